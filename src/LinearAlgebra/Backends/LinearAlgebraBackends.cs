@@ -1,0 +1,126 @@
+namespace OptSuite.LinearAlgebra;
+
+/// <summary>
+/// Finds, selects and reports the linear-algebra backends. New matrices use <see cref="Default"/> unless given a
+/// backend explicitly; a matrix keeps its backend for life.
+/// </summary>
+public static class LinearAlgebraBackends
+{
+    private static readonly object s_lock = new();
+    private static ILinearAlgebraBackend? s_default;
+    private static string s_reason = "";
+    private static Lazy<(ILinearAlgebraBackend? Backend, string Reason)> s_mkl = new(LoadMkl);
+
+    /// <summary>The managed backend (always available).</summary>
+    public static ILinearAlgebraBackend Managed => ManagedBackend.Instance;
+
+    /// <summary>Whether MKL loaded and passed its self-check. Loading is attempted once, on first use.</summary>
+    public static bool IsMklAvailable => s_mkl.Value.Backend is not null;
+
+    /// <summary>Why MKL is or is not available (library path and layers, or the load error).</summary>
+    public static string MklStatus => s_mkl.Value.Reason;
+
+    /// <summary>The MKL backend, or an <see cref="InvalidOperationException"/> saying why it cannot be loaded.</summary>
+    public static ILinearAlgebraBackend Mkl =>
+        s_mkl.Value.Backend ?? throw new InvalidOperationException($"The MKL backend is not available: {s_mkl.Value.Reason}");
+
+    /// <summary>The MKL backend when available.</summary>
+    public static bool TryGetMkl(out ILinearAlgebraBackend? backend)
+    {
+        backend = s_mkl.Value.Backend;
+        return backend is not null;
+    }
+
+    /// <summary>
+    /// The backend new matrices use. On first use it follows <c>OPTSUITE_BACKEND</c> (auto, managed or mkl; default
+    /// auto). Setting it affects matrices built afterwards only.
+    /// </summary>
+    public static ILinearAlgebraBackend Default
+    {
+        get
+        {
+            if (s_default is not null) return s_default;
+            lock (s_lock)
+            {
+                if (s_default is null) Select(ParsePreference(Environment.GetEnvironmentVariable("OPTSUITE_BACKEND")), "OPTSUITE_BACKEND");
+                return s_default!;
+            }
+        }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (s_lock)
+            {
+                s_default = value;
+                s_reason = "set by the application";
+            }
+        }
+    }
+
+    /// <summary>Why <see cref="Default"/> is what it is, e.g. "auto: MKL loaded (...)" or "auto: MKL unavailable: ...".</summary>
+    public static string DefaultReason
+    {
+        get
+        {
+            _ = Default;
+            return s_reason;
+        }
+    }
+
+    /// <summary>Selects the default backend by preference; <see cref="BackendPreference.Mkl"/> throws when MKL cannot load.</summary>
+    public static ILinearAlgebraBackend Select(BackendPreference preference) => Select(preference, "requested");
+
+    private static ILinearAlgebraBackend Select(BackendPreference preference, string source)
+    {
+        lock (s_lock)
+        {
+            switch (preference)
+            {
+                case BackendPreference.Managed:
+                    s_default = Managed;
+                    s_reason = $"managed ({source})";
+                    break;
+                case BackendPreference.Mkl:
+                    s_default = Mkl;
+                    s_reason = $"mkl ({source}): {MklStatus}";
+                    break;
+                case BackendPreference.Auto:
+                    if (TryGetMkl(out var mkl))
+                    {
+                        s_default = mkl!;
+                        s_reason = $"auto: MKL loaded ({MklStatus})";
+                    }
+                    else
+                    {
+                        s_default = Managed;
+                        s_reason = $"auto: MKL unavailable ({MklStatus}); using managed";
+                    }
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(preference), preference, "Unknown backend preference.");
+            }
+            return s_default!;
+        }
+    }
+
+    /// <summary>Parses auto, managed or mkl (case-insensitive; empty means auto).</summary>
+    public static BackendPreference ParsePreference(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return BackendPreference.Auto;
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "auto" => BackendPreference.Auto,
+            "managed" => BackendPreference.Managed,
+            "mkl" => BackendPreference.Mkl,
+            _ => throw new ArgumentException(
+                $"Unknown backend '{text}': expected auto, managed or mkl (OPTSUITE_BACKEND).", nameof(text)),
+        };
+    }
+
+    private static (ILinearAlgebraBackend?, string) LoadMkl()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("OPTSUITE_DISABLE_MKL"), "1", StringComparison.Ordinal))
+            return (null, "disabled by OPTSUITE_DISABLE_MKL=1");
+        return OptSuite.LinearAlgebra.Mkl.MklBackend.TryCreate(out var backend, out string reason) ? (backend, reason) : (null, reason);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
+namespace OptSuite.LinearAlgebra.Managed;
+
+/// <summary>
+/// Managed compressed-storage kernels. Compressed storage is K lines (rows of CSR, columns of CSC) given by
+/// pointers, indices and values. Gather form: y_k = α⟨line_k, x⟩ + βy_k (CSR·x, CSCᵀ·u), parallel over lines split
+/// by equal non-zero counts. Scatter form: g = αΣ_k u_k·line_k + βg (CSRᵀ·u, CSC·x), parallel over lines with one
+/// private accumulator per extra part, summed in part order at the end (deterministic, no races).
+/// </summary>
+internal static unsafe class SparseKernels
+{
+    [ThreadStatic] private static GatherJob? t_gather;
+    [ThreadStatic] private static ScatterJob? t_scatter;
+
+    public static void Gather(CompressedStorage s, ReadOnlySpan<double> x, Span<double> y, double alpha, double beta)
+    {
+        fixed (int* ptr = s.Pointers, idx = s.Indices)
+        fixed (double* val = s.Values, px = x, py = y)
+        {
+            var job = t_gather ??= new GatherJob();
+            job.Set(ptr, idx, val, s.LineCount, px, py, alpha, beta);
+            ParallelWorkers.Run(job, ParallelWorkers.PartsFor(2L * s.Pointers[s.LineCount] + s.LineCount));
+            job.Clear();
+        }
+    }
+
+    public static void Scatter(CompressedStorage s, ReadOnlySpan<double> u, Span<double> g, double alpha, double beta)
+    {
+        int nnz = s.Pointers[s.LineCount];
+        int parts = ParallelWorkers.PartsFor(2L * nnz + s.LineCount);
+        // Private accumulators cost a pass over g each; only worth it when lines carry much more work than g.
+        if ((long)nnz < 4L * s.LineLength * parts) parts = 1;
+
+        if (beta == 0) g.Clear();
+        else if (beta != 1) TensorPrimitives.Multiply(g, beta, g);
+
+        double[]? scratch = parts > 1 ? ArrayPool<double>.Shared.Rent((parts - 1) * s.LineLength) : null;
+        try
+        {
+            fixed (int* ptr = s.Pointers, idx = s.Indices)
+            fixed (double* val = s.Values, pu = u, pg = g, ps = scratch)
+            {
+                var job = t_scatter ??= new ScatterJob();
+                job.Set(ptr, idx, val, s.LineCount, s.LineLength, pu, pg, ps, alpha);
+                ParallelWorkers.Run(job, parts);
+                job.Clear();
+            }
+            for (int p = 1; p < parts; p++)
+            {
+                var acc = new ReadOnlySpan<double>(scratch, (p - 1) * s.LineLength, s.LineLength);
+                TensorPrimitives.Add(g, acc, g);
+            }
+        }
+        finally
+        {
+            if (scratch is not null) ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>First line of part <paramref name="part"/> when lines are split into parts of near-equal non-zeros.</summary>
+    private static int LineBoundary(int* ptr, int lineCount, int part, int parts)
+    {
+        if (part == 0) return 0;
+        if (part == parts) return lineCount;
+        long target = (long)ptr[lineCount] * part / parts;
+        int lo = 0, hi = lineCount;
+        while (lo < hi)
+        {
+            int mid = (int)(((uint)lo + (uint)hi) >> 1);
+            if (ptr[mid] < target) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static double SparseDot(int* idx, double* val, int start, int end, double* x)
+    {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = start;
+        for (; k + 3 < end; k += 4)
+        {
+            s0 += val[k] * x[idx[k]];
+            s1 += val[k + 1] * x[idx[k + 1]];
+            s2 += val[k + 2] * x[idx[k + 2]];
+            s3 += val[k + 3] * x[idx[k + 3]];
+        }
+        for (; k < end; k++) s0 += val[k] * x[idx[k]];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private sealed class GatherJob : ParallelJob
+    {
+        private int* _ptr, _idx;
+        private double* _val, _x, _y;
+        private int _lines;
+        private double _alpha, _beta;
+
+        public void Set(int* ptr, int* idx, double* val, int lines, double* x, double* y, double alpha, double beta)
+        {
+            _ptr = ptr; _idx = idx; _val = val; _lines = lines; _x = x; _y = y; _alpha = alpha; _beta = beta;
+        }
+
+        public void Clear() { _ptr = _idx = null; _val = _x = _y = null; }
+
+        public override void Run(int part, int parts)
+        {
+            int start = LineBoundary(_ptr, _lines, part, parts), end = LineBoundary(_ptr, _lines, part + 1, parts);
+            for (int k = start; k < end; k++)
+            {
+                double dot = SparseDot(_idx, _val, _ptr[k], _ptr[k + 1], _x);
+                _y[k] = _beta == 0 ? _alpha * dot : _alpha * dot + _beta * _y[k];
+            }
+        }
+    }
+
+    private sealed class ScatterJob : ParallelJob
+    {
+        private int* _ptr, _idx;
+        private double* _val, _u, _g, _scratch;
+        private int _lines, _length;
+        private double _alpha;
+
+        public void Set(int* ptr, int* idx, double* val, int lines, int length, double* u, double* g, double* scratch, double alpha)
+        {
+            _ptr = ptr; _idx = idx; _val = val; _lines = lines; _length = length; _u = u; _g = g; _scratch = scratch; _alpha = alpha;
+        }
+
+        public void Clear() { _ptr = _idx = null; _val = _u = _g = _scratch = null; }
+
+        public override void Run(int part, int parts)
+        {
+            int start = LineBoundary(_ptr, _lines, part, parts), end = LineBoundary(_ptr, _lines, part + 1, parts);
+            double* acc = _g;
+            if (part > 0)
+            {
+                acc = _scratch + (long)(part - 1) * _length;
+                new Span<double>(acc, _length).Clear();
+            }
+            for (int k = start; k < end; k++)
+            {
+                double s = _alpha * _u[k];
+                if (s == 0) continue;
+                int e = _ptr[k + 1];
+                for (int q = _ptr[k]; q < e; q++) acc[_idx[q]] += s * _val[q];
+            }
+        }
+    }
+}
