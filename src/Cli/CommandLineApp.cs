@@ -1,11 +1,38 @@
+using System.CommandLine;
+using OptSuite.Cli.Commands;
+
 namespace OptSuite.Cli;
 
-/// <summary>The optsuite command tree (filled in by the CLI work).</summary>
+/// <summary>
+/// The optsuite command tree. Exit codes: 0 success, 1 failed run, 2 bad usage or bad input; errors are one
+/// <c>error:</c> line on stderr (naming file and line for malformed data), with a stack trace only under --verbose.
+/// </summary>
 internal static class CommandLineApp
 {
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Show stack traces on errors.",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("OptSuite: convex optimisation for loss objectives (lasso, ridge, logistic, SVM).");
+        root.Options.Add(Verbose);
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        return root;
+    }
+
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("error: no commands yet");
-        return 2;
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Run 'optsuite --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+        return parse.Invoke();
     }
 }
