@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace OptSuite.Solvers;
+
+/// <summary>
+/// The one run loop every solver uses: convergence test, iteration and time limits, cancellation, observer, trace.
+/// </summary>
+/// <remarks>
+/// Order per iteration: cancellation → <see cref="ISolverState.Step"/> → non-finite / line-search outcome →
+/// convergence → trace → observer → time limit. Convergence is also tested before the first step, so a warm start at
+/// the optimum costs no iteration. The stopwatch is paused while tracing and while the observer runs.
+/// </remarks>
+public static class SolverLoop
+{
+    /// <summary>Drives <paramref name="state"/> until a stop condition holds.</summary>
+    public static LoopOutcome Run<TState>(TState state, SolverOptions options, CancellationToken cancellationToken = default)
+        where TState : ISolverState
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        var clock = Stopwatch.StartNew();
+        var trace = options.TraceEvery > 0 ? new List<TracePoint>() : null;
+        long maxTicks = options.MaxTime is { } t ? (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        int it = 0;
+
+        Record(trace, state, clock, it);
+        StopReason reason;
+        if (state.HasConverged(options.Tolerance))
+        {
+            reason = StopReason.Converged;
+        }
+        else
+        {
+            reason = StopReason.MaxIterations;
+            while (it < options.MaxIterations)
+            {
+                if (cancellationToken.IsCancellationRequested) { reason = StopReason.Cancelled; break; }
+                StepOutcome outcome = state.Step();
+                it++;
+                if (outcome == StepOutcome.NonFinite) { reason = StopReason.NonFinite; break; }
+                if (outcome == StepOutcome.LineSearchFailed) { reason = StopReason.LineSearchFailed; break; }
+                bool converged = state.HasConverged(options.Tolerance);
+                if (trace is not null && (converged || it % options.TraceEvery == 0)) Record(trace, state, clock, it);
+                if (converged) { reason = StopReason.Converged; break; }
+                if (options.Observer is { } observer)
+                {
+                    clock.Stop();
+                    bool goOn = observer(new IterationReport(it, clock.Elapsed.TotalSeconds, state.Criterion));
+                    clock.Start();
+                    if (!goOn) { reason = StopReason.StoppedByObserver; break; }
+                }
+                if (clock.ElapsedTicks >= maxTicks) { reason = StopReason.MaxTime; break; }
+            }
+        }
+        clock.Stop();
+        if (trace is not null && (trace.Count == 0 || trace[^1].Iteration != it)) Record(trace, state, clock, it);
+        return new LoopOutcome(reason, it, clock.Elapsed, (IReadOnlyList<TracePoint>?)trace ?? []);
+    }
+
+    private static void Record<TState>(List<TracePoint>? trace, TState state, Stopwatch clock, int iteration)
+        where TState : ISolverState
+    {
+        if (trace is null) return;
+        bool running = clock.IsRunning;
+        clock.Stop();
+        trace.Add(new TracePoint(iteration, clock.Elapsed.TotalSeconds, state.Objective(), state.Criterion, state.DualityGap()));
+        if (running) clock.Start();
+    }
+}

@@ -1,0 +1,44 @@
+namespace OptSuite.Solvers;
+
+/// <summary>
+/// Settings every solver shares. Solver-specific options derive from this record and add their fields and checks.
+/// Options are validated before a solve starts, with one message per offending field.
+/// </summary>
+public abstract record SolverOptions
+{
+    /// <summary>Stop when the solver's criterion is at most this (each solver documents its criterion). Default 1e-6.</summary>
+    public double Tolerance { get; init; } = 1e-6;
+
+    /// <summary>Iteration (or epoch) limit. Default 1000.</summary>
+    public int MaxIterations { get; init; } = 1000;
+
+    /// <summary>Wall-time limit for the solve (tracing and observer time excluded); null for none.</summary>
+    public TimeSpan? MaxTime { get; init; }
+
+    /// <summary>Record a <see cref="TracePoint"/> every this many iterations (and at the start and end); 0 for no trace.</summary>
+    public int TraceEvery { get; init; }
+
+    /// <summary>Called after every iteration; return false to stop (<see cref="StopReason.StoppedByObserver"/>).</summary>
+    public Func<IterationReport, bool>? Observer { get; init; }
+
+    /// <summary>Every problem with these options, one message per field; empty when valid.</summary>
+    public virtual IEnumerable<string> Problems()
+    {
+        if (!(Tolerance >= 0) || double.IsPositiveInfinity(Tolerance))
+            yield return $"{nameof(Tolerance)} must be a finite number ≥ 0; it is {Tolerance}.";
+        if (MaxIterations < 0)
+            yield return $"{nameof(MaxIterations)} must be ≥ 0; it is {MaxIterations}.";
+        if (MaxTime is { } t && t < TimeSpan.Zero)
+            yield return $"{nameof(MaxTime)} must be non-negative; it is {t}.";
+        if (TraceEvery < 0)
+            yield return $"{nameof(TraceEvery)} must be ≥ 0 (0 = no trace); it is {TraceEvery}.";
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> (parameter "options") listing every problem.</summary>
+    public void Validate()
+    {
+        var problems = Problems().ToList();
+        if (problems.Count > 0)
+            throw new ArgumentException($"Invalid {GetType().Name}: {string.Join(" ", problems)}", "options");
+    }
+}
