@@ -1,0 +1,29 @@
+namespace OptSuite.Objectives;
+
+/// <summary>
+/// F(x) = f(x) + g(x): f smooth with an L-Lipschitz gradient (the <see cref="IDifferentiableFunction"/> members), g
+/// convex with a cheap prox. The form proximal gradient (ISTA/FISTA) solves.
+/// </summary>
+public interface ICompositeFunction : IDifferentiableFunction
+{
+    /// <summary>An upper bound on the Lipschitz constant of ∇f; +∞ when unknown (solvers then backtrack).</summary>
+    double SmoothLipschitz { get; }
+
+    /// <summary>g(x).</summary>
+    double NonsmoothValue(ReadOnlySpan<double> x);
+
+    /// <summary>
+    /// prox_{step·g}(v) = argmin_z g(z) + ‖z − v‖²/(2·step), written into <paramref name="result"/> (which may alias
+    /// <paramref name="v"/>); returns g(result).
+    /// </summary>
+    double Prox(ReadOnlySpan<double> v, double step, Span<double> result);
+
+    /// <summary>Whether <see cref="DualityGap"/> is available.</summary>
+    bool HasDualityGap { get; }
+
+    /// <summary>
+    /// A duality gap F(x) − D(θ(x)) ≥ 0 at x with a feasible dual point θ(x) built from x (0 exactly at the optimum);
+    /// NaN when <see cref="HasDualityGap"/> is false.
+    /// </summary>
+    double DualityGap(ReadOnlySpan<double> x);
+}
