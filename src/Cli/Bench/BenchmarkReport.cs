@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace OptSuite.Cli.Bench;
+
+/// <summary>
+/// Writes a benchmark's outputs into one folder: traces.csv, summary.md (time to 1e-2 … 1e-8 relative
+/// suboptimality), PNG and SVG plots against time and iterations, and report.md linking them all.
+/// </summary>
+internal static class BenchmarkReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>What the report says about the problem and the reference optimum.</summary>
+    public sealed record Context(string Title, string Problem, string Data, double Reference, string ReferenceHow,
+        IReadOnlyList<KeyValuePair<string, string>> Facts);
+
+    /// <summary>Writes every output; returns the report's path.</summary>
+    public static string Write(string directory, Context context, IReadOnlyList<SolverRun> runs)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "traces.csv"), TracesCsv(runs, context.Reference));
+        string summary = SummaryTable(runs, context.Reference);
+        File.WriteAllText(Path.Combine(directory, "summary.md"), summary);
+        var byTime = ConvergencePlots.Write(directory, "suboptimality_vs_time", $"{context.Title}: suboptimality vs time", runs, context.Reference, true);
+        var byIter = ConvergencePlots.Write(directory, "suboptimality_vs_iterations", $"{context.Title}: suboptimality vs iterations", runs, context.Reference, false);
+
+        var md = new StringBuilder();
+        md.AppendLine($"# {context.Title}").AppendLine();
+        md.AppendLine($"- problem: {context.Problem}");
+        md.AppendLine($"- data: {context.Data}");
+        md.AppendLine($"- reference optimum F* = {context.Reference.ToString("R", Inv)} ({context.ReferenceHow})");
+        foreach (var (k, v) in context.Facts) md.AppendLine($"- {k}: {v}");
+        md.AppendLine().AppendLine("## Time to reach a relative suboptimality (F − F*)/|F*|").AppendLine();
+        md.AppendLine(summary);
+        md.AppendLine("## Plots").AppendLine();
+        md.AppendLine($"![suboptimality vs time]({byTime.Png}) ([SVG]({byTime.Svg}))").AppendLine();
+        md.AppendLine($"![suboptimality vs iterations]({byIter.Png}) ([SVG]({byIter.Svg}))").AppendLine();
+        md.AppendLine("Raw traces: [traces.csv](traces.csv). Times exclude the evaluations made only for tracing.");
+        string path = Path.Combine(directory, "report.md");
+        File.WriteAllText(path, md.ToString());
+        return path;
+    }
+
+    /// <summary>solver,iteration,seconds,objective,relative_suboptimality,gap — one row per trace point.</summary>
+    public static string TracesCsv(IReadOnlyList<SolverRun> runs, double reference)
+    {
+        var sb = new StringBuilder("solver,iteration,seconds,objective,relative_suboptimality,gap\n");
+        foreach (var run in runs)
+            foreach (var p in run.Result.Trace)
+                sb.Append(run.Solver).Append(',')
+                  .Append(p.Iteration.ToString(Inv)).Append(',')
+                  .Append(p.Seconds.ToString("R", Inv)).Append(',')
+                  .Append(p.Objective.ToString("R", Inv)).Append(',')
+                  .Append(Suboptimality.Relative(p.Objective, reference).ToString("R", Inv)).Append(',')
+                  .Append(double.IsNaN(p.DualityGap) ? "" : p.DualityGap.ToString("R", Inv)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>A Markdown table: solver, stop reason, iterations, seconds, final objective, then time to each target.</summary>
+    public static string SummaryTable(IReadOnlyList<SolverRun> runs, double reference)
+    {
+        var sb = new StringBuilder("| solver | stop | iterations | seconds | final rel. subopt |");
+        foreach (var t in Suboptimality.Targets) sb.Append($" time to {t:0e0} |");
+        sb.Append("\n|---|---|---|---|---|");
+        foreach (var _ in Suboptimality.Targets) sb.Append("---|");
+        sb.Append('\n');
+        foreach (var run in runs)
+        {
+            var r = run.Result;
+            sb.Append($"| {run.Solver} | {r.StopReason} | {r.Iterations} | {r.Elapsed.TotalSeconds.ToString("G4", Inv)} | ")
+              .Append(Suboptimality.Relative(r.Objective, reference).ToString("0.0e0", Inv)).Append(" |");
+            foreach (var t in Suboptimality.Targets)
+            {
+                var s = Suboptimality.TimeToReach(run, reference, t);
+                sb.Append(s is { } v ? $" {v.ToString("G3", Inv)} s |" : " — |");
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+}
