@@ -71,7 +71,15 @@ internal sealed class ByteLineCursor
     }
 
     /// <summary>Column just after the end of the current line, for "missing value" errors.</summary>
-    public int EndColumn => _lineEnd - _lineStart + 1;
+    public int EndColumn
+    {
+        get
+        {
+            int e = _lineEnd;
+            while (e > _lineStart && (_data[e - 1] == (byte)' ' || _data[e - 1] == (byte)'\t')) e--;
+            return e - _lineStart + 1;
+        }
+    }
 
     public DataFormatException Error(long column, string problem, ReadOnlySpan<byte> text) =>
         new(Path, Line, column, problem, Encoding.UTF8.GetString(text));

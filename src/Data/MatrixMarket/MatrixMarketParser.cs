@@ -37,21 +37,34 @@ internal static class MatrixMarketParser
                 MatrixMarketSymmetry.Symmetric => n * (n + 1) / 2,
                 _ => n * (n - 1) / 2,
             };
-            // Each entry needs at least one digit and one separator: a header claiming more cannot be honest, and
+            // Each value needs a digit and all but the last a line break: a header claiming more cannot be honest, and
             // checking first keeps memory proportional to the file instead of to the header's claim.
-            if (stored > (c.RemainingBytes + 1) / 2 || rows * cols > Array.MaxLength)
-                throw c.Error(1, $"the size line announces {rows} × {cols} (= {stored} stored values) but only {c.RemainingBytes} bytes follow", c.CurrentLine);
+            if (rows * cols > Array.MaxLength) throw c.Error(1, $"the size line announces {rows} × {cols}, too large for one array", c.CurrentLine);
+            CheckBudget(c, stored, 1, "values");
             var header = new MatrixMarketHeader(format, field, symmetry, comments, (int)rows, (int)cols, stored);
             return new MatrixMarketResult(header, null, ReadArray(c, header, options));
         }
         else
         {
-            long minBytes = 2L * (2 + valueTokens);
-            if (stored > (c.RemainingBytes + 1) / minBytes || stored > Array.MaxLength)
-                throw c.Error(1, $"the size line announces {stored} entries but only {c.RemainingBytes} bytes follow", c.CurrentLine);
+            CheckBudget(c, stored, 2 + valueTokens, "entries");
+            // CSR needs Rows + 1 pointers and its transpose Columns + 1, whatever nnz is: bound the dimensions by the
+            // input size too, so a 2^31-row header on a tiny file is an error and not gigabytes of pointers.
+            long limit = (1L << 20) + MaxDimensionPerByte * c.RemainingBytes;
+            if (rows > limit || cols > limit)
+                throw c.Error(1, $"the size line announces {rows} × {cols}; coordinate files of {c.RemainingBytes} bytes are limited to {limit} rows and columns", c.CurrentLine);
             var header = new MatrixMarketHeader(format, field, symmetry, comments, (int)rows, (int)cols, stored);
             return new MatrixMarketResult(header, ReadCoordinate(c, header, options), null);
         }
+    }
+
+    private const long MaxDimensionPerByte = 16;
+
+    private static void CheckBudget(ByteLineCursor c, long count, int tokensPerEntry, string what)
+    {
+        // n entries of t tokens take at least 2·t·n − 1 bytes (a digit and a separator per token, no final newline).
+        long needed = count == 0 ? 0 : 2L * tokensPerEntry * count - 1;
+        if (needed > c.RemainingBytes || count > Array.MaxLength)
+            throw c.Error(1, $"the file is too short: the size line announces {count} {what} (at least {needed} bytes) but only {c.RemainingBytes} bytes follow", c.CurrentLine);
     }
 
     private static (MatrixMarketFormat, MatrixMarketField, MatrixMarketSymmetry) ParseBanner(ByteLineCursor c)
