@@ -89,8 +89,21 @@ internal sealed class ByteLineCursor
     /// <summary>Reads a whole stream into memory; memory stays proportional to the (decompressed) input.</summary>
     public static ByteLineCursor FromStream(Stream stream, string path)
     {
-        var ms = stream.CanSeek ? new MemoryStream(checked((int)Math.Max(0, stream.Length - stream.Position))) : new MemoryStream();
-        stream.CopyTo(ms);
+        long known = stream.CanSeek ? stream.Length - stream.Position : 0;
+        if (known > Array.MaxLength) throw TooLarge(path);
+        var ms = new MemoryStream((int)Math.Max(0, known));
+        try
+        {
+            stream.CopyTo(ms);
+        }
+        catch (IOException e) when (ms.Length >= int.MaxValue / 2)
+        {
+            // MemoryStream's own limit (2 GB): report it as a property of the input, not as an I/O fault.
+            throw TooLarge(path, e);
+        }
         return new ByteLineCursor(ms.GetBuffer(), (int)ms.Length, path);
     }
+
+    private static DataFormatException TooLarge(string path, Exception? inner = null) =>
+        new(path, 0, 0, "the (decompressed) input exceeds the 2 GB this reader holds in memory", null, inner);
 }
