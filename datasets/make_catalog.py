@@ -59,6 +59,9 @@ with open(D+'/PROVENANCE.md','w') as f:
     f.write('# Shipped datasets — provenance\n\nSmall real datasets copied into the repository so tests and examples run without the shared collection. '
       'Every file is a byte-for-byte copy; sha256 was recomputed after copying and checked against `../shared/datasets/SHA256SUMS` (or the peers source file). '
       'Shapes and nnz were measured from the copied files (rows x max feature index for svmlight; rows x columns, header excluded, for CSV; nnz counts stored entries, for CSV the non-zero values). '
+      'The measured rows, columns and nnz of the 25 files from `../shared/datasets` equal the published table in its SOURCES.md; the linnerud CSVs are 20 x 3 as stated there; '
+      'the `peers/` files match the shapes in the docstring of `make_bundled_datasets.py` (breast_cancer 569 x 30, digits 1797 x 64, diabetes 442 x 10, wine 178 x 13, heart_scale 270 x 13). '
+      '`peers/heart_scale.svm` is byte-identical to `binary/heart_scale`; it is kept under the name that `/work/shared/peers/references.json` uses. '
       'Details of the original sources are in `../shared/datasets/SOURCES.md` and `/work/shared/peers/README.md`. '
       'Files under `glmnet_synthetic/` are SYNTHETIC (glmnet example data), not real data.\n\n'
       f'Total: {len(entries)} files, {tot} bytes ({tot/1048576:.2f} MiB). The machine-readable list is `catalog.json` (read by `OptSuite.Data.DatasetCatalog`).\n\n')
