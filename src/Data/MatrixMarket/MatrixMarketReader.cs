@@ -10,7 +10,9 @@ namespace OptSuite.Data;
 /// Coordinate files give a <see cref="CsrMatrix"/>: symmetric entries are mirrored (the diagonal once), duplicates are
 /// summed and explicit zeros kept. Array files give a column-major <see cref="DenseMatrix"/>, the file's own order.
 /// Every malformed input is a <see cref="DataFormatException"/> naming file, line, column and the offending text; sizes
-/// announced in the header are checked against the bytes actually present before anything is allocated.
+/// announced in the header are checked against the bytes actually present before anything is allocated, so memory stays
+/// proportional to the input: a coordinate file may announce at most 2^20 + 16 rows and columns per byte of entry data
+/// (CSR needs a pointer per row whatever the entry count), which only excludes huge, nearly empty matrices.
 /// </remarks>
 public static class MatrixMarketReader
 {
