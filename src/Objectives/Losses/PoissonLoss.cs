@@ -11,7 +11,12 @@ public readonly struct PoissonLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Count, label);
     /// <inheritdoc/>
-    public double Value(double label, double score) => label == 0.0 ? Math.Exp(score) : Math.Exp(score) - label * score;
+    public double Value(double label, double score)
+    {
+        double e = Math.Exp(score);
+        // Once eᶻ overflows the loss is +∞ (avoids ∞ − ∞ for huge scores).
+        return label == 0.0 || double.IsPositiveInfinity(e) ? e : e - label * score;
+    }
     /// <inheritdoc/>
     public double Derivative(double label, double score) => Math.Exp(score) - label;
     /// <inheritdoc/>
