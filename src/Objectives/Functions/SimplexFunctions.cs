@@ -32,9 +32,17 @@ public static class SimplexFunctions
     /// <returns>logsumexp(s).</returns>
     public static double Softmax(ReadOnlySpan<double> scores, Span<double> destination)
     {
-        double lse = LogSoftmax(scores, destination);
-        for (int k = 0; k < destination.Length; k++) destination[k] = Math.Exp(destination[k]);
-        return lse;
+        CheckLengths(scores.Length, destination.Length);
+        if (scores.IsEmpty) throw new ArgumentException("Scores must not be empty.", nameof(scores));
+        double m = double.NegativeInfinity;
+        foreach (double s in scores) if (s > m) m = s;
+        if (double.IsInfinity(m)) throw new ArgumentException("Scores must contain a finite maximum.", nameof(scores));
+        // exp(s − max)/Σ rather than exp(s − logsumexp): the shift is exact, so no error of size eps·|max| creeps in.
+        double sum = 0;
+        for (int k = 0; k < scores.Length; k++) { double e = Math.Exp(scores[k] - m); destination[k] = e; sum += e; }
+        double inv = 1.0 / sum;
+        for (int k = 0; k < destination.Length; k++) destination[k] *= inv;
+        return m + Math.Log(sum);
     }
 
     /// <summary>log-softmax(s)_k = s_k − logsumexp(s).</summary>
@@ -44,9 +52,16 @@ public static class SimplexFunctions
     public static double LogSoftmax(ReadOnlySpan<double> scores, Span<double> destination)
     {
         CheckLengths(scores.Length, destination.Length);
-        double lse = LogSumExp(scores);
-        for (int k = 0; k < scores.Length; k++) destination[k] = scores[k] - lse;
-        return lse;
+        if (scores.IsEmpty) throw new ArgumentException("Scores must not be empty.", nameof(scores));
+        double m = double.NegativeInfinity;
+        foreach (double s in scores) if (s > m) m = s;
+        if (double.IsInfinity(m)) throw new ArgumentException("Scores must contain a finite maximum.", nameof(scores));
+        double sum = 0;
+        foreach (double s in scores) sum += Math.Exp(s - m);
+        double logSum = Math.Log(sum);
+        // (s − max) − log Σ keeps full precision for the leading entries even when |max| is large.
+        for (int k = 0; k < scores.Length; k++) destination[k] = (scores[k] - m) - logSum;
+        return m + logSum;
     }
 
     /// <summary>sparsemax(s): the Euclidean projection of the scores onto the probability simplex.</summary>
