@@ -10,9 +10,9 @@ namespace OptSuite.Objectives;
 public interface ILoss
 {
     /// <summary>The set of labels this loss accepts.</summary>
-    LabelConvention Labels { get; }
+    LabelConvention LabelConvention { get; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> (parameter name <c>label</c>) when the label is outside <see cref="Labels"/>.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> (parameter name <c>label</c>) when the label is outside <see cref="LabelConvention"/>.</summary>
     /// <param name="label">The label to check.</param>
     void ValidateLabel(double label);
 

@@ -6,7 +6,7 @@ namespace OptSuite.Objectives.Losses;
 public readonly struct AbsoluteLoss : ILoss
 {
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Regression;
+    public LabelConvention LabelConvention => LabelConvention.Regression;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>

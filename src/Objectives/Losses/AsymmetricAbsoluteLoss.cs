@@ -17,7 +17,7 @@ public readonly struct AsymmetricAbsoluteLoss : ILoss
     /// <summary>Cost α of a unit of over-prediction.</summary>
     public double Alpha { get; }
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Regression;
+    public LabelConvention LabelConvention => LabelConvention.Regression;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>

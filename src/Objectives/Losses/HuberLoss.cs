@@ -16,7 +16,7 @@ public readonly struct HuberLoss : ILoss
     /// <summary>Threshold δ.</summary>
     public double Delta { get; }
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Regression;
+    public LabelConvention LabelConvention => LabelConvention.Regression;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>

@@ -8,7 +8,7 @@ namespace OptSuite.Objectives.Losses;
 public readonly struct LogCoshLoss : ILoss
 {
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Regression;
+    public LabelConvention LabelConvention => LabelConvention.Regression;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>

@@ -6,7 +6,7 @@ namespace OptSuite.Objectives.Losses;
 public readonly struct PerceptronLoss : ILoss
 {
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Binary;
+    public LabelConvention LabelConvention => LabelConvention.Binary;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Binary, label);
     /// <inheritdoc/>

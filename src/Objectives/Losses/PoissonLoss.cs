@@ -7,7 +7,7 @@ namespace OptSuite.Objectives.Losses;
 public readonly struct PoissonLoss : ILoss
 {
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Count;
+    public LabelConvention LabelConvention => LabelConvention.Count;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Count, label);
     /// <inheritdoc/>

@@ -16,7 +16,7 @@ public readonly struct QuantileLoss : ILoss
     /// <summary>Quantile level τ.</summary>
     public double Tau { get; }
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Regression;
+    public LabelConvention LabelConvention => LabelConvention.Regression;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>

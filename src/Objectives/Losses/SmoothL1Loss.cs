@@ -16,7 +16,7 @@ public readonly struct SmoothL1Loss : ILoss
     /// <summary>Width β.</summary>
     public double Beta { get; }
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Regression;
+    public LabelConvention LabelConvention => LabelConvention.Regression;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>

@@ -17,7 +17,7 @@ public readonly struct SmoothedHingeLoss : ILoss
     /// <summary>Smoothing γ.</summary>
     public double Gamma { get; }
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Binary;
+    public LabelConvention LabelConvention => LabelConvention.Binary;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Binary, label);
     /// <inheritdoc/>

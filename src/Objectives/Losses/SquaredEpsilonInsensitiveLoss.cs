@@ -17,7 +17,7 @@ public readonly struct SquaredEpsilonInsensitiveLoss : ILoss
     /// <summary>Tube width ε.</summary>
     public double Epsilon { get; }
     /// <inheritdoc/>
-    public LabelConvention Labels => LabelConvention.Regression;
+    public LabelConvention LabelConvention => LabelConvention.Regression;
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>

@@ -19,7 +19,7 @@ public class LabelAndBatchTests
     {
         var loss = LossCatalog.Get(name);
         foreach (double y in LossCatalog.LabelsFor(loss)) loss.ValidateLabel(y);
-        foreach (double bad in BadLabels(loss.Labels))
+        foreach (double bad in BadLabels(loss.LabelConvention))
         {
             var ex = Assert.Throws<ArgumentException>(() => loss.ValidateLabel(bad));
             Assert.Equal("label", ex.ParamName);
@@ -30,7 +30,7 @@ public class LabelAndBatchTests
     public void Binary_losses_treat_zero_as_minus_one(string name)
     {
         var loss = LossCatalog.Get(name);
-        if (loss.Labels != LabelConvention.Binary) return;
+        if (loss.LabelConvention != LabelConvention.Binary) return;
         foreach (double z in LossCatalog.Scores)
         {
             Assert.Equal(loss.Value(-1, z), loss.Value(0, z));

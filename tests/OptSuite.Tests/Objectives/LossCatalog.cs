@@ -43,7 +43,7 @@ public static class LossCatalog
         throw new ArgumentException(name);
     }
 
-    public static double[] LabelsFor(ILoss loss) => loss.Labels switch
+    public static double[] LabelsFor(ILoss loss) => loss.LabelConvention switch
     {
         LabelConvention.Binary => [-1.0, 0.0, 1.0],
         LabelConvention.Count => [0.0, 1.0, 7.0],
