@@ -49,7 +49,7 @@ public class LabelAndBatchTests
         {
             y[i] = labels[rng.Next(labels.Length)];
             z[i] = i % 17 == 0 ? (rng.NextDouble() - 0.5) * 2e3 : (rng.NextDouble() - 0.5) * 8;
-            if (loss is PoissonLoss or ExponentialLoss) z[i] = Math.Clamp(z[i], -20, 20);
+            if (loss is PoissonLoss or ExponentialLoss or TweedieLoss) z[i] = Math.Clamp(z[i], -20, 20);
             c[i] = rng.NextDouble() * 2;
         }
         return (y, z, c);

@@ -14,6 +14,7 @@ public static class LossCatalog
         ("SmoothL1(0.5)", new SmoothL1Loss(0.5)),
         ("LogCosh", new LogCoshLoss()),
         ("Poisson", new PoissonLoss()),
+        ("Tweedie(1.5)", new TweedieLoss(1.5)),
         ("Quantile(0.3)", new QuantileLoss(0.3)),
         ("AsymmetricAbsolute(2.5)", new AsymmetricAbsoluteLoss(2.5)),
         ("EpsilonInsensitive(0.4)", new EpsilonInsensitiveLoss(0.4)),
