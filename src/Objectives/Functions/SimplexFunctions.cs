@@ -32,6 +32,14 @@ public static class SimplexFunctions
     /// <returns>logsumexp(s).</returns>
     public static double Softmax(ReadOnlySpan<double> scores, Span<double> destination)
     {
+        Softmax(scores, destination, out double max, out double logSum);
+        return max + logSum;
+    }
+
+    /// <summary>softmax with the shift and log Σ exp(s − max) returned separately, so that callers can form
+    /// logsumexp(s) − s_y as (max − s_y) + logSum without an eps·|max| error.</summary>
+    internal static void Softmax(ReadOnlySpan<double> scores, Span<double> destination, out double max, out double logSum)
+    {
         CheckLengths(scores.Length, destination.Length);
         if (scores.IsEmpty) throw new ArgumentException("Scores must not be empty.", nameof(scores));
         double m = double.NegativeInfinity;
@@ -42,7 +50,18 @@ public static class SimplexFunctions
         for (int k = 0; k < scores.Length; k++) { double e = Math.Exp(scores[k] - m); destination[k] = e; sum += e; }
         double inv = 1.0 / sum;
         for (int k = 0; k < destination.Length; k++) destination[k] *= inv;
-        return m + Math.Log(sum);
+        max = m;
+        logSum = Math.Log(sum);
+    }
+
+    internal static double LogSumExpMinus(ReadOnlySpan<double> scores, double shift)
+    {
+        if (scores.IsEmpty) throw new ArgumentException("Scores must not be empty.", nameof(scores));
+        double m = double.NegativeInfinity;
+        foreach (double s in scores) if (s > m) m = s;
+        double sum = 0;
+        foreach (double s in scores) sum += Math.Exp(s - m);
+        return (m - shift) + Math.Log(sum);
     }
 
     /// <summary>log-softmax(s)_k = s_k − logsumexp(s).</summary>

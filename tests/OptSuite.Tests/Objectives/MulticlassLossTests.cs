@@ -85,6 +85,11 @@ public class MulticlassLossTests
         Assert.Equal(inner + 0.5 * (1 - norm), new MulticlassSparsemaxLoss().Value(y, s), 14);
         Assert.Equal(new MultinomialLogisticLoss().Value(1, s), new LabelSmoothingCrossEntropyLoss(0).Value(1, s), 14);
         Assert.Equal(0.0, new MulticlassSparsemaxLoss().Value(0, new double[] { 5, 1, 0 }));
+        // Large shared offsets must not cost precision: logsumexp([1e6 + 1, 1e6]) − (1e6 + 1) = log(1 + e^−1).
+        double[] big = [1e6 + 1, 1e6];
+        var g2 = new double[2];
+        Assert.Equal(StableFunctions.Softplus(-1), new MultinomialLogisticLoss().Value(0, big), 15);
+        Assert.Equal(StableFunctions.Softplus(-1), new MultinomialLogisticLoss().ValueAndGradient(0, big, g2), 15);
     }
 
     [Theory, MemberData(nameof(Names))]
