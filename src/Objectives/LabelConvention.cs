@@ -1,0 +1,14 @@
+namespace OptSuite.Objectives;
+
+/// <summary>Which labels a pointwise loss accepts.</summary>
+public enum LabelConvention
+{
+    /// <summary>Any finite real label.</summary>
+    Regression,
+
+    /// <summary>Binary labels: {−1, +1} and {0, 1} are both accepted; 0 is mapped to −1.</summary>
+    Binary,
+
+    /// <summary>Non-negative finite labels (counts or rates), e.g. for the Poisson loss.</summary>
+    Count,
+}
