@@ -4,7 +4,7 @@ namespace OptSuite.Objectives;
 /// F(x) = f(x) + g(x): f smooth with an L-Lipschitz gradient (the <see cref="IDifferentiableFunction"/> members), g
 /// convex with a cheap prox. The form proximal gradient (ISTA/FISTA) solves.
 /// </summary>
-public interface ICompositeFunction : IDifferentiableFunction
+public interface ICompositeFunction : IDifferentiableFunction, IDualityGapProvider
 {
     /// <summary>An upper bound on the Lipschitz constant of ∇f; +∞ when unknown (solvers then backtrack).</summary>
     double SmoothLipschitz { get; }
@@ -17,13 +17,4 @@ public interface ICompositeFunction : IDifferentiableFunction
     /// <paramref name="v"/>); returns g(result).
     /// </summary>
     double Prox(ReadOnlySpan<double> v, double step, Span<double> result);
-
-    /// <summary>Whether <see cref="DualityGap"/> is available.</summary>
-    bool HasDualityGap { get; }
-
-    /// <summary>
-    /// A duality gap F(x) − D(θ(x)) ≥ 0 at x with a feasible dual point θ(x) built from x (0 exactly at the optimum);
-    /// NaN when <see cref="HasDualityGap"/> is false.
-    /// </summary>
-    double DualityGap(ReadOnlySpan<double> x);
 }

@@ -1,0 +1,109 @@
+using System.Numerics.Tensors;
+using OptSuite.Prox;
+
+namespace OptSuite.Objectives;
+
+public sealed partial class LinearObjective<TLoss, TReg>
+{
+    /// <summary>True: every convex loss of the catalogue has a conjugate, and R a conjugate (or μ &gt; 0).</summary>
+    public bool HasDualityGap => true;
+
+    /// <summary>
+    /// F(x) − D(u(x)) ≥ 0 with the rescaled dual point described on the class; +∞ when no rescaling makes the dual point
+    /// feasible (e.g. an unpenalised coordinate without ridge away from the optimum).
+    /// </summary>
+    /// <param name="x">The primal point (w, then b).</param>
+    public double DualityGap(ReadOnlySpan<double> x)
+    {
+        CheckLength(x.Length, nameof(x));
+        ComputeScores(x);
+        ReadOnlySpan<double> w = W(x);
+        double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);
+        double dual = DualValue();
+        double gap = primal - dual;
+        return gap;
+    }
+
+    /// <summary>D(u) at the dual point built from the current scores (the score buffer is consumed).</summary>
+    private double DualValue()
+    {
+        int n = _labels.Length;
+        Span<double> u = _residual;
+        for (int i = 0; i < n; i++) u[i] = _loss.Derivative(_labels[i], _scores[i]);
+        if (FitIntercept) BalanceForIntercept(u);
+
+        // v = −Aᵀ(a⊙u)
+        Span<double> v = _scratchP;
+        if (_weights is null) _a.ApplyTranspose(u, v, -_uniformWeight, 0.0);
+        else
+        {
+            TensorPrimitives.Multiply(u, _weights, _scores);   // scores no longer needed
+            _a.ApplyTranspose(_scores, v, -1.0, 0.0);
+        }
+
+        double scale = 1.0, penaltyConjugate;
+        if (_ridge > 0)
+        {
+            penaltyConjugate = RidgePlusRegularizerConjugate(v);
+        }
+        else
+        {
+            double gauge = _reg.ConjugateDomainGauge(v);
+            if (double.IsNaN(gauge) || double.IsPositiveInfinity(gauge)) return double.NegativeInfinity;
+            scale = Math.Max(1.0, gauge);
+            if (scale != 1.0) TensorPrimitives.Divide(v, scale, v);
+            penaltyConjugate = _reg.Conjugate(v);
+        }
+
+        double lossConjugate = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double c = _loss.Conjugate(_labels[i], u[i] / scale);
+            lossConjugate += (_weights is null ? _uniformWeight : _weights[i]) * c;
+        }
+        return -lossConjugate - penaltyConjugate;
+    }
+
+    /// <summary>
+    /// Makes Σ a_i u_i = 0 by shrinking the side in excess towards 0 (each u_i stays between 0 and its old value, so it
+    /// stays in the convex dom ℓ*(y_i, ·), which contains 0 for every loss bounded below).
+    /// </summary>
+    private void BalanceForIntercept(Span<double> u)
+    {
+        double positive = 0, negative = 0;
+        for (int i = 0; i < u.Length; i++)
+        {
+            double a = _weights is null ? _uniformWeight : _weights[i];
+            if (u[i] > 0) positive += a * u[i]; else negative -= a * u[i];
+        }
+        if (positive == negative) return;
+        if (positive > negative)
+        {
+            double f = negative / positive;
+            for (int i = 0; i < u.Length; i++) if (u[i] > 0) u[i] *= f;
+        }
+        else
+        {
+            double f = positive / negative;
+            for (int i = 0; i < u.Length; i++) if (u[i] < 0) u[i] *= f;
+        }
+    }
+
+    /// <summary>
+    /// H*(v) for H = (μ/2)‖·‖² + R: sup_w ⟨v, w⟩ − H(w), attained at w = prox_{R/μ}(v/μ).
+    /// </summary>
+    private double RidgePlusRegularizerConjugate(Span<double> v)
+    {
+        int p = v.Length;
+        double mu = _ridge;
+        TensorPrimitives.Divide(v, mu, v);                      // v ← v/μ
+        double vv = TensorPrimitives.Dot(v, v);                 // ‖v/μ‖²
+        // ⟨v, p⟩ − (μ/2)‖p‖² = (μ/2)(‖v/μ‖² − ‖v/μ − p‖²); compute ‖v/μ − p‖² after the prox.
+        Span<double> copy = _scratchP2;
+        v.CopyTo(copy);
+        double r = _reg.Prox(v, 1.0 / mu, v);                   // v ← p
+        double dist = 0;
+        for (int j = 0; j < p; j++) { double d = copy[j] - v[j]; dist += d * d; }
+        return 0.5 * mu * (vv - dist) - r;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Numerics.Tensors;
+using OptSuite.Prox;
+
+namespace OptSuite.Objectives;
+
+public sealed partial class LinearObjective<TLoss, TReg>
+{
+    /// <summary>z = Aw + b into the score buffer.</summary>
+    private void ComputeScores(ReadOnlySpan<double> x)
+    {
+        _a.Apply(W(x), _scores);
+        if (FitIntercept)
+        {
+            double b = x[Features];
+            if (b != 0) TensorPrimitives.Add(_scores, b, _scores);
+        }
+    }
+
+    /// <summary>Σ a_i ℓ(y_i, z_i) over the current scores.</summary>
+    private double DataTerm() =>
+        _weights is null
+            ? LossBatch.Sum(_loss, _labels, _scores) * _uniformWeight
+            : LossBatch.Sum(_loss, _labels, _scores, _weights);
+
+    private double RidgeTerm(ReadOnlySpan<double> w) => _ridge == 0 ? 0.0 : 0.5 * _ridge * TensorPrimitives.Dot(w, w);
+
+    /// <summary>The smooth part f(x) = Σ a_i ℓ(y_i, z_i) + (μ/2)‖w‖² (one pass over the data).</summary>
+    /// <param name="x">The point (w, then b).</param>
+    public double Value(ReadOnlySpan<double> x)
+    {
+        CheckLength(x.Length, nameof(x));
+        ComputeScores(x);
+        return DataTerm() + RidgeTerm(W(x));
+    }
+
+    /// <summary>f(x) and ∇f(x) in one Apply and one ApplyTranspose.</summary>
+    /// <param name="x">The point (w, then b).</param>
+    /// <param name="gradient">Destination, length <see cref="Dimension"/>.</param>
+    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        CheckLength(x.Length, nameof(x));
+        CheckLength(gradient.Length, nameof(gradient));
+        ComputeScores(x);
+        double value;
+        double alpha;
+        if (_weights is null)
+        {
+            value = LossBatch.ValueAndDerivative(_loss, _labels, _scores, _residual) * _uniformWeight;
+            alpha = _uniformWeight;
+        }
+        else
+        {
+            value = LossBatch.ValueAndDerivative(_loss, _labels, _scores, _weights, _residual);
+            alpha = 1.0;
+        }
+        ReadOnlySpan<double> w = W(x);
+        Span<double> gw = gradient[..Features];
+        if (_ridge != 0)
+        {
+            w.CopyTo(gw);
+            _a.ApplyTranspose(_residual, gw, alpha, _ridge);
+            value += RidgeTerm(w);
+        }
+        else
+        {
+            _a.ApplyTranspose(_residual, gw, alpha, 0.0);
+        }
+        if (FitIntercept) gradient[Features] = alpha * TensorPrimitives.Sum(_residual);
+        return value;
+    }
+
+    /// <summary>An upper bound on the Lipschitz constant of ∇f (computed once by power iteration, then cached).</summary>
+    public double SmoothLipschitz => _lipschitz ??= ComputeLipschitz();
+
+    private double? _lipschitz;
+
+    /// <summary>g(x) = R(w).</summary>
+    /// <param name="x">The point (w, then b).</param>
+    public double NonsmoothValue(ReadOnlySpan<double> x)
+    {
+        CheckLength(x.Length, nameof(x));
+        return _reg.Value(W(x));
+    }
+
+    /// <summary>prox of R on w; the intercept passes through unchanged.</summary>
+    /// <param name="v">The point to map.</param>
+    /// <param name="step">The step η.</param>
+    /// <param name="result">Destination (may alias <paramref name="v"/>).</param>
+    public double Prox(ReadOnlySpan<double> v, double step, Span<double> result)
+    {
+        CheckLength(v.Length, nameof(v));
+        CheckLength(result.Length, nameof(result));
+        if (FitIntercept) result[Features] = v[Features];
+        return _reg.Prox(v[..Features], step, result[..Features]);
+    }
+}

@@ -1,0 +1,119 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.Prox;
+
+namespace OptSuite.Objectives;
+
+/// <summary>
+/// F(w, b) = (1/Σc_i) Σ_i c_i·ℓ(y_i, x_i·w + b) + (μ/2)‖w‖² + R(w): a pointwise loss on a linear map (dense, CSR, CSC
+/// or a MathNet adapter), an optional built-in ridge term μ, a regulariser R and an optional unpenalised intercept b.
+/// </summary>
+/// <remarks>
+/// The "mean over samples" convention of scikit-learn and jaxopt; LIBLINEAR's C corresponds to λ = 1/(n·C).
+/// The point x packs w (length p) followed by b when <see cref="FitIntercept"/>. As an <see cref="ICompositeFunction"/>
+/// the smooth part f is the data term plus the ridge term and g = R. The objective owns scratch buffers of length n, so
+/// one instance must not be evaluated from two threads at once; evaluations allocate nothing.
+/// <para>The duality gap uses the dual point u_i = ℓ′(y_i, z_i), first made to satisfy Σ a_i u_i = 0 when there is an
+/// intercept (the side in excess is shrunk towards 0, which keeps u in dom ℓ*), then — without a ridge term — divided by
+/// max(1, gauge of −Aᵀ(a⊙u) for dom R*), the rescaling of scikit-learn's Lasso gap and of celer (Massias et al. 2018).
+/// With μ &gt; 0 the conjugate of (μ/2)‖·‖² + R is finite everywhere and evaluated through the prox of R.</para>
+/// </remarks>
+/// <typeparam name="TLoss">The pointwise loss.</typeparam>
+/// <typeparam name="TReg">The regulariser on w.</typeparam>
+public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
+    where TLoss : struct, ILoss
+    where TReg : struct, IRegularizer
+{
+    private readonly TLoss _loss;
+    private readonly TReg _reg;
+    private readonly ILinearMap _a;
+    private readonly double[] _labels;
+    private readonly double[]? _weights;     // a_i = c_i / Σc, null when uniform (a_i = 1/n)
+    private readonly double _uniformWeight;  // 1/n
+    private readonly double _ridge;
+    private readonly double[] _scores;       // z = Aw + b
+    private readonly double[] _residual;     // a_i·ℓ′(y_i, z_i)
+    private readonly double[] _scratchP;     // length p
+    private readonly double[] _scratchP2;    // length p when μ > 0
+
+    /// <summary>Builds the objective; the inputs are validated and copied where the objective keeps them.</summary>
+    /// <param name="data">The n×p data matrix A (rows are samples).</param>
+    /// <param name="labels">The n labels (checked against the loss's convention).</param>
+    /// <param name="loss">The loss ℓ (must be convex).</param>
+    /// <param name="regularizer">The regulariser R on w.</param>
+    /// <param name="ridge">μ ≥ 0, the built-in (μ/2)‖w‖² term (elastic net puts its L2 part here).</param>
+    /// <param name="fitIntercept">Whether to fit an unpenalised intercept b.</param>
+    /// <param name="sampleWeights">Optional weights c_i ≥ 0 (finite, positive sum); uniform when empty.</param>
+    public LinearObjective(ILinearMap data, ReadOnlySpan<double> labels, TLoss loss, TReg regularizer,
+        double ridge = 0, bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!loss.IsConvex)
+            throw new ArgumentException($"{typeof(TLoss).Name} is not convex; these objectives and their solvers need a convex loss.", nameof(loss));
+        if (!(ridge >= 0 && double.IsFinite(ridge)))
+            throw new ArgumentOutOfRangeException(nameof(ridge), ridge, "The ridge strength μ must be finite and ≥ 0.");
+        int n = data.Rows;
+        if (labels.Length != n)
+            throw new ArgumentException($"There are {labels.Length} labels for {n} rows of data.", nameof(labels));
+        if (n == 0) throw new ArgumentException("The data have no rows.", nameof(data));
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(labels[i]))
+                throw new ArgumentException($"labels[{i}] = {labels[i]} is not finite.", nameof(labels));
+            try { loss.ValidateLabel(labels[i]); }
+            catch (ArgumentException e) { throw new ArgumentException($"labels[{i}]: {e.Message}", nameof(labels), e); }
+        }
+        DataChecks.RequireFinite(data, nameof(data));
+        _weights = DataChecks.NormalisedWeights(sampleWeights, n, nameof(sampleWeights));
+
+        _a = data;
+        _labels = labels.ToArray();
+        _loss = loss;
+        _reg = regularizer;
+        _ridge = ridge;
+        _uniformWeight = 1.0 / n;
+        FitIntercept = fitIntercept;
+        Features = data.Columns;
+        _scores = new double[n];
+        _residual = new double[n];
+        _scratchP = new double[data.Columns];
+        _scratchP2 = ridge > 0 ? new double[data.Columns] : [];
+    }
+
+    /// <summary>p, the number of coefficients w.</summary>
+    public int Features { get; }
+
+    /// <summary>n, the number of samples.</summary>
+    public int Samples => _labels.Length;
+
+    /// <summary>Whether x carries an intercept after w.</summary>
+    public bool FitIntercept { get; }
+
+    /// <summary>The ridge strength μ of the built-in (μ/2)‖w‖² term.</summary>
+    public double Ridge => _ridge;
+
+    /// <summary>The loss.</summary>
+    public TLoss Loss => _loss;
+
+    /// <summary>The regulariser.</summary>
+    public TReg Regularizer => _reg;
+
+    /// <summary>The data matrix.</summary>
+    public ILinearMap Data => _a;
+
+    /// <inheritdoc/>
+    public int Dimension => Features + (FitIntercept ? 1 : 0);
+
+    /// <summary>F(x) = f(x) + R(w), the full objective.</summary>
+    /// <param name="x">The point (w, then b).</param>
+    public double TotalValue(ReadOnlySpan<double> x) => Value(x) + NonsmoothValue(x);
+
+    private ReadOnlySpan<double> W(ReadOnlySpan<double> x) => x[..Features];
+
+    private double Intercept(ReadOnlySpan<double> x) => FitIntercept ? x[Features] : 0.0;
+
+    private void CheckLength(int length, string name)
+    {
+        if (length != Dimension)
+            throw new ArgumentException($"{name} has length {length}; the objective has dimension {Dimension} ({Features} coefficients{(FitIntercept ? " + intercept" : "")}).", name);
+    }
+}
