@@ -109,7 +109,11 @@ public sealed class OwlQnState : ISolverState
             double smooth = _f.ValueAndGradient(_xNew, _gNew);
             _functions++; _gradients++;
             double value = smooth + L1(_xNew);
-            if (double.IsFinite(value) && value <= _value + _options.SufficientDecrease * directional)
+            // Armijo on F, or a change within rounding of F once the predicted decrease is below what F can resolve
+            // (the gradient-driven iteration still makes progress there; see StrongWolfeLineSearch).
+            bool armijo = value <= _value + _options.SufficientDecrease * directional;
+            bool flat = -directional <= 1e-12 * Math.Abs(_value) && value <= _value + 1e-13 * Math.Abs(_value);
+            if (double.IsFinite(value) && (armijo || flat))
             {
                 if (!Vec.AllFinite(_gNew)) { _nonFinite = true; return StepOutcome.NonFinite; }
                 _history.TryPush(_xNew, _x, _gNew, _g);

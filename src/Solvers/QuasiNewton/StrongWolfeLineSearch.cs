@@ -57,7 +57,7 @@ internal sealed class StrongWolfeLineSearch
         for (int i = 0; Evaluations < _maxEvaluations; i++)
         {
             (double fa, double da) = Evaluate(a);
-            if (!double.IsFinite(fa) || fa > f0 + _c1 * a * slope0 || (i > 0 && fa >= fPrev))
+            if (!double.IsFinite(fa) || !Decreases(a, fa, da) || (i > 0 && fa >= fPrev && !NearlyFlat(fa, da)))
                 return Zoom(aPrev, fPrev, dPrev, a, fa, da);
             Remember(a, fa);
             if (Math.Abs(da) <= -_c2 * slope0) return Accept(a, fa);
@@ -79,7 +79,7 @@ internal sealed class StrongWolfeLineSearch
             if (!(a >= left && a <= right)) a = 0.5 * (lo + hi);
 
             (double fa, double da) = Evaluate(a);
-            if (!double.IsFinite(fa) || fa > _f0 + _c1 * a * _slope0 || fa >= fLo)
+            if (!double.IsFinite(fa) || !Decreases(a, fa, da) || (fa >= fLo && !NearlyFlat(fa, da)))
             {
                 hi = a; fHi = fa; dHi = da;
                 continue;
@@ -91,6 +91,19 @@ internal sealed class StrongWolfeLineSearch
         }
         return Fallback();
     }
+
+    /// <summary>
+    /// Sufficient decrease φ(α) ≤ φ(0) + c₁αφ′(0), or — once the decrease is below what φ can resolve in floating
+    /// point — Hager &amp; Zhang's (2005) approximate Wolfe test: φ(α) ≤ φ(0) + ε|φ(0)| and φ′(α) ≤ (2δ − 1)φ′(0), δ = 0.1.
+    /// Without it L-BFGS stalls near the optimum where f differences drown in rounding but gradients are still exact.
+    /// </summary>
+    private bool Decreases(double a, double fa, double da) =>
+        fa <= _f0 + _c1 * a * _slope0 || NearlyFlat(fa, da);
+
+    private bool NearlyFlat(double fa, double da) =>
+        fa <= _f0 + FlatTolerance * Math.Abs(_f0) && da <= -0.8 * _slope0;
+
+    private const double FlatTolerance = 1e-12;
 
     /// <summary>The minimiser of the cubic matching φ and φ′ at both ends (N&amp;W eq. 3.59); NaN when undefined.</summary>
     private static double Cubic(double a, double fa, double da, double b, double fb, double db)
@@ -115,7 +128,7 @@ internal sealed class StrongWolfeLineSearch
     /// <summary>Keeps the trial point when it is the lowest sufficient-decrease point so far.</summary>
     private void Remember(double a, double fa)
     {
-        if (fa < _bestValue)
+        if (fa < _bestValue || (_bestStep == 0 && fa <= _f0 + FlatTolerance * Math.Abs(_f0)))
         {
             _bestValue = fa; _bestStep = a;
             _trialX.AsSpan().CopyTo(_bestX);

@@ -1,0 +1,105 @@
+using OptSuite.Solvers;
+
+namespace OptSuite.Tests.Solvers;
+
+public class QuasiNewtonTests
+{
+    [Fact]
+    public void LbfgsSolvesRosenbrock()
+    {
+        var f = new Rosenbrock(10);
+        double[] x0 = Enumerable.Range(0, 10).Select(i => i % 2 == 0 ? -1.2 : 1.0).ToArray();
+        var before = x0.ToArray();
+        var r = Lbfgs.Minimize(f, x0, new LbfgsOptions { Tolerance = 1e-10, MaxIterations = 5000 });
+        Assert.Equal(StopReason.Converged, r.StopReason);
+        Assert.True(r.Criterion <= 1e-10);
+        Assert.All(r.Solution, v => Assert.Equal(1.0, v, 1e-7));
+        Assert.Equal(before, x0);
+    }
+
+    [Fact]
+    public void LbfgsAndFistaAgreeOnL2Logistic()
+    {
+        var f = DenseGlm.Random(11, 150, 25, logistic: true, l2: 0.01);
+        var q = Lbfgs.Minimize(f, default, new LbfgsOptions { Tolerance = 1e-10 });
+        var p = ProximalGradient.Minimize(f, default, new ProximalGradientOptions { Tolerance = 1e-11, MaxIterations = 100_000 });
+        Assert.True(q.Converged && p.Converged, $"{q} | {p}");
+        Assert.Equal(q.Objective, p.Objective, 1e-12 * Math.Abs(q.Objective) + 1e-14);
+        Assert.True(q.Iterations < p.Iterations, $"L-BFGS {q.Iterations} vs FISTA {p.Iterations}");
+    }
+
+    [Fact]
+    public void OwlQnAndFistaAgreeOnL1LogisticAndReachKkt()
+    {
+        var f = DenseGlm.Random(12, 200, 40, logistic: true, l1: 0.01);
+        var o = OwlQn.Minimize(f, default, new OwlQnOptions { Tolerance = 1e-9, MaxIterations = 10_000 });
+        var p = ProximalGradient.Minimize(f, default, new ProximalGradientOptions { Tolerance = 1e-11, MaxIterations = 200_000 });
+        Assert.Equal(StopReason.Converged, o.StopReason);
+        Assert.True(o.Criterion <= 1e-9);
+        Assert.True(f.KktViolation(o.Solution) < 1e-8, $"KKT {f.KktViolation(o.Solution)}");
+        Assert.Equal(p.Objective, o.Objective, 1e-9 * Math.Abs(p.Objective));
+        // Same support.
+        for (int j = 0; j < 40; j++) Assert.Equal(Math.Abs(p.Solution[j]) > 1e-6, Math.Abs(o.Solution[j]) > 1e-6);
+    }
+
+    [Fact]
+    public void OwlQnMatchesFistaOnTheLasso()
+    {
+        var f = DenseGlm.Random(13, 100, 50, logistic: false, l1: 0.08);
+        var o = OwlQn.Minimize(f, default, new OwlQnOptions { Tolerance = 1e-10, MaxIterations = 10_000 });
+        var p = ProximalGradient.Minimize(f, default, new ProximalGradientOptions { Tolerance = 1e-12, MaxIterations = 200_000 });
+        Assert.True(o.Converged, $"{o} | {p}");
+        Assert.Equal(p.Objective, o.Objective, 1e-10 * Math.Abs(p.Objective));
+    }
+
+    [Fact]
+    public void AFailedLineSearchIsAResultNotAnException()
+    {
+        var x0 = new double[] { 1, -2, 3 };
+        var l = Lbfgs.Minimize(new WrongGradientSmooth(), x0);
+        Assert.Equal(StopReason.LineSearchFailed, l.StopReason);
+        Assert.Equal(x0, l.Solution);
+        var o = OwlQn.Minimize(new WrongGradient(), x0);
+        Assert.Equal(StopReason.LineSearchFailed, o.StopReason);
+        Assert.Equal(x0, o.Solution);
+    }
+
+    [Fact]
+    public void StepsDoNotAllocate()
+    {
+        var f = DenseGlm.Random(14, 60, 15, logistic: true, l1: 0.001, l2: 0.001);
+        var lbfgs = new LbfgsState(f, default, new LbfgsOptions());
+        var owl = new OwlQnState(f, default, new OwlQnOptions());
+        for (int i = 0; i < 12; i++) { lbfgs.Step(); owl.Step(); }   // fill the histories
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) { lbfgs.Step(); lbfgs.HasConverged(0); owl.Step(); owl.HasConverged(0); }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void NonFiniteGradientAtTheStartIsReported()
+    {
+        var r = Lbfgs.Minimize(new PoisonedQuadratic(1), [5.0, 5.0]);
+        Assert.Equal(StopReason.NonFinite, r.StopReason);
+        Assert.Equal(1, r.Iterations);
+    }
+
+    [Fact]
+    public void InvalidOptionsAreListed()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Lbfgs.Minimize(new Rosenbrock(2), default,
+            new LbfgsOptions { HistorySize = 0, SufficientDecrease = 0.5, Curvature = 0.4 }));
+        Assert.Contains("HistorySize", e.Message);
+        Assert.Contains("Curvature", e.Message);
+        var o = Assert.Throws<ArgumentException>(() => OwlQn.Minimize(new WrongGradient(), default, new OwlQnOptions { MaxBacktracks = 0 }));
+        Assert.Contains("MaxBacktracks", o.Message);
+    }
+
+    private sealed class WrongGradientSmooth : OptSuite.Objectives.IDifferentiableFunction
+    {
+        private readonly WrongGradient _inner = new();
+        public int Dimension => 3;
+        public double Value(ReadOnlySpan<double> x) => _inner.Value(x);
+        public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> g) => _inner.ValueAndGradient(x, g);
+    }
+}
