@@ -41,19 +41,8 @@ public sealed partial class LinearObjective<TLoss, TReg>
             _a.ApplyTranspose(_scores, v, -1.0, 0.0);
         }
 
-        double scale = 1.0, penaltyConjugate;
-        if (_ridge > 0)
-        {
-            penaltyConjugate = RidgePlusRegularizerConjugate(v);
-        }
-        else
-        {
-            double gauge = _reg.ConjugateDomainGauge(v);
-            if (double.IsNaN(gauge) || double.IsPositiveInfinity(gauge)) return double.NegativeInfinity;
-            scale = Math.Max(1.0, gauge);
-            if (scale != 1.0) TensorPrimitives.Divide(v, scale, v);
-            penaltyConjugate = _reg.Conjugate(v);
-        }
+        double penaltyConjugate = DualPenalty.Conjugate(_reg, _ridge, v, _scratchP2, out double scale);
+        if (double.IsPositiveInfinity(scale)) return double.NegativeInfinity;
 
         double lossConjugate = 0;
         for (int i = 0; i < n; i++)
@@ -87,23 +76,5 @@ public sealed partial class LinearObjective<TLoss, TReg>
             double f = positive / negative;
             for (int i = 0; i < u.Length; i++) if (u[i] < 0) u[i] *= f;
         }
-    }
-
-    /// <summary>
-    /// H*(v) for H = (μ/2)‖·‖² + R: sup_w ⟨v, w⟩ − H(w), attained at w = prox_{R/μ}(v/μ).
-    /// </summary>
-    private double RidgePlusRegularizerConjugate(Span<double> v)
-    {
-        int p = v.Length;
-        double mu = _ridge;
-        TensorPrimitives.Divide(v, mu, v);                      // v ← v/μ
-        double vv = TensorPrimitives.Dot(v, v);                 // ‖v/μ‖²
-        // ⟨v, p⟩ − (μ/2)‖p‖² = (μ/2)(‖v/μ‖² − ‖v/μ − p‖²); compute ‖v/μ − p‖² after the prox.
-        Span<double> copy = _scratchP2;
-        v.CopyTo(copy);
-        double r = _reg.Prox(v, 1.0 / mu, v);                   // v ← p
-        double dist = 0;
-        for (int j = 0; j < p; j++) { double d = copy[j] - v[j]; dist += d * d; }
-        return 0.5 * mu * (vv - dist) - r;
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     private readonly double[] _scores;       // z = Aw + b
     private readonly double[] _residual;     // a_i·ℓ′(y_i, z_i)
     private readonly double[] _scratchP;     // length p
-    private readonly double[] _scratchP2;    // length p when μ > 0
+    private readonly double[] _scratchP2;    // length p
 
     /// <summary>Builds the objective; the inputs are validated and copied where the objective keeps them.</summary>
     /// <param name="data">The n×p data matrix A (rows are samples).</param>
@@ -76,7 +76,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _scores = new double[n];
         _residual = new double[n];
         _scratchP = new double[data.Columns];
-        _scratchP2 = ridge > 0 ? new double[data.Columns] : [];
+        _scratchP2 = new double[data.Columns];
     }
 
     /// <summary>p, the number of coefficients w.</summary>
