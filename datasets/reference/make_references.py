@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""Freeze reference optima computed by other libraries, for OptSuite's solver tests.
+
+Run from the repository root:  /usr/bin/python3 datasets/reference/make_references.py
+Needs ../shared/peers set up (its setup.sh): scikit-learn, LIBLINEAR, glmnet. Writes one JSON file per problem here.
+
+Each case is solved by two independent peers at tight native tolerance; the lower objective (all peers are re-scored by
+run_peer.py with one formula, see ../shared/peers/README.md) is the reference and the relative difference between the two
+is recorded as `agreement`. Huber regression has no peer with our objective (sklearn's HuberRegressor also fits a scale),
+so it is solved with SciPy's L-BFGS-B on the exact objective written in NumPy (gtol 1e-13) and checked by a second run
+from a different start.
+"""
+import datetime, json, lzma, os, subprocess, sys
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+_SHARED_ROOT = os.environ.get("OPTSUITE_SHARED") or next(
+    (p for p in (os.path.join(REPO, "..", "shared"), os.path.join(REPO, "..", "..", "shared")) if os.path.isdir(p)), "")
+PEERS = os.path.abspath(os.path.join(_SHARED_ROOT, "peers"))
+SHARED = os.path.abspath(os.path.join(_SHARED_ROOT, "datasets"))
+
+# (problem, data (repo-relative or shared:...), lam spec, extra args, peers [(solver, tol, max_iter)], fit_intercept)
+CD = ("sk_cd", "1e-14", "1000000")
+GLMNET = ("glmnet", "1e-14", "10000000")
+CASES = [
+    ("lasso", "datasets/peers/heart_scale.svm", "lammax/20", [], [CD, GLMNET], False),
+    ("lasso", "datasets/peers/diabetes.svm", "lammax/20", [], [CD, GLMNET], False),
+    ("lasso", "datasets/regression/prostate_train.svm", "lammax/10", [], [CD, GLMNET], False),
+    ("lasso", "shared:regression/riboflavin.svm.xz", "lammax/20", [], [CD, GLMNET], False),
+    ("lasso", "datasets/peers/heart_scale.svm", "lammax/20", [], [CD, ("sk_cd", "1e-13", "1000000")], True),
+    ("enet", "datasets/peers/heart_scale.svm", "lammax/20", ["--l1-ratio", "0.5"], [CD, GLMNET], False),
+    ("enet", "datasets/peers/diabetes.svm", "lammax/20", ["--l1-ratio", "0.5"], [CD, GLMNET], False),
+    ("ridge", "datasets/peers/diabetes.svm", "1/n", [], [("sk_cholesky", None, None), ("sk_lsqr", "1e-14", "100000")], False),
+    ("ridge", "datasets/peers/breast_cancer_scale.svm", "1/n", [], [("sk_cholesky", None, None), ("sk_lsqr", "1e-14", "100000")], False),
+    ("ridge", "datasets/regression/cpusmall.svm", "1/n", [], [("sk_cholesky", None, None), ("sk_lsqr", "1e-14", "100000")], False),
+    ("logreg_l2", "datasets/peers/heart_scale.svm", "1/n", [], [("ll_fit:s0", "1e-12", None), ("sk_newton-cg", "1e-10", "10000")], False),
+    ("logreg_l2", "datasets/peers/breast_cancer_scale.svm", "1/n", [], [("ll_fit:s0", "1e-12", None), ("sk_newton-cg", "1e-10", "10000")], False),
+    ("logreg_l2", "shared:binary/a9a.xz", "1/n", [], [("ll_fit:s0", "1e-12", None), ("sk_newton-cg", "1e-10", "10000")], False),
+    ("logreg_l2", "datasets/peers/heart_scale.svm", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], True),
+    ("logreg_l1", "datasets/peers/heart_scale.svm", "1/n", [], [("sk_liblinear", "1e-12", "100000"), GLMNET], False),
+    ("logreg_l1", "datasets/peers/breast_cancer_scale.svm", "1/n", [], [("sk_liblinear", "1e-12", "100000"), GLMNET], False),
+    ("logreg_l1", "shared:binary/a9a.xz", "1/n", [], [("sk_liblinear", "1e-12", "100000"), GLMNET], False),
+    ("multinomial_l2", "datasets/peers/wine_scale.svm", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
+    ("multinomial_l2", "datasets/peers/digits_scale.svm", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
+    ("multinomial_l2", "datasets/multiclass/dna.scale", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
+]
+HUBER = [("datasets/regression/prostate_train.svm", 1.0, "1/n"), ("datasets/regression/abalone_scale", 1.0, "1/n")]
+
+
+def data_path(spec):
+    return os.path.join(SHARED, spec[len("shared:"):]) if spec.startswith("shared:") else os.path.join(REPO, spec)
+
+
+def run_peer(problem, data, lam, extra, solver, tol, max_iter, intercept):
+    cmd = ["/usr/bin/python3", "run_peer.py", "--problem", problem, "--data", data_path(data), "--lam", lam, "--solver", solver]
+    cmd += extra
+    if tol: cmd += ["--tol", tol]
+    if max_iter: cmd += ["--max-iter", max_iter]
+    if intercept: cmd += ["--fit-intercept"]
+    out = subprocess.run(cmd, cwd=PEERS, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    rec = json.loads(out)
+    shown = " ".join(c if not c.startswith(REPO) and not c.startswith(SHARED) else
+                     c.replace(REPO, "<repo>").replace(SHARED, "<shared>/datasets") for c in cmd)
+    rec["command"] = f"cd ../shared/peers && {shown}"
+    return rec
+
+
+def versions(rec):
+    return {k: v for k, v in rec.items() if k.endswith("version") or k.endswith("versions")}
+
+
+def load_svmlight(path):
+    import numpy as np
+    opener = lzma.open if path.endswith(".xz") else open
+    rows, y = [], []
+    p = 0
+    with opener(path, "rt") as f:
+        for line in f:
+            parts = line.split()
+            if not parts: continue
+            y.append(float(parts[0]))
+            r = {}
+            for t in parts[1:]:
+                j, v = t.split(":"); r[int(j) - 1] = float(v); p = max(p, int(j))
+            rows.append(r)
+    X = np.zeros((len(rows), p))
+    for i, r in enumerate(rows):
+        for j, v in r.items(): X[i, j] = v
+    return X, np.array(y)
+
+
+def huber_case(data, delta, lam_spec):
+    import numpy as np, scipy, scipy.optimize as so
+    X, y = load_svmlight(data_path(data))
+    n, p = X.shape
+    lam = 1.0 / n if lam_spec == "1/n" else float(lam_spec)
+
+    def f(w):
+        r = X @ w - y
+        a = np.abs(r)
+        loss = np.where(a <= delta, 0.5 * r * r, delta * (a - 0.5 * delta))
+        d = np.clip(r, -delta, delta)
+        return loss.mean() + 0.5 * lam * w @ w, X.T @ d / n + lam * w
+
+    best = None
+    for start in (np.zeros(p), np.full(p, 0.1)):
+        res = so.minimize(f, start, jac=True, method="L-BFGS-B", options={"gtol": 1e-13, "ftol": 0, "maxiter": 100000, "maxcor": 30})
+        if best is None or res.fun < best[0]: second = best; best = (res.fun, res)
+        else: second = (res.fun, res)
+    agreement = abs(best[0] - second[0]) / abs(best[0])
+    return {
+        "problem": "huber_l2", "data": data, "lam": lam, "lam_spec": lam_spec, "delta": delta, "fit_intercept": False,
+        "formula": "(1/n) sum H_delta(x_i.w - y_i) + lam/2 ||w||^2, H_delta(r) = r^2/2 if |r| <= delta else delta(|r| - delta/2)",
+        "objective": float(best[0]), "n": n, "p": p,
+        "tool": "scipy.optimize.minimize(method='L-BFGS-B') on the NumPy objective", "version": {"scipy": scipy.__version__, "numpy": np.__version__},
+        "command": "/usr/bin/python3 datasets/reference/make_references.py (function huber_case)",
+        "tolerance": "gtol 1e-13, ftol 0", "agreement": {"second_start_objective": float(second[0]), "relative_difference": agreement},
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def main():
+    out = {}
+    for problem, data, lam, extra, peers, intercept in CASES:
+        recs = []
+        for solver, tol, max_iter in peers:
+            try:
+                recs.append(run_peer(problem, data, lam, extra, solver, tol, max_iter, intercept))
+            except subprocess.CalledProcessError as e:
+                print(f"{problem} {data} {solver}: failed: {e.stderr[-400:]}", file=sys.stderr)
+        ok = [r for r in recs if r.get("status") == "ok" or str(r.get("status", "")).startswith("ok")]
+        if not ok:
+            print(f"{problem} {data}: no peer converged: {[r.get('status') for r in recs]}", file=sys.stderr)
+            continue
+        ok.sort(key=lambda r: r["objective"])
+        best = ok[0]
+        others = [r for r in recs if r is not best]
+        entry = {
+            "problem": problem, "data": data, "lam": best["lam"], "lam_spec": lam, "fit_intercept": intercept,
+            "l1_ratio": best.get("l1_ratio"), "n": best["n"], "p": best["p"], "objective": best["objective"],
+            "tool": best["peer"], "version": versions(best), "command": best["command"],
+            "tolerance": best.get("tol"), "status": best["status"], "nnz_coef": best.get("nnz_coef"),
+            "agreement": [{"tool": r["peer"], "objective": r["objective"], "status": r["status"],
+                           "relative_difference": abs(r["objective"] - best["objective"]) / abs(best["objective"]),
+                           "command": r["command"]} for r in others],
+            "conventions": "../shared/peers/README.md (mean loss over samples; lasso 1/(2n)||y - Xw||^2; labels y in {-1,+1} with the larger original label +1; multiclass classes = sorted unique labels)",
+            "date": datetime.date.today().isoformat(),
+        }
+        out.setdefault(problem, []).append(entry)
+        print(f"{problem:15s} {data:45s} {best['objective']:.17g} {best['peer']} agree {[round(a['relative_difference'], 16) for a in entry['agreement']]}")
+    for data, delta, lam in HUBER:
+        e = huber_case(data, delta, lam)
+        out.setdefault("huber_l2", []).append(e)
+        print(f"huber_l2        {data:45s} {e['objective']:.17g} scipy agree {e['agreement']['relative_difference']:.1e}")
+    here = os.path.dirname(os.path.abspath(__file__))
+    for problem, entries in out.items():
+        with open(os.path.join(here, f"{problem}.json"), "w") as f:
+            json.dump(entries, f, indent=1)
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
