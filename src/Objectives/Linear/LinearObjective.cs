@@ -91,6 +91,12 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     /// <summary>The ridge strength μ of the built-in (μ/2)‖w‖² term.</summary>
     public double Ridge => _ridge;
 
+    /// <summary>The labels (a copy made at construction).</summary>
+    public ReadOnlySpan<double> Labels => _labels;
+
+    /// <summary>The normalised sample weights a_i = c_i/Σc, or empty when uniform (a_i = 1/n).</summary>
+    public ReadOnlySpan<double> SampleWeights => _weights;
+
     /// <summary>The loss.</summary>
     public TLoss Loss => _loss;
 

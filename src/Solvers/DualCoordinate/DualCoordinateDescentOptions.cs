@@ -1,0 +1,21 @@
+namespace OptSuite.Solvers;
+
+/// <summary>Options of <see cref="DualCoordinateDescent"/>.</summary>
+public sealed record DualCoordinateDescentOptions : SolverOptions
+{
+    /// <summary>Seed of the per-epoch random permutation; the same seed gives bit-identical results. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Shrink coordinates stuck at a bound (Hsieh et al. 2008, §3.1). Default true.</summary>
+    public bool Shrinking { get; init; } = true;
+
+    /// <summary>Compute the duality gap (one pass over the data) every this many epochs. Default 1.</summary>
+    public int GapCheckEvery { get; init; } = 1;
+
+    /// <inheritdoc/>
+    public override IEnumerable<string> Problems()
+    {
+        foreach (string p in base.Problems()) yield return p;
+        if (GapCheckEvery < 1) yield return $"{nameof(GapCheckEvery)} must be ≥ 1; it is {GapCheckEvery}.";
+    }
+}

@@ -1,0 +1,104 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.Objectives;
+using OptSuite.Objectives.Losses;
+using OptSuite.Solvers;
+using OptSuite.Tests.Objectives.Linear;
+using OptSuite.Tests.Support;
+
+namespace OptSuite.Tests.Solvers;
+
+public class DualCoordinateDescentTests
+{
+    private static (CsrMatrix X, double[] Y) Data(int seed, int n, int p)
+    {
+        var rng = new Random(seed);
+        var a = RandomMatrices.Dense(rng, n, p, 0.3);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double z = 0.3 * (rng.NextDouble() - 0.5);
+            for (int j = 0; j < p; j++) z += a[i, j] * Math.Cos(j);
+            y[i] = z > 0 ? 1 : -1;
+        }
+        return (RandomMatrices.Csr(a), y);
+    }
+
+    [Fact]
+    public void SquaredHingeAndLogisticMatchProximalGradient()
+    {
+        var (x, y) = Data(1, 300, 40);
+        double lambda = 1.0 / 300;
+        var sq = new LinearObjective<SquaredHingeLoss, TestNone>(x, y, default, default, lambda);
+        var lr = new LinearObjective<LogisticLoss, TestNone>(x, y, default, default, lambda);
+        foreach (ICompositeFunction f in new ICompositeFunction[] { sq, lr })
+        {
+            SolverResult d = f is LinearObjective<SquaredHingeLoss, TestNone> s
+                ? DualCoordinateDescent.Minimize(s, new DualCoordinateDescentOptions { Tolerance = 1e-12, MaxIterations = 10_000 })
+                : DualCoordinateDescent.Minimize((LinearObjective<LogisticLoss, TestNone>)f, new DualCoordinateDescentOptions { Tolerance = 1e-12, MaxIterations = 10_000 });
+            var p = ProximalGradient.Minimize(f, default, new ProximalGradientOptions { Tolerance = 1e-13, MaxIterations = 200_000 });
+            Assert.Equal(StopReason.Converged, d.StopReason);
+            Assert.True(d.Criterion <= 1e-12);
+            Assert.Equal(p.Objective, d.Objective, 1e-11 * p.Objective);
+            Assert.Equal(f.Value(d.Solution), d.Objective, 1e-12 * d.Objective);
+        }
+    }
+
+    [Fact]
+    public void HingeGapCertifiesTheSolutionAndShrinkingDoesNotChangeIt()
+    {
+        var (x, y) = Data(2, 400, 30);
+        var f = new LinearObjective<HingeLoss, TestNone>(x, y, default, default, 0.01);
+        var a = DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = 1e-10, MaxIterations = 100_000 });
+        var b = DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = 1e-10, MaxIterations = 100_000, Shrinking = false });
+        Assert.True(a.Converged && b.Converged);
+        Assert.InRange(a.DualityGap!.Value, 0, 1e-10 * a.Objective);
+        Assert.Equal(a.Objective, b.Objective, 2e-10 * a.Objective);
+        Assert.Equal(f.Value(a.Solution), a.Objective, 1e-12);
+        // The library's own (primal-derived) gap is an independent certificate: it is ≥ the true suboptimality.
+        Assert.True(f.DualityGap(a.Solution) >= -1e-14);
+    }
+
+    [Fact]
+    public void TheSameSeedGivesBitIdenticalResults()
+    {
+        var (x, y) = Data(3, 200, 20);
+        var f = new LinearObjective<HingeLoss, TestNone>(x, y, default, default, 0.005);
+        var o = new DualCoordinateDescentOptions { Tolerance = 1e-8, Seed = 42 };
+        var r1 = DualCoordinateDescent.Minimize(f, o);
+        var r2 = DualCoordinateDescent.Minimize(f, o);
+        Assert.Equal(r1.Solution, r2.Solution);
+        Assert.Equal(r1.Iterations, r2.Iterations);
+    }
+
+    [Fact]
+    public void SampleWeightsActLikeRepeatedSamples()
+    {
+        var (x, y) = Data(4, 60, 8);
+        var dense = x.ToDense();
+        int[] repeat = Enumerable.Range(0, 60).Select(i => 1 + i % 3).ToArray();
+        var rows = new List<double[]>(); var labels = new List<double>();
+        for (int i = 0; i < 60; i++)
+            for (int r = 0; r < repeat[i]; r++) { rows.Add(Enumerable.Range(0, 8).Select(j => dense[i, j]).ToArray()); labels.Add(y[i]); }
+        var weighted = new LinearObjective<SquaredHingeLoss, TestNone>(x, y, default, default, 0.02, false, repeat.Select(v => (double)v).ToArray());
+        var repeated = new LinearObjective<SquaredHingeLoss, TestNone>(DenseMatrix.FromRows(rows.ToArray()), labels.ToArray(), default, default, 0.02);
+        var a = DualCoordinateDescent.Minimize(weighted, new DualCoordinateDescentOptions { Tolerance = 1e-12 });
+        var b = DualCoordinateDescent.Minimize(repeated, new DualCoordinateDescentOptions { Tolerance = 1e-12 });
+        Assert.Equal(b.Objective, a.Objective, 1e-11);
+        // Strong convexity: ‖w − w*‖² ≤ 2·gap/λ, so a 1e-12 relative gap pins w to about 1e-5.
+        for (int j = 0; j < 8; j++) Assert.Equal(b.Solution[j], a.Solution[j], 2e-5);
+    }
+
+    [Fact]
+    public void UnsupportedObjectivesAreRejectedWithAReason()
+    {
+        var (x, y) = Data(5, 20, 4);
+        Assert.Contains("intercept", Assert.Throws<ArgumentException>(() =>
+            DualCoordinateDescent.Minimize(new LinearObjective<HingeLoss, TestNone>(x, y, default, default, 0.1, fitIntercept: true))).Message);
+        Assert.Contains("ridge", Assert.Throws<ArgumentException>(() =>
+            DualCoordinateDescent.Minimize(new LinearObjective<HingeLoss, TestNone>(x, y, default, default, 0))).Message);
+        Assert.Contains("SquaredLoss", Assert.Throws<ArgumentException>(() =>
+            DualCoordinateDescent.Minimize(new LinearObjective<SquaredLoss, TestNone>(x, y, default, default, 0.1))).Message);
+        Assert.Contains("zero regulariser", Assert.Throws<ArgumentException>(() =>
+            DualCoordinateDescent.Minimize(new LinearObjective<HingeLoss, TestL1>(x, y, default, new TestL1(0.1), 0.1))).Message);
+    }
+}
