@@ -99,6 +99,12 @@ public sealed partial class MulticlassLinearObjective<TLoss, TReg> : ICompositeF
     /// <summary>μ.</summary>
     public double Ridge => _ridge;
 
+    /// <summary>The class indices (a copy made at construction).</summary>
+    public ReadOnlySpan<int> Labels => _labels;
+
+    /// <summary>The normalised sample weights a_i = c_i/Σc, or empty when uniform (a_i = 1/n).</summary>
+    public ReadOnlySpan<double> SampleWeights => _weights;
+
     /// <summary>The regulariser.</summary>
     public TReg Regularizer => _reg;
 

@@ -48,4 +48,28 @@ public static class DualCoordinateDescent
         var state = new BinaryDualState(objective.Data, objective.Labels, objective.SampleWeights, kind, objective.Ridge, options);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
     }
+
+    /// <summary>
+    /// Solves the Crammer–Singer multiclass SVM (1/n)Σ max_r(s_r + 1[r ≠ y_i]) − s_{y_i} + (λ/2)‖W‖²_F by the sequential
+    /// dual method (LIBLINEAR -s 4, jaxopt's multiclass_linear_svm_dual solved coordinate-wise). W is p×k row-major.
+    /// </summary>
+    /// <param name="objective">A Crammer–Singer objective with ridge λ &gt; 0, no other regulariser, no intercept.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>
+    /// <typeparam name="TReg">Must be the zero regulariser.</typeparam>
+    public static SolverResult Minimize<TReg>(MulticlassLinearObjective<Objectives.Multiclass.CrammerSingerHingeLoss, TReg> objective,
+        DualCoordinateDescentOptions? options = null, CancellationToken cancellationToken = default)
+        where TReg : struct, IRegularizer
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        if (objective.FitIntercept)
+            throw new ArgumentException("The Crammer–Singer dual solver needs an objective without intercepts.", nameof(objective));
+        if (!(objective.Ridge > 0))
+            throw new ArgumentException("The Crammer–Singer dual solver needs an L2 (ridge) term λ > 0.", nameof(objective));
+        if ((object)objective.Regularizer is not ISmoothRegularizer { GradientLipschitz: 0 })
+            throw new ArgumentException($"The Crammer–Singer dual solver handles the ridge term only; {typeof(TReg).Name} must be the zero regulariser.", nameof(objective));
+        options ??= new DualCoordinateDescentOptions();
+        var state = new CrammerSingerDualState(objective.Data, objective.Labels, objective.Classes, objective.SampleWeights, objective.Ridge, options);
+        return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
+    }
 }

@@ -101,4 +101,32 @@ public class DualCoordinateDescentTests
         Assert.Contains("zero regulariser", Assert.Throws<ArgumentException>(() =>
             DualCoordinateDescent.Minimize(new LinearObjective<HingeLoss, TestL1>(x, y, default, new TestL1(0.1), 0.1))).Message);
     }
+
+    [Fact]
+    public void CrammerSingerReachesATinyGapAndItsObjectiveIsTheLibrarysObjective()
+    {
+        var rng = new Random(6);
+        var a = RandomMatrices.Dense(rng, 150, 12, 0.5);
+        var y = new int[150];
+        for (int i = 0; i < 150; i++)
+        {
+            double best = double.NegativeInfinity;
+            for (int c = 0; c < 4; c++)
+            {
+                double s = 0.5 * rng.NextDouble();
+                for (int j = 0; j < 12; j++) s += a[i, j] * Math.Sin(3 * j + c);
+                if (s > best) { best = s; y[i] = c; }
+            }
+        }
+        foreach (ILinearMap x in new ILinearMap[] { RandomMatrices.Csr(a), DenseMatrix.FromArray(a) })
+        {
+            var f = new MulticlassLinearObjective<OptSuite.Objectives.Multiclass.CrammerSingerHingeLoss, TestNone>(x, y, 4, default, default, 0.01);
+            var r = DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = 1e-10, MaxIterations = 100_000 });
+            Assert.Equal(StopReason.Converged, r.StopReason);
+            Assert.InRange(r.DualityGap!.Value, 0, 1e-10 * r.Objective);
+            Assert.Equal(f.Value(r.Solution), r.Objective, 1e-12);
+            var again = DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = 1e-10, MaxIterations = 100_000, Shrinking = false });
+            Assert.Equal(r.Objective, again.Objective, 2e-10 * r.Objective);
+        }
+    }
 }
