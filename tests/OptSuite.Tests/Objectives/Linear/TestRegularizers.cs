@@ -3,7 +3,7 @@ using OptSuite.Prox;
 namespace OptSuite.Tests.Objectives.Linear;
 
 /// <summary>Plain test-local regularisers, so the objective tests do not depend on src/Prox's implementations.</summary>
-internal readonly struct TestNone : ISmoothRegularizer
+internal readonly struct TestNone : ISmoothRegularizer, ISeparableRegularizer
 {
     public double Value(ReadOnlySpan<double> w) => 0;
     public double Prox(ReadOnlySpan<double> v, double step, Span<double> result) { v.CopyTo(result); return 0; }
@@ -13,10 +13,13 @@ internal readonly struct TestNone : ISmoothRegularizer
     public bool IsSmooth => true;
     public double ValueAddGradient(ReadOnlySpan<double> w, Span<double> gradient) => 0;
     public double GradientLipschitz => 0;
+    public double ValueCoordinate(double wj, int j) => 0;
+    public double ProxCoordinate(double vj, double step, int j) => vj;
+    public double SubdifferentialDistance(double wj, double gj, int j) => Math.Abs(gj);
 }
 
 /// <summary>λ‖w‖₁.</summary>
-internal readonly struct TestL1(double lambda) : IWeightedL1Regularizer
+internal readonly struct TestL1(double lambda) : IWeightedL1Regularizer, ISeparableRegularizer
 {
     public double Value(ReadOnlySpan<double> w) { double s = 0; foreach (double x in w) s += Math.Abs(x); return lambda * s; }
     public double Prox(ReadOnlySpan<double> v, double step, Span<double> result)
@@ -29,6 +32,10 @@ internal readonly struct TestL1(double lambda) : IWeightedL1Regularizer
     public bool IsSeparable => true;
     public bool IsSmooth => false;
     public void GetWeights(Span<double> weights) => weights.Fill(lambda);
+    public double ValueCoordinate(double wj, int j) => lambda * Math.Abs(wj);
+    public double ProxCoordinate(double vj, double step, int j) => Math.Sign(vj) * Math.Max(Math.Abs(vj) - step * lambda, 0);
+    public double SubdifferentialDistance(double wj, double gj, int j) =>
+        wj == 0 ? Math.Max(Math.Abs(gj) - lambda, 0) : Math.Abs(gj + lambda * Math.Sign(wj));
 }
 
 /// <summary>λ Σ_rows ‖W_r‖₂ over rows of length k (row-major p×k).</summary>

@@ -1,0 +1,95 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.Objectives;
+using OptSuite.Objectives.Losses;
+using OptSuite.Solvers;
+using OptSuite.Tests.Objectives.Linear;
+using OptSuite.Tests.Support;
+
+namespace OptSuite.Tests.Solvers;
+
+public class CoordinateDescentTests
+{
+    private static (double[,] A, double[] Reg, double[] Bin) Data(int seed, int n, int p)
+    {
+        var rng = new Random(seed);
+        var a = RandomMatrices.Dense(rng, n, p, 0.4);
+        var reg = new double[n]; var bin = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double z = 0;
+            for (int j = 0; j < p; j++) z += a[i, j] * (j % 4 == 0 ? 1.5 : 0);
+            reg[i] = z + 0.3 * (rng.NextDouble() - 0.5) + 2;
+            bin[i] = z + 0.5 * (rng.NextDouble() - 0.5) > 0.2 ? 1 : -1;
+        }
+        return (a, reg, bin);
+    }
+
+    public static TheoryData<bool, bool, CoordinateOrder> Cases => new()
+    {
+        { false, false, CoordinateOrder.Cyclic },
+        { true, true, CoordinateOrder.Cyclic },
+        { true, false, CoordinateOrder.Random },
+        { false, true, CoordinateOrder.Random },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void AgreesWithProximalGradient(bool sparse, bool intercept, CoordinateOrder order)
+    {
+        var (a, reg, bin) = Data(1, 120, 40);
+        ILinearMap x = sparse ? RandomMatrices.Csr(a) : DenseMatrix.FromArray(a);
+        var options = new CoordinateDescentOptions { Tolerance = 1e-11, MaxIterations = 20_000, Order = order, Seed = 3 };
+        Check(new LinearObjective<SquaredLoss, TestL1>(x, reg, default, new TestL1(0.02), 0, intercept), options, "lasso");
+        Check(new LinearObjective<SquaredLoss, TestL1>(x, reg, default, new TestL1(0.01), 0.01, intercept), options, "enet");
+        Check(new LinearObjective<LogisticLoss, TestL1>(x, bin, default, new TestL1(0.01), 0, intercept), options, "l1 logistic");
+        Check(new LinearObjective<HuberLoss, TestL1>(x, reg, new HuberLoss(0.2), new TestL1(0.01), 0, intercept), options, "huber");
+        Check(new LinearObjective<PoissonLoss, TestNone>(x, reg.Select(v => Math.Round(Math.Abs(v))).ToArray(), default, default, 0.05, intercept), options, "poisson");
+    }
+
+    private static void Check<TLoss, TReg>(LinearObjective<TLoss, TReg> f, CoordinateDescentOptions options, string name)
+        where TLoss : struct, ILoss where TReg : struct, OptSuite.Prox.ISeparableRegularizer
+    {
+        var cd = CoordinateDescent.Minimize(f, default, options);
+        var pg = ProximalGradient.Minimize(f, default, new ProximalGradientOptions { Tolerance = 1e-12, MaxIterations = 200_000 });
+        Assert.True(cd.Converged, $"{name}: {cd}");
+        Assert.True(cd.Criterion <= options.Tolerance, name);
+        Assert.InRange(cd.DualityGap!.Value, -1e-15, 1e-11 * Math.Abs(cd.Objective));
+        Assert.True(Math.Abs(cd.Objective - pg.Objective) <= 1e-10 * Math.Abs(pg.Objective), $"{name}: CD {cd.Objective:R} vs PG {pg.Objective:R}");
+        Assert.Equal(f.TotalValue(cd.Solution), cd.Objective, 1e-14 * Math.Abs(cd.Objective));
+    }
+
+    [Fact]
+    public void WarmStartAndDeterminism()
+    {
+        var (a, reg, _) = Data(2, 80, 30);
+        var f = new LinearObjective<SquaredLoss, TestL1>(RandomMatrices.Csr(a), reg, default, new TestL1(0.05), 0, true);
+        var o = new CoordinateDescentOptions { Tolerance = 1e-10, Order = CoordinateOrder.Random, Seed = 9 };
+        var r1 = CoordinateDescent.Minimize(f, default, o);
+        var r2 = CoordinateDescent.Minimize(f, default, o);
+        Assert.Equal(r1.Solution, r2.Solution);
+        var x0 = r1.Solution.ToArray();
+        var warm = CoordinateDescent.Minimize(f, x0, o);
+        Assert.Equal(0, warm.Iterations);
+        Assert.Equal(r1.Solution, x0);
+    }
+
+    [Fact]
+    public void StepDoesNotAllocate()
+    {
+        var (a, _, bin) = Data(3, 60, 20);
+        var f = new LinearObjective<LogisticLoss, TestL1>(RandomMatrices.Csr(a), bin, default, new TestL1(0.01), 0, true);
+        var s = new CoordinateDescentState<LogisticLoss, TestL1>(f, default, new CoordinateDescentOptions());
+        s.Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) { s.Step(); s.HasConverged(0); }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void NonSmoothLossIsRejected()
+    {
+        var (a, _, bin) = Data(4, 10, 3);
+        var f = new LinearObjective<HingeLoss, TestL1>(DenseMatrix.FromArray(a), bin, default, new TestL1(0.1));
+        Assert.Contains("dual coordinate descent", Assert.Throws<ArgumentException>(() => CoordinateDescent.Minimize(f)).Message);
+    }
+}
