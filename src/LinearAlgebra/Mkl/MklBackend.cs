@@ -42,7 +42,9 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
 
     /// <inheritdoc/>
     public string Description =>
-        $"MKL {Version} ({LibraryName}, LP64, {LayerText} threading, {Threads} threads)";
+        $"MKL {Version} ({LibraryName}, LP64, {LayerText} threading, {ThreadCountText(Threads)})";
+
+    private static string ThreadCountText(int threads) => threads == 1 ? "1 thread" : $"{threads} threads";
 
     private string LayerText => ThreadingLayer == MklThreadingLayer.Gnu ? "GNU OpenMP" : "sequential";
 
@@ -77,7 +79,7 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
         backend = mkl;
         string layer = mkl.ThreadingLayer == MklThreadingLayer.Gnu ? "GNU" : "SEQUENTIAL";
         reason = $"MKL {mkl.Version} via {mkl.LibraryName}, LP64, threading {layer} ({mkl.ThreadingNote}), " +
-                 $"{mkl.Threads} threads, self-check passed";
+                 $"{ThreadCountText(mkl.Threads)}, self-check passed";
         return true;
     }
 

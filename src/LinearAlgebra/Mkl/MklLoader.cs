@@ -27,7 +27,8 @@ internal static unsafe class MklLoader
     public readonly record struct LoadResult(string LibraryName, string Version, MklThreadingLayer Layer, string LayerNote);
 
     /// <summary>
-    /// Loads MKL and sets LP64 and the threading layer (<c>OPTSUITE_MKL_THREADING</c> = gnu (default) or sequential).
+    /// Loads MKL and sets LP64 and the threading layer (<c>OPTSUITE_MKL_THREADING</c> = gnu (default) or sequential;
+    /// <c>OPTSUITE_MKL_GOMP</c> names the GNU OpenMP runtime when it is not libgomp.so.1 on the loader's path).
     /// Returns false with a reason when MKL is absent or a safe layer cannot be guaranteed; never calls a computational
     /// routine in that case.
     /// </summary>
@@ -78,10 +79,11 @@ internal static unsafe class MklLoader
             bool gompLoaded = false;
             if (wantGnu)
             {
-                gompLoaded = TryLoadGlobal("libgomp.so.1", out string gompError);
+                string gomp = environment("OPTSUITE_MKL_GOMP") is { Length: > 0 } path ? path : "libgomp.so.1";
+                gompLoaded = TryLoadGlobal(gomp, out string gompError);
                 requested = gompLoaded ? MklNative.ThreadingGnu : MklNative.ThreadingSequential;
-                note = gompLoaded ? "libgomp.so.1 loaded RTLD_GLOBAL"
-                    : $"libgomp.so.1 could not be loaded ({gompError}); fell back to sequential";
+                note = gompLoaded ? $"{gomp} loaded RTLD_GLOBAL"
+                    : $"{gomp} could not be loaded ({gompError}); fell back to sequential";
             }
             else
             {

@@ -1,8 +1,8 @@
 namespace OptSuite.LinearAlgebra.Mkl;
 
 /// <summary>
-/// A load-time sanity check of the MKL binding: small ddot, dgemv (both layouts and both operations) and a sparse
-/// product in both directions, each compared with the managed backend. It catches a wrong calling convention, a wrong
+/// A load-time sanity check of the MKL binding: small ddot, dgemv (both layouts and both operations), a dgemm and a
+/// sparse product in both directions, each compared with the managed backend. It catches a wrong calling convention, a wrong
 /// interface layer (ILP64 would misread every int) or a broken library before any matrix uses MKL.
 /// </summary>
 internal static class MklSelfCheck
@@ -33,6 +33,17 @@ internal static class MklSelfCheck
                 if (bad is not null) return $"dgemv ({layout}, {op}) {bad}";
             }
         }
+
+        // Large enough for MKL to start its OpenMP threads, so a broken threading layer shows up here and not mid-solve.
+        const int g = 96;
+        var ga = new DenseMatrix(g, g, Fill(g * g, 9), MatrixLayout.RowMajor, managed);
+        var gb = new DenseMatrix(g, g, Fill(g * g, 10), MatrixLayout.ColumnMajor, managed);
+        var gm = DenseMatrix.Zeros(g, g, MatrixLayout.RowMajor, managed);
+        var gk = DenseMatrix.Zeros(g, g, MatrixLayout.RowMajor, mkl);
+        managed.Gemm(ga, Operation.NoTranspose, gb, Operation.Transpose, 1.0, 0.0, gm);
+        mkl.Gemm(ga.WithBackend(mkl), Operation.NoTranspose, gb.WithBackend(mkl), Operation.Transpose, 1.0, 0.0, gk);
+        string? gemm = Compare(gk.Data, gm.Data);
+        if (gemm is not null) return $"dgemm {gemm}";
 
         // A 6 × 5 CSR with an empty row and an empty column.
         int[] ptr = [0, 2, 3, 3, 5, 7, 8];
