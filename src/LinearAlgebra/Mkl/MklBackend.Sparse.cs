@@ -4,26 +4,33 @@ namespace OptSuite.LinearAlgebra.Mkl;
 
 public sealed unsafe partial class MklBackend
 {
-    /// <summary>How transposed sparse products are run (see <see cref="SparseMv(CsrMatrix, Operation, double, ReadOnlySpan{double}, double, Span{double})"/>).</summary>
-    internal enum TransposeStrategy
+    /// <summary>How sparse products use the inspector–executor API (chosen by benchmark, see benchmarks/results/linear-algebra.md).</summary>
+    internal enum SparseStrategy
     {
-        /// <summary>mkl_sparse_d_mv with SPARSE_OPERATION_TRANSPOSE on the storage's own handle.</summary>
-        MklTranspose,
+        /// <summary>Handle without hints or mkl_sparse_optimize; Aᵀu with SPARSE_OPERATION_TRANSPOSE.</summary>
+        Direct,
 
-        /// <summary>A non-transposed product on the companion storage (built once, shared with column/row access).</summary>
+        /// <summary>Handle hinted for non-transposed mv and optimised (MKL then keeps its own copy of the matrix).</summary>
+        Optimized,
+
+        /// <summary>As <see cref="Direct"/>, but Aᵀu as a plain product on the companion storage (built once, O(nnz) memory).</summary>
         Companion,
     }
 
-    /// <summary>The strategy for Aᵀu on CSR (and Ax on CSC); chosen by benchmark, see benchmarks/results/linear-algebra.md.</summary>
-    internal TransposeStrategy SparseTranspose { get; init; } = TransposeStrategy.MklTranspose;
+    /// <summary>The strategy of this instance; <see cref="SparseStrategy.Direct"/> unless built by <see cref="WithSparseStrategy"/>.</summary>
+    internal SparseStrategy Sparse { get; init; } = SparseStrategy.Direct;
 
-    /// <summary>The same MKL backend with another transposed-product strategy (for benchmarks and tests).</summary>
-    internal MklBackend WithSparseTranspose(TransposeStrategy strategy) =>
-        new(new MklLoader.LoadResult(LibraryName, Version, ThreadingLayer, ThreadingNote)) { SparseTranspose = strategy };
+    /// <summary>The same MKL backend with another sparse strategy (for benchmarks and tests). Handles are cached per
+    /// storage with the hints of the backend that first used it, so compare strategies on separate matrices.</summary>
+    internal MklBackend WithSparseStrategy(SparseStrategy strategy) =>
+        new(new MklLoader.LoadResult(LibraryName, Version, ThreadingLayer, ThreadingNote)) { Sparse = strategy };
 
     /// <inheritdoc/>
     /// <remarks>
-    /// Inspector–executor mkl_sparse_d_mv over a handle created once per storage (<see cref="MklSparseHandle"/>).
+    /// Inspector–executor mkl_sparse_d_mv over a handle created once per storage (<see cref="MklSparseHandle"/>); Aᵀu
+    /// uses SPARSE_OPERATION_TRANSPOSE on the same handle. By default the handle is neither hinted nor optimised:
+    /// on the benchmark shapes mkl_sparse_optimize gave no speed-up for Ax while keeping a second copy of the matrix,
+    /// a transpose hint made Aᵀu slower, and a plain product on the companion CSC was slower than the transposed one.
     /// </remarks>
     public void SparseMv(CsrMatrix a, Operation op, double alpha, ReadOnlySpan<double> x, double beta, Span<double> y)
         => StorageMv(a.Storage, op == Operation.Transpose, alpha, x, beta, y);
@@ -46,12 +53,12 @@ public sealed unsafe partial class MklBackend
             else if (beta != 1) TensorPrimitives.Multiply(y, beta, y);
             return;
         }
-        if (transpose && SparseTranspose == TransposeStrategy.Companion)
+        if (transpose && Sparse == SparseStrategy.Companion)
         {
             s = s.Companion;
             transpose = false;
         }
-        var handle = MklSparseHandle.For(s, transposeHint: SparseTranspose == TransposeStrategy.MklTranspose);
+        var handle = MklSparseHandle.For(s, optimize: Sparse == SparseStrategy.Optimized);
         fixed (double* px = x, py = y) handle.Multiply(transpose, alpha, px, beta, py);
     }
 }

@@ -8,8 +8,9 @@ namespace OptSuite.LinearAlgebra.Mkl;
 /// </summary>
 /// <remarks>
 /// mkl_sparse_d_create_csr does not copy: MKL keeps the three array pointers for the handle's life, so the arrays are
-/// pinned here (GCHandle) and unpinned only after mkl_sparse_destroy. The handle is created, hinted and optimised once
-/// under the storage's lock; afterwards mkl_sparse_d_mv only reads it, so concurrent products on one matrix are safe.
+/// pinned here (GCHandle) and unpinned only after mkl_sparse_destroy. The handle is created (and, when asked, hinted and
+/// optimised) once under the storage's lock; afterwards mkl_sparse_d_mv only reads it, so concurrent products on one
+/// matrix are safe.
 /// Release runs from the finaliser when the storage becomes unreachable (the storage holds the only reference).
 /// </remarks>
 internal sealed unsafe class MklSparseHandle : SafeHandle
@@ -28,23 +29,23 @@ internal sealed unsafe class MklSparseHandle : SafeHandle
     public int Columns { get; private set; }
 
     /// <summary>
-    /// The handle cached on <paramref name="storage"/>, created on first use. <paramref name="transposeHint"/> also
-    /// tells the inspector that transposed products will be asked for.
+    /// The handle cached on <paramref name="storage"/>, created on first use; with <paramref name="optimize"/> it is
+    /// hinted for non-transposed products and optimised.
     /// </summary>
-    public static MklSparseHandle For(CompressedStorage storage, bool transposeHint)
+    public static MklSparseHandle For(CompressedStorage storage, bool optimize)
     {
         if (storage.BackendCache is MklSparseHandle cached) return cached;
         lock (storage.SyncRoot)
         {
             if (storage.BackendCache is MklSparseHandle again) return again;
-            var created = Create(storage, transposeHint);
+            var created = Create(storage, hintPlain: optimize, hintTranspose: false);
             storage.BackendCache = created;
             return created;
         }
     }
 
-    /// <summary>Creates, hints and optimises a handle; the caller owns it.</summary>
-    public static MklSparseHandle Create(CompressedStorage storage, bool transposeHint)
+    /// <summary>Creates a handle with the given mv hints (mkl_sparse_optimize runs only when one is given).</summary>
+    public static MklSparseHandle Create(CompressedStorage storage, bool hintPlain, bool hintTranspose)
     {
         if (storage.NonZeroCount == 0 || storage.LineCount == 0 || storage.LineLength == 0)
             throw new InvalidOperationException("An MKL sparse handle needs at least one stored entry (callers handle empty matrices).");
@@ -61,9 +62,9 @@ internal sealed unsafe class MklSparseHandle : SafeHandle
             h.SetHandle(raw);
             var descr = MklNative.MatrixDescr.General;
             // Hints only steer the inspector; a rejected hint (NOT_SUPPORTED) is not an error.
-            _ = MklNative.SparseSetMvHint(raw, MklNative.SparseOperationNonTranspose, descr, 1000);
-            if (transposeHint) _ = MklNative.SparseSetMvHint(raw, MklNative.SparseOperationTranspose, descr, 1000);
-            Check(MklNative.SparseOptimize(raw), "mkl_sparse_optimize");
+            if (hintPlain) _ = MklNative.SparseSetMvHint(raw, MklNative.SparseOperationNonTranspose, descr, 1000);
+            if (hintTranspose) _ = MklNative.SparseSetMvHint(raw, MklNative.SparseOperationTranspose, descr, 1000);
+            if (hintPlain || hintTranspose) Check(MklNative.SparseOptimize(raw), "mkl_sparse_optimize");
             return h;
         }
         catch

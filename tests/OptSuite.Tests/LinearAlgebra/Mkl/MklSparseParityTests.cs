@@ -34,10 +34,10 @@ public class MklSparseParityTests
         var a = RandomMatrices.Dense(rng, m, n, density);
         var csr = RandomMatrices.Csr(a, Parity.Managed);
         var csc = csr.ToCsc();
-        foreach (var strategy in new[] { MklBackend.TransposeStrategy.MklTranspose, MklBackend.TransposeStrategy.Companion })
+        foreach (var strategy in new[] { MklBackend.SparseStrategy.Direct, MklBackend.SparseStrategy.Optimized, MklBackend.SparseStrategy.Companion })
         {
             // Fresh storage per strategy: the handle is cached per storage with the strategy's hints.
-            var mkl = ((MklBackend)Parity.Mkl).WithSparseTranspose(strategy);
+            var mkl = ((MklBackend)Parity.Mkl).WithSparseStrategy(strategy);
             var csrK = RandomMatrices.Csr(a, mkl);
             var cscK = RandomMatrices.Csr(a, Parity.Managed).ToCsc().WithBackend(mkl);
             foreach (var op in new[] { Operation.NoTranspose, Operation.Transpose })
