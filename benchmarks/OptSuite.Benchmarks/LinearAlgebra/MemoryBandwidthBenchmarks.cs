@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace OptSuite.Benchmarks.LinearAlgebra;
@@ -59,7 +60,13 @@ public class MemoryBandwidthBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new GigabytesPerSecondColumn(c =>
-            c.Descriptor.WorkloadMethod.Name == nameof(Read) ? 8.0 * N : 24.0 * N));
+        public Config()
+        {
+            AddColumn(StatisticColumn.Min);
+            AddColumn(new GigabytesPerSecondColumn(c =>
+                c.Descriptor.WorkloadMethod.Name == nameof(Read) ? 8.0 * N : 24.0 * N));
+            AddColumn(new GigabytesPerSecondColumn(c =>
+                c.Descriptor.WorkloadMethod.Name == nameof(Read) ? 8.0 * N : 24.0 * N, best: true));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using OptSuite.LinearAlgebra;
 using OptSuite.LinearAlgebra.Mkl;
@@ -54,6 +55,11 @@ public class SparseStrategyBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new GigabytesPerSecondColumn(c => SyntheticMatrices.MatrixBytes((string)c.Parameters["Shape"])));
+        public Config()
+        {
+            AddColumn(StatisticColumn.Min);
+            AddColumn(new GigabytesPerSecondColumn(c => SyntheticMatrices.MatrixBytes((string)c.Parameters["Shape"])));
+            AddColumn(new GigabytesPerSecondColumn(c => SyntheticMatrices.MatrixBytes((string)c.Parameters["Shape"]), best: true));
+        }
     }
 }
