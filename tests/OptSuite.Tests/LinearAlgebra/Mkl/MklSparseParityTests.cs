@@ -109,6 +109,45 @@ public class MklSparseParityTests
         Assert.Same(handle, csr.Storage.BackendCache);
     }
 
+    [MklFact]
+    public void ProductsDoNotAllocateAfterWarmUp()
+    {
+        var rng = new Random(12);
+        var a = RandomMatrices.Dense(rng, 500, 300, 0.1);
+        var x = RandomMatrices.Vector(rng, 300);
+        var u = RandomMatrices.Vector(rng, 500);
+        double[] y = new double[500], g = new double[300];
+        foreach (var (name, _, map) in Maps(a))
+        {
+            map.Apply(x, y);
+            map.ApplyTranspose(u, g, 0.5, 1);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int t = 0; t < 20; t++)
+            {
+                map.Apply(x, y);
+                map.ApplyTranspose(u, g, 0.5, 1);
+            }
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() == before, $"{name} allocated");
+        }
+    }
+
+    [MklFact]
+    public void HandlesOfUnreachableMatricesAreReleased()
+    {
+        var rng = new Random(13);
+        var x = RandomMatrices.Vector(rng, 40);
+        for (int k = 0; k < 200; k++)
+        {
+            var csr = RandomMatrices.Csr(RandomMatrices.Dense(rng, 30, 40, 0.2), Parity.Mkl);
+            var y = new double[30];
+            csr.Apply(x, y);
+        }
+        // Finalisers destroy the MKL handles and unpin the arrays; this must neither crash nor leak pins.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
     [MklTheory]
     [MemberData(nameof(Shapes))]
     public void LinearMapsAgreeAcrossBackends(int m, int n, double density)
