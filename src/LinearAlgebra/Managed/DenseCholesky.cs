@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace OptSuite.LinearAlgebra.Managed;
 
@@ -55,6 +56,7 @@ internal static unsafe class DenseCholesky
     }
 
     /// <summary>Unblocked row-Crout on the kb × kb diagonal block at (k0, k0), already updated by earlier blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FactorDiagonalBlock(double* a, int n, int k0, int kb)
     {
         for (int j = 0; j < kb; j++)
@@ -80,6 +82,7 @@ internal static unsafe class DenseCholesky
     /// <summary>L₂₁ = A₂₁L₁₁⁻ᵀ: each panel row is a forward substitution against the rows of L₁₁.</summary>
     private sealed class PanelJob(double* a, int n, int k0, int kb, int r0, int rest) : ParallelJob
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Run(int part, int parts)
         {
             var (start, end) = DenseKernels.Range(rest, part, parts);
@@ -126,6 +129,7 @@ internal static unsafe class DenseCholesky
     }
 
     /// <summary>Row-major storage holds L: forward substitution by row dots, back substitution by row axpys.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveLowerStorage(double* l, int n, double* x)
     {
         for (int i = 0; i < n; i++)
@@ -143,6 +147,7 @@ internal static unsafe class DenseCholesky
     }
 
     /// <summary>Column-major storage of L is row-major storage of U = Lᵀ: forward by row axpys, back by row dots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveUpperStorage(double* u, int n, double* x)
     {
         for (int p = 0; p < n; p++)
@@ -162,6 +167,7 @@ internal static unsafe class DenseCholesky
     }
 
     /// <summary>Row-major B with several right-hand sides: every update is an axpy of whole rows of B.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveRows(double* l, int n, double* b, int nrhs)
     {
         for (int i = 0; i < n; i++)
