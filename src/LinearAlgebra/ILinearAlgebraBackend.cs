@@ -34,7 +34,8 @@ public interface ILinearAlgebraBackend
     /// <summary>
     /// The symmetric rank-k update C = α·op(A)ᵀop(A) + βC: with <see cref="Operation.NoTranspose"/> C = αAᵀA + βC
     /// (the n × n Gram matrix of the columns), with <see cref="Operation.Transpose"/> C = αAAᵀ + βC.
-    /// Both triangles of C are written.
+    /// Both triangles of C are written; with β ≠ 0, C must be symmetric (a backend may read only its lower triangle, as
+    /// BLAS dsyrk does).
     /// </summary>
     void Syrk(DenseMatrix a, Operation op, double alpha, double beta, DenseMatrix c);
 

@@ -9,7 +9,7 @@ public static class LinearAlgebraBackends
     private static readonly object s_lock = new();
     private static ILinearAlgebraBackend? s_default;
     private static string s_reason = "";
-    private static Lazy<(ILinearAlgebraBackend? Backend, string Reason)> s_mkl = new(LoadMkl);
+    private static readonly Lazy<(ILinearAlgebraBackend? Backend, string Reason)> s_mkl = new(LoadMkl);
 
     /// <summary>The managed backend (always available).</summary>
     public static ILinearAlgebraBackend Managed => ManagedBackend.Instance;
@@ -74,32 +74,42 @@ public static class LinearAlgebraBackends
     {
         lock (s_lock)
         {
-            switch (preference)
-            {
-                case BackendPreference.Managed:
-                    s_default = Managed;
-                    s_reason = $"managed ({source})";
-                    break;
-                case BackendPreference.Mkl:
-                    s_default = Mkl;
-                    s_reason = $"mkl ({source}): {MklStatus}";
-                    break;
-                case BackendPreference.Auto:
-                    if (TryGetMkl(out var mkl))
-                    {
-                        s_default = mkl!;
-                        s_reason = $"auto: MKL loaded ({MklStatus})";
-                    }
-                    else
-                    {
-                        s_default = Managed;
-                        s_reason = $"auto: MKL unavailable ({MklStatus}); using managed";
-                    }
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(preference), preference, "Unknown backend preference.");
-            }
-            return s_default!;
+            var chosen = Choose(preference, source, s_mkl.Value, out string reason);
+            s_reason = reason;
+            s_default = chosen;
+            return chosen;
+        }
+    }
+
+    /// <summary>
+    /// The backend for a preference given the outcome of loading MKL; <see cref="BackendPreference.Mkl"/> without MKL
+    /// is an <see cref="InvalidOperationException"/> naming where the request came from and why MKL is missing.
+    /// </summary>
+    internal static ILinearAlgebraBackend Choose(BackendPreference preference, string source,
+        (ILinearAlgebraBackend? Backend, string Reason) mkl, out string reason)
+    {
+        switch (preference)
+        {
+            case BackendPreference.Managed:
+                reason = $"managed ({source})";
+                return Managed;
+            case BackendPreference.Mkl:
+                if (mkl.Backend is null)
+                    throw new InvalidOperationException(
+                        $"The MKL backend was requested ({source}) but is not available: {mkl.Reason}. " +
+                        "Use auto or managed to run without MKL.");
+                reason = $"mkl ({source}): {mkl.Reason}";
+                return mkl.Backend;
+            case BackendPreference.Auto:
+                if (mkl.Backend is not null)
+                {
+                    reason = $"auto: MKL loaded ({mkl.Reason})";
+                    return mkl.Backend;
+                }
+                reason = $"auto: MKL unavailable ({mkl.Reason}); using managed";
+                return Managed;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(preference), preference, "Unknown backend preference.");
         }
     }
 
@@ -117,10 +127,22 @@ public static class LinearAlgebraBackends
         };
     }
 
-    private static (ILinearAlgebraBackend?, string) LoadMkl()
+    private static (ILinearAlgebraBackend?, string) LoadMkl() => LoadMkl(Environment.GetEnvironmentVariable);
+
+    /// <summary>One load attempt under the given environment (tests pass their own lookup instead of mutating the process's).</summary>
+    internal static (ILinearAlgebraBackend? Backend, string Reason) LoadMkl(Func<string, string?> environment)
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("OPTSUITE_DISABLE_MKL"), "1", StringComparison.Ordinal))
+        if (string.Equals(environment("OPTSUITE_DISABLE_MKL"), "1", StringComparison.Ordinal))
             return (null, "disabled by OPTSUITE_DISABLE_MKL=1");
-        return OptSuite.LinearAlgebra.Mkl.MklBackend.TryCreate(out var backend, out string reason) ? (backend, reason) : (null, reason);
+        try
+        {
+            return OptSuite.LinearAlgebra.Mkl.MklBackend.TryCreate(environment, out var backend, out string reason)
+                ? (backend, reason) : (null, reason);
+        }
+        catch (Exception e)
+        {
+            // MKL is an accelerator: whatever goes wrong while loading it, auto must still fall back to managed.
+            return (null, $"loading MKL failed: {e.GetType().Name}: {e.Message}");
+        }
     }
 }

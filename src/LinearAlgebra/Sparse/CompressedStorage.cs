@@ -37,6 +37,9 @@ internal sealed class CompressedStorage
     /// <summary>Lock for backends that fill <see cref="BackendCache"/>.</summary>
     internal object SyncRoot => _lock;
 
+    /// <summary>The companion if it has been built, without building it.</summary>
+    internal CompressedStorage? CompanionIfBuilt => Volatile.Read(ref _companion);
+
     /// <summary>The same matrix in the other orientation (CSR ↔ CSC), built once.</summary>
     public CompressedStorage Companion
     {

@@ -1,0 +1,169 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace OptSuite.LinearAlgebra.Mkl;
+
+/// <summary>
+/// Loads libmkl_rt and fixes its interface and threading layers before any computational MKL call.
+/// </summary>
+/// <remarks>
+/// libmkl_rt picks its threading library on the first computational call. The default is Intel OpenMP (libiomp5),
+/// which Debian does not ship; libmkl_gnu_thread.so has no DT_NEEDED entry for libgomp either. In both cases the
+/// dynamic linker fails a lazy symbol lookup (<c>undefined symbol: omp_get_num_procs</c>) and terminates the process —
+/// no exception, nothing to catch. So: load libgomp.so.1 with RTLD_NOW | RTLD_GLOBAL first (NativeLibrary.Load uses
+/// RTLD_LOCAL, which does not help), then call MKL_Set_Threading_Layer(GNU); if libgomp cannot be loaded, select
+/// SEQUENTIAL. The explicit call overrides a MKL_THREADING_LAYER environment variable, so a stray
+/// MKL_THREADING_LAYER=INTEL cannot kill the process either.
+/// </remarks>
+internal static unsafe class MklLoader
+{
+    private const int RtldNow = 0x002, RtldGlobal = 0x100;
+    private static readonly string[] s_mklNames = [MklNative.Library, "libmkl_rt.so.2", "libmkl_rt.so.1"];
+    private static IntPtr s_mklHandle;
+    private static int s_resolverInstalled;
+
+    /// <summary>What <see cref="TryLoad"/> established.</summary>
+    public readonly record struct LoadResult(string LibraryName, string Version, MklThreadingLayer Layer, string LayerNote);
+
+    /// <summary>
+    /// Loads MKL and sets LP64 and the threading layer (<c>OPTSUITE_MKL_THREADING</c> = gnu (default) or sequential;
+    /// <c>OPTSUITE_MKL_GOMP</c> names the GNU OpenMP runtime when it is not libgomp.so.1 on the loader's path).
+    /// Returns false with a reason when MKL is absent or a safe layer cannot be guaranteed; never calls a computational
+    /// routine in that case.
+    /// </summary>
+    public static bool TryLoad(Func<string, string?> environment, out LoadResult result, out string reason)
+    {
+        result = default;
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+        {
+            reason = $"the MKL binding supports Linux x64 only (this is {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture})";
+            return false;
+        }
+
+        string? wanted = environment("OPTSUITE_MKL_THREADING")?.Trim().ToLowerInvariant();
+        bool wantGnu;
+        if (string.IsNullOrEmpty(wanted) || wanted == "gnu") wantGnu = true;
+        else if (wanted == "sequential") wantGnu = false;
+        else
+        {
+            reason = $"OPTSUITE_MKL_THREADING must be 'gnu' or 'sequential' (Intel OpenMP is not installed); found '{wanted}'";
+            return false;
+        }
+
+        string? name = null;
+        foreach (string candidate in s_mklNames)
+        {
+            if (NativeLibrary.TryLoad(candidate, out s_mklHandle)) { name = candidate; break; }
+        }
+        if (name is null)
+        {
+            reason = "libmkl_rt.so not found (install it with scripts/install-mkl.sh)";
+            return false;
+        }
+        if (Interlocked.Exchange(ref s_resolverInstalled, 1) == 0)
+            NativeLibrary.SetDllImportResolver(typeof(MklLoader).Assembly, Resolve);
+
+        try
+        {
+            // The interface layer must be set before any other call; LP64 matches our int32 indices.
+            int iface = MklNative.SetInterfaceLayer(MklNative.InterfaceLp64);
+            if (iface != MklNative.InterfaceLp64)
+            {
+                reason = $"{name}: the interface layer is {iface}, not LP64 (set elsewhere in the process)";
+                return false;
+            }
+
+            string note;
+            int requested;
+            bool gompLoaded = false;
+            if (wantGnu)
+            {
+                string gomp = environment("OPTSUITE_MKL_GOMP") is { Length: > 0 } path ? path : "libgomp.so.1";
+                gompLoaded = TryLoadGlobal(gomp, out string gompError);
+                requested = gompLoaded ? MklNative.ThreadingGnu : MklNative.ThreadingSequential;
+                note = gompLoaded ? $"{gomp} loaded RTLD_GLOBAL"
+                    : $"{gomp} could not be loaded ({gompError}); fell back to sequential";
+            }
+            else
+            {
+                requested = MklNative.ThreadingSequential;
+                note = "sequential requested by OPTSUITE_MKL_THREADING";
+            }
+
+            int layer = MklNative.SetThreadingLayer(requested);
+            // Another component may have fixed the layer already; carry on only with a layer that cannot kill us.
+            bool safe = layer == MklNative.ThreadingSequential || (layer == MklNative.ThreadingGnu && gompLoaded);
+            if (!safe)
+            {
+                reason = $"{name}: MKL's threading layer is already {LayerName(layer)} (set elsewhere in the process); " +
+                         "refusing to call MKL because that layer needs a library that is not loaded";
+                return false;
+            }
+
+            result = new LoadResult(name, VersionString(),
+                layer == MklNative.ThreadingGnu ? MklThreadingLayer.Gnu : MklThreadingLayer.Sequential, note);
+            reason = "";
+            return true;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException or BadImageFormatException)
+        {
+            reason = $"{name} lacks an expected entry point ({e.Message})";
+            return false;
+        }
+    }
+
+    /// <summary>Follows <see cref="LinearAlgebraSettings.MaxThreads"/> (MKL's own thread count, global to the process).</summary>
+    public static void SetThreads(int threads) => MklNative.SetNumThreads(threads);
+
+    public static string LayerName(int layer) => layer switch
+    {
+        MklNative.ThreadingIntel => "INTEL",
+        MklNative.ThreadingSequential => "SEQUENTIAL",
+        MklNative.ThreadingPgi => "PGI",
+        MklNative.ThreadingGnu => "GNU",
+        MklNative.ThreadingTbb => "TBB",
+        _ => $"layer {layer}",
+    };
+
+    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
+        libraryName == MklNative.Library ? s_mklHandle : IntPtr.Zero;
+
+    private static string VersionString()
+    {
+        byte* buffer = stackalloc byte[256];
+        new Span<byte>(buffer, 256).Clear();
+        MklNative.GetVersionString(buffer, 256);
+        string text = Encoding.ASCII.GetString(buffer, 255).TrimEnd('\0', ' ');
+        // "Intel(R) Math Kernel Library Version 2020.0.4 Product Build 20200917 for Intel(R) 64 ..."
+        int at = text.IndexOf("Version ", StringComparison.Ordinal);
+        if (at < 0) return text;
+        int end = text.IndexOf(" for ", at, StringComparison.Ordinal);
+        return end < 0 ? text[(at + 8)..] : text[(at + 8)..end];
+    }
+
+    /// <summary>dlopen(name, RTLD_NOW | RTLD_GLOBAL), so later-loaded MKL threading libraries can bind its symbols.</summary>
+    private static bool TryLoadGlobal(string library, out string error)
+    {
+        error = "";
+        if (!NativeLibrary.TryLoad("libc.so.6", out IntPtr libc) || !NativeLibrary.TryGetExport(libc, "dlopen", out IntPtr dlopen))
+        {
+            // glibc before 2.34 keeps dlopen in libdl.
+            if (!NativeLibrary.TryLoad("libdl.so.2", out IntPtr libdl) || !NativeLibrary.TryGetExport(libdl, "dlopen", out dlopen))
+            {
+                error = "dlopen not found in libc.so.6 or libdl.so.2";
+                return false;
+            }
+            libc = libdl;
+        }
+        byte[] utf8 = Encoding.UTF8.GetBytes(library + "\0");
+        IntPtr handle;
+        fixed (byte* p = utf8)
+            handle = ((delegate* unmanaged<byte*, int, IntPtr>)dlopen)(p, RtldNow | RtldGlobal);
+        if (handle != IntPtr.Zero) return true;
+        error = NativeLibrary.TryGetExport(libc, "dlerror", out IntPtr dlerror)
+            ? Marshal.PtrToStringUTF8(((delegate* unmanaged<IntPtr>)dlerror)()) ?? "dlopen failed"
+            : "dlopen failed";
+        return false;
+    }
+}
