@@ -22,6 +22,8 @@ internal static unsafe partial class SvmlightChunkParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSeparator(byte b) => b <= 35 && ((SeparatorMask >> b) & 1) != 0;
 
+    // Fully optimised from the first call: a one-shot load would otherwise run most of a file in tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Parse(byte* start, byte* end, SvmlightChunk c, in SvmlightParseSettings s)
     {
         byte* p = start;
