@@ -26,7 +26,8 @@ internal static class SvmlightAssembler
                 else if (qidState != c.QidState)
                     throw new DataFormatException(path, line + c.FirstRowLine, 1, c.QidState == 1
                         ? "this line has a qid: but the lines before it have none (give every line a qid or none)"
-                        : "this line has no qid: but the lines before it have one (give every line a qid or none)");
+                        : "this line has no qid: but the lines before it have one (give every line a qid or none)",
+                        c.FirstRowText);
             }
             rows += c.Rows;
             nnz += c.Count;

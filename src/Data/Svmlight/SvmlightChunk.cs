@@ -54,6 +54,7 @@ internal sealed class SvmlightChunk
     /// <summary>0 before the first row, 1 when rows carry qid:, 2 when they do not.</summary>
     public int QidState;
     public long FirstRowLine;
+    public string? FirstRowText;
 
     public SvmlightSyntaxException? Failure;
 

@@ -29,13 +29,13 @@ internal static unsafe partial class SvmlightChunkParser
         return Encoding.UTF8.GetString(lineStart, (int)(e - lineStart));
     }
 
-    private static SvmlightSyntaxException LabelError(byte* token, byte* lineStart, long line)
+    private static SvmlightSyntaxException LabelError(byte* token, byte* lineStart, long line, bool multiLabel)
     {
         string text = TokenText(token);
         string problem;
         if (text.Contains(':')) problem = "the line does not start with a label (expected 'label index:value ...')";
-        else if (text.Contains(',')) problem = MultiLabelProblem;
-        else if (IsNonFinite(text)) problem = "the label is not a finite number (NaN and infinities are not allowed)";
+        else if (text.Contains(',') && !multiLabel) problem = MultiLabelProblem;
+        else if (text.Split(',').Any(IsNonFinite)) problem = "the label is not a finite number (NaN and infinities are not allowed)";
         else problem = "the label is not a number";
         return new SvmlightSyntaxException(line, token - lineStart + 1, problem, text);
     }

@@ -52,7 +52,7 @@ internal static unsafe partial class SvmlightChunkParser
             {
                 byte* t = p;
                 if (FastDoubleParser.Parse(ref p, out double label) != FastDoubleParser.Ok || !IsSeparator(*p))
-                    throw LabelError(t, lineStart, line);
+                    throw LabelError(t, lineStart, line, multiLabel: false);
                 c.Labels[rows] = label;
             }
 
@@ -104,6 +104,7 @@ internal static unsafe partial class SvmlightChunkParser
             {
                 c.QidState = hasQid ? 1 : 2;
                 c.FirstRowLine = line;
+                c.FirstRowText = LineText(lineStart);
             }
             else if (hasQid != (c.QidState == 1))
             {
@@ -173,11 +174,11 @@ internal static unsafe partial class SvmlightChunkParser
         byte* q = p;
         while ((uint)(*q - '0') <= 9) q++;
         bool empty = (*q == ':' && q != p) || *p == 'q';
+        byte* field = p;
         while (!empty)
         {
-            byte* t = p;
             if (FastDoubleParser.Parse(ref p, out double label) != FastDoubleParser.Ok || !(IsSeparator(*p) || *p == ','))
-                throw LabelError(t, lineStart, line);
+                throw LabelError(field, lineStart, line, multiLabel: true);
             if (c.LabelCount == c.LabelValues!.Length) c.GrowLabels();
             c.LabelValues[c.LabelCount++] = label;
             if (*p != ',') break;
