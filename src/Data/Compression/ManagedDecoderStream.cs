@@ -2,15 +2,19 @@ namespace OptSuite.Data;
 
 /// <summary>
 /// Wraps a managed decompressor so that its many ways of failing on bad input (InvalidDataException, SharpCompress's
-/// own exceptions, EndOfStreamException, index errors) become one <see cref="DataFormatException"/> naming the file.
+/// own exceptions, EndOfStreamException, index errors), including while reading headers at construction, become one
+/// <see cref="DataFormatException"/> naming the file.
 /// </summary>
-internal sealed class ManagedDecoderStream(Stream inner, string? name, string format) : Stream
+internal sealed class ManagedDecoderStream(Stream source, Func<Stream, Stream> open, string? name, string format) : Stream
 {
+    private Stream? _inner;
+
     public override int Read(Span<byte> buffer)
     {
         try
         {
-            return inner.Read(buffer);
+            _inner ??= open(source);
+            return _inner.Read(buffer);
         }
         catch (Exception e) when (IsDecodeFailure(e))
         {
@@ -23,7 +27,7 @@ internal sealed class ManagedDecoderStream(Stream inner, string? name, string fo
         or OverflowException || (e.GetType().Namespace?.StartsWith("SharpCompress", StringComparison.Ordinal) ?? false);
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => inner.CanRead;
+    public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
@@ -35,7 +39,7 @@ internal sealed class ManagedDecoderStream(Stream inner, string? name, string fo
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing) (_inner ?? source).Dispose();
         base.Dispose(disposing);
     }
 }

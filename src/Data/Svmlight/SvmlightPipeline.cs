@@ -71,8 +71,16 @@ internal sealed unsafe class SvmlightPipeline
         return Collect();
     }
 
-    /// <summary>Reads <paramref name="stream"/> on this thread while workers parse; returns the chunks in order.</summary>
-    public List<SvmlightChunk> ParseStream(Stream stream)
+    /// <summary>How much more decompressed data is read after a parse error, to prefer reporting the corruption that caused it.</summary>
+    private const long DrainLimit = 64L << 20;
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> on this thread while workers parse; returns the chunks in order. When
+    /// <paramref name="compressed"/> (the reader passes "not seekable", true of every decoder), a parse error does not stop
+    /// reading at once: up to 64 MB more are decoded so that
+    /// a corrupt stream (whose garbage caused the parse error) is reported as such.
+    /// </summary>
+    public List<SvmlightChunk> ParseStream(Stream stream, bool compressed)
     {
         var pool = ArrayPool<byte>.Shared;
         BlockingCollection<(byte[] Buffer, int Length, int Sequence)>? queue = null;
@@ -143,6 +151,15 @@ internal sealed unsafe class SvmlightPipeline
                 sequence++;
                 buffer = next;
                 if (eof) break;
+            }
+            if (compressed && Volatile.Read(ref _firstFailure) != int.MaxValue)
+            {
+                for (long drained = 0; drained < DrainLimit;)
+                {
+                    int n = stream.Read(buffer, 0, buffer.Length);
+                    if (n == 0) break;
+                    drained += n;
+                }
             }
             if (pending is { } only)
             {

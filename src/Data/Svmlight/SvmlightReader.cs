@@ -109,7 +109,7 @@ public static class SvmlightReader
         pipeline = new SvmlightPipeline(options, multi);
         try
         {
-            return pipeline.ParseStream(stream);
+            return pipeline.ParseStream(stream, compressed: !stream.CanSeek);
         }
         catch (SvmlightSyntaxException e)
         {

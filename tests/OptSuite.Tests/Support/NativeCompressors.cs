@@ -55,7 +55,8 @@ internal static unsafe class NativeCompressors
             NativeLibrary.GetExport(Bz2, "BZ2_bzBuffToBuffCompress");
         var output = new byte[data.Length + data.Length / 100 + 1024];
         uint length = (uint)output.Length;
-        fixed (byte* i = data)
+        var input = data.Length == 0 ? new byte[1] : data;   // libbz2 refuses a null source even for 0 bytes
+        fixed (byte* i = input)
         fixed (byte* o = output)
         {
             int rc = compress(o, &length, i, (uint)data.Length, 9, 0, 30);

@@ -103,9 +103,10 @@ public class SvmlightCompressionTests
             int at = rng.Next(12, bad.Length - 12);
             bad[at] ^= (byte)rng.Next(1, 256);
             var task = Task.Run(() => SvmlightReader.Read(bad, "t", Options(managed, 4096)));
-            Assert.True(task.Wait(TimeSpan.FromSeconds(30)) || task.IsFaulted, "a corrupt stream must not hang the reader");
+            Assert.True(Task.WaitAny([task], TimeSpan.FromSeconds(30)) == 0, "a corrupt stream must not hang the reader");
             if (!task.IsFaulted) continue;   // a flip in e.g. a gzip header's unused field can be harmless
-            Assert.IsType<DataFormatException>(task.Exception!.InnerException);
+            var e = Assert.IsType<DataFormatException>(task.Exception!.InnerException);
+            if (!managed) Assert.Equal(0, e.Line);   // the decoder's own error, not the garbage it produced
         }
     }
 
@@ -122,7 +123,7 @@ public class SvmlightCompressionTests
             File.WriteAllBytes(path, bytes);
             var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read(path));
             Assert.Equal((path, 1L, 1L), (e.FilePath, e.Line, e.Column));
-            Assert.Contains("label is not a number", e.Problem);
+            Assert.Contains("label", e.Problem);
         }
         finally
         {

@@ -41,7 +41,7 @@ public class SvmlightMalformedTests
     [InlineData("1 1:1 qid:2\n", 1, 7, "qid: must come right after the label", "qid:2")]
     [InlineData("1 qid:x 1:1\n", 1, 3, "qid is not an integer", "qid:x")]
     [InlineData("1 quid:1 1:1\n", 1, 3, "expected index:value or qid", "quid:1")]
-    [InlineData("# c\r\n\r\n1 1:1 x\r\n", 3, 7, "missing ':'", "x")]
+    [InlineData("# c\r\n\r\n1 1:1 5\r\n", 3, 7, "missing ':'", "5")]
     [InlineData("1 1:1\nbad\n1 1:1\nworse\n", 2, 1, "label is not a number", "bad")]
     [InlineData("\u0001\u0002garbage\u0000\n", 1, 1, "label is not a number", null)]
     public void MalformedInputPointsAtTheOffendingText(string text, long line, long column, string problem, string? offending)

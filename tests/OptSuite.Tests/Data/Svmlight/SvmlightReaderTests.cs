@@ -44,7 +44,7 @@ public class SvmlightReaderTests
     {
         var d = Read("3 qid:1 1:1 2:1\n2 qid:1 1:0.5\n1 qid:27 2:3\n");
         Assert.Equal([1L, 1L, 27L], d.QueryIds!);
-        Assert.Equal(3, d.NonZeroCount);
+        Assert.Equal(4, d.NonZeroCount);
     }
 
     [Fact]
@@ -114,13 +114,16 @@ public class SvmlightReaderTests
     [Fact]
     public void MultiLabelSetsAreReadSeparately()
     {
-        var d = ReadMultiLabel("1,3,7 1:1 2:1\n2 3:1\n 4:1\n0,1 qid:2 1:1\n", new SvmlightReaderOptions { FeatureCount = 5 });
+        var d = ReadMultiLabel("1,3,7 1:1 2:1\n2 3:1\n 4:1\n0,1 1:1\n", new SvmlightReaderOptions { FeatureCount = 5 });
         Assert.Equal(4, d.Rows);
         Assert.Equal([1.0, 3.0, 7.0], d.LabelsOf(0).ToArray());
         Assert.Equal([2.0], d.LabelsOf(1).ToArray());
         Assert.True(d.LabelsOf(2).IsEmpty);
         Assert.Equal([0.0, 1.0], d.LabelsOf(3).ToArray());
         Assert.Equal(5, d.Features.Columns);
+        var q = ReadMultiLabel("1,2 qid:2 1:1\nqid:3 2:1\n");
+        Assert.Equal([2L, 3L], q.QueryIds!);
+        Assert.True(q.LabelsOf(1).IsEmpty);
         var e = Fails("1,3 1:1\n");
         Assert.True(SvmlightReader.IsMultiLabelError(e));
         Assert.Equal((1L, 1L), (e.Line, e.Column));

@@ -82,7 +82,7 @@ public class SvmlightWriterTests
                 ci.Add(cell.Item2);
                 v.Add(value);
             }
-            long[]? qid = withQid ? Enumerable.Range(0, rows).Select(i => (long)rng.Next(-3, 1000)).ToArray() : null;
+            long[]? qid = withQid && rows > 0 ? Enumerable.Range(0, rows).Select(i => (long)rng.Next(-3, 1000)).ToArray() : null;
             var d = Make(rows, cols, labels[..rows], ri.ToArray(), ci.ToArray(), v.ToArray(), qid);
             var ms = new MemoryStream();
             SvmlightWriter.Write(ms, d, new SvmlightWriterOptions { ZeroBased = zeroBased });
