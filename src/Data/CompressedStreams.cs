@@ -78,7 +78,7 @@ public static class CompressedStreams
         {
             Compression.Gzip when preferNative && NativeCodecs.Zlib is { } z => new NativeGzipStream(buffered, name, z),
             Compression.Bzip2 when preferNative && NativeCodecs.Bzip2 is { } b => new NativeBzip2Stream(buffered, name, b),
-            Compression.Xz when preferNative && NativeCodecs.Lzma is { } x => new NativeXzStream(buffered, name, x),
+            Compression.Xz when preferNative && NativeCodecs.Lzma is { } x => new NativeXzStream(buffered, name, x, Environment.ProcessorCount),
             Compression.Gzip => new ManagedDecoderStream(buffered, s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: false), name, "gzip"),
             Compression.Bzip2 => new ManagedDecoderStream(buffered, s => BZip2Stream.Create(s, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true, leaveOpen: false), name, "bzip2"),
             Compression.Xz => new ManagedDecoderStream(buffered, s => new ManagedXzStream(s, name), name, "xz"),

@@ -29,6 +29,8 @@ internal static unsafe class NativeCodecs
     internal sealed class LzmaApi
     {
         public required delegate* unmanaged<void*, ulong, uint, int> StreamDecoder { get; init; }
+        /// <summary>lzma_stream_decoder_mt (liblzma ≥ 5.4), or null: decodes the blocks of multi-block files in parallel.</summary>
+        public required delegate* unmanaged<void*, void*, int> StreamDecoderMt { get; init; }
         public required delegate* unmanaged<void*, int, int> Code { get; init; }
         public required delegate* unmanaged<void*, void> End { get; init; }
     }
@@ -55,9 +57,11 @@ internal static unsafe class NativeCodecs
         if (!NativeLibrary.TryGetExport(lib, "lzma_stream_decoder", out var decoder)
             || !NativeLibrary.TryGetExport(lib, "lzma_code", out var code)
             || !NativeLibrary.TryGetExport(lib, "lzma_end", out var end)) return null;
+        NativeLibrary.TryGetExport(lib, "lzma_stream_decoder_mt", out var mt);
         return new LzmaApi
         {
             StreamDecoder = (delegate* unmanaged<void*, ulong, uint, int>)decoder,
+            StreamDecoderMt = (delegate* unmanaged<void*, void*, int>)mt,
             Code = (delegate* unmanaged<void*, int, int>)code,
             End = (delegate* unmanaged<void*, void>)end,
         };

@@ -49,6 +49,43 @@ internal static unsafe class NativeCompressors
         return output[..(int)written];
     }
 
+    /// <summary>xz in blocks of <paramref name="blockSize"/> bytes (as <c>xz -T</c> writes), which the threaded decoder decodes in parallel.</summary>
+    public static byte[] XzBlocks(byte[] data, int blockSize)
+    {
+        var encoderMt = (delegate* unmanaged<void*, void*, int>)NativeLibrary.GetExport(Lzma, "lzma_stream_encoder_mt");
+        var code = (delegate* unmanaged<void*, int, int>)NativeLibrary.GetExport(Lzma, "lzma_code");
+        var end = (delegate* unmanaged<void*, void>)NativeLibrary.GetExport(Lzma, "lzma_end");
+        var strm = stackalloc byte[136];
+        new Span<byte>(strm, 136).Clear();
+        var mt = stackalloc byte[128];
+        new Span<byte>(mt, 128).Clear();
+        *(uint*)(mt + 4) = 2;                   // threads
+        *(ulong*)(mt + 8) = (ulong)blockSize;   // block_size
+        *(uint*)(mt + 20) = 6;                  // preset
+        *(int*)(mt + 32) = 4;                   // check: CRC64
+        if (encoderMt(strm, mt) != 0) throw new InvalidOperationException("lzma_stream_encoder_mt failed");
+        var output = new byte[data.Length + data.Length / 2 + 4096];
+        try
+        {
+            fixed (byte* i = data)
+            fixed (byte* o = output)
+            {
+                *(byte**)strm = i;
+                *(nuint*)(strm + 8) = (nuint)data.Length;
+                *(byte**)(strm + 24) = o;
+                *(nuint*)(strm + 32) = (nuint)output.Length;
+                int rc;
+                while ((rc = code(strm, 3 /* LZMA_FINISH */)) == 0) { }
+                if (rc != 1) throw new InvalidOperationException($"lzma_code: {rc}");
+                return output[..(int)(output.Length - (long)*(nuint*)(strm + 32))];
+            }
+        }
+        finally
+        {
+            end(strm);
+        }
+    }
+
     public static byte[] Bzip2(byte[] data)
     {
         var compress = (delegate* unmanaged<byte*, uint*, byte*, uint, int, int, int, int>)

@@ -7,7 +7,7 @@ namespace OptSuite.Tests.Data.Svmlight;
 
 public class SvmlightCompressionTests
 {
-    private static readonly byte[] Text = MakeText(2500);
+    private static readonly byte[] Text = MakeText(1200);
 
     private static byte[] MakeText(int rows)
     {
@@ -73,6 +73,22 @@ public class SvmlightCompressionTests
     }
 
     [CompressorTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MultiBlockXzIsDecodedInParallelAndChecked(bool managed)
+    {
+        var packed = NativeCompressors.XzBlocks(Text, 16 << 10);
+        var plain = SvmlightReader.Read(Text, "t.svm");
+        SvmlightTestText.AssertSame(plain, SvmlightReader.Read(packed, "t.svm", Options(managed)));
+        SvmlightTestText.AssertSame(plain, SvmlightReader.Read(packed, "t.svm", Options(managed, 4096)));
+        for (int k = 1; k <= 8; k++)
+            Assert.Throws<DataFormatException>(() => SvmlightReader.Read(packed.AsMemory(0, packed.Length * k / 9), "t", Options(managed, 4096)));
+        var bad = (byte[])packed.Clone();
+        bad[packed.Length / 2] ^= 0x55;
+        Assert.Throws<DataFormatException>(() => SvmlightReader.Read(bad, "t", Options(managed, 4096)));
+    }
+
+    [CompressorTheory]
     [InlineData("gz")]
     [InlineData("bz2")]
     [InlineData("xz")]
@@ -97,7 +113,7 @@ public class SvmlightCompressionTests
     {
         var packed = NativeCompressors.Compress(format, Text);
         var rng = new Random(9);
-        for (int trial = 0; trial < 30; trial++)
+        for (int trial = 0; trial < 20; trial++)
         {
             var bad = (byte[])packed.Clone();
             int at = rng.Next(12, bad.Length - 12);
