@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace OptSuite.Data;
 
@@ -36,6 +37,56 @@ internal static unsafe class FastDoubleParser
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Parse(ref byte* p, out double value)
+    {
+        // Fast path: at most 19 digits in all, so w = the digits as one integer cannot overflow 64 bits and no digit is
+        // dropped; leading zeros count against the 19, which only sends rare inputs to the careful path.
+        byte* s = p;
+        ulong sign = 0;
+        if (*s == (byte)'-') { sign = 1UL << 63; s++; }
+        else if (*s == (byte)'+') s++;
+        byte* digits = s;
+        ulong w = 0;
+        uint d;
+        while ((d = (uint)(*s - '0')) <= 9)
+        {
+            w = w * 10 + d;
+            s++;
+        }
+        int count = (int)(s - digits), exp = 0;
+        if (*s == (byte)'.')
+        {
+            byte* fraction = ++s;
+            while ((d = (uint)(*s - '0')) <= 9)
+            {
+                w = w * 10 + d;
+                s++;
+            }
+            exp = (int)(fraction - s);
+            count -= exp;
+        }
+        if ((uint)(count - 1) >= 19 || (*s | 0x20) == 'e') return Careful(ref p, out value);
+        p = s;
+        if (w <= 1UL << 53 && exp >= -22)
+        {
+            double m = w;
+            if (exp < 0) m /= Unsafe.Add(ref MemoryMarshal.GetReference(Pow10), -exp);
+            value = BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(m) | sign);
+            return Ok;
+        }
+        return Finish(w, exp, sign, out value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Finish(ulong w, int exp, ulong sign, out double value)
+    {
+        ulong bits = w == 0 ? 0 : EiselLemire(w, exp);
+        value = BitConverter.UInt64BitsToDouble(bits | sign);
+        return bits == InfinityBits ? NonFinite : Ok;
+    }
+
+    /// <summary>Any number of digits and an exponent: 19 significant digits kept exactly, more sent to double.Parse.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Careful(ref byte* p, out double value)
     {
         byte* start = p;
         byte* s = p;
@@ -103,12 +154,10 @@ internal static unsafe class FastDoubleParser
             {
                 double m = w;
                 m = exp < 0 ? m / Pow10[-exp] : m * Pow10[exp];
-                value = sign != 0 ? -m : m;
+                value = BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(m) | sign);
                 return Ok;
             }
-            ulong bits = EiselLemire(w, exp);
-            value = BitConverter.UInt64BitsToDouble(bits | sign);
-            return bits == InfinityBits ? NonFinite : Ok;
+            return Finish(w, exp, sign, out value);
         }
         return Fallback(start, s, out value);
     }

@@ -74,10 +74,11 @@ internal static unsafe partial class SvmlightChunkParser
                 uint d;
                 while ((d = (uint)(*p - '0')) <= 9)
                 {
-                    raw = raw < IndexCap ? raw * 10 + d : raw;
+                    raw = raw * 10 + d;
                     p++;
                 }
                 if (*p != ':' || p == token) throw FeatureError(token, p, lineStart, line);
+                if (p - token > 10) raw = CappedIndex(token, p);
                 p++;
                 if ((long)raw <= prev) throw OrderError(token, lineStart, line, (long)raw, prev);
                 if (FastDoubleParser.Parse(ref p, out double v) != FastDoubleParser.Ok || !IsSeparator(*p))
@@ -137,6 +138,14 @@ internal static unsafe partial class SvmlightChunkParser
         c.Lines = line;
         c.MinIndex = minIndex;
         c.MaxIndex = maxIndex;
+    }
+
+    /// <summary>The value of a long digit string, saturating above 2^40 (anything that large is out of range anyway).</summary>
+    private static ulong CappedIndex(byte* digits, byte* end)
+    {
+        ulong raw = 0;
+        for (; digits < end; digits++) raw = raw < IndexCap ? raw * 10 + (uint)(*digits - '0') : raw;
+        return raw;
     }
 
     private static byte* SkipLine(byte* p)
