@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace OptSuite.Data;
@@ -11,9 +12,11 @@ internal static unsafe partial class SvmlightChunkParser
 
     private const int MaxQuoted = 200;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static SvmlightSyntaxException Error(byte* token, byte* lineStart, long line, string problem) =>
         new(line, token - lineStart + 1, problem, TokenText(token));
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static string TokenText(byte* token)
     {
         byte* e = token;
@@ -21,6 +24,7 @@ internal static unsafe partial class SvmlightChunkParser
         return Encoding.UTF8.GetString(token, (int)(e - token));
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static string LineText(byte* lineStart)
     {
         byte* e = lineStart;
@@ -29,6 +33,7 @@ internal static unsafe partial class SvmlightChunkParser
         return Encoding.UTF8.GetString(lineStart, (int)(e - lineStart));
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static SvmlightSyntaxException LabelError(byte* token, byte* lineStart, long line, bool multiLabel)
     {
         string text = TokenText(token);
@@ -40,6 +45,7 @@ internal static unsafe partial class SvmlightChunkParser
         return new SvmlightSyntaxException(line, token - lineStart + 1, problem, text);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static SvmlightSyntaxException FeatureError(byte* token, byte* stop, byte* lineStart, long line)
     {
         string text = TokenText(token);
@@ -52,11 +58,13 @@ internal static unsafe partial class SvmlightChunkParser
         return new SvmlightSyntaxException(line, token - lineStart + 1, problem, text);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static SvmlightSyntaxException OrderError(byte* token, byte* lineStart, long line, long index, long previous) =>
         Error(token, lineStart, line, index == previous
             ? $"duplicate feature index {index} on one line"
             : $"feature indices must increase along a line; {index} follows {previous}");
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static SvmlightSyntaxException ValueError(byte* token, byte* lineStart, long line)
     {
         string text = TokenText(token);
@@ -71,6 +79,7 @@ internal static unsafe partial class SvmlightChunkParser
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && !double.IsFinite(v)
         || text.TrimStart('+', '-').StartsWith("inf", StringComparison.OrdinalIgnoreCase);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static SvmlightSyntaxException RangeError(byte* lineStart, long line, long limit, in SvmlightParseSettings s)
     {
         bool zeroBased = s.IndexBase == SvmlightIndexBase.ZeroBased;
@@ -78,11 +87,13 @@ internal static unsafe partial class SvmlightChunkParser
         return Error(FindIndexAbove(lineStart, limit), lineStart, line, $"{what}: {s.LimitDescription(zeroBased)}");
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static SvmlightSyntaxException EdgeError(byte* lineStart, long line, long limit, in SvmlightParseSettings s) =>
         Error(FindIndexAbove(lineStart, limit - 1), lineStart, line,
             $"feature index out of range for this zero-based file (it has an index 0): {s.LimitDescription(true)}");
 
     /// <summary>The first feature token of the line whose index exceeds <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static byte* FindIndexAbove(byte* lineStart, long limit)
     {
         byte* p = lineStart;

@@ -141,6 +141,7 @@ internal static unsafe partial class SvmlightChunkParser
     }
 
     /// <summary>The value of a long digit string, saturating above 2^40 (anything that large is out of range anyway).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ulong CappedIndex(byte* digits, byte* end)
     {
         ulong raw = 0;
@@ -154,6 +155,7 @@ internal static unsafe partial class SvmlightChunkParser
         return p + n + 1;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static byte* ParseQid(byte* p, byte* lineStart, long line, SvmlightChunk c, int row)
     {
         byte* token = p;
@@ -177,6 +179,7 @@ internal static unsafe partial class SvmlightChunkParser
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static byte* ParseLabelSet(byte* p, byte* lineStart, long line, SvmlightChunk c, int row)
     {
         // A line whose first field is a feature (or qid) has no labels: the empty set.

@@ -191,24 +191,22 @@ internal sealed unsafe class SvmlightPipeline
         {
             threads[w] = new Thread(() =>
             {
-                try
+                // Keep consuming after a failure (skipping the parse), so a blocked producer is always released.
+                foreach (var (buf, len, seq) in queue.GetConsumingEnumerable())
                 {
-                    foreach (var (buf, len, seq) in queue.GetConsumingEnumerable())
+                    try
                     {
-                        try
-                        {
-                            fixed (byte* p = buf) ParseChunk(seq, p, len);
-                        }
-                        finally
-                        {
-                            pool.Return(buf);
-                        }
+                        fixed (byte* p = buf) ParseChunk(seq, p, len);
                     }
-                }
-                catch (Exception e)
-                {
-                    lock (_chunks) fault(e);
-                    Interlocked.Exchange(ref _firstFailure, -1);
+                    catch (Exception e)
+                    {
+                        lock (_chunks) fault(e);
+                        Interlocked.Exchange(ref _firstFailure, -1);
+                    }
+                    finally
+                    {
+                        pool.Return(buf);
+                    }
                 }
             })
             { IsBackground = true, Name = $"svmlight parser {w}" };
