@@ -4,9 +4,6 @@ using OptSuite.Data;
 
 namespace OptSuite.Tests.Cli;
 
-[CollectionDefinition("Console", DisableParallelization = true)]
-public sealed class ConsoleCollection;
-
 /// <summary>Runs <c>optsuite inspect</c> in-process with stdout/stderr captured (no other test may write to the console meanwhile).</summary>
 [Collection("Console")]
 public class InspectCommandTests

@@ -11,15 +11,6 @@ public sealed class SharedDatasetFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A theory over shared datasets; skipped, with the reason shown, when the folder is absent.</summary>
-public sealed class SharedDatasetTheoryAttribute : TheoryAttribute
-{
-    public SharedDatasetTheoryAttribute()
-    {
-        if (DatasetLocator.SharedRoot() is null) Skip = SharedDatasets.MissingReason;
-    }
-}
-
 internal static class SharedDatasets
 {
     public const string MissingReason = "the shared dataset collection (../shared/datasets beside the repository) is absent";
