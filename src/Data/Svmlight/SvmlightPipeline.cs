@@ -36,6 +36,7 @@ internal sealed unsafe class SvmlightPipeline
     /// <summary>Parses text held in memory; returns the chunks in order.</summary>
     public List<SvmlightChunk> ParseMemory(ReadOnlyMemory<byte> data)
     {
+        if (data.Span.StartsWith(Bom)) data = data[Bom.Length..];
         var span = data.Span;
         Estimate(span);
         var bounds = new List<(int Start, int Length)>();
@@ -74,6 +75,9 @@ internal sealed unsafe class SvmlightPipeline
     /// <summary>How much more decompressed data is read after a parse error, to prefer reporting the corruption that caused it.</summary>
     private const long DrainLimit = 64L << 20;
 
+    /// <summary>A UTF-8 byte order mark, which some editors put first; skipped.</summary>
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>
     /// Reads <paramref name="stream"/> on this thread while workers parse; returns the chunks in order. When
     /// <paramref name="compressed"/> (the reader passes "not seekable", true of every decoder), a parse error does not stop
@@ -111,6 +115,11 @@ internal sealed unsafe class SvmlightPipeline
                     pool.Return(buffer);
                     buffer = bigger;
                     carry = filled;
+                }
+                if (sequence == 0 && buffer.AsSpan(0, filled).StartsWith(Bom))
+                {
+                    buffer.AsSpan(Bom.Length, filled - Bom.Length).CopyTo(buffer);
+                    filled -= Bom.Length;
                 }
                 if (filled == 0) break;
                 if (sequence == 0) Estimate(buffer.AsSpan(0, filled));

@@ -37,6 +37,14 @@ public class SvmlightReaderTests
     }
 
     [Fact]
+    public void AUtf8ByteOrderMarkIsSkipped()
+    {
+        var d = Read("\uFEFF1 1:1\n-1 2:2\n");
+        Assert.Equal([1.0, -1.0], d.Labels);
+        Assert.Equal((2L, 1L), (Fails("\uFEFF1 1:1\nx 2:2\n").Line, Fails("\uFEFF1 1:1\nx 2:2\n").Column));
+    }
+
+    [Fact]
     public void MissingFinalNewlineIsFine() => Assert.Equal(2, Read("1 1:1\n-1 2:2").Rows);
 
     [Fact]
