@@ -1,8 +1,18 @@
 using BenchmarkDotNet.Running;
+using OptSuite.Benchmarks.Data;
 
 namespace OptSuite.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        // A plain wall-clock mode for side-by-side comparisons with other tools' loaders (see SvmlightThroughput).
+        if (args.Length > 0 && args[0] == "svmlight-throughput")
+        {
+            SvmlightThroughput.Run(args[1..]);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

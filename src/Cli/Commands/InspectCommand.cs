@@ -1,13 +1,172 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using OptSuite.Cli.Output;
+using OptSuite.Data;
 
 namespace OptSuite.Cli.Commands;
 
-/// <summary><c>optsuite inspect FILE</c>: rows, columns, non-zeros, density, label summary, load time.</summary>
+/// <summary><c>optsuite inspect FILE</c>: rows, columns, non-zeros, density, label summary, load time and speed.</summary>
 internal static class InspectCommand
 {
+    private static readonly Argument<string> FileArgument = new("file")
+    {
+        Description = "The data file: svmlight/LIBSVM, or Matrix Market (.mtx) / CSV (.csv); .gz/.bz2/.xz are decompressed by content.",
+    };
+
+    private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout." };
+
+    private static readonly Option<string> ZeroBased = new("--zero-based")
+    {
+        Description = "svmlight index base: auto (zero-based when some index is 0, as scikit-learn), true or false.",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    private static readonly Option<int?> Features = new("--features")
+    {
+        Description = "svmlight feature count (columns); test splits often need the training set's. A larger index is an error.",
+    };
+
     public static Command Create()
     {
         var cmd = new Command("inspect", "Load a data file (svmlight/LIBSVM, Matrix Market, CSV; .gz/.bz2/.xz) and summarise it.");
+        ZeroBased.AcceptOnlyFromAmong("auto", "true", "false");
+        cmd.Arguments.Add(FileArgument);
+        cmd.Options.Add(Json);
+        cmd.Options.Add(ZeroBased);
+        cmd.Options.Add(Features);
+        cmd.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            int? features = parse.GetValue(Features);
+            if (features < 0) throw new UsageException($"--features must be ≥ 0; it is {features}.");
+            var indexBase = parse.GetValue(ZeroBased) switch
+            {
+                "true" => SvmlightIndexBase.ZeroBased,
+                "false" => SvmlightIndexBase.OneBased,
+                _ => SvmlightIndexBase.Auto,
+            };
+            var fields = Inspect(parse.GetValue(FileArgument)!, indexBase, features);
+            if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
+            else KeyValueTable.Write("inspect", fields);
+            return ExitCodes.Success;
+        }));
         return cmd;
+    }
+
+    /// <summary>The facts printed for <paramref name="path"/>, in order.</summary>
+    internal static List<KeyValuePair<string, object?>> Inspect(string path, SvmlightIndexBase indexBase, int? features)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
+        var fields = new List<KeyValuePair<string, object?>> { new("file", path) };
+        var compression = Compression(path);
+        string format = Format(path);
+        fields.Add(new("format", format));
+        fields.Add(new("compression", compression == CompressedStreams.Compression.None ? "none"
+            : $"{compression.ToString().ToLowerInvariant()} ({CompressedStreams.DecoderKind(compression)} decoder)"));
+        fields.Add(new("file_bytes", new FileInfo(path).Length));
+        var options = new SvmlightReaderOptions { IndexBase = indexBase, FeatureCount = features };
+        var clock = Stopwatch.StartNew();
+        long bytes;
+        using (var stream = new CountingStream(CompressedStreams.OpenRead(path)))
+        {
+            switch (format)
+            {
+                case "matrix-market":
+                    var mm = MatrixMarketReader.Read(stream, path);
+                    bytes = stream.BytesRead;
+                    Shape(fields, mm.Matrix.Rows, mm.Matrix.Columns, mm.Sparse?.NonZeroCount ?? (long)mm.Matrix.Rows * mm.Matrix.Columns);
+                    break;
+                case "csv":
+                    using (var reader = new StreamReader(stream)) Shape(fields, CsvReader.Read(reader, path));
+                    bytes = stream.BytesRead;
+                    break;
+                default:
+                    bytes = Svmlight(fields, stream, path, options, ref clock);
+                    break;
+            }
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        fields.Insert(4, new("text_bytes", bytes));
+        fields.Add(new("load_seconds", Math.Round(seconds, 4)));
+        fields.Add(new("mb_per_second", seconds > 0 ? Math.Round(bytes / 1e6 / seconds, 1) : double.NaN));
+        return fields;
+    }
+
+    private static long Svmlight(List<KeyValuePair<string, object?>> fields, CountingStream stream, string path,
+        SvmlightReaderOptions options, ref Stopwatch clock)
+    {
+        try
+        {
+            var d = SvmlightReader.Read(stream, path, options);
+            Shape(fields, d.Rows, d.Columns, d.NonZeroCount);
+            fields.Add(new("index_base", d.ZeroBasedIndices ? "zero-based" : "one-based"));
+            if (d.QueryIds is { } q) fields.Add(new("query_ids", q.Distinct().Count()));
+            Labels(fields, LabelSummary.Of(d.Labels));
+            return stream.BytesRead;
+        }
+        catch (DataFormatException e) when (SvmlightReader.IsMultiLabelError(e))
+        {
+            clock = Stopwatch.StartNew();
+            using var again = new CountingStream(CompressedStreams.OpenRead(path));
+            var m = SvmlightReader.ReadMultiLabel(again, path, options);
+            Shape(fields, m.Rows, m.Features.Columns, m.Features.NonZeroCount);
+            fields.Add(new("index_base", m.ZeroBasedIndices ? "zero-based" : "one-based"));
+            if (m.QueryIds is { } q) fields.Add(new("query_ids", q.Distinct().Count()));
+            Labels(fields, LabelSummary.OfSets(m));
+            return again.BytesRead;
+        }
+    }
+
+    private static void Shape(List<KeyValuePair<string, object?>> fields, CsvTable t)
+    {
+        long nnz = 0;
+        foreach (double v in t.Features.Values) if (v != 0) nnz++;
+        Shape(fields, t.Features.Rows, t.Features.Columns, nnz);
+    }
+
+    private static void Shape(List<KeyValuePair<string, object?>> fields, int rows, int columns, long nonZeros)
+    {
+        fields.Add(new("rows", rows));
+        fields.Add(new("columns", columns));
+        fields.Add(new("nonzeros", nonZeros));
+        double cells = (double)rows * columns;
+        fields.Add(new("density", cells > 0 ? nonZeros / cells : 0.0));
+    }
+
+    private static void Labels(List<KeyValuePair<string, object?>> fields, LabelSummary s)
+    {
+        fields.Add(new("labels", s.Kind.ToString().ToLowerInvariant()));
+        fields.Add(new("distinct_labels", s.DistinctCount));
+        if (s.Kind == LabelKind.MultiLabel) fields.Add(new("labels_per_row", Math.Round(s.LabelsPerRow, 4)));
+        if (s.ClassCounts is { } counts && s.Kind != LabelKind.Regression)
+        {
+            fields.Add(new("class_counts", counts
+                .Select(p => new KeyValuePair<string, object?>(p.Key.ToString("R", CultureInfo.InvariantCulture), p.Value))
+                .ToList()));
+        }
+        else if (s.Kind != LabelKind.None)
+        {
+            fields.Add(new("label_min", s.Min));
+            fields.Add(new("label_mean", s.Mean));
+            fields.Add(new("label_max", s.Max));
+        }
+    }
+
+    private static CompressedStreams.Compression Compression(string path)
+    {
+        Span<byte> header = stackalloc byte[6];
+        using var f = File.OpenRead(path);
+        int n = f.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return CompressedStreams.Detect(header[..n]);
+    }
+
+    private static string Format(string path)
+    {
+        string name = path.ToLowerInvariant();
+        foreach (var ext in new[] { ".gz", ".bz2", ".xz" })
+            if (name.EndsWith(ext, StringComparison.Ordinal)) name = name[..^ext.Length];
+        return name.EndsWith(".mtx", StringComparison.Ordinal) ? "matrix-market"
+            : name.EndsWith(".csv", StringComparison.Ordinal) ? "csv"
+            : "svmlight";
     }
 }
