@@ -115,6 +115,11 @@ public static partial class Projections
             return;
         }
         TensorPrimitives.MultiplyAdd(a, -(residual / unitScale), v, result);
+        // One step of iterative refinement: when v is far from the set the first residual carries the rounding of the
+        // large aᵀv, which is large against the projected point; the second residual is formed at the projected point.
+        double again = TensorPrimitives.Dot(a, result);
+        again = double.IsFinite(again) ? again * inverseNorm - unitOffset : ScaledDot(a, result, inverseNorm) - unitOffset;
+        if (!halfspace || again > 0) TensorPrimitives.MultiplyAdd(a, -(again / unitScale), result, result);
     }
 
     private static double ScaledDot(ReadOnlySpan<double> a, ReadOnlySpan<double> v, double inverseNorm)
