@@ -100,7 +100,7 @@ public readonly struct L1Norm : ISeparableRegularizer
     public double ValueCoordinate(double wj, int j) => StrengthOf(j) * Math.Abs(wj);
 
     /// <inheritdoc/>
-    public double ProxCoordinate(double vj, double step, int j) => SeparableKernels.Soft(vj, step * StrengthOf(j));
+    public double ProxCoordinate(double vj, double step, int j) => SeparableKernels.Soft(vj, _weights is null ? step * Lambda : step * Lambda * _weights[j]);
 
     /// <inheritdoc/>
     public double SubdifferentialDistance(double wj, double gj, int j)

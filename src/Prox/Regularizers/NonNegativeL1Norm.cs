@@ -96,7 +96,7 @@ public readonly struct NonNegativeL1Norm : ISeparableRegularizer
     public double ValueCoordinate(double wj, int j) => wj < 0 ? double.PositiveInfinity : StrengthOf(j) * wj;
 
     /// <inheritdoc/>
-    public double ProxCoordinate(double vj, double step, int j) => Math.Max(vj - step * StrengthOf(j), 0);
+    public double ProxCoordinate(double vj, double step, int j) => Math.Max(vj - (_weights is null ? step * Lambda : step * Lambda * _weights[j]), 0);
 
     /// <inheritdoc/>
     public double SubdifferentialDistance(double wj, double gj, int j)
