@@ -9,7 +9,7 @@ namespace OptSuite.Prox;
 /// <remarks>
 /// prox_{t‖·‖₂}(v) = max(0, 1 − t/‖v‖₂)·v (block soft-thresholding; Yuan and Lin 2006, Bach et al. 2012 §3.3). With the
 /// orthant constraint, prox_{t‖·‖₂ + ι₊}(v) = prox_{t‖·‖₂}(max(v, 0)) because the norm is monotone in |v| and sign
-/// invariant (Bach et al. 2012, Prop. 3.5 reasoning for orthant-monotone norms). Each returns ‖result‖₂ = (‖v‖ − t)₊.
+/// invariant (Bach et al. 2012, Prop. 3.5 reasoning for orthant-monotone norms). Each returns ‖result‖₂ = (‖v‖ − t)₊, evaluated as scale·‖v‖.
 /// </remarks>
 internal static class BlockKernels
 {
@@ -17,8 +17,9 @@ internal static class BlockKernels
     {
         double norm = Norms.L2(v);
         if (norm <= t) { result.Clear(); return 0; }
-        TensorPrimitives.Multiply(v, 1 - t / norm, result);
-        return norm - t;
+        double scale = 1 - t / norm;
+        TensorPrimitives.Multiply(v, scale, result);
+        return scale * norm;   // ‖scale·v‖ to rounding; norm − t would cancel when ‖v‖ ≈ t
     }
 
     /// <summary>Block shrink of v[indices] written to result[indices]; reads each entry before writing it, so result may alias v.</summary>
@@ -27,7 +28,7 @@ internal static class BlockKernels
         double norm = Norms.L2(v, indices);
         double scale = norm <= t ? 0 : 1 - t / norm;
         foreach (int j in indices) result[j] = v[j] * scale;
-        return norm <= t ? 0 : norm - t;
+        return scale * norm;
     }
 
     public static double PositiveShrink(ReadOnlySpan<double> v, double t, Span<double> result)
@@ -35,7 +36,7 @@ internal static class BlockKernels
         double norm = Norms.PositivePartL2(v);
         double scale = norm <= t ? 0 : 1 - t / norm;
         for (int i = 0; i < v.Length; i++) result[i] = Math.Max(v[i], 0) * scale;
-        return norm <= t ? 0 : norm - t;
+        return scale * norm;
     }
 
     public static double PositiveShrink(ReadOnlySpan<double> v, ReadOnlySpan<int> indices, double t, Span<double> result)
@@ -43,7 +44,7 @@ internal static class BlockKernels
         double norm = Norms.PositivePartL2(v, indices);
         double scale = norm <= t ? 0 : 1 - t / norm;
         foreach (int j in indices) result[j] = Math.Max(v[j], 0) * scale;
-        return norm <= t ? 0 : norm - t;
+        return scale * norm;
     }
 
     /// <summary>dist(−g, ∂(t‖·‖₂)(w)): ‖g + t·w/‖w‖‖ for w ≠ 0, (‖g‖ − t)₊ at w = 0.</summary>
