@@ -8,12 +8,12 @@ namespace OptSuite.Prox;
 /// so the support lies in (−a, 0] and no sum of large entries can overflow or swallow a.
 /// </summary>
 /// <remarks>
-/// <see cref="Condat"/> follows Condat (2016), "Fast projection onto the simplex and the ℓ1 ball", Math. Program. 158,
-/// Algorithm 3 (Michelot's method started from a filtered online pass): the buffer holds the discarded list ṽ followed by
-/// the active list v, both growing left to right, so one scratch array of n doubles suffices and it may be the
-/// destination itself. Its final Michelot loop is quadratic in the worst case, so past a work budget of a few n the
+/// Condat follows Condat (2016), "Fast projection onto the simplex and the ℓ1 ball", Math. Program. 158,
+/// Algorithm 3 (Michelot's method started from a filtered online pass): during the online pass the buffer holds the
+/// discarded list ṽ followed by the active list v, both growing left to right, and survivors of ṽ are then compacted in
+/// front of v, so one scratch array of n doubles suffices and it may be the destination itself. Its final Michelot loop is quadratic in the worst case, so past a work budget of a few n the
 /// active list (which contains the support) is finished with the randomised pivot of Duchi, Shalev-Shwartz, Singer and
-/// Chandra (2008), Fig. 2, whose expected cost is linear for every input. <see cref="Sorting"/> is the classical
+/// Chandra (2008), Fig. 2, whose expected cost is linear for every input. Sorting is the classical
 /// O(n log n) method (Held, Wolfe and Crowder 1974; Duchi et al. 2008, Fig. 1), kept as the reference.
 /// </remarks>
 internal static class SimplexThreshold
@@ -21,7 +21,11 @@ internal static class SimplexThreshold
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Read(ReadOnlySpan<double> v, int j, bool absolute, double shift) => (absolute ? Math.Abs(v[j]) : v[j]) - shift;
 
-    public static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux)
+    public static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux) =>
+        Condat(v, absolute, shift, a, aux, 4L * v.Length + 64);
+
+    /// <summary>Condat's method with an explicit budget of element visits for the final loop (tests force the fallback with 0).</summary>
+    internal static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux, long budget)
     {
         int n = v.Length;
         double y = Read(v, 0, absolute, shift);
@@ -42,16 +46,21 @@ internal static class SimplexThreshold
                 rho = y - a;
             }
         }
+        // Revisit ṽ: survivors are compacted to the front of the buffer (written at or before the index read), then the
+        // active list is moved down next to them, so the buffer never needs more than n entries.
+        int front = 0, active = count;
         for (int i = 0; i < start; i++)
         {
             y = aux[i];
             if (y > rho)
             {
-                aux[start + count++] = y;
+                aux[front++] = y;
+                count++;
                 rho += (y - rho) / count;
             }
         }
-        long budget = 4L * n + 64;
+        if (start > front) aux.Slice(start, active).CopyTo(aux[front..]);
+        start = 0;
         while (true)
         {
             budget -= count;
