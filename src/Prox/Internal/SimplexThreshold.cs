@@ -8,24 +8,33 @@ namespace OptSuite.Prox;
 /// so the support lies in (−a, 0] and no sum of large entries can overflow or swallow a.
 /// </summary>
 /// <remarks>
-/// Condat follows Condat (2016), "Fast projection onto the simplex and the ℓ1 ball", Math. Program. 158,
-/// Algorithm 3 (Michelot's method started from a filtered online pass): during the online pass the buffer holds the
-/// discarded list ṽ followed by the active list v, both growing left to right, and survivors of ṽ are then compacted in
-/// front of v, so one scratch array of n doubles suffices and it may be the destination itself. Its final Michelot loop is quadratic in the worst case, so past a work budget of a few n the
-/// active list (which contains the support) is finished with the randomised pivot of Duchi, Shalev-Shwartz, Singer and
-/// Chandra (2008), Fig. 2, whose expected cost is linear for every input. Sorting is the classical
-/// O(n log n) method (Held, Wolfe and Crowder 1974; Duchi et al. 2008, Fig. 1), kept as the reference.
+/// <para>Condat follows Condat (2016), "Fast projection onto the simplex and the ℓ1 ball", Math. Program. 158,
+/// Algorithm 3 (Michelot's method started from a filtered online pass). During the online pass the buffer holds the
+/// discarded list ṽ followed by the active list v, both growing left to right; survivors of ṽ are then compacted in
+/// front of v, so one scratch array of n doubles suffices and it may be the destination itself.</para>
+/// <para>Two guards keep the cost linear. The final Michelot loop is quadratic in the worst case, so past a work budget
+/// of a few n the active list (which contains the support) is finished with the randomised pivot of Duchi,
+/// Shalev-Shwartz, Singer and Chandra (2008), Fig. 2, whose expected cost is linear for every input. And when the support
+/// is dense the online pass keeps most entries, each costing a division on the critical path, so once its lists pass n/8
+/// the pass stops: its current ρ = (Σ_V y − a)/|V| is a lower bound of τ for any subset V (f(ρ) ≥ Σ_V (y − ρ) − a = 0),
+/// and a few vectorised Newton (Michelot) steps from ρ over the whole input finish the job, with the pivot again as the
+/// fallback. Sorting is the classical O(n log n) method (Held, Wolfe and Crowder 1974; Duchi et al. 2008, Fig. 1), kept
+/// as the reference.</para>
 /// </remarks>
-internal static class SimplexThreshold
+internal static partial class SimplexThreshold
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Read(ReadOnlySpan<double> v, int j, bool absolute, double shift) => (absolute ? Math.Abs(v[j]) : v[j]) - shift;
 
     public static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux) =>
-        Condat(v, absolute, shift, a, aux, 4L * v.Length + 64);
+        Condat(v, absolute, shift, a, aux, budget: 4L * v.Length + 64, denseLimit: v.Length / 8 + 64, newtonSteps: 12);
 
-    /// <summary>Condat's method with an explicit budget of element visits for the final loop (tests force the fallback with 0).</summary>
-    internal static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux, long budget)
+    /// <summary>
+    /// Condat's method with its guards exposed for tests: <paramref name="budget"/> element visits for the Michelot loop,
+    /// <paramref name="denseLimit"/> stored entries before switching to Newton, <paramref name="newtonSteps"/> full passes
+    /// before the pivot.
+    /// </summary>
+    internal static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux, long budget, int denseLimit, int newtonSteps)
     {
         int n = v.Length;
         double y = Read(v, 0, absolute, shift);
@@ -36,6 +45,7 @@ internal static class SimplexThreshold
         {
             y = Read(v, j, absolute, shift);
             if (y <= rho) continue;
+            if (start + count >= denseLimit) return Newton(v, absolute, shift, a, aux, rho, newtonSteps);
             rho += (y - rho) / (count + 1);
             if (rho > y - a) aux[start + count++] = y;
             else
@@ -60,7 +70,6 @@ internal static class SimplexThreshold
             }
         }
         if (start > front) aux.Slice(start, active).CopyTo(aux[front..]);
-        start = 0;
         while (true)
         {
             budget -= count;
@@ -68,8 +77,8 @@ internal static class SimplexThreshold
             int before = count;
             for (int i = 0; i < before; i++)
             {
-                y = aux[start + i];
-                if (y > rho) aux[start + kept++] = y;
+                y = aux[i];
+                if (y > rho) aux[kept++] = y;
                 else
                 {
                     count--;
@@ -78,7 +87,7 @@ internal static class SimplexThreshold
             }
             count = kept;
             if (count == before) return rho;
-            if (budget < 0) return Pivot(aux.Slice(start, count), a);
+            if (budget < 0) return Pivot(aux[..count], a);
         }
     }
 

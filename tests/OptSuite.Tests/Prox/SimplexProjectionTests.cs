@@ -110,19 +110,21 @@ public class SimplexProjectionTests
     }
 
     [Fact]
-    public void Randomised_pivot_fallback_agrees_with_sorting()
+    public void Every_internal_path_agrees_with_sorting()
     {
-        Gen.Select(ProxGen.Vector(ProxGen.Extreme, 1, 300), Radius).Sample((v, r) =>
+        Gen.Select(ProxGen.Vector(ProxGen.Extreme, 1, 300), Radius, Gen.Bool).Sample((v, r, absolute) =>
         {
-            double shift = v.Max();
+            double shift = absolute ? v.Max(Math.Abs) : v.Max();
             var scratch = new double[v.Length];
-            double sorted = SimplexThreshold.Sorting(v, false, shift, r, scratch);
-            var buffer = v.Select(x => x - shift).ToArray();
-            double pivot = SimplexThreshold.Pivot(buffer, r);
-            double forced = SimplexThreshold.Condat(v, false, shift, r, scratch, budget: 0);
+            double sorted = SimplexThreshold.Sorting(v, absolute, shift, r, scratch);
             double tol = 1e-12 * r * (1 + v.Length);
-            Assert.True(Math.Abs(pivot - sorted) <= tol, $"pivot τ {pivot} vs sorting τ {sorted}");
-            Assert.True(Math.Abs(forced - sorted) <= tol, $"Condat with forced fallback τ {forced} vs sorting τ {sorted}");
+            void Check(double tau, string path) => Assert.True(Math.Abs(tau - sorted) <= tol, $"{path}: τ {tau} vs sorting τ {sorted}");
+            Check(SimplexThreshold.Pivot(v.Select(x => (absolute ? Math.Abs(x) : x) - shift).ToArray(), r), "pivot");
+            Check(SimplexThreshold.Condat(v, absolute, shift, r, scratch), "default");
+            Check(SimplexThreshold.Condat(v, absolute, shift, r, scratch, budget: 0, denseLimit: int.MaxValue, newtonSteps: 12), "Michelot budget spent → pivot");
+            Check(SimplexThreshold.Condat(v, absolute, shift, r, scratch, budget: long.MaxValue, denseLimit: 0, newtonSteps: 1000), "dense → Newton");
+            Check(SimplexThreshold.Condat(v, absolute, shift, r, scratch, budget: long.MaxValue, denseLimit: 0, newtonSteps: 1), "dense → one Newton step → pivot");
+            Check(SimplexThreshold.Condat(v, absolute, shift, r, scratch, budget: long.MaxValue, denseLimit: 0, newtonSteps: 0), "dense → pivot");
         }, iter: 1000);
     }
 
@@ -132,6 +134,8 @@ public class SimplexProjectionTests
     [InlineData(1.0, 1)]
     [InlineData(50.0, 2)]
     [InlineData(1e-3, 3)]
+    [InlineData(1e5, 0)]
+    [InlineData(3e5, 4)]
     public void Large_inputs_agree_with_sorting(double r, int kind)
     {
         const int n = 200_000;
@@ -143,7 +147,8 @@ public class SimplexProjectionTests
                 0 => rng.NextDouble() * 2 - 1,
                 1 => rng.Next(-3, 4),                       // massive ties
                 2 => -j * 1e-3,                             // sorted decreasing: Condat's worst order
-                _ => j * 1e-9 + 1e12,                       // increasing on a large offset
+                3 => j * 1e-9 + 1e12,                       // increasing on a large offset
+                _ => Math.Exp(-j * 1e-5),                   // geometric decay, dense support
             };
         var fast = new double[n];
         var sorted = new double[n];
