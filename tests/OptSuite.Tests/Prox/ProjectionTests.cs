@@ -66,6 +66,26 @@ public class ProjectionTests
         }, iter: 200);
     }
 
+    [Theory, MemberData(nameof(Names))]
+    public void Nothing_is_NaN_for_finite_extreme_inputs(string name)
+    {
+        var c = SetCatalog.Get(name);
+        Gen.Select(ProxGen.Vector(ProxGen.Extreme, 1, 30), ProxGen.Vector(ProxGen.Extreme, 30), Gen.Int[0, int.MaxValue]).Sample((v, u, seed) =>
+        {
+            var set = c.Create(v.Length, new Random(seed));
+            var us = u.AsSpan(0, v.Length);
+            Assert.False(double.IsNaN(set.Value(v)));
+            Assert.False(double.IsNaN(set.Conjugate(us)));
+            Assert.False(double.IsNaN(set.ConjugateDomainGauge(us)));
+            if (set is ISeparableRegularizer sep)
+                for (int j = 0; j < v.Length; j++)
+                {
+                    Assert.False(double.IsNaN(sep.SubdifferentialDistance(v[j], us[j], j)));
+                    Assert.False(double.IsNaN(sep.ProxCoordinate(v[j], 1, j)));
+                }
+        }, iter: 300);
+    }
+
     [Fact]
     public void Hyperplane_projection_moves_along_the_normal_and_is_orthogonal_to_the_plane()
     {
