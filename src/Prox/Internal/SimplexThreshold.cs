@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+
+namespace OptSuite.Prox;
+
+/// <summary>
+/// The threshold τ of the Euclidean projection onto the simplex {x ≥ 0, Σx = a}: x = max(y − τ, 0) with τ solving
+/// Σ_j max(y_j − τ, 0) = a. Inputs are read as y_j = (|v_j| if absolute else v_j) − shift; callers pass shift = max_j y_j
+/// so the support lies in (−a, 0] and no sum of large entries can overflow or swallow a.
+/// </summary>
+/// <remarks>
+/// <para>Condat follows Condat (2016), "Fast projection onto the simplex and the ℓ1 ball", Math. Program. 158,
+/// Algorithm 3 (Michelot's method started from a filtered online pass). During the online pass the buffer holds the
+/// discarded list ṽ followed by the active list v, both growing left to right; survivors of ṽ are then compacted in
+/// front of v, so one scratch array of n doubles suffices and it may be the destination itself.</para>
+/// <para>Two guards keep the cost linear. The final Michelot loop is quadratic in the worst case, so past a work budget
+/// of a few n the active list (which contains the support) is finished with the randomised pivot of Duchi,
+/// Shalev-Shwartz, Singer and Chandra (2008), Fig. 2, whose expected cost is linear for every input. And when the support
+/// is dense the online pass keeps most entries, each costing a division on the critical path, so once its lists pass n/8
+/// the pass stops: its current ρ = (Σ_V y − a)/|V| is a lower bound of τ for any subset V (f(ρ) ≥ Σ_V (y − ρ) − a = 0),
+/// and a few vectorised Newton (Michelot) steps from ρ over the whole input finish the job, with the pivot again as the
+/// fallback. Sorting is the classical O(n log n) method (Held, Wolfe and Crowder 1974; Duchi et al. 2008, Fig. 1), kept
+/// as the reference.</para>
+/// </remarks>
+internal static partial class SimplexThreshold
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Read(ReadOnlySpan<double> v, int j, bool absolute, double shift) => (absolute ? Math.Abs(v[j]) : v[j]) - shift;
+
+    public static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux) =>
+        Condat(v, absolute, shift, a, aux, budget: 4L * v.Length + 64, denseLimit: v.Length / 8 + 64, newtonSteps: 12);
+
+    /// <summary>
+    /// Condat's method with its guards exposed for tests: <paramref name="budget"/> element visits for the Michelot loop,
+    /// <paramref name="denseLimit"/> stored entries before switching to Newton, <paramref name="newtonSteps"/> full passes
+    /// before the pivot.
+    /// </summary>
+    internal static double Condat(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux, long budget, int denseLimit, int newtonSteps)
+    {
+        int n = v.Length;
+        double y = Read(v, 0, absolute, shift);
+        aux[0] = y;
+        int start = 0, count = 1;               // ṽ = aux[0, start), v = aux[start, start + count)
+        double rho = y - a;
+        for (int j = 1; j < n; j++)
+        {
+            y = Read(v, j, absolute, shift);
+            if (y <= rho) continue;
+            if (start + count >= denseLimit) return Newton(v, absolute, shift, a, aux, rho, newtonSteps);
+            rho += (y - rho) / (count + 1);
+            if (rho > y - a) aux[start + count++] = y;
+            else
+            {
+                start += count;                  // ṽ ← ṽ ∪ v, v ← {y}
+                aux[start] = y;
+                count = 1;
+                rho = y - a;
+            }
+        }
+        // Revisit ṽ: survivors are compacted to the front of the buffer (written at or before the index read), then the
+        // active list is moved down next to them, so the buffer never needs more than n entries.
+        int front = 0, active = count;
+        for (int i = 0; i < start; i++)
+        {
+            y = aux[i];
+            if (y > rho)
+            {
+                aux[front++] = y;
+                count++;
+                rho += (y - rho) / count;
+            }
+        }
+        if (start > front) aux.Slice(start, active).CopyTo(aux[front..]);
+        while (true)
+        {
+            budget -= count;
+            int kept = 0;
+            int before = count;
+            for (int i = 0; i < before; i++)
+            {
+                y = aux[i];
+                if (y > rho) aux[kept++] = y;
+                else
+                {
+                    count--;
+                    if (count > 0) rho += (rho - y) / count;
+                }
+            }
+            count = kept;
+            if (count == before) return rho;
+            if (budget < 0) return Pivot(aux[..count], a);
+        }
+    }
+
+    /// <summary>Randomised-pivot threshold over a buffer that contains every entry above τ (it is permuted).</summary>
+    public static double Pivot(Span<double> u, double a)
+    {
+        int lo = 0, hi = u.Length;
+        double sum = 0;
+        long accepted = 0;
+        ulong state = 0x9E3779B97F4A7C15UL ^ (ulong)u.Length;
+        while (lo < hi)
+        {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            double p = u[lo + (int)(state % (ulong)(hi - lo))];
+            // Three-way partition of u[lo, hi): [lo, gt) > p, [gt, eq) == p, [eq, hi) < p.
+            int gt = lo, i = lo, eq = hi;
+            double dsum = 0;
+            while (i < eq)
+            {
+                double y = u[i];
+                if (y > p) { u[i] = u[gt]; u[gt++] = y; dsum += y; i++; }
+                else if (y < p) { u[i] = u[--eq]; u[eq] = y; }
+                else { dsum += y; i++; }
+            }
+            long k = accepted + (eq - lo);
+            if (sum + dsum - k * p < a) { sum += dsum; accepted = k; lo = eq; }   // p and all above it are in the support
+            else hi = gt;                                                          // the support lies strictly above p
+        }
+        return (sum - a) / accepted;
+    }
+
+    public static double Sorting(ReadOnlySpan<double> v, bool absolute, double shift, double a, Span<double> aux)
+    {
+        int n = v.Length;
+        for (int j = 0; j < n; j++) aux[j] = Read(v, j, absolute, shift);
+        var s = aux[..n];
+        s.Sort();
+        double cumulative = 0, tau = double.NaN;
+        for (int k = 1; k <= n; k++)
+        {
+            double y = s[n - k];
+            cumulative += y;
+            double t = (cumulative - a) / k;
+            if (y - t > 0) tau = t;
+        }
+        return tau;
+    }
+}
