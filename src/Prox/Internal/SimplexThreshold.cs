@@ -42,14 +42,23 @@ internal static class SimplexThreshold
                 rho = y - a;
             }
         }
+        // Condat's step 3: promote discarded entries above ρ. They are gathered at the front (the write index never
+        // passes the read index) and the active list is moved down behind them, so the buffer never needs more than n.
+        int promoted = 0;
         for (int i = 0; i < start; i++)
         {
             y = aux[i];
             if (y > rho)
             {
-                aux[start + count++] = y;
-                rho += (y - rho) / count;
+                aux[promoted++] = y;
+                rho += (y - rho) / (count + promoted);
             }
+        }
+        if (start > 0)
+        {
+            aux.Slice(start, count).CopyTo(aux.Slice(promoted, count));
+            count += promoted;
+            start = 0;
         }
         long budget = 4L * n + 64;
         while (true)
