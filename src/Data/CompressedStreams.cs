@@ -5,6 +5,12 @@ using SharpCompress.Compressors.Xz;
 namespace OptSuite.Data;
 
 /// <summary>Opens data files, decompressing .gz, .bz2 and .xz transparently (recognised by their magic bytes).</summary>
+/// <remarks>
+/// The system's zlib, libbz2 and liblzma are used when they can be loaded (see <see cref="NativeCodecs"/>): they are
+/// faster, and truncated or corrupt input becomes a <see cref="DataFormatException"/> naming the file. Otherwise the
+/// managed decoders (GZipStream, SharpCompress) are used, whose errors are mapped the same way; the managed gzip
+/// decoder cannot detect a gzip file truncated at a deflate block boundary.
+/// </remarks>
 public static class CompressedStreams
 {
     /// <summary>The compression of a stream, judged by its first bytes.</summary>
@@ -41,7 +47,7 @@ public static class CompressedStreams
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
-            return Wrap(file);
+            return Wrap(file, path, preferNative: true);
         }
         catch
         {
@@ -51,7 +57,10 @@ public static class CompressedStreams
     }
 
     /// <summary>Wraps a seekable or buffered stream, decompressing when its first bytes announce a known format.</summary>
-    public static Stream Wrap(Stream stream)
+    public static Stream Wrap(Stream stream) => Wrap(stream, null, preferNative: true);
+
+    /// <summary>As <see cref="Wrap(Stream)"/>, naming the file in errors; <paramref name="preferNative"/> false forces the managed decoders.</summary>
+    internal static Stream Wrap(Stream stream, string? name, bool preferNative)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 1 << 16);
@@ -68,10 +77,22 @@ public static class CompressedStreams
         buffered.Position = start;
         return Detect(header[..got]) switch
         {
-            Compression.Gzip => new GZipStream(buffered, CompressionMode.Decompress, leaveOpen: false),
-            Compression.Bzip2 => BZip2Stream.Create(buffered, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true, leaveOpen: false),
-            Compression.Xz => new XZStream(buffered),
+            Compression.Gzip when preferNative && NativeCodecs.Zlib is { } z => new NativeGzipStream(buffered, name, z),
+            Compression.Bzip2 when preferNative && NativeCodecs.Bzip2 is { } b => new NativeBzip2Stream(buffered, name, b),
+            Compression.Xz when preferNative && NativeCodecs.Lzma is { } x => new NativeXzStream(buffered, name, x),
+            Compression.Gzip => new ManagedDecoderStream(new GZipStream(buffered, CompressionMode.Decompress, leaveOpen: false), name, "gzip"),
+            Compression.Bzip2 => new ManagedDecoderStream(BZip2Stream.Create(buffered, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true, leaveOpen: false), name, "bzip2"),
+            Compression.Xz => new ManagedDecoderStream(new XZStream(buffered), name, "xz"),
             _ => buffered,
         };
     }
+
+    /// <summary>The decoder <see cref="Wrap(Stream)"/> would pick for each format: "native" or "managed".</summary>
+    public static string DecoderKind(Compression compression) => compression switch
+    {
+        Compression.Gzip => NativeCodecs.Zlib is null ? "managed" : "native",
+        Compression.Bzip2 => NativeCodecs.Bzip2 is null ? "managed" : "native",
+        Compression.Xz => NativeCodecs.Lzma is null ? "managed" : "native",
+        _ => "none",
+    };
 }

@@ -1,0 +1,250 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+
+namespace OptSuite.Data;
+
+/// <summary>
+/// Splits svmlight text into chunks of whole lines and parses them on worker threads. For a stream the calling
+/// thread reads (and so decompresses) while the workers parse, so an .xz file costs about its decompression time; for
+/// bytes in memory the chunks are parsed in parallel in place. Results come back in file order.
+/// </summary>
+/// <remarks>
+/// Errors: a worker's parse error is kept with its chunk; later chunks are then skipped and reading stops, but earlier
+/// chunks are still parsed, so the error reported is always the first one in the file. A decompression error wins
+/// over parse errors, since corrupt data explains them. In-flight buffers are bounded (workers + 2 chunks).
+/// </remarks>
+internal sealed unsafe class SvmlightPipeline
+{
+    private readonly SvmlightParseSettings _settings;
+    private readonly int _chunkBytes;
+    private readonly int _workers;
+    private readonly List<SvmlightChunk?> _chunks = [];
+    private int _firstFailure = int.MaxValue;
+    private double _bytesPerEntry = 8, _bytesPerRow = 64;
+
+    public SvmlightPipeline(SvmlightReaderOptions options, bool multiLabel)
+    {
+        _settings = new SvmlightParseSettings(options, multiLabel);
+        _chunkBytes = options.ChunkBytes;
+        _workers = Math.Max(1, options.Workers);
+    }
+
+    public SvmlightParseSettings Settings => _settings;
+
+    public int Workers => _workers;
+
+    /// <summary>Parses text held in memory; returns the chunks in order.</summary>
+    public List<SvmlightChunk> ParseMemory(ReadOnlyMemory<byte> data)
+    {
+        var span = data.Span;
+        Estimate(span);
+        var bounds = new List<(int Start, int Length)>();
+        for (int start = 0; start < span.Length;)
+        {
+            int cut = (int)Math.Min(span.Length, (long)start + _chunkBytes);
+            int nl = cut >= span.Length ? -1 : span[(cut - 1)..].IndexOf((byte)'\n');
+            int end = nl < 0 ? span.Length : cut + nl;
+            bounds.Add((start, end - start));
+            start = end;
+        }
+        using var pin = data.Pin();
+        nint address = (nint)pin.Pointer;
+        void Run(int k)
+        {
+            byte* basePtr = (byte*)address;
+            var (start, length) = bounds[k];
+            if (length > 0 && basePtr[start + length - 1] == (byte)'\n')
+            {
+                ParseChunk(k, basePtr + start, length);
+                return;
+            }
+            // The last line lacks its newline: parse a copy that has one, as the parser needs the sentinel.
+            var copy = new byte[length + 1];
+            new ReadOnlySpan<byte>(basePtr + start, length).CopyTo(copy);
+            copy[length] = (byte)'\n';
+            fixed (byte* p = copy) ParseChunk(k, p, copy.Length);
+        }
+        if (bounds.Count <= 1 || _workers == 1)
+            for (int k = 0; k < bounds.Count; k++) Run(k);
+        else
+            Parallel.For(0, bounds.Count, new ParallelOptions { MaxDegreeOfParallelism = _workers }, Run);
+        return Collect();
+    }
+
+    /// <summary>Reads <paramref name="stream"/> on this thread while workers parse; returns the chunks in order.</summary>
+    public List<SvmlightChunk> ParseStream(Stream stream)
+    {
+        var pool = ArrayPool<byte>.Shared;
+        BlockingCollection<(byte[] Buffer, int Length, int Sequence)>? queue = null;
+        Thread[]? threads = null;
+        Exception? workerFault = null;
+        (byte[] Buffer, int Length)? pending = null;   // the first chunk waits until we know whether a second exists
+        int sequence = 0, carry = 0;
+        byte[] buffer = pool.Rent(_chunkBytes);
+        try
+        {
+            while (Volatile.Read(ref _firstFailure) == int.MaxValue)
+            {
+                int filled = carry;
+                bool eof = false;
+                while (true)
+                {
+                    while (filled < buffer.Length - 1)
+                    {
+                        int n = stream.Read(buffer, filled, buffer.Length - 1 - filled);
+                        if (n == 0) { eof = true; break; }
+                        filled += n;
+                    }
+                    if (eof || buffer.AsSpan(carry, filled - carry).Contains((byte)'\n')) break;
+                    // A line longer than the buffer: double it and keep reading.
+                    var bigger = pool.Rent((int)Math.Min(Array.MaxLength, 2L * buffer.Length));
+                    if (bigger.Length <= buffer.Length) throw new SvmlightSyntaxException(0, 0, "a line longer than 2 GB", null);
+                    buffer.AsSpan(0, filled).CopyTo(bigger);
+                    pool.Return(buffer);
+                    buffer = bigger;
+                    carry = filled;
+                }
+                if (filled == 0) break;
+                if (sequence == 0) Estimate(buffer.AsSpan(0, filled));
+                int length;
+                byte[] next = pool.Rent(_chunkBytes);
+                if (eof)
+                {
+                    length = filled;
+                    if (buffer[filled - 1] != (byte)'\n') buffer[length++] = (byte)'\n';
+                    carry = 0;
+                }
+                else
+                {
+                    length = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                    carry = filled - length;
+                    if (carry > next.Length - 1)
+                    {
+                        pool.Return(next);
+                        next = pool.Rent(carry + _chunkBytes + 1);
+                    }
+                    buffer.AsSpan(length, carry).CopyTo(next);
+                }
+                if (pending is null && sequence == 0)
+                {
+                    pending = (buffer, length);
+                }
+                else
+                {
+                    if (queue is null)
+                    {
+                        queue = new BlockingCollection<(byte[], int, int)>(_workers + 1);
+                        threads = StartWorkers(queue, pool, e => workerFault ??= e);
+                        queue.Add((pending!.Value.Buffer, pending.Value.Length, 0));
+                        pending = null;
+                    }
+                    queue.Add((buffer, length, sequence));
+                }
+                sequence++;
+                buffer = next;
+                if (eof) break;
+            }
+            if (pending is { } only)
+            {
+                fixed (byte* p = only.Buffer) ParseChunk(0, p, only.Length);
+                pool.Return(only.Buffer);
+                pending = null;
+            }
+        }
+        finally
+        {
+            pool.Return(buffer);
+            if (pending is { } unused) pool.Return(unused.Buffer);
+            if (queue is not null)
+            {
+                queue.CompleteAdding();
+                foreach (var t in threads!) t.Join();
+                queue.Dispose();
+            }
+        }
+        if (workerFault is not null) throw new AggregateException("An svmlight parsing worker failed.", workerFault);
+        return Collect();
+    }
+
+    private Thread[] StartWorkers(BlockingCollection<(byte[] Buffer, int Length, int Sequence)> queue, ArrayPool<byte> pool,
+        Action<Exception> fault)
+    {
+        var threads = new Thread[_workers];
+        for (int w = 0; w < threads.Length; w++)
+        {
+            threads[w] = new Thread(() =>
+            {
+                try
+                {
+                    foreach (var (buf, len, seq) in queue.GetConsumingEnumerable())
+                    {
+                        try
+                        {
+                            fixed (byte* p = buf) ParseChunk(seq, p, len);
+                        }
+                        finally
+                        {
+                            pool.Return(buf);
+                        }
+                    }
+                }
+                catch (Exception e)
+                {
+                    lock (_chunks) fault(e);
+                    Interlocked.Exchange(ref _firstFailure, -1);
+                }
+            })
+            { IsBackground = true, Name = $"svmlight parser {w}" };
+            threads[w].Start();
+        }
+        return threads;
+    }
+
+    private void ParseChunk(int sequence, byte* start, int length)
+    {
+        if (sequence > Volatile.Read(ref _firstFailure)) return;
+        var chunk = new SvmlightChunk(sequence, length, _bytesPerEntry, _bytesPerRow, _settings.MultiLabel);
+        try
+        {
+            SvmlightChunkParser.Parse(start, start + length, chunk, _settings);
+            if (chunk.Count > 0) _bytesPerEntry = (double)length / chunk.Count;
+            if (chunk.Rows > 0) _bytesPerRow = (double)length / chunk.Rows;
+        }
+        catch (SvmlightSyntaxException e)
+        {
+            chunk.Failure = e;
+            int seen;
+            while (sequence < (seen = Volatile.Read(ref _firstFailure))
+                   && Interlocked.CompareExchange(ref _firstFailure, sequence, seen) != seen)
+            {
+            }
+        }
+        lock (_chunks)
+        {
+            while (_chunks.Count <= sequence) _chunks.Add(null);
+            _chunks[sequence] = chunk;
+        }
+    }
+
+    /// <summary>The chunks in order, up to and including the first failed one (later ones may be missing).</summary>
+    private List<SvmlightChunk> Collect()
+    {
+        var list = new List<SvmlightChunk>(_chunks.Count);
+        foreach (var c in _chunks)
+        {
+            if (c is null) break;
+            list.Add(c);
+            if (c.Failure is not null) break;
+        }
+        return list;
+    }
+
+    /// <summary>Sizes the first chunks' arrays from the first bytes: entries ≈ colons, rows ≈ newlines.</summary>
+    private void Estimate(ReadOnlySpan<byte> head)
+    {
+        var sample = head[..Math.Min(head.Length, 1 << 16)];
+        int colons = sample.Count((byte)':'), lines = sample.Count((byte)'\n');
+        if (colons > 0) _bytesPerEntry = (double)sample.Length / colons;
+        if (lines > 0) _bytesPerRow = (double)sample.Length / lines;
+    }
+}
