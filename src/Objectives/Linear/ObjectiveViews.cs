@@ -27,9 +27,11 @@ internal sealed class SmoothObjectiveView(ICompositeFunction owner, int penalize
     public static SmoothObjectiveView Create<TReg>(ICompositeFunction owner, int penalized, TReg regularizer)
         where TReg : struct, IRegularizer
     {
-        if ((object)regularizer is not ISmoothRegularizer smooth)
-            throw new InvalidOperationException($"{typeof(TReg).Name} is not differentiable; use proximal gradient (or OWL-QN for L1).");
-        return new SmoothObjectiveView(owner, penalized, smooth);
+        if ((object)regularizer is ISmoothRegularizer smooth) return new SmoothObjectiveView(owner, penalized, smooth);
+        // A penalty that is identically zero (e.g. an elastic net built with l1Ratio = 0 has L1 strength 0) is smooth too.
+        if (regularizer.IsSmooth && (object)regularizer is IWeightedL1Regularizer)
+            return new SmoothObjectiveView(owner, penalized, default(Prox.Regularizers.ZeroRegularizer));
+        throw new InvalidOperationException($"{typeof(TReg).Name} is not differentiable; use proximal gradient (or OWL-QN for L1).");
     }
 }
 

@@ -13,7 +13,7 @@ namespace OptSuite.Prox.Regularizers;
 /// (the dual rescaling of scikit-learn's Lasso gap). ∂r_j(w_j) = {λ_j sign(w_j)} for w_j ≠ 0 and [−λ_j, λ_j] at 0.
 /// Membership of dom R* is tested with a relative slack of 1e-9 so that gauge-rescaled points count as inside.
 /// </remarks>
-public readonly struct L1Norm : ISeparableRegularizer
+public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer
 {
     private readonly double[]? _weights;
 
@@ -111,4 +111,11 @@ public readonly struct L1Norm : ISeparableRegularizer
 
     /// <summary>x/y with 0/0 = 0 and x/0 = +∞: the gauge convention for unpenalised coordinates.</summary>
     internal static double Ratio(double x, double y) => x == 0 ? 0 : y == 0 ? double.PositiveInfinity : x / y;
+
+    /// <inheritdoc/>
+    public void GetWeights(Span<double> weights)
+    {
+        if (_weights is not null) Checks.Length(weights.Length, _weights.Length, nameof(weights));
+        for (int j = 0; j < weights.Length; j++) weights[j] = StrengthOf(j);
+    }
 }

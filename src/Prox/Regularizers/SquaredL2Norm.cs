@@ -7,7 +7,7 @@ namespace OptSuite.Prox.Regularizers;
 /// prox_{ηR}(v) = v/(1 + ηλ) (Hoerl and Kennard 1970; Parikh and Boyd 2014 §6.1.1). R*(u) = ‖u‖²/(2λ) for λ &gt; 0, so the
 /// domain gauge is 0; at λ = 0, R* is the indicator of {0}. ∇R(w) = λw, so dist(−g_j, ∂r_j(w_j)) = |g_j + λw_j|.
 /// </remarks>
-public readonly struct SquaredL2Norm : ISeparableRegularizer
+public readonly struct SquaredL2Norm : ISeparableRegularizer, ISmoothRegularizer
 {
     /// <summary>R(w) = ½λ‖w‖².</summary>
     /// <param name="lambda">The strength λ ≥ 0 (finite).</param>
@@ -52,4 +52,15 @@ public readonly struct SquaredL2Norm : ISeparableRegularizer
 
     /// <inheritdoc/>
     public double SubdifferentialDistance(double wj, double gj, int j) => Math.Abs(gj + Lambda * wj);
+
+    /// <inheritdoc/>
+    public double ValueAddGradient(ReadOnlySpan<double> w, Span<double> gradient)
+    {
+        Checks.Length(gradient.Length, w.Length, nameof(gradient));
+        TensorPrimitives.MultiplyAdd(w, Lambda, gradient, gradient);
+        return 0.5 * Lambda * TensorPrimitives.Dot(w, w);
+    }
+
+    /// <inheritdoc/>
+    public double GradientLipschitz => Lambda;
 }

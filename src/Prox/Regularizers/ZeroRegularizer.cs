@@ -3,7 +3,7 @@ namespace OptSuite.Prox.Regularizers;
 /// <summary>R(w) = 0: no regularisation ("none").</summary>
 /// <remarks>prox_{ηR}(v) = v; R*(u) = 0 if u = 0, +∞ otherwise (the indicator of {0}); the domain gauge is 0 at u = 0 and
 /// +∞ elsewhere (no rescaling of a non-zero u reaches {0}); dist(−g_j, ∂r_j(w_j)) = |g_j|.</remarks>
-public readonly struct ZeroRegularizer : ISeparableRegularizer
+public readonly struct ZeroRegularizer : ISeparableRegularizer, ISmoothRegularizer
 {
     /// <inheritdoc/>
     public bool IsSeparable => true;
@@ -37,4 +37,10 @@ public readonly struct ZeroRegularizer : ISeparableRegularizer
 
     /// <inheritdoc/>
     public double SubdifferentialDistance(double wj, double gj, int j) => Math.Abs(gj);
+
+    /// <inheritdoc/>
+    public double ValueAddGradient(ReadOnlySpan<double> w, Span<double> gradient) => 0.0;
+
+    /// <inheritdoc/>
+    public double GradientLipschitz => 0.0;
 }

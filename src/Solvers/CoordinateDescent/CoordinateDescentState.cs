@@ -138,7 +138,7 @@ public sealed class CoordinateDescentState<TLoss, TReg> : ISolverState
             {
                 // Prox-Newton point, then halve towards w_j until F decreases (a descent direction for f + r_j).
                 double candidate = _reg.ProxCoordinate(wj - g / h, 1.0 / h, j);
-                for (int k = 0; k < 30 && candidate != wj; k++)
+                for (int k = 0; k < 30 && Math.Abs(candidate - wj) > 1e-15 * Math.Abs(wj); k++)
                 {
                     if (Decreases(j, wj, candidate)) { next = candidate; curvature = h; break; }
                     candidate = wj + 0.5 * (candidate - wj);
@@ -165,19 +165,25 @@ public sealed class CoordinateDescentState<TLoss, TReg> : ISolverState
         return Math.Abs(delta) * Math.Sqrt(curvature);
     }
 
-    /// <summary>Whether moving w_j to <paramref name="next"/> lowers F (the Newton step's safeguard).</summary>
+    /// <summary>
+    /// Whether moving w_j to <paramref name="next"/> does not raise F beyond rounding (the Newton step's safeguard). The
+    /// change is summed over the column's rows; a rise below 1e-13 of the terms involved is rounding, not ascent.
+    /// </summary>
     private bool Decreases(int j, double wj, double next)
     {
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
         double delta = next - wj;
         double change = 0.5 * _mu * (next * next - wj * wj) + _reg.ValueCoordinate(next, j) - _reg.ValueCoordinate(wj, j);
+        double scale = Math.Abs(_reg.ValueCoordinate(wj, j)) + 0.5 * _mu * wj * wj;
         for (int t = ptr[j]; t < ptr[j + 1]; t++)
         {
             int i = idx[t];
-            change += _a[i] * (_loss.Value(_y[i], _z[i] + delta * val[t]) - _loss.Value(_y[i], _z[i]));
+            double before = _loss.Value(_y[i], _z[i]);
+            change += _a[i] * (_loss.Value(_y[i], _z[i] + delta * val[t]) - before);
+            scale += _a[i] * Math.Abs(before);
         }
-        return change <= 0;
+        return change <= 1e-13 * scale;
     }
 
     private double UpdateIntercept()
@@ -199,9 +205,14 @@ public sealed class CoordinateDescentState<TLoss, TReg> : ISolverState
             curvature = h;
             for (int k = 0; k < 30 && delta != 0; k++)
             {
-                double change = 0;
-                for (int i = 0; i < _z.Length; i++) change += _a[i] * (_loss.Value(_y[i], _z[i] + delta) - _loss.Value(_y[i], _z[i]));
-                if (change <= 0) break;
+                double change = 0, scale = 0;
+                for (int i = 0; i < _z.Length; i++)
+                {
+                    double before = _loss.Value(_y[i], _z[i]);
+                    change += _a[i] * (_loss.Value(_y[i], _z[i] + delta) - before);
+                    scale += _a[i] * Math.Abs(before);
+                }
+                if (change <= 1e-13 * scale) break;
                 delta *= 0.5;
                 if (k == 29) delta = 0;
             }

@@ -129,4 +129,25 @@ public class DualCoordinateDescentTests
             Assert.Equal(r.Objective, again.Objective, 2e-10 * r.Objective);
         }
     }
+
+    [Fact]
+    public void JaxoptDualByFistaAgreesWithTheSequentialDualMethod()
+    {
+        var rng = new Random(7);
+        var a = RandomMatrices.Dense(rng, 90, 10, 0.6);
+        var y = Enumerable.Range(0, 90).Select(i => (int)(3 * Math.Abs(Math.Sin(i + a[i, 0])))).ToArray();
+        var x = RandomMatrices.Csr(a);
+        double lambda = 0.02;
+        var primal = OptSuite.Objectives.Objective.CrammerSinger(x, y, 3, lambda);
+        var sdm = DualCoordinateDescent.Minimize(primal, new DualCoordinateDescentOptions { Tolerance = 1e-12, MaxIterations = 100_000 });
+        var dual = OptSuite.Objectives.Objective.MulticlassLinearSvmDual(x, y, 3, 90 * lambda);
+        var beta0 = new double[90 * 3];
+        for (int i = 0; i < 90; i++) beta0[i * 3 + y[i]] = 1;   // β = Y: W = 0
+        var fista = ProximalGradient.Minimize(dual, beta0, new ProximalGradientOptions { Tolerance = 1e-10, MaxIterations = 200_000 });
+        Assert.True(fista.Converged, fista.ToString());
+        var w = new double[30];
+        dual.PrimalWeights(fista.Solution, w);
+        Assert.Equal(sdm.Objective, primal.Value(w), 1e-8 * sdm.Objective);
+        Assert.True(dual.DualityGap(fista.Solution) / 90 <= 1e-9 * sdm.Objective);
+    }
 }
