@@ -14,8 +14,12 @@ namespace OptSuite.Models;
 /// duality gap. Block coordinate descent for this problem is being added to OptSuite.Solvers separately.</remarks>
 public sealed class GroupLasso : LinearRegressor
 {
-    /// <summary>Sizes of the consecutive feature groups (summing to p); null for singleton groups.</summary>
+    /// <summary>Sizes of the consecutive feature groups (summing to p); null to use <see cref="GroupSize"/>.</summary>
     public int[]? GroupSizes { get; set; }
+
+    /// <summary>When <see cref="GroupSizes"/> is null: groups of this many consecutive features (the last may be smaller);
+    /// null for singleton groups (the lasso).</summary>
+    public int? GroupSize { get; set; }
 
     /// <inheritdoc/>
     public override string ModelName => "group-lasso";
@@ -29,7 +33,14 @@ public sealed class GroupLasso : LinearRegressor
     {
         int p = x.Columns;
         BlockPartition groups;
-        if (GroupSizes is null) groups = BlockPartition.Uniform(p, 1);
+        if (GroupSizes is null)
+        {
+            int size = GroupSize ?? 1;
+            if (size < 1) throw new ArgumentOutOfRangeException(nameof(GroupSize), size, "The group size must be ≥ 1.");
+            var sizes = new int[(p + size - 1) / size];
+            for (int g = 0; g < sizes.Length; g++) sizes[g] = Math.Min(size, p - g * size);
+            groups = BlockPartition.FromSizes(sizes);
+        }
         else
         {
             long total = GroupSizes.Sum(s => (long)s);
@@ -40,7 +51,15 @@ public sealed class GroupLasso : LinearRegressor
         return SolverRunner.Run(f, settings, x0);
     }
 
-    internal override void WriteOptions(IDictionary<string, object?> options) => options["group_sizes"] = GroupSizes;
+    internal override void WriteOptions(IDictionary<string, object?> options)
+    {
+        options["group_sizes"] = GroupSizes;
+        options["group_size"] = GroupSize;
+    }
 
-    internal override void ReadOptions(Persistence.ModelOptionsReader options) => GroupSizes = options.IntArrayOrNull("group_sizes");
+    internal override void ReadOptions(Persistence.ModelOptionsReader options)
+    {
+        GroupSizes = options.IntArrayOrNull("group_sizes");
+        GroupSize = options.IntOrNull("group_size");
+    }
 }
