@@ -10,7 +10,7 @@ namespace OptSuite.Models;
 /// likewise. Default λ = 1, α = 0.5 (scikit-learn's defaults).
 /// </summary>
 /// <remarks>Auto solver: coordinate descent, stopped on the relative duality gap.</remarks>
-public sealed class ElasticNet : LinearRegressor
+public sealed class ElasticNet : LinearRegressor<ElasticNet>
 {
     /// <summary>α ∈ [0, 1], the L1 share of the penalty. Default 0.5.</summary>
     public double L1Ratio { get; set; } = 0.5;

@@ -12,7 +12,7 @@ namespace OptSuite.Models;
 /// </summary>
 /// <remarks>Solved by FISTA with backtracking and restart (block soft-thresholding prox), stopped on the relative
 /// duality gap. Block coordinate descent for this problem is being added to OptSuite.Solvers separately.</remarks>
-public sealed class GroupLasso : LinearRegressor
+public sealed class GroupLasso : LinearRegressor<GroupLasso>
 {
     /// <summary>Sizes of the consecutive feature groups (summing to p); null to use <see cref="GroupSize"/>.</summary>
     public int[]? GroupSizes { get; set; }

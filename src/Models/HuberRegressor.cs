@@ -12,7 +12,7 @@ namespace OptSuite.Models;
 /// Unlike scikit-learn's HuberRegressor, δ is on the residual's own scale (no joint scale estimate σ), so the problem
 /// stays convex and has a duality gap. Auto solver: L-BFGS for L2, coordinate descent for L1 and elastic net.
 /// </remarks>
-public sealed class HuberRegressor : LinearRegressor
+public sealed class HuberRegressor : LinearRegressor<HuberRegressor>
 {
     /// <summary>δ &gt; 0, where the loss turns from quadratic to linear. Default 1.</summary>
     public double Delta { get; set; } = 1.0;

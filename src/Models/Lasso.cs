@@ -10,7 +10,7 @@ namespace OptSuite.Models;
 /// </summary>
 /// <remarks>Auto solver: cyclic coordinate descent with active-set cycling (Friedman, Hastie &amp; Tibshirani 2010),
 /// stopped on the relative duality gap.</remarks>
-public sealed class Lasso : LinearRegressor
+public sealed class Lasso : LinearRegressor<Lasso>
 {
     /// <inheritdoc/>
     public override string ModelName => "lasso";

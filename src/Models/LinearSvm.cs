@@ -15,7 +15,7 @@ namespace OptSuite.Models;
 /// problem: LIBLINEAR and LinearSVC penalise their "intercept" (a constant feature); to get that, add the column and set
 /// <see cref="LinearEstimator.FitIntercept"/> to false.
 /// </remarks>
-public sealed class LinearSvm : LinearClassifier
+public sealed class LinearSvm : LinearClassifier<LinearSvm>
 {
     /// <summary>The loss. Default <see cref="SvmLoss.SquaredHinge"/> (scikit-learn's default).</summary>
     public SvmLoss Loss { get; set; } = SvmLoss.SquaredHinge;

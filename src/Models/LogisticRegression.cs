@@ -18,7 +18,7 @@ namespace OptSuite.Models;
 /// n ≥ 10⁴ and no intercept; L1/elastic net by coordinate descent (OWL-QN when n &gt; 10⁴); multinomial L2 by L-BFGS,
 /// L1/elastic net by FISTA.
 /// </remarks>
-public sealed class LogisticRegression : LinearClassifier
+public sealed class LogisticRegression : LinearClassifier<LogisticRegression>
 {
     /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>.</summary>
     public Penalty Penalty { get; set; } = Penalty.L2;

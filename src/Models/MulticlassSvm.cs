@@ -15,7 +15,7 @@ namespace OptSuite.Models;
 /// <remarks>LIBLINEAR's C is λ = 1/(n·C) (default C = 1). Crammer–Singer has no exact solver with unpenalised
 /// intercepts (the dual method cannot carry their constraints): fit it with <see cref="LinearEstimator.FitIntercept"/>
 /// false (add a constant feature for LIBLINEAR's penalised bias), or use one-vs-rest.</remarks>
-public sealed class MulticlassSvm : LinearClassifier
+public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
 {
     /// <summary>How classes are combined. Default <see cref="MulticlassStrategy.CrammerSinger"/>.</summary>
     public MulticlassStrategy Strategy { get; set; } = MulticlassStrategy.CrammerSinger;

@@ -11,7 +11,7 @@ namespace OptSuite.Models;
 /// </summary>
 /// <remarks>Auto solver: L-BFGS for L2, coordinate descent (prox-Newton coordinate steps) for L1 and elastic net.
 /// <see cref="Score"/> is D², the fraction of Poisson deviance explained (scikit-learn's score for this model).</remarks>
-public sealed class PoissonRegressor : LinearRegressor
+public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>
 {
     /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>.</summary>
     public Penalty Penalty { get; set; } = Penalty.L2;

@@ -10,7 +10,7 @@ namespace OptSuite.Models;
 /// </summary>
 /// <remarks>Auto solver: coordinate descent (exact coordinate minimisation, certified by the duality gap), which also
 /// solves badly conditioned problems where first-order and quasi-Newton methods stall (condition numbers ~1e16).</remarks>
-public sealed class Ridge : LinearRegressor
+public sealed class Ridge : LinearRegressor<Ridge>
 {
     /// <inheritdoc/>
     public override string ModelName => "ridge";
