@@ -17,4 +17,9 @@ public sealed record FitReport(SolverKind Solver, double Lambda, double Objectiv
 {
     /// <summary>Whether every solve converged.</summary>
     public bool Converged => StopReason == StopReason.Converged;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{SolverKindNames.ToName(Solver)}: {StopReason} after {Iterations} iterations in {Elapsed.TotalSeconds:G4} s, λ = {Lambda:G6}, objective {Objective:R}" +
+        (DualityGap is { } g ? $", gap {g:G3}" : "");
 }
