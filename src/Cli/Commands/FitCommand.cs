@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Globalization;
+using OptSuite.Cli.Output;
+using OptSuite.Data;
+using OptSuite.Models;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// <c>optsuite fit --model M --data FILE ...</c>: fits an estimator on svmlight data, prints a summary (or one JSON line
+/// last on stdout with <c>--json</c>) and optionally saves the model. λ is the mean-over-samples strength; --C maps to
+/// λ = 1/(n·C).
+/// </summary>
+internal static class FitCommand
+{
+    internal static readonly string[] ModelNames =
+    [
+        "ridge", "lasso", "elastic-net", "multitask-lasso", "group-lasso", "logistic", "multinomial", "linear-svm",
+        "multiclass-svm", "huber", "poisson", "quantile",
+    ];
+
+    private static readonly Option<string> Model = new("--model", "-m") { Description = "The model: " + string.Join(", ", ModelNames) + ".", Required = true };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "Training data (svmlight/LIBSVM; .gz/.bz2/.xz).", Required = true };
+    private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the fitted model (read with the training set's feature count)." };
+    private static readonly Option<double?> Lambda = new("--lambda") { Description = "λ, the penalty strength in the mean-over-samples objective (scikit-learn's alpha for lasso/elastic-net/poisson)." };
+    private static readonly Option<double?> CValue = new("--C") { Description = "LIBLINEAR / scikit-learn C; λ = 1/(n·C). Default C = 1 (λ = 1/n), or λ = 1 for lasso, elastic-net, group-lasso and poisson." };
+    private static readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of an elastic-net penalty (implies --penalty elastic-net)." };
+    private static readonly Option<string?> PenaltyOption = new("--penalty") { Description = "l2, l1 or elastic-net (logistic, multinomial, linear-svm, huber, poisson)." };
+    private static readonly Option<string?> Loss = new("--loss") { Description = "hinge or squared-hinge (linear-svm; multiclass-svm with --multiclass ovr). Default squared-hinge." };
+    private static readonly Option<string?> Multiclass = new("--multiclass") { Description = "multiclass-svm strategy: crammer-singer (default) or ovr." };
+    private static readonly Option<double?> Delta = new("--delta") { Description = "huber: δ where the loss turns linear. Default 1." };
+    private static readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
+    private static readonly Option<string> SolverOption = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, cd or dual-cd.", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance on the solver's criterion (relative duality gap or gradient). Default 1e-6." };
+    private static readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit. Default: the solver's (10⁴, 10⁵ for fista/ista)." };
+    private static readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the randomised solvers.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int?> Threads = new("--threads") { Description = "Threads for the linear-algebra kernels." };
+    private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Save the fitted model as JSON to this file." };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };
+
+    public static Command Create()
+    {
+        var cmd = new Command("fit", "Fit a model on svmlight data and report objective, duality gap, iterations, time and scores.");
+        Model.AcceptOnlyFromAmong(ModelNames);
+        SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
+        PenaltyOption.AcceptOnlyFromAmong("l2", "l1", "elastic-net");
+        Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
+        Multiclass.AcceptOnlyFromAmong("crammer-singer", "ovr");
+        foreach (Option o in new Option[] { Model, Data, Test, Lambda, CValue, L1Ratio, PenaltyOption, Loss, Multiclass, Delta, GroupSize,
+            SolverOption, Tol, MaxIter, NoIntercept, Seed, Threads, OutputFile, Json }) cmd.Options.Add(o);
+        cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
+        return cmd;
+    }
+
+    private static int Execute(ParseResult parse)
+    {
+        string name = parse.GetValue(Model)!;
+        var estimator = Build(name, parse);
+        string dataPath = parse.GetValue(Data)!;
+        if (!File.Exists(dataPath)) throw new FileNotFoundException($"Data file not found: {dataPath}", dataPath);
+        var train = SvmlightReader.Read(dataPath);
+        SvmlightDataset? test = null;
+        if (parse.GetValue(Test) is { } testPath)
+        {
+            if (!File.Exists(testPath)) throw new FileNotFoundException($"Test file not found: {testPath}", testPath);
+            test = SvmlightReader.Read(testPath, new SvmlightReaderOptions
+            {
+                FeatureCount = train.Columns,
+                IndexBase = train.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
+            });
+        }
+
+        Fit(estimator, train);
+        var report = estimator.Report!;
+        double trainScore = Score(estimator, train), testScore = test is null ? double.NaN : Score(estimator, test);
+        string? output = parse.GetValue(OutputFile);
+        if (output is not null) estimator.Save(output);
+
+        var fields = new List<KeyValuePair<string, object?>>
+        {
+            new("model", name),
+            new("solver", SolverKindNames.ToName(report.Solver)),
+            new("objective", report.Objective),
+            new("gap", report.DualityGap),
+            new("iterations", report.Iterations),
+            new("seconds", report.Elapsed.TotalSeconds),
+            new("stop_reason", report.StopReason.ToString()),
+            new("n", train.Rows),
+            new("p", train.Columns),
+            new("nnz_coef", estimator.NonZeroCoefficients),
+            new("train_score", trainScore),
+            new("test_score", test is null ? null : testScore),
+            new("lambda", report.Lambda),
+            new("fit_intercept", estimator.FitIntercept),
+            new("score_kind", estimator is LinearClassifier ? "accuracy" : estimator is PoissonRegressor ? "d2_poisson" : "r2"),
+        };
+        if (estimator is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
+        if (output is not null) fields.Add(new("output", output));
+        if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
+        else KeyValueTable.Write($"fit {name}", fields);
+        return ExitCodes.Success;
+    }
+
+    private static void Fit(LinearEstimator estimator, SvmlightDataset d)
+    {
+        if (estimator is LinearClassifier c) c.Fit(d.Features, d.Labels);
+        else ((LinearRegressor)estimator).Fit(d.Features, d.Labels);
+    }
+
+    internal static double Score(LinearEstimator estimator, SvmlightDataset d) => estimator switch
+    {
+        LinearClassifier c => c.Score(d.Features, d.Labels),
+        LinearRegressor r => r.Score(d.Features, d.Labels),
+        _ => double.NaN,
+    };
+
+    private static LinearEstimator Build(string name, ParseResult parse)
+    {
+        string? penaltyName = parse.GetValue(PenaltyOption), lossName = parse.GetValue(Loss), multiclass = parse.GetValue(Multiclass);
+        double? l1Ratio = parse.GetValue(L1Ratio), delta = parse.GetValue(Delta);
+        int? groupSize = parse.GetValue(GroupSize);
+        Penalty penalty = penaltyName is not null ? PenaltyNames.Parse(penaltyName) : l1Ratio is not null ? Penalty.ElasticNet : Penalty.L2;
+        SvmLoss loss = lossName is null ? SvmLoss.SquaredHinge : SvmLossNames.Parse(lossName);
+        if (l1Ratio is { } r && !(r >= 0 && r <= 1)) throw new UsageException($"--l1-ratio must lie in [0, 1]; it is {r.ToString(CultureInfo.InvariantCulture)}.");
+
+        bool penalised = name is "logistic" or "multinomial" or "linear-svm" or "huber" or "poisson";
+        Require(penaltyName is null || penalised, "--penalty", name);
+        Require(l1Ratio is null || penalised || name == "elastic-net", "--l1-ratio", name);
+        Require(lossName is null || name == "linear-svm" || (name == "multiclass-svm" && multiclass == "ovr"), "--loss", name);
+        Require(multiclass is null || name == "multiclass-svm", "--multiclass", name);
+        Require(delta is null || name == "huber", "--delta", name);
+        Require(groupSize is null || name == "group-lasso", "--group-size", name);
+
+        LinearEstimator e = name switch
+        {
+            "ridge" => new Ridge(),
+            "lasso" => new Lasso(),
+            "elastic-net" => new ElasticNet { L1Ratio = l1Ratio ?? 0.5 },
+            "group-lasso" => new GroupLasso(),
+            "logistic" => new LogisticRegression { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
+            "multinomial" => new LogisticRegression { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Multinomial = true },
+            "linear-svm" => new LinearSvm { Loss = loss, Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
+            "multiclass-svm" => new MulticlassSvm { Loss = loss, Strategy = multiclass == "ovr" ? MulticlassStrategy.OneVsRest : MulticlassStrategy.CrammerSinger },
+            "huber" => new HuberRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Delta = delta ?? 1.0 },
+            "poisson" => new PoissonRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
+            "multitask-lasso" => throw new UsageException("multitask-lasso is not available in this build: it needs the multi-output squared objective and block coordinate descent, which are still being added to OptSuite."),
+            "quantile" => throw new UsageException("quantile is not available: the pinball loss is nonsmooth and OptSuite has no sound solver for it yet (scikit-learn solves it as a linear program)."),
+            _ => throw new UsageException($"Unknown model '{name}'."),
+        };
+        if (e is GroupLasso g) g.GroupSize = groupSize;
+        e.Lambda = parse.GetValue(Lambda);
+        e.C = parse.GetValue(CValue);
+        if (e.Lambda is not null && e.C is not null) throw new UsageException("Give --lambda or --C, not both.");
+        e.FitIntercept = !parse.GetValue(NoIntercept);
+        e.Solver = SolverKindNames.Parse(parse.GetValue(SolverOption)!);
+        if (parse.GetValue(Tol) is { } tol) e.Tolerance = tol;
+        e.MaxIterations = parse.GetValue(MaxIter);
+        e.Seed = parse.GetValue(Seed);
+        e.Threads = parse.GetValue(Threads);
+        return e;
+    }
+
+    private static void Require(bool ok, string option, string model)
+    {
+        if (!ok) throw new UsageException($"{option} does not apply to --model {model}.");
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using OptSuite.Data;
+using OptSuite.Models;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// <c>optsuite predict --model model.json --data FILE [--output FILE]</c>: one prediction per line, in input order
+/// (class labels as fitted for classifiers, the predicted value or mean for regressors).
+/// </summary>
+internal static class PredictCommand
+{
+    private static readonly Option<string> ModelFile = new("--model", "-m") { Description = "A model saved by 'optsuite fit --output'.", Required = true };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "svmlight/LIBSVM data (labels are read but not used).", Required = true };
+    private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Write the predictions to this file instead of stdout." };
+
+    public static Command Create()
+    {
+        var cmd = new Command("predict", "Predict with a saved model: one line per input row, in order.");
+        cmd.Options.Add(ModelFile);
+        cmd.Options.Add(Data);
+        cmd.Options.Add(OutputFile);
+        cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
+        return cmd;
+    }
+
+    private static int Execute(ParseResult parse)
+    {
+        string modelPath = parse.GetValue(ModelFile)!, dataPath = parse.GetValue(Data)!;
+        LinearEstimator model;
+        try { model = LinearEstimator.Load(modelPath); }
+        catch (InvalidDataException e) { throw new UsageException(e.Message); }
+        if (!File.Exists(dataPath)) throw new FileNotFoundException($"Data file not found: {dataPath}", dataPath);
+        var data = SvmlightReader.Read(dataPath, new SvmlightReaderOptions { FeatureCount = model.FeatureCount });
+        string[] lines = model switch
+        {
+            LinearClassifier c => c.PredictText(data.Features),
+            LinearRegressor r => r.Predict(data.Features).Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
+            _ => throw new InvalidOperationException($"Cannot predict with a {model.GetType().Name}."),
+        };
+        if (parse.GetValue(OutputFile) is { } output)
+        {
+            File.WriteAllLines(output, lines, new UTF8Encoding(false));
+            return ExitCodes.Success;
+        }
+        var text = new StringBuilder(lines.Length * 8);
+        foreach (string line in lines) text.Append(line).Append('\n');
+        Console.Out.Write(text.ToString());
+        return ExitCodes.Success;
+    }
+}

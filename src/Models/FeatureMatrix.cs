@@ -1,0 +1,52 @@
+using MathNet.Numerics.LinearAlgebra;
+using OptSuite.LinearAlgebra;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// The feature matrix X (n samples × p features) an estimator reads: converts implicitly from <c>double[,]</c>,
+/// OptSuite's <see cref="DenseMatrix"/>, <see cref="CsrMatrix"/>, <see cref="CscMatrix"/> and MathNet matrices, and from any
+/// <see cref="ILinearMap"/> through <see cref="From"/>. The data are never modified.
+/// </summary>
+/// <remarks>
+/// A <c>double[,]</c> is copied once into a row-major <see cref="DenseMatrix"/>; MathNet dense storage is shared without
+/// copying, MathNet sparse storage is copied once into CSR (see <see cref="MathNetMatrixExtensions"/>).
+/// </remarks>
+public readonly struct FeatureMatrix
+{
+    private readonly ILinearMap? _map;
+
+    private FeatureMatrix(ILinearMap map) => _map = map;
+
+    /// <summary>The matrix as the solvers see it.</summary>
+    public ILinearMap Map => _map ?? throw new ArgumentNullException("x", "The feature matrix is null (default FeatureMatrix).");
+
+    /// <summary>Whether the storage is sparse (CSR or CSC).</summary>
+    public bool IsSparse => Map is CompressedMatrix;
+
+    /// <summary>Wraps any linear map.</summary>
+    /// <param name="map">The n×p matrix.</param>
+    public static FeatureMatrix From(ILinearMap map) => new(map ?? throw new ArgumentNullException(nameof(map)));
+
+    /// <summary>Copies a two-dimensional array (rows are samples).</summary>
+    /// <param name="x">The n×p values.</param>
+    public static implicit operator FeatureMatrix(double[,] x) =>
+        new(DenseMatrix.FromArray(x ?? throw new ArgumentNullException(nameof(x))));
+
+    /// <summary>Wraps a dense matrix.</summary>
+    /// <param name="x">The matrix.</param>
+    public static implicit operator FeatureMatrix(DenseMatrix x) => From(x);
+
+    /// <summary>Wraps a CSR matrix.</summary>
+    /// <param name="x">The matrix.</param>
+    public static implicit operator FeatureMatrix(CsrMatrix x) => From(x);
+
+    /// <summary>Wraps a CSC matrix.</summary>
+    /// <param name="x">The matrix.</param>
+    public static implicit operator FeatureMatrix(CscMatrix x) => From(x);
+
+    /// <summary>Adapts a MathNet matrix (dense shared, sparse copied once).</summary>
+    /// <param name="x">The matrix.</param>
+    public static implicit operator FeatureMatrix(Matrix<double> x) =>
+        new((x ?? throw new ArgumentNullException(nameof(x))).ToLinearMap());
+}

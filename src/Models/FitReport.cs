@@ -1,0 +1,25 @@
+using OptSuite.Solvers;
+
+namespace OptSuite.Models;
+
+/// <summary>What the last <c>Fit</c> did: the solver run, the documented objective and duality gap at the solution.</summary>
+/// <param name="Solver">The solver that ran (<see cref="SolverKind.Auto"/> resolved).</param>
+/// <param name="Lambda">λ, the regularisation strength used (after the C → λ = 1/(n·C) conversion).</param>
+/// <param name="Objective">The model's objective (1/Σc)Σc_i ℓ + penalty at the returned coefficients and intercept
+/// (for one-vs-rest, the sum over the binary problems).</param>
+/// <param name="DualityGap">The duality gap there (a bound on the suboptimality); null where the objective has none.</param>
+/// <param name="Iterations">Iterations or epochs (summed over one-vs-rest problems).</param>
+/// <param name="StopReason">Why the solver stopped (the worst over one-vs-rest problems: anything but Converged wins).</param>
+/// <param name="Elapsed">Wall time of the whole fit (objective construction and solve; loading data excluded).</param>
+/// <param name="Results">The solver results, one per problem solved (k for one-vs-rest, else one).</param>
+public sealed record FitReport(SolverKind Solver, double Lambda, double Objective, double? DualityGap, int Iterations,
+    StopReason StopReason, TimeSpan Elapsed, IReadOnlyList<SolverResult> Results)
+{
+    /// <summary>Whether every solve converged.</summary>
+    public bool Converged => StopReason == StopReason.Converged;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{SolverKindNames.ToName(Solver)}: {StopReason} after {Iterations} iterations in {Elapsed.TotalSeconds:G4} s, λ = {Lambda:G6}, objective {Objective:R}" +
+        (DualityGap is { } g ? $", gap {g:G3}" : "");
+}

@@ -1,0 +1,65 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.Models.Internal;
+using OptSuite.Objectives;
+using OptSuite.Objectives.Losses;
+using OptSuite.Prox;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// The group lasso (Yuan &amp; Lin 2006): (1/Σc)Σc_i ½(x_i·w + b − y_i)² + λΣ_g √|g| ‖w_g‖₂ over contiguous feature groups
+/// of the sizes in <see cref="GroupSizes"/>. Default λ = 1; default groups: one feature each (the lasso).
+/// </summary>
+/// <remarks>Solved by FISTA with backtracking and restart (block soft-thresholding prox), stopped on the relative
+/// duality gap. Block coordinate descent for this problem is being added to OptSuite.Solvers separately.</remarks>
+public sealed class GroupLasso : LinearRegressor<GroupLasso>
+{
+    /// <summary>Sizes of the consecutive feature groups (summing to p); null to use <see cref="GroupSize"/>.</summary>
+    public int[]? GroupSizes { get; set; }
+
+    /// <summary>When <see cref="GroupSizes"/> is null: groups of this many consecutive features (the last may be smaller);
+    /// null for singleton groups (the lasso).</summary>
+    public int? GroupSize { get; set; }
+
+    /// <inheritdoc/>
+    public override string ModelName => "group-lasso";
+
+    private protected override double DefaultLambda(int samples) => 1.0;
+
+    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
+        new(LossKind.Squared, PenaltyKind.Group, FitIntercept, sparse, samples, features);
+
+    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0)
+    {
+        int p = x.Columns;
+        BlockPartition groups;
+        if (GroupSizes is null)
+        {
+            int size = GroupSize ?? 1;
+            if (size < 1) throw new ArgumentOutOfRangeException(nameof(GroupSize), size, "The group size must be ≥ 1.");
+            var sizes = new int[(p + size - 1) / size];
+            for (int g = 0; g < sizes.Length; g++) sizes[g] = Math.Min(size, p - g * size);
+            groups = BlockPartition.FromSizes(sizes);
+        }
+        else
+        {
+            long total = GroupSizes.Sum(s => (long)s);
+            if (total != p) throw new ArgumentException($"The group sizes sum to {total}; X has {p} features.", nameof(GroupSizes));
+            groups = BlockPartition.FromSizes(GroupSizes);
+        }
+        var f = new LinearObjective<SquaredLoss, Prox.Regularizers.GroupLasso>(x, y, default, new Prox.Regularizers.GroupLasso(groups, lambda), 0, FitIntercept, w);
+        return SolverRunner.Run(f, settings, x0);
+    }
+
+    internal override void WriteOptions(IDictionary<string, object?> options)
+    {
+        options["group_sizes"] = GroupSizes;
+        options["group_size"] = GroupSize;
+    }
+
+    internal override void ReadOptions(Persistence.ModelOptionsReader options)
+    {
+        GroupSizes = options.IntArrayOrNull("group_sizes");
+        GroupSize = options.IntOrNull("group_size");
+    }
+}

@@ -1,0 +1,53 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.Models.Internal;
+using OptSuite.Objectives.Losses;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// Robust regression with the Huber loss: (1/Σc)Σc_i H_δ(x_i·w + b − y_i) + λ(α‖w‖₁ + (1 − α)/2‖w‖²), H_δ(r) = r²/2 for
+/// |r| ≤ δ and δ(|r| − δ/2) beyond (Huber 1964). Default δ = 1, L2 penalty, λ = 1/n.
+/// </summary>
+/// <remarks>
+/// Unlike scikit-learn's HuberRegressor, δ is on the residual's own scale (no joint scale estimate σ), so the problem
+/// stays convex and has a duality gap. Auto solver: L-BFGS for L2, coordinate descent for L1 and elastic net.
+/// </remarks>
+public sealed class HuberRegressor : LinearRegressor<HuberRegressor>
+{
+    /// <summary>δ &gt; 0, where the loss turns from quadratic to linear. Default 1.</summary>
+    public double Delta { get; set; } = 1.0;
+
+    /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>.</summary>
+    public Penalty Penalty { get; set; } = Penalty.L2;
+
+    /// <summary>α for <see cref="Models.Penalty.ElasticNet"/>. Default 0.5.</summary>
+    public double L1Ratio { get; set; } = 0.5;
+
+    /// <inheritdoc/>
+    public override string ModelName => "huber";
+
+    private double Alpha => PenalisedProblem.Alpha(Penalty, L1Ratio);
+
+    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
+        new(LossKind.Huber, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
+
+    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0)
+    {
+        if (!(Delta > 0 && double.IsFinite(Delta))) throw new ArgumentOutOfRangeException(nameof(Delta), Delta, "δ must be finite and > 0.");
+        return PenalisedProblem.Solve(x, y, new HuberLoss(Delta), lambda, Alpha, FitIntercept, w, settings, x0);
+    }
+
+    internal override void WriteOptions(IDictionary<string, object?> options)
+    {
+        options["delta"] = Delta;
+        options["penalty"] = PenaltyNames.ToName(Penalty);
+        options["l1_ratio"] = L1Ratio;
+    }
+
+    internal override void ReadOptions(Persistence.ModelOptionsReader options)
+    {
+        Delta = options.Double("delta");
+        Penalty = PenaltyNames.Parse(options.String("penalty"));
+        L1Ratio = options.Double("l1_ratio");
+    }
+}

@@ -1,0 +1,74 @@
+using OptSuite.Objectives;
+using OptSuite.Objectives.Multiclass;
+using OptSuite.Prox;
+using OptSuite.Prox.Regularizers;
+using OptSuite.Solvers;
+
+namespace OptSuite.Models.Internal;
+
+/// <summary>
+/// Runs the resolved solver on a built objective and packs the answer: coefficients, intercepts, and the objective and
+/// duality gap re-evaluated by the objective itself at the returned point (so every solver reports the same quantity).
+/// </summary>
+internal static class SolverRunner
+{
+    public static FitOutcome Run<TLoss>(LinearObjective<TLoss, ZeroRegularizer> f, FitSettings s, double[]? x0)
+        where TLoss : struct, ILoss => s.Solver switch
+        {
+            SolverKind.CoordinateDescent => Pack(f, CoordinateDescent.Minimize(f, x0, s.CoordinateDescent, s.Cancellation), s.Solver),
+            SolverKind.DualCoordinateDescent => Pack(f, DualCoordinateDescent.Minimize(f, s.DualCoordinateDescent, s.Cancellation), s.Solver),
+            _ => Common(f, f.Features, s, x0),
+        };
+
+    public static FitOutcome Run<TLoss>(LinearObjective<TLoss, L1Norm> f, FitSettings s, double[]? x0)
+        where TLoss : struct, ILoss => s.Solver switch
+        {
+            SolverKind.CoordinateDescent => Pack(f, CoordinateDescent.Minimize(f, x0, s.CoordinateDescent, s.Cancellation), s.Solver),
+            SolverKind.OwlQn => Pack(f, OwlQn.Minimize(f.AsL1Composite(), x0, s.OwlQn, s.Cancellation), s.Solver),
+            _ => Common(f, f.Features, s, x0),
+        };
+
+    public static FitOutcome Run(LinearObjective<Objectives.Losses.SquaredLoss, Prox.Regularizers.GroupLasso> f, FitSettings s, double[]? x0) =>
+        Common(f, f.Features, s, x0);
+
+    public static FitOutcome Run<TReg>(MulticlassLinearObjective<MultinomialLogisticLoss, TReg> f, FitSettings s, double[]? x0)
+        where TReg : struct, IRegularizer => s.Solver switch
+        {
+            SolverKind.OwlQn => Pack(f, OwlQn.Minimize(f.AsL1Composite(), x0, s.OwlQn, s.Cancellation), s.Solver, f.Features * f.Classes),
+            SolverKind.Lbfgs => Pack(f, Lbfgs.Minimize(f.AsSmooth(), x0, s.Lbfgs, s.Cancellation), s.Solver, f.Features * f.Classes),
+            _ => Pack(f, ProximalGradient.Minimize(f, x0, s.ProximalGradient, s.Cancellation), s.Solver, f.Features * f.Classes),
+        };
+
+    public static FitOutcome Run(MulticlassLinearObjective<CrammerSingerHingeLoss, ZeroRegularizer> f, FitSettings s) =>
+        Pack(f, DualCoordinateDescent.Minimize(f, s.DualCoordinateDescent, s.Cancellation), s.Solver, f.Features * f.Classes);
+
+    private static FitOutcome Common<TLoss, TReg>(LinearObjective<TLoss, TReg> f, int p, FitSettings s, double[]? x0)
+        where TLoss : struct, ILoss where TReg : struct, IRegularizer => s.Solver switch
+        {
+            SolverKind.Lbfgs => Pack(f, Lbfgs.Minimize(f.AsSmooth(), x0, s.Lbfgs, s.Cancellation), s.Solver),
+            SolverKind.Fista or SolverKind.Ista => Pack(f, ProximalGradient.Minimize(f, x0, s.ProximalGradient, s.Cancellation), s.Solver),
+            _ => throw new InvalidOperationException($"Solver {s.Solver} was not resolved for this objective (p = {p})."),
+        };
+
+    private static FitOutcome Pack<TLoss, TReg>(LinearObjective<TLoss, TReg> f, SolverResult r, SolverKind solver)
+        where TLoss : struct, ILoss where TReg : struct, IRegularizer
+        => Pack(f, r, solver, f.Features);
+
+    private static FitOutcome Pack(ICompositeFunction f, SolverResult r, SolverKind solver, int weights)
+    {
+        int d = f.Dimension;
+        double[] x;
+        if (r.Solution.Length == d) x = r.Solution;
+        else if (r.Solution.Length + r.Intercepts.Length == d) x = [.. r.Solution, .. r.Intercepts];
+        else throw new InvalidOperationException($"The solver returned {r.Solution.Length} + {r.Intercepts.Length} values for dimension {d}.");
+        double objective = f.Value(x) + f.NonsmoothValue(x);
+        // Both gaps bound the suboptimality, so the smaller is the sharper certificate: the objective's own gap is built
+        // from u = ℓ′(z), a poor dual point for the hinge losses, where the dual solver's α certifies far better.
+        double? gap = f.HasDualityGap ? f.DualityGap(x) : null;
+        if (r.DualityGap is { } g && double.IsFinite(g) && (gap is null || g < gap)) gap = g;
+        return new FitOutcome(x[..weights], x[weights..], objective, gap, solver, r);
+    }
+}
+
+/// <summary>One solve: coefficients (row-major p×m), intercepts (m or empty), objective and gap at that point.</summary>
+internal sealed record FitOutcome(double[] Coefficients, double[] Intercepts, double Objective, double? Gap, SolverKind Solver, SolverResult Result);

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using OptSuite.LinearAlgebra;
+using OptSuite.Models.Internal;
+using OptSuite.Models.Persistence;
+using OptSuite.Solvers;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// The common part of every OptSuite estimator: options, the fitted coefficients and intercepts, the fit report, scores
+/// and saving. Estimators minimise F(w, b) = (1/Σc_i) Σ_i c_i ℓ(y_i, x_i·w + b) + λ·P(w), the intercept unpenalised.
+/// </summary>
+/// <remarks>
+/// <para><b>Regularisation.</b> Set <see cref="Lambda"/> (λ, the mean-over-samples convention; scikit-learn's alpha for
+/// Lasso, ElasticNet and PoissonRegressor) or <see cref="C"/> (LIBLINEAR's and scikit-learn's LogisticRegression /
+/// LinearSVC C), not both: C maps to λ = 1/(n·C), n the number of samples (also with sample weights, which are normalised
+/// to mean 1). scikit-learn's Ridge(alpha) minimises ‖y − Xw‖² + alpha‖w‖², which is λ = alpha/n here. With neither set
+/// each estimator documents its default.</para>
+/// <para><b>Solvers.</b> <see cref="SolverKind.Auto"/> picks coordinate descent for L1/elastic-net penalties and for
+/// squared loss (ridge too); dual coordinate ascent for L2 SVMs and, on sparse data with n ≥ 10⁴, L2 logistic regression,
+/// when no intercept is fitted; L-BFGS for the other smooth L2 problems; FISTA for the group lasso and L1 multinomial;
+/// OWL-QN for L1 logistic regression with n &gt; 10⁴; the sequential dual method for Crammer–Singer. A solver that cannot
+/// handle the problem is an <see cref="UnsupportedSolverException"/> listing the ones that can.</para>
+/// <para><b>Stopping.</b> <see cref="Tolerance"/> is each solver's documented criterion: the relative duality gap for
+/// coordinate descent, dual coordinate ascent and proximal gradient (where the objective has a gap), the relative
+/// gradient norm for L-BFGS and OWL-QN. Not converging is reported in <see cref="Report"/>, never thrown.</para>
+/// </remarks>
+public abstract class LinearEstimator
+{
+    private double[]? _coef;
+    private double[] _intercepts = [];
+
+    private protected LinearEstimator() { }
+
+    /// <summary>λ ≥ 0, the regularisation strength (null: use <see cref="C"/> or the estimator's default).</summary>
+    public double? Lambda { get; set; }
+
+    /// <summary>C &gt; 0, LIBLINEAR / scikit-learn's inverse strength: λ = 1/(n·C). Null to use <see cref="Lambda"/>.</summary>
+    public double? C { get; set; }
+
+    /// <summary>Fit an unpenalised intercept b. Default true.</summary>
+    public bool FitIntercept { get; set; } = true;
+
+    /// <summary>The solver. Default <see cref="SolverKind.Auto"/>.</summary>
+    public SolverKind Solver { get; set; } = SolverKind.Auto;
+
+    /// <summary>Stopping tolerance on the solver's criterion (see the remarks). Default 1e-6.</summary>
+    public double Tolerance { get; set; } = 1e-6;
+
+    /// <summary>Iteration (epoch) limit; null for the solver's default (10⁴, or 10⁵ for proximal gradient).</summary>
+    public int? MaxIterations { get; set; }
+
+    /// <summary>Start the next fit from the current coefficients (ignored by dual coordinate ascent, which starts at α = 0).</summary>
+    public bool WarmStart { get; set; }
+
+    /// <summary>Seed of the randomised solvers (dual coordinate ascent's permutations). Default 0: same seed, same result.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>
+    /// Threads the linear-algebra kernels may use during the fit (null: <see cref="LinearAlgebraSettings.MaxThreads"/>).
+    /// Applied process-wide for the duration of the fit, so concurrent fits should leave it null.
+    /// </summary>
+    public int? Threads { get; set; }
+
+    /// <summary>Observe or stop a fit from another thread; a cancelled fit ends with StopReason.Cancelled.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>The model's name on the command line and in saved files (e.g. "lasso").</summary>
+    public abstract string ModelName { get; }
+
+    /// <summary>Whether the estimator has been fitted (or loaded).</summary>
+    public bool IsFitted => _coef is not null;
+
+    /// <summary>p, the number of features seen in fit.</summary>
+    public int FeatureCount { get; private set; }
+
+    /// <summary>m, the number of outputs (1 for regressors and binary classifiers, k for multiclass).</summary>
+    public int OutputCount { get; private set; }
+
+    /// <summary>The coefficients (a copy): length p, or row-major p×m (entry [j·m + c]) for m outputs.</summary>
+    public double[] Coefficients => (double[])Fitted.Clone();
+
+    /// <summary>The intercepts (a copy): one per output, zeros when <see cref="FitIntercept"/> is false.</summary>
+    public double[] Intercepts { get { _ = Fitted; return (double[])_intercepts.Clone(); } }
+
+    /// <summary>The intercept of a single-output model.</summary>
+    public double Intercept
+    {
+        get
+        {
+            _ = Fitted;
+            if (OutputCount != 1) throw new InvalidOperationException($"The model has {OutputCount} outputs; use Intercepts.");
+            return _intercepts[0];
+        }
+    }
+
+    /// <summary>The number of non-zero coefficients.</summary>
+    public int NonZeroCoefficients => Fitted.Count(v => v != 0);
+
+    /// <summary>The last fit's report (null after loading a model saved without one, or before fitting).</summary>
+    public FitReport? Report { get; private set; }
+
+    /// <summary>The solver result of the last fit (the first one for one-vs-rest).</summary>
+    public SolverResult? Result => Report?.Results.Count > 0 ? Report.Results[0] : null;
+
+    private protected double[] Fitted => _coef ?? throw new InvalidOperationException($"This {GetType().Name} is not fitted; call Fit first.");
+
+    /// <summary>Saves the fitted model as JSON (versioned schema), atomically: a temporary file is written, then renamed.</summary>
+    /// <param name="path">The destination file.</param>
+    public void Save(string path) => ModelFile.Save(this, path);
+
+    /// <summary>Loads a model saved by <see cref="Save"/>; an unknown schema version or a malformed file is an error.</summary>
+    /// <param name="path">The model file.</param>
+    public static LinearEstimator Load(string path) => ModelFile.Load(path);
+
+    /// <summary>Loads a model and checks its type.</summary>
+    /// <typeparam name="TModel">The expected estimator type.</typeparam>
+    /// <param name="path">The model file.</param>
+    public static TModel Load<TModel>(string path) where TModel : LinearEstimator =>
+        ModelFile.Load(path) as TModel ?? throw new InvalidDataException($"{path} holds a {ModelFile.Load(path).GetType().Name}, not a {typeof(TModel).Name}.");
+
+    /// <summary>The raw scores S = XW + b, n×m row-major.</summary>
+    private protected double[] Scores(FeatureMatrix x)
+    {
+        double[] w = Fitted;
+        ILinearMap a = x.Map;
+        if (a.Columns != FeatureCount)
+            throw new ArgumentException($"X has {a.Columns} features; the model was fitted on {FeatureCount}.", nameof(x));
+        int n = a.Rows, m = OutputCount;
+        var scores = new double[(long)n * m];
+        var column = new double[FeatureCount];
+        var s = new double[n];
+        for (int c = 0; c < m; c++)
+        {
+            for (int j = 0; j < column.Length; j++) column[j] = w[j * m + c];
+            a.Apply(column, s);
+            for (int i = 0; i < n; i++) scores[(long)i * m + c] = s[i] + _intercepts[c];
+        }
+        return scores;
+    }
+
+    /// <summary>λ from <see cref="Lambda"/> / <see cref="C"/> / the default, checked.</summary>
+    private protected double ResolveLambda(int samples)
+    {
+        if (Lambda is not null && C is not null)
+            throw new ArgumentException($"Set Lambda ({Lambda}) or C ({C}), not both.", nameof(C));
+        if (C is { } c)
+        {
+            if (!(c > 0 && double.IsFinite(c))) throw new ArgumentOutOfRangeException(nameof(C), c, "C must be finite and > 0.");
+            return 1.0 / (samples * c);
+        }
+        double lambda = Lambda ?? DefaultLambda(samples);
+        if (!(lambda >= 0 && double.IsFinite(lambda))) throw new ArgumentOutOfRangeException(nameof(Lambda), lambda, "λ must be finite and ≥ 0.");
+        return lambda;
+    }
+
+    /// <summary>λ when neither Lambda nor C is set: 1/n (C = 1) unless the estimator says otherwise.</summary>
+    private protected virtual double DefaultLambda(int samples) => 1.0 / samples;
+
+    /// <summary>Checks the shared options before a fit.</summary>
+    private protected void CheckOptions()
+    {
+        if (!(Tolerance >= 0 && double.IsFinite(Tolerance))) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "The tolerance must be finite and ≥ 0.");
+        if (MaxIterations < 0) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "MaxIterations must be ≥ 0.");
+        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 1.");
+        if (!Enum.IsDefined(Solver)) throw new ArgumentOutOfRangeException(nameof(Solver), Solver, "Not a SolverKind value.");
+    }
+
+    private protected FitSettings Settings(SolverKind resolved) => new(resolved, Tolerance, MaxIterations, Seed, CancellationToken);
+
+    /// <summary>The warm start (w row-major then b), or null.</summary>
+    private protected double[]? StartingPoint(int features, int outputs)
+    {
+        if (!WarmStart || _coef is null || FeatureCount != features || OutputCount != outputs) return null;
+        return FitIntercept ? [.. _coef, .. _intercepts] : (double[])_coef.Clone();
+    }
+
+    /// <summary>Runs <paramref name="solve"/> with the thread setting and the clock, then stores its outcome.</summary>
+    private protected void Complete(int features, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve)
+    {
+        int saved = LinearAlgebraSettings.MaxThreads;
+        if (Threads is { } t) LinearAlgebraSettings.MaxThreads = t;
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<FitOutcome> parts;
+        try { parts = solve(); }
+        finally { if (Threads is not null) LinearAlgebraSettings.MaxThreads = saved; }
+        clock.Stop();
+
+        var coef = new double[features * outputs];
+        var intercepts = new double[outputs];
+        if (parts.Count == 1)
+        {
+            parts[0].Coefficients.CopyTo(coef, 0);
+            if (parts[0].Intercepts.Length == outputs) parts[0].Intercepts.CopyTo(intercepts, 0);
+        }
+        else
+        {
+            // One-vs-rest: problem c gives column c.
+            for (int c = 0; c < parts.Count; c++)
+            {
+                for (int j = 0; j < features; j++) coef[j * outputs + c] = parts[c].Coefficients[j];
+                if (parts[c].Intercepts.Length == 1) intercepts[c] = parts[c].Intercepts[0];
+            }
+        }
+        StopReason stop = parts.Select(p => p.Result.StopReason).FirstOrDefault(r => r != StopReason.Converged, StopReason.Converged);
+        double? gap = parts.All(p => p.Gap is not null) ? parts.Sum(p => p.Gap!.Value) : null;
+        Store(coef, intercepts, features, outputs, new FitReport(parts[0].Solver, lambda, parts.Sum(p => p.Objective), gap,
+            parts.Sum(p => p.Result.Iterations), stop, clock.Elapsed, parts.Select(p => p.Result).ToArray()));
+    }
+
+    /// <summary>Sets the fitted state (fit, or load).</summary>
+    internal void Store(double[] coefficients, double[] intercepts, int features, int outputs, FitReport? report)
+    {
+        _coef = coefficients;
+        _intercepts = intercepts;
+        FeatureCount = features;
+        OutputCount = outputs;
+        Report = report;
+    }
+
+    /// <summary>The estimator-specific options for the saved file (besides the shared ones).</summary>
+    internal abstract void WriteOptions(IDictionary<string, object?> options);
+
+    /// <summary>Reads back what <see cref="WriteOptions"/> wrote.</summary>
+    internal abstract void ReadOptions(ModelOptionsReader options);
+}

@@ -1,0 +1,74 @@
+using MathNet.Numerics.LinearAlgebra;
+using OptSuite.LinearAlgebra;
+using OptSuite.Models.Internal;
+
+namespace OptSuite.Models;
+
+/// <summary>A single-output linear regressor: <c>Fit</c>, <c>Predict</c>, <c>Score</c> (R² unless documented otherwise).</summary>
+public abstract class LinearRegressor : LinearEstimator
+{
+    private protected LinearRegressor() { }
+
+    /// <summary>Fits the model to (X, y); returns this estimator.</summary>
+    /// <param name="x">The n×p features (never modified).</param>
+    /// <param name="y">The n targets.</param>
+    /// <param name="sampleWeight">Optional n weights c_i ≥ 0 with a positive sum (normalised internally).</param>
+    public LinearRegressor Fit(FeatureMatrix x, double[] y, double[]? sampleWeight = null)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        CheckOptions();
+        ILinearMap a = x.Map;
+        if (y.Length != a.Rows) throw new ArgumentException($"y has {y.Length} values for {a.Rows} rows of X.", nameof(y));
+        if (sampleWeight is not null && sampleWeight.Length != a.Rows)
+            throw new ArgumentException($"sampleWeight has {sampleWeight.Length} values for {a.Rows} rows of X.", nameof(sampleWeight));
+        CheckTargets(y);
+        double lambda = ResolveLambda(a.Rows);
+        var shape = Shape(x.IsSparse, a.Rows, a.Columns);
+        SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
+        double[]? x0 = StartingPoint(a.Columns, 1);
+        Complete(a.Columns, 1, lambda, () => [Solve(a, y, sampleWeight, lambda, Settings(solver), x0)]);
+        return this;
+    }
+
+    /// <summary>Fits the model to MathNet data; returns this estimator.</summary>
+    /// <param name="x">The n×p features.</param>
+    /// <param name="y">The n targets.</param>
+    /// <param name="sampleWeight">Optional n weights.</param>
+    public LinearRegressor Fit(Matrix<double> x, Vector<double> y, Vector<double>? sampleWeight = null)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        return Fit((FeatureMatrix)x, y.GetDenseArray(), sampleWeight?.GetDenseArray());
+    }
+
+    /// <summary>Predictions for the rows of <paramref name="x"/> (x·w + b, or the model's mean function).</summary>
+    /// <param name="x">The features (p columns).</param>
+    public double[] Predict(FeatureMatrix x)
+    {
+        double[] s = Scores(x);
+        for (int i = 0; i < s.Length; i++) s[i] = Mean(s[i]);
+        return s;
+    }
+
+    /// <summary>The coefficient of determination R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² of the predictions (scikit-learn's score).</summary>
+    /// <param name="x">The features.</param>
+    /// <param name="y">The true targets.</param>
+    public virtual double Score(FeatureMatrix x, double[] y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        double[] p = Predict(x);
+        if (y.Length != p.Length) throw new ArgumentException($"y has {y.Length} values for {p.Length} rows of X.", nameof(y));
+        return Objectives.Metrics.RegressionMetrics.RSquared(y, p);
+    }
+
+    /// <summary>The prediction from a linear score (identity; the log link's exp for Poisson).</summary>
+    private protected virtual double Mean(double score) => score;
+
+    /// <summary>Checks the targets beyond finiteness (e.g. non-negative counts).</summary>
+    private protected virtual void CheckTargets(double[] y) { }
+
+    /// <summary>The problem's description for solver selection.</summary>
+    private protected abstract ProblemShape Shape(bool sparse, int samples, int features);
+
+    /// <summary>Builds the objective and runs the solver.</summary>
+    private protected abstract FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0);
+}

@@ -1,0 +1,73 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.Models.Internal;
+using OptSuite.Objectives.Losses;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// Poisson regression with log link: (1/Σc)Σc_i (e^{z_i} − y_i z_i) + λ(α‖w‖₁ + (1 − α)/2‖w‖²), z_i = x_i·w + b, targets
+/// y ≥ 0. scikit-learn's PoissonRegressor(alpha) is the L2 case with λ = alpha (its half deviance differs by a constant);
+/// default λ = 1 (its default alpha). <see cref="LinearRegressor.Predict"/> returns the mean e^z.
+/// </summary>
+/// <remarks>Auto solver: L-BFGS for L2, coordinate descent (prox-Newton coordinate steps) for L1 and elastic net.
+/// <see cref="Score"/> is D², the fraction of Poisson deviance explained (scikit-learn's score for this model).</remarks>
+public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>
+{
+    /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>.</summary>
+    public Penalty Penalty { get; set; } = Penalty.L2;
+
+    /// <summary>α for <see cref="Models.Penalty.ElasticNet"/>. Default 0.5.</summary>
+    public double L1Ratio { get; set; } = 0.5;
+
+    /// <inheritdoc/>
+    public override string ModelName => "poisson";
+
+    private double Alpha => PenalisedProblem.Alpha(Penalty, L1Ratio);
+
+    private protected override double DefaultLambda(int samples) => 1.0;
+
+    private protected override double Mean(double score) => Math.Exp(score);
+
+    private protected override void CheckTargets(double[] y)
+    {
+        for (int i = 0; i < y.Length; i++)
+            if (!(y[i] >= 0)) throw new ArgumentException($"y[{i}] = {y[i]}; Poisson targets must be ≥ 0.", nameof(y));
+    }
+
+    /// <summary>D² = 1 − D(y, μ̂)/D(y, ȳ) with the Poisson deviance D(y, μ) = 2Σ(y log(y/μ) − y + μ).</summary>
+    /// <param name="x">The features.</param>
+    /// <param name="y">The true counts (≥ 0).</param>
+    public override double Score(FeatureMatrix x, double[] y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        double[] mu = Predict(x);
+        if (y.Length != mu.Length) throw new ArgumentException($"y has {y.Length} values for {mu.Length} rows of X.", nameof(y));
+        double mean = y.Average(), model = 0, null0 = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            model += Deviance(y[i], mu[i]);
+            null0 += Deviance(y[i], mean);
+        }
+        return 1 - model / null0;
+    }
+
+    private static double Deviance(double y, double mu) => 2 * ((y > 0 ? y * Math.Log(y / mu) : 0) - y + mu);
+
+    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
+        new(LossKind.Poisson, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
+
+    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0) =>
+        PenalisedProblem.Solve(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w, settings, x0);
+
+    internal override void WriteOptions(IDictionary<string, object?> options)
+    {
+        options["penalty"] = PenaltyNames.ToName(Penalty);
+        options["l1_ratio"] = L1Ratio;
+    }
+
+    internal override void ReadOptions(Persistence.ModelOptionsReader options)
+    {
+        Penalty = PenaltyNames.Parse(options.String("penalty"));
+        L1Ratio = options.Double("l1_ratio");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using OptSuite.Data;
+using OptSuite.Models;
+
+namespace OptSuite.Tests.Cli;
+
+/// <summary><c>optsuite fit</c> and <c>predict</c> in-process on shipped data: JSON schema, exit codes, round trips.</summary>
+[Collection("Console")]
+public class FitPredictCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args) => InspectCommandTests.Run(args);
+
+    private static string TempDir()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "optsuite-fit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static JsonElement LastJsonLine(string stdout)
+    {
+        string last = stdout.TrimEnd('\n').Split('\n')[^1];
+        return JsonDocument.Parse(last).RootElement.Clone();
+    }
+
+    [Fact]
+    public void FitJsonHasTheDocumentedFieldsAndTheObjectiveIsTheModelsObjective()
+    {
+        string heart = DatasetLocator.Find("binary/heart_scale");
+        var (code, stdout, stderr) = Run("fit", "--model", "logistic", "--data", heart, "--test", heart, "--C", "1", "--tol", "1e-10", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var r = LastJsonLine(stdout);
+        foreach (string key in new[] { "model", "solver", "objective", "gap", "iterations", "seconds", "stop_reason", "n", "p", "nnz_coef", "train_score", "test_score" })
+            Assert.True(r.TryGetProperty(key, out _), $"missing {key}");
+        Assert.Equal("logistic", r.GetProperty("model").GetString());
+        Assert.Equal("lbfgs", r.GetProperty("solver").GetString());
+        Assert.Equal(270, r.GetProperty("n").GetInt32());
+        Assert.Equal(13, r.GetProperty("p").GetInt32());
+        Assert.Equal("Converged", r.GetProperty("stop_reason").GetString());
+        Assert.Equal(1.0 / 270, r.GetProperty("lambda").GetDouble(), 15);
+        // Frozen: scikit-learn 1.2.1 lbfgs, C = 1 with intercept (datasets/reference/logreg_l2.json).
+        Assert.Equal(0.3505749047666831, r.GetProperty("objective").GetDouble(), 1e-8);
+        Assert.Equal(r.GetProperty("train_score").GetDouble(), r.GetProperty("test_score").GetDouble());
+        Assert.InRange(r.GetProperty("train_score").GetDouble(), 0.8, 1.0);
+        Assert.InRange(r.GetProperty("gap").GetDouble(), -1e-12, 1e-8);   // a certificate; ±rounding at the optimum
+    }
+
+    [Fact]
+    public void GapIsNullOnlyWhereThereIsNoneAndTestScoreNullWithoutTestData()
+    {
+        var (code, stdout, _) = Run("fit", "--model", "ridge", "--data", DatasetLocator.Find("regression/prostate_train.svm"), "--json");
+        Assert.Equal(0, code);
+        var r = LastJsonLine(stdout);
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("test_score").ValueKind);
+        Assert.Equal(JsonValueKind.Number, r.GetProperty("gap").ValueKind);
+        Assert.Equal("cd", r.GetProperty("solver").GetString());
+    }
+
+    [Fact]
+    public void FitSavePredictRoundTripsInInputOrder()
+    {
+        string dir = TempDir();
+        string model = Path.Combine(dir, "m.json"), predictions = Path.Combine(dir, "p.txt");
+        string train = DatasetLocator.Find("multiclass/vowel_train.svm"), test = DatasetLocator.Find("multiclass/vowel_test.svm");
+        var fit = Run("fit", "--model", "multinomial", "--data", train, "--test", test, "--output", model, "--json");
+        Assert.Equal(0, fit.Code);
+        Assert.True(File.Exists(model));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        var (code, stdout, stderr) = Run("predict", "--model", model, "--data", test);
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        string[] lines = stdout.TrimEnd('\n').Split('\n');
+        var data = SvmlightReader.Read(test);
+        Assert.Equal(data.Rows, lines.Length);
+        var loaded = LinearEstimator.Load<LogisticRegression>(model);
+        double[] expected = loaded.Predict(data.Features);
+        Assert.Equal(expected.Select(v => v.ToString("R", CultureInfo.InvariantCulture)), lines);
+        double accuracy = lines.Select((l, i) => double.Parse(l, CultureInfo.InvariantCulture) == data.Labels[i] ? 1.0 : 0.0).Average();
+        Assert.Equal(LastJsonLine(fit.Out).GetProperty("test_score").GetDouble(), accuracy, 12);
+        Assert.Equal(0, Run("predict", "--model", model, "--data", test, "--output", predictions).Code);
+        Assert.Equal(lines, File.ReadAllLines(predictions));
+    }
+
+    [Fact]
+    public void ExitCodesAndOneErrorLine()
+    {
+        string heart = DatasetLocator.Find("binary/heart_scale");
+        var bad = Run("fit", "--model", "lasso", "--solver", "lbfgs", "--data", heart);
+        Assert.Equal(2, bad.Code);
+        Assert.StartsWith("error: ", bad.Err);
+        Assert.Contains("cd, owlqn, fista, ista", bad.Err);
+        Assert.DoesNotContain("   at ", bad.Err);
+
+        Assert.Equal(2, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--data", heart).Code);
+        Assert.Equal(0, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--no-intercept", "--data", heart).Code);
+        Assert.Equal(2, Run("fit", "--model", "nope", "--data", heart).Code);
+        Assert.Equal(2, Run("fit", "--model", "ridge", "--data", Path.Combine(TempDir(), "missing.svm")).Code);
+        Assert.Equal(2, Run("fit", "--model", "ridge", "--data", heart, "--lambda", "1", "--C", "1").Code);
+        Assert.Equal(2, Run("fit", "--model", "ridge", "--data", heart, "--penalty", "l1").Code);
+        Assert.Contains("linear program", Run("fit", "--model", "quantile", "--data", heart).Err);
+
+        string dir = TempDir();
+        string malformed = Path.Combine(dir, "bad.svm");
+        File.WriteAllText(malformed, "1 1:0.5\n-1 2:abc\n");
+        var m = Run("fit", "--model", "logistic", "--data", malformed);
+        Assert.Equal(2, m.Code);
+        Assert.Contains("bad.svm:2", m.Err);
+
+        string model = Path.Combine(dir, "v9.json");
+        File.WriteAllText(model, "{\"schema_version\": 9, \"format\": \"optsuite.linear-model\"}");
+        var v = Run("predict", "--model", model, "--data", heart);
+        Assert.Equal(2, v.Code);
+        Assert.Contains("schema_version 9", v.Err);
+    }
+}

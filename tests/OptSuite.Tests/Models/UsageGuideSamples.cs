@@ -1,0 +1,132 @@
+using MathNet.Numerics.LinearAlgebra;
+using OptSuite.Data;
+using OptSuite.Models;
+
+namespace OptSuite.Tests.Models;
+
+/// <summary>
+/// The code samples of docs/models.md and README.md, compiled and run. <see cref="EveryGuideSampleIsCompiledHere"/> checks that every
+/// ```csharp block of the guide appears verbatim in this file, so the guide cannot drift from code that builds and runs.
+/// </summary>
+public class UsageGuideSamples
+{
+    [Fact]
+    public void LassoOnSvmlightData()
+    {
+        // sample: lasso
+        var train = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_train.svm"));
+        var test = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_test.svm"),
+            new SvmlightReaderOptions { FeatureCount = train.Columns });
+
+        var lasso = new Lasso { Lambda = 0.05 }.Fit(train.Features, train.Labels);
+
+        double[] w = lasso.Coefficients;          // p coefficients, b in lasso.Intercept
+        double r2 = lasso.Score(test.Features, test.Labels);
+        FitReport report = lasso.Report!;         // solver, objective, duality gap, iterations, stop reason, time
+        // end sample
+        Assert.Equal(8, w.Length);
+        Assert.InRange(r2, 0.3, 1);
+        Assert.True(report.Converged);
+        Assert.Equal(SolverKind.CoordinateDescent, report.Solver);
+        Assert.True(report.DualityGap <= 1e-6 * report.Objective);
+    }
+
+    [Fact]
+    public void ReadmeSample()
+    {
+        var train = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_train.svm"));
+        var lasso = new Lasso { Lambda = 0.05 }.Fit(train.Features, train.Labels);   // scikit-learn's Lasso(alpha=0.05)
+        string summary = $"{lasso.Report}; {lasso.NonZeroCoefficients} non-zeros";
+        Assert.StartsWith("cd: Converged after ", summary);
+        Assert.EndsWith("; 7 non-zeros", summary);
+    }
+
+    [Fact]
+    public void LogisticRegressionWithTextLabels()
+    {
+        // sample: logistic
+        double[,] x = { { 0.0, 1.0 }, { 1.0, 0.1 }, { 0.9, 0.2 }, { 0.1, 0.8 }, { 0.2, 0.9 }, { 0.8, 0.0 } };
+        string[] y = { "spam", "ham", "ham", "spam", "spam", "ham" };
+
+        var model = new LogisticRegression { C = 10 }.Fit(x, y);   // λ = 1/(n·C)
+
+        string[] predicted = model.PredictText(x);                 // "ham" / "spam"
+        double[,] p = model.PredictProbability(x);                 // columns in model.Classes order: ham, spam
+        double accuracy = model.Score(x, y);
+        // end sample
+        Assert.Equal(y, predicted);
+        Assert.Equal(["ham", "spam"], model.Classes.Names);
+        Assert.True(p[0, 1] > 0.5 && p[1, 0] > 0.5);
+        Assert.Equal(1.0, accuracy);
+    }
+
+    [Fact]
+    public void SvmSolverChoiceAndSaving()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"optsuite-guide-{Guid.NewGuid():N}.json");
+        // sample: svm
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+
+        var svm = new LinearSvm
+        {
+            Loss = SvmLoss.Hinge,
+            C = 1,
+            FitIntercept = false,                         // the dual method solves hinge problems without intercept
+            Solver = SolverKind.DualCoordinateDescent,    // what Auto would pick here too
+            Tolerance = 1e-8,                             // relative duality gap
+        }.Fit(heart.Features, heart.Labels);
+
+        svm.Save(path);                                   // JSON, written atomically
+        var loaded = LinearEstimator.Load<LinearSvm>(path);
+        double[] labels = loaded.Predict(heart.Features); // the original labels, -1 and 1
+        // end sample
+        Assert.Equal(svm.Predict(heart.Features), labels);
+        Assert.True(svm.Report!.DualityGap <= 1e-8 * svm.Report.Objective);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void MathNetInputsAndMulticlass()
+    {
+        // sample: mathnet
+        var iris = SvmlightReader.Read(DatasetLocator.Find("multiclass/iris.svm"));
+        Matrix<double> x = Matrix<double>.Build.DenseOfArray(ToArray(iris.Features.ToDense()));
+        Vector<double> y = Vector<double>.Build.DenseOfArray(iris.Labels);
+
+        var softmax = new LogisticRegression().Fit(x, y);                      // 3 classes: multinomial
+        var crammerSinger = new MulticlassSvm { FitIntercept = false }.Fit(x, y);
+        var oneVsRest = new MulticlassSvm { Strategy = MulticlassStrategy.OneVsRest }.Fit(x, y);
+
+        double[,] scores = softmax.DecisionFunction(x);                        // n × 3
+        // end sample
+        Assert.Equal(3, scores.GetLength(1));
+        Assert.InRange(softmax.Score(x, iris.Labels), 0.9, 1);
+        Assert.InRange(crammerSinger.Score(x, iris.Labels), 0.9, 1);
+        Assert.InRange(oneVsRest.Score(x, iris.Labels), 0.85, 1);
+    }
+
+    private static double[,] ToArray(OptSuite.LinearAlgebra.DenseMatrix m)
+    {
+        var a = new double[m.Rows, m.Columns];
+        for (int i = 0; i < m.Rows; i++) for (int j = 0; j < m.Columns; j++) a[i, j] = m[i, j];
+        return a;
+    }
+
+    [Fact]
+    public void EveryGuideSampleIsCompiledHere()
+    {
+        string root = DatasetLocator.RepositoryRoot()!;
+        string guide = File.ReadAllText(Path.Combine(root, "docs", "models.md"));
+        string readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        string source = File.ReadAllText(Path.Combine(root, "tests", "OptSuite.Tests", "Models", "UsageGuideSamples.cs"));
+        string Normalise(string s) => string.Join("\n", s.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        string code = Normalise(source);
+        static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
+        var blocks = Blocks(guide);
+        Assert.Equal(4, blocks.Count);
+        var readmeModels = Blocks(readme).Where(b => b.Contains(".Fit(", StringComparison.Ordinal)).ToList();
+        Assert.Single(readmeModels);
+        blocks.AddRange(readmeModels);
+        foreach (string block in blocks) Assert.Contains(Normalise(block), code);
+    }
+}
