@@ -69,7 +69,7 @@ public static class BlockCoordinateDescent
     /// Scaling (<see cref="MulticlassSvmDualObjective"/>): f is minus the dual of the sum-form primal
     /// Σ_i ℓ_CS(y_i, Wᵀx_i) + (λ/2)‖W‖²_F; the mean-form objective (1/n)Σℓ_CS + (λ'/2)‖W‖²_F of
     /// <see cref="Objective.CrammerSinger"/> and <see cref="DualCoordinateDescent"/> has the same W for λ = n·λ', and
-    /// its optimal value is −f(β*)/n. Rows with x_i = 0 are set to e_{y_i} (their exact minimiser); a warm start's rows are
+    /// its optimal value is −f(β*)/n. Rows with x_i = 0 are set to their exact minimiser (all mass off the true class); a warm start's rows are
     /// projected onto the simplex.
     /// </remarks>
     /// <param name="objective">The dual objective.</param>

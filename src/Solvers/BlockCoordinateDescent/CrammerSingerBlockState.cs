@@ -14,7 +14,7 @@ namespace OptSuite.Solvers;
 /// β_i ← Π_Δ(β_i − (λ/‖x_i‖²)∇_i f) with the simplex projection Π_Δ minimises f over the block exactly — the update of
 /// jaxopt.BlockCoordinateDescent(fun = multiclass_linear_svm_dual, block_prox = prox.projection_simplex) and the
 /// sub-problem of Keerthi et al. (2008) in the variables α_i = C(e_{y_i} − β_i). Rows with x_i = 0 are solved once
-/// (β_i = e_{y_i}). Stopping criterion: the relative duality gap (P(W(β)) + f(β))/|f(β)| with the sum-form primal
+/// (β_i = e_c for some c ≠ y_i: with x_i = 0 only −Σ_{c≠y_i} β_ic remains). Stopping criterion: the relative duality gap (P(W(β)) + f(β))/|f(β)| with the sum-form primal
 /// P of the objective's remarks, every <see cref="BlockCoordinateDescentOptions.GapCheckEvery"/> epochs or sooner when
 /// the epoch's largest block step (in the block metric) has dropped below √tol times the first epoch's.
 /// </remarks>
@@ -51,11 +51,16 @@ internal sealed class CrammerSingerBlockState : ISolverState
         for (int i = 0; i < n; i++)
         {
             Span<double> bi = _beta.AsSpan(i * k, k);
-            if (x0.IsEmpty || _sq[i] == 0)
+            if (_sq[i] == 0)
             {
-                // β_i = e_{y_i} (α_i = 0): the start, and the exact block minimiser when x_i = 0.
+                // f does not see β_i beyond ⟨β_i, e_{y_i} − 1⟩ = −Σ_{c≠y_i} β_ic: any β_i with β_{i,y_i} = 0 minimises it.
                 bi.Clear();
-                bi[_y[i]] = 1.0;
+                bi[(_y[i] + 1) % k] = 1.0;
+            }
+            else if (x0.IsEmpty)
+            {
+                bi.Clear();
+                bi[_y[i]] = 1.0;   // β_i = e_{y_i} (α_i = 0, W = 0)
             }
             else
             {
