@@ -11,7 +11,7 @@ namespace OptSuite.Solvers;
 /// </summary>
 /// <typeparam name="TLoss">The loss (finite smoothness).</typeparam>
 /// <typeparam name="TReg">The block-separable regulariser.</typeparam>
-internal sealed class BlockCoordinateDescentState<TLoss, TReg> : ISolverState
+internal sealed partial class BlockCoordinateDescentState<TLoss, TReg> : ISolverState
     where TLoss : struct, ILoss
     where TReg : struct, IBlockRegularizer
 {
@@ -24,6 +24,7 @@ internal sealed class BlockCoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly int _k;
     private readonly double[] _y, _a, _w, _b, _z, _d;   // y, z, d: n×k row-major; w: p×k row-major
     private readonly double[] _old, _grad, _next, _packed;
+    private readonly double[] _weighted;   // a_i·x_ij in CSC order: the gradient's gather reads one array less
     private readonly bool[] _nonzero;
     private readonly int[] _order;
     private readonly Random _rng;
@@ -54,6 +55,12 @@ internal sealed class BlockCoordinateDescentState<TLoss, TReg> : ISolverState
         _y = labels.ToArray();
         _a = sampleWeights.IsEmpty ? Enumerable.Repeat(1.0 / n, n).ToArray() : sampleWeights.ToArray();
         _blocks = FeatureBlocks.Build(regularizer.Blocks, _x, k, _a, _smooth, _mu, nameof(objective));
+        _weighted = new double[_x.NonZeroCount];
+        {
+            ReadOnlySpan<int> rowIndex = _x.RowIndices;
+            ReadOnlySpan<double> values = _x.Values;
+            for (int t = 0; t < _weighted.Length; t++) _weighted[t] = _a[rowIndex[t]] * values[t];
+        }
 
         double[] start = StartingPoint.Copy(x0, objective.Dimension);
         _w = start.AsSpan(0, p * k).ToArray();
@@ -131,31 +138,33 @@ internal sealed class BlockCoordinateDescentState<TLoss, TReg> : ISolverState
     private double Update(int g, bool measureKkt)
     {
         ReadOnlySpan<int> ptr = _x.ColumnPointers, rows = _x.RowIndices;
-        ReadOnlySpan<double> val = _x.Values;
+        ReadOnlySpan<double> val = _x.Values, weighted = _weighted;
+        Span<double> d = _d, z = _z, w = _w;
+        ReadOnlySpan<double> y = _y;
+        ReadOnlySpan<int> features = _blocks.Features;
         int k = _k, f0 = _blocks.Starts[g], m = _blocks.Starts[g + 1] - f0, len = m * k;
         Span<double> old = _old.AsSpan(0, len), grad = _grad.AsSpan(0, len), next = _next.AsSpan(0, len);
         for (int q = 0; q < m; q++)
         {
-            int j = _blocks.Features[f0 + q];
-            Span<double> gq = grad.Slice(q * k, k);
-            ReadOnlySpan<double> wq = _w.AsSpan(j * k, k);
-            wq.CopyTo(old.Slice(q * k, k));
-            for (int c = 0; c < k; c++) gq[c] = _mu * wq[c];
+            int j = features[f0 + q];
+            int start = ptr[j], end = ptr[j + 1];
             if (k == 1)
             {
                 double s = 0;
-                for (int t = ptr[j]; t < ptr[j + 1]; t++) s += _a[rows[t]] * val[t] * _d[rows[t]];
-                gq[0] += s;
+                for (int t = start; t < end; t++) s += weighted[t] * d[rows[t]];
+                old[q] = w[j];
+                grad[q] = s + _mu * w[j];
+                continue;
             }
-            else
+            Span<double> gq = grad.Slice(q * k, k);
+            ReadOnlySpan<double> wq = w.Slice(j * k, k);
+            wq.CopyTo(old.Slice(q * k, k));
+            for (int c = 0; c < k; c++) gq[c] = _mu * wq[c];
+            for (int t = start; t < end; t++)
             {
-                for (int t = ptr[j]; t < ptr[j + 1]; t++)
-                {
-                    int i = rows[t];
-                    double coef = _a[i] * val[t];
-                    ReadOnlySpan<double> di = _d.AsSpan(i * k, k);
-                    for (int c = 0; c < k; c++) gq[c] += coef * di[c];
-                }
+                double coef = weighted[t];
+                ReadOnlySpan<double> di = d.Slice(rows[t] * k, k);
+                for (int c = 0; c < k; c++) gq[c] += coef * di[c];
             }
         }
         if (measureKkt) _kkt = Math.Max(_kkt, _reg.SubdifferentialDistanceBlock(old, grad, g));
@@ -181,35 +190,40 @@ internal sealed class BlockCoordinateDescentState<TLoss, TReg> : ISolverState
         _updates++;
         for (int q = 0; q < m; q++)
         {
-            int j = _blocks.Features[f0 + q];
-            next.Slice(q * k, k).CopyTo(_w.AsSpan(j * k, k));
-            ReadOnlySpan<double> dq = grad.Slice(q * k, k);
+            int j = features[f0 + q];
+            int start = ptr[j], end = ptr[j + 1];
             if (k == 1)
             {
-                double delta = dq[0];
+                double delta = grad[q];
                 if (delta == 0) continue;
+                w[j] = next[q];
                 if (Squared)
-                    for (int t = ptr[j]; t < ptr[j + 1]; t++) _d[rows[t]] += delta * val[t];
+                    for (int t = start; t < end; t++) d[rows[t]] += delta * val[t];
                 else
-                    for (int t = ptr[j]; t < ptr[j + 1]; t++)
+                    for (int t = start; t < end; t++)
                     {
                         int i = rows[t];
-                        _z[i] += delta * val[t];
-                        _d[i] = _loss.Derivative(_y[i], _z[i]);
+                        z[i] += delta * val[t];
+                        d[i] = _loss.Derivative(y[i], z[i]);
                     }
+                continue;
             }
-            else
+            next.Slice(q * k, k).CopyTo(w.Slice(j * k, k));
+            ReadOnlySpan<double> dq = grad.Slice(q * k, k);
+            for (int t = start; t < end; t++)
             {
-                for (int t = ptr[j]; t < ptr[j + 1]; t++)
+                int i = rows[t];
+                double v = val[t];
+                Span<double> di = d.Slice(i * k, k);
+                if (Squared)
                 {
-                    int i = rows[t];
-                    double v = val[t];
-                    for (int c = 0; c < k; c++)
-                    {
-                        int ic = i * k + c;
-                        if (Squared) _d[ic] += v * dq[c];
-                        else { _z[ic] += v * dq[c]; _d[ic] = _loss.Derivative(_y[ic], _z[ic]); }
-                    }
+                    for (int c = 0; c < k; c++) di[c] += v * dq[c];
+                }
+                else
+                {
+                    Span<double> zi = z.Slice(i * k, k);
+                    ReadOnlySpan<double> yi = y.Slice(i * k, k);
+                    for (int c = 0; c < k; c++) { zi[c] += v * dq[c]; di[c] = _loss.Derivative(yi[c], zi[c]); }
                 }
             }
         }
@@ -241,57 +255,5 @@ internal sealed class BlockCoordinateDescentState<TLoss, TReg> : ISolverState
             largest = Math.Max(largest, Math.Abs(delta) * Math.Sqrt(_smooth));
         }
         return largest;
-    }
-
-    /// <inheritdoc/>
-    public bool HasConverged(double tolerance)
-    {
-        bool due = _epochs == 0 || _epochs % _options.GapCheckEvery == 0 || _kkt <= Math.Sqrt(tolerance) * _kkt0;
-        if (!due) return false;
-        Pack();
-        double gap = _objective.DualityGap(_packed);
-        double value = _objective.Value(_packed) + _objective.NonsmoothValue(_packed);
-        _functions += 2;
-        Criterion = ProximalGradientState.RelativeGap(gap, value);
-        return Criterion <= tolerance;
-    }
-
-    private void Pack()
-    {
-        _w.AsSpan().CopyTo(_packed);
-        if (_intercept) _b.AsSpan().CopyTo(_packed.AsSpan(_w.Length));
-    }
-
-    /// <inheritdoc/>
-    public double Objective()
-    {
-        Pack();
-        return _objective.Value(_packed) + _objective.NonsmoothValue(_packed);
-    }
-
-    /// <inheritdoc/>
-    public double DualityGap()
-    {
-        Pack();
-        return _objective.DualityGap(_packed);
-    }
-
-    /// <summary>The result for <paramref name="outcome"/>: Solution packs W (row-major) then b, as the objective does.</summary>
-    public SolverResult ToResult(LoopOutcome outcome)
-    {
-        double gap = DualityGap();
-        return new SolverResult
-        {
-            Solution = _packed.ToArray(),
-            Intercepts = _intercept ? _b.ToArray() : [],
-            Objective = Objective(),
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
     }
 }
