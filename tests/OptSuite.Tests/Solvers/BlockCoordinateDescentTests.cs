@@ -39,37 +39,51 @@ public class BlockCoordinateDescentTests(ITestOutputHelper output)
         Assert.Equal(bcd.Criterion, bcd.DualityGap!.Value / Math.Abs(fb), 1e-9);
     }
 
-    [Fact]
-    public void GroupLassoOnDnaAgreesWithProximalGradient()
+    /// <summary>Random data (n×p, density 0.6) with a noisy response built from the first three groups of 3.</summary>
+    private static (CsrMatrix X, double[] Y) GroupData(int seed, int n, int p)
     {
-        var (x, classes) = Dna();
-        var y = classes.Select(c => c == 2 ? 1.0 : -1.0).ToArray();   // "neither" vs splice junctions
-        var groups = DnaPositions();
-        var probe = Objective.GroupLasso(x, y, groups, 0, fitIntercept: true);
-        var grad = new double[probe.Dimension];
-        probe.ValueAndGradient(new double[probe.Dimension], grad);
-        double lambdaMax = 0;
-        for (int g = 0; g < 60; g++) lambdaMax = Math.Max(lambdaMax, Math.Sqrt(grad[3 * g] * grad[3 * g] + grad[3 * g + 1] * grad[3 * g + 1] + grad[3 * g + 2] * grad[3 * g + 2]) / Math.Sqrt(3));
-        foreach (bool intercept in new[] { false, true })
+        var rng = new Random(seed);
+        var a = RandomMatrices.Dense(rng, n, p, 0.6);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
         {
-            var f = Objective.GroupLasso(x, y, groups, lambdaMax / 10, intercept);
-            var bcd = BlockCoordinateDescent.Minimize(f, default, Tight);
-            var pg = ProximalGradient.Minimize(f, default, Fista);
-            Agree($"group lasso dna b={intercept}", bcd, pg, f);
-            int active = Enumerable.Range(0, 60).Count(g => bcd.Solution[3 * g] != 0 || bcd.Solution[3 * g + 1] != 0 || bcd.Solution[3 * g + 2] != 0);
-            Assert.InRange(active, 2, 59);   // a genuinely group-sparse solution
+            y[i] = 0.5 * (rng.NextDouble() - 0.5) + 0.3;
+            for (int j = 0; j < 9; j++) y[i] += a[i, j] * Math.Sin(1 + j);
         }
+        return (RandomMatrices.Csr(a), y);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GroupLassoAgreesWithProximalGradient(bool intercept)
+    {
+        var (x, y) = GroupData(20, 200, 30);
+        // λ_max = max_g ‖∇_g f(0)‖/√3 (intercept at its optimum for w = 0): a quarter of it keeps some groups at 0.
+        var probe = Objective.GroupLasso(x, y, BlockPartition.Uniform(10, 3), 0, intercept);
+        var x0 = new double[probe.Dimension];
+        if (intercept) x0[^1] = y.Average();
+        var grad = new double[probe.Dimension];
+        probe.ValueAndGradient(x0, grad);
+        double lambdaMax = Enumerable.Range(0, 10).Max(g => Math.Sqrt(grad.Skip(3 * g).Take(3).Sum(v => v * v)) / Math.Sqrt(3));
+        var f = Objective.GroupLasso(x, y, BlockPartition.Uniform(10, 3), lambdaMax / 4, intercept);
+        var bcd = BlockCoordinateDescent.Minimize(f, default, Tight);
+        var pg = ProximalGradient.Minimize(f, default, Fista);
+        Agree($"group lasso b={intercept}", bcd, pg, f);
+        int active = Enumerable.Range(0, 10).Count(g => bcd.Solution[3 * g] != 0 || bcd.Solution[3 * g + 1] != 0 || bcd.Solution[3 * g + 2] != 0);
+        Assert.InRange(active, 1, 9);   // a genuinely group-sparse solution
     }
 
     [Fact]
-    public void GroupLogisticRegressionAgreesWithProximalGradient()
+    public void GroupLogisticRegressionAndL21OnPairsAgreeWithProximalGradient()
     {
-        var (x, classes) = Dna();
-        var y = classes.Select(c => c == 2 ? 1.0 : -1.0).ToArray();
-        var f = new LinearObjective<LogisticLoss, GroupLasso>(x, y, default, new GroupLasso(DnaPositions(), 0.01), 0, fitIntercept: true);
-        var bcd = BlockCoordinateDescent.Minimize(f, default, Tight with { Tolerance = 1e-11 });
-        var pg = ProximalGradient.Minimize(f, default, Fista with { Tolerance = 1e-11 });
-        Agree("group logistic dna", bcd, pg, f, 1e-8, 1e-11);
+        var (x, y) = GroupData(27, 200, 30);
+        var labels = y.Select(v => v > y.Average() ? 1.0 : -1.0).ToArray();
+        var f = new LinearObjective<LogisticLoss, GroupLasso>(x, labels, default, new GroupLasso(BlockPartition.Uniform(10, 3), 0.01), 0, fitIntercept: true);
+        Agree("group logistic", BlockCoordinateDescent.Minimize(f, default, Tight), ProximalGradient.Minimize(f, default, Fista), f);
+        // L2,1 of the 15×2 reshaping of w: blocks are consecutive pairs of coefficients.
+        var pairs = new LinearObjective<SquaredLoss, L21Norm>(x, y, default, new L21Norm(15, 2, 0.03), 0.01, fitIntercept: true);
+        Agree("L21 on pairs", BlockCoordinateDescent.Minimize(pairs, default, Tight), ProximalGradient.Minimize(pairs, default, Fista), pairs);
     }
 
     [Fact]
@@ -96,14 +110,16 @@ public class BlockCoordinateDescentTests(ITestOutputHelper output)
     [InlineData(0.5, true)]
     public void MultiTaskLassoAndElasticNetAgreeWithProximalGradient(double l1Ratio, bool intercept)
     {
-        var (x, classes) = Dna();
-        var y = new double[classes.Length * 3];
-        for (int i = 0; i < classes.Length; i++) y[i * 3 + classes[i]] = 1;   // one-hot targets: multi-output regression
-        var f = Objective.MultiTaskElasticNet(x, y, 3, 0.01, l1Ratio, intercept);
+        var (a, y) = MultiTaskLinearObjectiveTests.Data(28, 150, 20, 4);
+        var f = Objective.MultiTaskElasticNet(RandomMatrices.Csr(a), y, 4, 0.03, l1Ratio, intercept);
         var bcd = BlockCoordinateDescent.Minimize(f, default, Tight);
+        var random = BlockCoordinateDescent.Minimize(f, default, Tight with { Order = CoordinateOrder.Random, Seed = 5 });
         var pg = ProximalGradient.Minimize(f, default, Fista);
         Agree($"multi-task ρ={l1Ratio} b={intercept}", bcd, pg, f);
-        if (intercept) Assert.Equal(bcd.Solution.AsSpan(180 * 3).ToArray(), bcd.Intercepts);
+        Agree($"multi-task random ρ={l1Ratio} b={intercept}", random, pg, f);
+        if (intercept) Assert.Equal(bcd.Solution.AsSpan(20 * 4).ToArray(), bcd.Intercepts);
+        int zeroRows = Enumerable.Range(0, 20).Count(j => Enumerable.Range(0, 4).All(c => bcd.Solution[j * 4 + c] == 0));
+        if (l1Ratio == 1) Assert.InRange(zeroRows, 1, 19);   // whole rows vanish together
     }
 
     [Fact]
