@@ -77,7 +77,7 @@ td <- commandArgs(trailingOnly = TRUE)[1]
 m <- read.table(file.path(td, "meta.txt"), header = TRUE)
 X <- matrix(readBin(file.path(td, "X.bin"), "double", m$n * m$p), m$n, m$p)
 Y <- matrix(readBin(file.path(td, "Y.bin"), "double", m$n * m$k), m$n, m$k)
-fit <- glmnet(X, Y, family = "mgaussian", alpha = 1, lambda = m$lambda, standardize = FALSE,
+fit <- glmnet(X, Y, family = "mgaussian", alpha = m$alpha, lambda = m$lambda, standardize = FALSE,
               standardize.response = FALSE, intercept = (m$intercept == 1), thresh = m$thresh, maxit = as.integer(m$maxit))
 B <- sapply(fit$beta, function(b) as.numeric(b[, 1]))
 writeBin(as.numeric(B), file.path(td, "B.bin"))
@@ -86,21 +86,21 @@ cat(as.character(packageVersion("glmnet")), fit$npasses, "\n")
 """
 
 
-def run_glmnet_mt(X, Y, alpha, intercept, thresh, maxit):
+def run_glmnet_mt(X, Y, alpha, rho, intercept, thresh, maxit):
     n, p = X.shape
     k = Y.shape[1]
     with tempfile.TemporaryDirectory() as td:
         np.asfortranarray(X).ravel(order="F").tofile(os.path.join(td, "X.bin"))
         np.asfortranarray(Y).ravel(order="F").tofile(os.path.join(td, "Y.bin"))
         with open(os.path.join(td, "meta.txt"), "w") as f:
-            f.write("n p k lambda intercept thresh maxit\n")
-            f.write(f"{n} {p} {k} {alpha!r} {int(intercept)} {thresh!r} {maxit}\n")
+            f.write("n p k lambda alpha intercept thresh maxit\n")
+            f.write(f"{n} {p} {k} {alpha!r} {rho!r} {int(intercept)} {thresh!r} {maxit}\n")
         with open(os.path.join(td, "run.R"), "w") as f:
             f.write(GLMNET_R)
         out = subprocess.run(["Rscript", os.path.join(td, "run.R"), td], check=True, capture_output=True, text=True).stdout.split()
         W = np.fromfile(os.path.join(td, "B.bin")).reshape(k, p).T.copy()   # R wrote p x k column-major
         b = np.fromfile(os.path.join(td, "a0.bin")) if intercept else None
-    cmd = (f"glmnet(X, Y, family = 'mgaussian', alpha = 1, lambda = {alpha!r}, standardize = FALSE, standardize.response = FALSE, "
+    cmd = (f"glmnet(X, Y, family = 'mgaussian', alpha = {rho!r}, lambda = {alpha!r}, standardize = FALSE, standardize.response = FALSE, "
            f"intercept = {str(intercept).upper()}, thresh = {thresh!r}, maxit = {maxit})")
     return W, b, {"tool": "glmnet mgaussian", "version": {"glmnet_version": out[0]}, "status": "ok", "npasses": int(out[1]),
                   "command": cmd, "tolerance": thresh}
@@ -118,8 +118,9 @@ def multitask_cases():
     for name, data, X, Y, intercept, spec, rho in cases:
         alpha = mt_alpha_max(X, Y, intercept, rho) / spec
         fits = [run_sklearn_mt(X, Y, alpha, rho, intercept, 1e-14, 1_000_000)]
-        if rho == 1:
-            fits.append(run_glmnet_mt(X, Y, alpha, intercept, 1e-14, 10_000_000))
+        # glmnet mgaussian minimises the same objective with alpha = rho, lambda = alpha (no response scaling with
+        # standardize.response = FALSE: solving the Y/s problem with the mapped penalties gives the same optimum).
+        fits.append(run_glmnet_mt(X, Y, alpha, rho, intercept, 1e-14, 10_000_000))
         scored = [(mt_objective(X, Y, W, b, alpha, rho), W, b, meta) for W, b, meta in fits]
         ok = sorted([s for s in scored if s[3]["status"] == "ok"], key=lambda s: s[0])
         best = ok[0]
