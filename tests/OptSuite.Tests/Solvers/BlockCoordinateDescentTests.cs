@@ -123,6 +123,21 @@ public class BlockCoordinateDescentTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void WeightedMultiTaskAgreesWithProximalGradientAndSeedsRepeatBitForBit()
+    {
+        var (a, y) = MultiTaskLinearObjectiveTests.Data(29, 90, 12, 3);
+        var c = Enumerable.Range(0, 90).Select(i => i % 4 == 0 ? 0.0 : 1.0 + i % 3).ToArray();
+        var f = new MultiTaskLinearObjective<L21Norm>(DenseMatrix.FromArray(a), y, 3, new L21Norm(12, 3, 0.02), 0.005, true, c);
+        var options = Tight with { Order = CoordinateOrder.Random, Seed = 11, TraceEvery = 1 };
+        var first = BlockCoordinateDescent.Minimize(f, default, options);
+        var second = BlockCoordinateDescent.Minimize(f, default, options);
+        Agree("weighted multi-task", first, ProximalGradient.Minimize(f, default, Fista), f);
+        Assert.Equal(first.Solution, second.Solution);
+        Assert.Equal(first.Iterations + 1, first.Trace.Count);
+        for (int t = 1; t < first.Trace.Count; t++) Assert.True(first.Trace[t].Objective <= first.Trace[t - 1].Objective + 1e-15, "F increased");
+    }
+
+    [Fact]
     public void SingletonBlocksReproduceCoordinateDescentOnTheLasso()
     {
         var (a, y) = MultiTaskLinearObjectiveTests.Data(22, 70, 15, 1);
