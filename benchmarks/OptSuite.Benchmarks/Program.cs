@@ -13,6 +13,11 @@ internal static class Program
             SvmlightThroughput.Run(args[1..]);
             return;
         }
+        if (args.Length > 0 && args[0] == "block-coordinate")
+        {
+            Solvers.BlockCoordinateTiming.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -173,6 +173,18 @@ public sealed class MulticlassSvmDualObjective : ICompositeFunction
         return loss + 0.5 * _lambda * ww + f;
     }
 
+    /// <summary>The n×p data X.</summary>
+    public ILinearMap Data => _x;
+
+    /// <summary>The class indices (a copy made at construction).</summary>
+    public ReadOnlySpan<int> Labels => _y;
+
+    /// <summary>k.</summary>
+    public int Classes => _k;
+
+    /// <summary>λ of the sum-form primal (n times the mean-form λ').</summary>
+    public double L2Reg => _lambda;
+
     private void CheckLength(int length, string name)
     {
         if (length != Dimension) throw new ArgumentException($"{name} has length {length}; β has {_y.Length}×{_k} = {Dimension} entries.", name);
