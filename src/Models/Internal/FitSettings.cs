@@ -19,5 +19,7 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
 
     public CoordinateDescentOptions CoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed };
 
+    public BlockCoordinateDescentOptions BlockCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed };
+
     public DualCoordinateDescentOptions DualCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed };
 }

@@ -11,6 +11,8 @@ internal enum LossKind
     Poisson,
     Multinomial,
     CrammerSinger,
+    /// <summary>Squared loss summed over k tasks (multi-task lasso / elastic net, L2,1 penalty on the rows of W).</summary>
+    MultiTaskSquared,
 }
 
 /// <summary>The penalty families (for solver selection).</summary>

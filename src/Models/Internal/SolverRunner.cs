@@ -29,7 +29,16 @@ internal static class SolverRunner
         };
 
     public static FitOutcome Run(LinearObjective<Objectives.Losses.SquaredLoss, Prox.Regularizers.GroupLasso> f, FitSettings s, double[]? x0) =>
-        Common(f, f.Features, s, x0);
+        s.Solver == SolverKind.CoordinateDescent
+            ? Pack(f, BlockCoordinateDescent.Minimize(f, x0, s.BlockCoordinateDescent, s.Cancellation), s.Solver)
+            : Common(f, f.Features, s, x0);
+
+    public static FitOutcome Run(MultiTaskLinearObjective<L21Norm> f, FitSettings s, double[]? x0) => s.Solver switch
+    {
+        SolverKind.CoordinateDescent => Pack(f, BlockCoordinateDescent.Minimize(f, x0, s.BlockCoordinateDescent, s.Cancellation), s.Solver, f.Features * f.Tasks),
+        SolverKind.Fista or SolverKind.Ista => Pack(f, ProximalGradient.Minimize(f, x0, s.ProximalGradient, s.Cancellation), s.Solver, f.Features * f.Tasks),
+        _ => throw new InvalidOperationException($"Solver {s.Solver} was not resolved for the multi-task objective."),
+    };
 
     public static FitOutcome Run<TReg>(MulticlassLinearObjective<MultinomialLogisticLoss, TReg> f, FitSettings s, double[]? x0)
         where TReg : struct, IRegularizer => s.Solver switch

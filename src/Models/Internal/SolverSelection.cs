@@ -14,7 +14,9 @@ namespace OptSuite.Models.Internal;
 /// cpusmall), except L1 logistic with n &gt; 10⁴, where plain coordinate Newton steps were measured ~250 s on a9a and
 /// OWL-QN is used; dual coordinate ascent for L2 SVMs and for L2 logistic on sparse data with n ≥ 10⁴ (LIBLINEAR's
 /// choice), both without intercept; L-BFGS for the other smooth L2 problems; FISTA for group lasso and for L1/elastic-net
-/// multinomial; the sequential dual method for Crammer–Singer.</para>
+/// multinomial; block coordinate descent for the multi-task lasso (measured 3.7× faster than FISTA on dna one-hot
+/// targets); the sequential dual method for Crammer–Singer. The squared-loss group lasso is also solved by block
+/// coordinate descent on request (`cd`), which tied FISTA on dna (23 ms each).</para>
 /// </remarks>
 internal static class SolverSelection
 {
@@ -31,12 +33,20 @@ internal static class SolverSelection
             case LossKind.CrammerSinger:
                 if (l2 && !s.FitIntercept) list.Add(SolverKind.DualCoordinateDescent);
                 break;
+            case LossKind.MultiTaskSquared:
+                list.AddRange([SolverKind.CoordinateDescent, SolverKind.Fista, SolverKind.Ista]);
+                break;
             case LossKind.Multinomial:
                 if (l2) list.AddRange([SolverKind.Lbfgs, SolverKind.Fista, SolverKind.Ista]);
                 else if (s.Penalty != PenaltyKind.Group) list.AddRange([SolverKind.Fista, SolverKind.OwlQn, SolverKind.Ista]);
                 break;
             default:
-                if (s.Penalty == PenaltyKind.Group) { list.AddRange([SolverKind.Fista, SolverKind.Ista]); break; }
+                if (s.Penalty == PenaltyKind.Group)
+                {
+                    if (s.Loss == LossKind.Squared) list.Add(SolverKind.CoordinateDescent);
+                    list.AddRange([SolverKind.Fista, SolverKind.Ista]);
+                    break;
+                }
                 if (l2)
                 {
                     list.AddRange([SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Fista, SolverKind.Ista]);
@@ -55,6 +65,7 @@ internal static class SolverSelection
         return s.Loss switch
         {
             LossKind.Hinge or LossKind.CrammerSinger => SolverKind.DualCoordinateDescent,
+            LossKind.MultiTaskSquared => SolverKind.CoordinateDescent,
             LossKind.Multinomial => l2 ? SolverKind.Lbfgs : SolverKind.Fista,
             _ when s.Penalty == PenaltyKind.Group => SolverKind.Fista,
             LossKind.Squared => SolverKind.CoordinateDescent,
@@ -102,7 +113,7 @@ internal static class SolverSelection
         SolverKind.Lbfgs when s.Penalty != PenaltyKind.L2 => "L-BFGS needs a differentiable objective (L2 penalty).",
         SolverKind.OwlQn when s.Penalty == PenaltyKind.L2 => "OWL-QN is for L1 and elastic-net penalties (use lbfgs for L2).",
         SolverKind.OwlQn => "OWL-QN needs a weighted L1 penalty.",
-        SolverKind.CoordinateDescent when s.Penalty == PenaltyKind.Group => "coordinate descent needs a separable penalty (the group lasso is solved by proximal gradient).",
+        SolverKind.CoordinateDescent when s.Penalty == PenaltyKind.Group => "block coordinate descent handles the group lasso with the squared loss only.",
         SolverKind.CoordinateDescent when s.Loss == LossKind.Multinomial => "coordinate descent handles single-output losses only.",
         _ => "the loss is not differentiable, so primal gradient methods do not apply.",
     };

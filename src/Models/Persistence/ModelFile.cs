@@ -158,6 +158,7 @@ internal static class ModelFile
         "lasso" => new Lasso(),
         "elastic-net" => new ElasticNet(),
         "group-lasso" => new GroupLasso(),
+        "multitask-lasso" => new MultiTaskLasso(),
         "huber" => new HuberRegressor(),
         "poisson" => new PoissonRegressor(),
         "logistic" or "multinomial" => new LogisticRegression(),
