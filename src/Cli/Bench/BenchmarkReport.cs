@@ -16,7 +16,7 @@ internal static class BenchmarkReport
 
     /// <summary>What the report says about the problem and the reference optimum.</summary>
     public sealed record Context(string Title, string Problem, string Data, double Reference, string ReferenceHow,
-        IReadOnlyList<KeyValuePair<string, string>> Facts);
+        IReadOnlyList<KeyValuePair<string, string>> Facts, string? Warning = null);
 
     /// <summary>Writes every output; returns the report's path.</summary>
     public static string Write(string directory, Context context, IReadOnlyList<SolverRun> runs)
@@ -33,6 +33,7 @@ internal static class BenchmarkReport
         md.AppendLine($"- problem: {context.Problem}");
         md.AppendLine($"- data: {context.Data}");
         md.AppendLine($"- reference optimum F* = {context.Reference.ToString("R", Inv)}: {context.ReferenceHow}");
+        if (context.Warning is { } w) md.AppendLine($"- **warning**: {w}");
         foreach (var (k, v) in context.Facts) md.AppendLine($"- {k}: {v}");
         md.AppendLine().AppendLine("## Time to reach a relative suboptimality (F − F*)/|F*|").AppendLine();
         md.AppendLine($"Solver time in seconds (tracing excluded) at the first trace point at or below each target, with the iteration in parentheses; — when never reached. Every solver starts from w = 0 after an untimed warm-up run (≤ {BenchRunner.WarmupIterations} iterations) that compiles its code.").AppendLine();

@@ -14,6 +14,10 @@ internal sealed record ReferenceSolve(string Solver, double Tolerance, SolverRes
     /// <summary>A short scientific form: 1e-13, 2.5e-7.</summary>
     public static string Sci(double v) => v.ToString("0.##e0", CultureInfo.InvariantCulture);
 
+    /// <summary>A warning when the tight solve did not converge (F* is then the best value found, not certified); else null.</summary>
+    public string? Warning => Result.Converged ? null
+        : $"the reference solve by {Solver} stopped with {Result.StopReason} before its tolerance {Sci(Tolerance)}; F* is the best value found, not a certified optimum (raise --reference-time, or check the data's scaling)";
+
     /// <summary>How F* was obtained, in one line for the report.</summary>
     public string Describe()
     {

@@ -112,11 +112,12 @@ internal static class BenchCommand
                 new("machine", $"{Environment.ProcessorCount} logical cores; load average at the end {LoadAverage()}"),
                 new("optsuite", $"{InfoCommand.Version()}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC"),
                 new("command", "optsuite " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))),
-            ]);
+            ], reference.Warning);
         string report = BenchmarkReport.Write(dir, context, runs);
 
         output.WriteLine();
         output.WriteLine($"F* = {reference.Value.ToString("R", inv)} ({reference.Describe()})");
+        if (reference.Warning is { } warning) output.WriteLine($"warning: {warning}");
         output.Write(BenchmarkReport.SummaryTable(runs, reference.Value));
         output.WriteLine();
         output.WriteLine($"report: {report}");
