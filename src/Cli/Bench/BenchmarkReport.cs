@@ -83,12 +83,15 @@ internal static class BenchmarkReport
             {
                 var s = Suboptimality.TimeToReach(run, reference, t);
                 var it = Suboptimality.IterationsToReach(run, reference, t);
-                sb.Append(s is { } v ? $" {v.ToString("G3", Inv)} s ({it}) |" : " — |");
+                sb.Append(s is { } v ? $" {Seconds(v)} s ({it}) |" : " — |");
             }
             sb.Append('\n');
         }
         return sb.ToString();
     }
+
+    /// <summary>Three significant digits, in plain notation down to 1 ms and as 7.05e-5 below.</summary>
+    public static string Seconds(double v) => v >= 1e-3 || v == 0 ? v.ToString("G3", Inv) : v.ToString("0.##e0", Inv);
 
     private static string TracingTable(IReadOnlyList<SolverRun> runs)
     {
