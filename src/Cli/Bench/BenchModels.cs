@@ -5,6 +5,7 @@ using OptSuite.LinearAlgebra;
 using OptSuite.Objectives;
 using OptSuite.Objectives.Losses;
 using OptSuite.Objectives.Multiclass;
+using OptSuite.Prox;
 using OptSuite.Prox.Regularizers;
 
 namespace OptSuite.Cli.Bench;
@@ -18,7 +19,7 @@ internal static class BenchModels
 {
     /// <summary>The model names accepted by <c>--model</c>.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["ridge", "lasso", "elastic-net", "logistic", "multinomial", "linear-svm", "multiclass-svm", "huber", "poisson"];
+        ["ridge", "lasso", "elastic-net", "group-lasso", "logistic", "multinomial", "linear-svm", "multiclass-svm", "huber", "poisson"];
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -27,6 +28,7 @@ internal static class BenchModels
     {
         int n = x.Rows;
         double lambda = Lambda(s, n);
+        if (s.Model == "group-lasso") return GroupLasso(s, x, labels, lambda);
         double alpha = L1Share(s);
         bool b = s.FitIntercept;
         string penalty = PenaltyText(lambda, alpha, s, n) + (b ? ", with intercept" : ", no intercept");
@@ -81,6 +83,29 @@ internal static class BenchModels
             default:
                 throw new UsageException($"Unknown model '{s.Model}'; models: {string.Join(", ", Names)}.");
         }
+    }
+
+    private static BenchProblem GroupLasso(BenchSettings s, ILinearMap x, ReadOnlySpan<double> labels, double lambda)
+    {
+        if (s.Penalty is not null || s.L1Ratio is not null)
+            throw new UsageException("--model group-lasso fixes the penalty to λΣ_g √|g|·‖w_g‖₂; drop --penalty and --l1-ratio.");
+        if (s.GroupSize is not { } size)
+            throw new UsageException("--model group-lasso needs --group-size G (consecutive features in groups of G, the last group takes the rest).");
+        if (size < 1 || size > x.Columns)
+            throw new UsageException($"--group-size must lie in 1..{x.Columns} (the number of features); it is {size}.");
+        int full = x.Columns / size, rest = x.Columns % size;
+        var sizes = new int[full + (rest > 0 ? 1 : 0)];
+        Array.Fill(sizes, size, 0, full);
+        if (rest > 0) sizes[^1] = rest;
+        var f = Objective.GroupLasso(x, labels, BlockPartition.FromSizes(sizes), lambda, s.FitIntercept);
+        string penalty = $"λΣ_g √|g|·‖w_g‖₂ over {sizes.Length} groups of {size}{(rest > 0 ? $" (last {rest})" : "")}, λ = {lambda.ToString("G6", Inv)}"
+            + (s.FitIntercept ? ", with intercept" : ", no intercept");
+        var p = new BenchProblem(s.Model, $"group-lasso: (1/n)Σ ½(x_i·w + b − y_i)² + {penalty}", x.Rows, x.Columns, w => f.TotalValue(w))
+        {
+            ReferencePreference = ["fista"],
+        };
+        SolverCatalog.AddProximalOnly(p, f, "group-lasso penalty");
+        return p;
     }
 
     private static BenchProblem Linear<TLoss>(BenchSettings s, ILinearMap x, LinearObjective<TLoss, L1Norm> f, string loss, string penalty, bool regression)

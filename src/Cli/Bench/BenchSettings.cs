@@ -6,7 +6,7 @@ namespace OptSuite.Cli.Bench;
 /// </summary>
 internal sealed record BenchSettings
 {
-    /// <summary>ridge, lasso, elastic-net, logistic, multinomial, linear-svm, multiclass-svm, huber or poisson.</summary>
+    /// <summary>ridge, lasso, elastic-net, group-lasso, logistic, multinomial, linear-svm, multiclass-svm, huber or poisson.</summary>
     public required string Model { get; init; }
 
     /// <summary>The svmlight/LIBSVM data file.</summary>
@@ -29,6 +29,9 @@ internal sealed record BenchSettings
 
     /// <summary>hinge or squared-hinge, for linear-svm (default squared-hinge, LIBLINEAR's and scikit-learn's).</summary>
     public string SvmLoss { get; init; } = "squared-hinge";
+
+    /// <summary>Group size of group-lasso (consecutive features); null when not given.</summary>
+    public int? GroupSize { get; init; }
 
     /// <summary>Huber threshold δ.</summary>
     public double HuberDelta { get; init; } = 1.0;

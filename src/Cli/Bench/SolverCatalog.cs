@@ -59,6 +59,17 @@ internal static class SolverCatalog
         problem.Refuse("dual-cd", "dual coordinate descent handles binary losses and the Crammer–Singer SVM only");
     }
 
+    /// <summary>Registers the proximal-gradient solvers for a smooth loss with a block penalty (group lasso).</summary>
+    public static void AddProximalOnly(BenchProblem problem, ICompositeFunction f, string penalty)
+    {
+        problem.Add("fista", s => ProximalGradient.Minimize(f, default, ProxGrad(s, accelerated: true)));
+        problem.Add("ista", s => ProximalGradient.Minimize(f, default, ProxGrad(s, accelerated: false)));
+        problem.Refuse("lbfgs", $"L-BFGS needs a differentiable objective and the {penalty} is not");
+        problem.Refuse("owlqn", $"OWL-QN handles weighted L1 penalties only, not the {penalty}");
+        problem.Refuse("cd", $"coordinate descent handles separable penalties only, not the {penalty}");
+        problem.Refuse("dual-cd", "dual coordinate descent handles binary losses and the Crammer–Singer SVM only");
+    }
+
     /// <summary>Registers the solver for the Crammer–Singer multiclass SVM with (λ/2)‖W‖²_F.</summary>
     public static void AddCrammerSinger(BenchProblem problem, MulticlassLinearObjective<CrammerSingerHingeLoss, ZeroRegularizer> f)
     {

@@ -21,6 +21,7 @@ internal static class BenchCommand
     private static readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "L1 share α of the elastic-net penalty λ(α‖w‖₁ + (1 − α)/2‖w‖²) (default 0.5)." };
     private static readonly Option<string?> Penalty = new("--penalty") { Description = "l2, l1 or elastic-net (lasso: l1, elastic-net: elastic-net, others: l2 by default)." };
     private static readonly Option<string> Loss = new("--loss") { Description = "linear-svm loss: hinge or squared-hinge.", DefaultValueFactory = _ => "squared-hinge" };
+    private static readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features in groups of this size (the last group takes the rest)." };
     private static readonly Option<double> Delta = new("--delta") { Description = "Huber threshold δ.", DefaultValueFactory = _ => 1.0 };
     private static readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Do not fit an intercept (dual-cd needs this)." };
     private static readonly Option<double> Tol = new("--tol") { Description = "Each solver's stopping tolerance (on its own criterion).", DefaultValueFactory = _ => 1e-10 };
@@ -36,7 +37,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var cmd = new Command("bench", "Benchmark solvers on a model and data set: traces, time-to-accuracy table, convergence plots and a report.");
-        foreach (var o in new Option[] { Model, Data, Solvers, Lambda, C, L1Ratio, Penalty, Loss, Delta, NoIntercept, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out })
+        foreach (var o in new Option[] { Model, Data, Solvers, Lambda, C, L1Ratio, Penalty, Loss, GroupSize, Delta, NoIntercept, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out })
             cmd.Options.Add(o);
         Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
         Backend.AcceptOnlyFromAmong("auto", "managed", "mkl");
@@ -68,7 +69,7 @@ internal static class BenchCommand
         {
             Model = model, DataPath = parse.GetValue(Data)!, Solvers = solvers,
             Lambda = parse.GetValue(Lambda), C = parse.GetValue(C), L1Ratio = parse.GetValue(L1Ratio),
-            Penalty = parse.GetValue(Penalty)?.Trim().ToLowerInvariant(), SvmLoss = parse.GetValue(Loss)!, HuberDelta = parse.GetValue(Delta),
+            Penalty = parse.GetValue(Penalty)?.Trim().ToLowerInvariant(), SvmLoss = parse.GetValue(Loss)!, GroupSize = parse.GetValue(GroupSize), HuberDelta = parse.GetValue(Delta),
             FitIntercept = !parse.GetValue(NoIntercept), Tolerance = tol, Seed = parse.GetValue(Seed),
             MaxTime = TimeSpan.FromSeconds(maxTime), ReferenceTime = TimeSpan.FromSeconds(refTime),
             MaxIterations = parse.GetValue(MaxIterations), TraceEvery = parse.GetValue(TraceEvery),

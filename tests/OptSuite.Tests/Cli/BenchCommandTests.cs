@@ -85,6 +85,7 @@ public class BenchCommandTests
     [InlineData("Give either --lambda or --C", "--model", "ridge", "--data", "@heart", "--lambda", "0.1", "--C", "2")]
     [InlineData("linear-svm needs two classes", "--model", "linear-svm", "--data", "@iris")]
     [InlineData("--model lasso fixes the penalty to l1", "--model", "lasso", "--data", "@heart", "--penalty", "l2")]
+    [InlineData("group-lasso needs --group-size", "--model", "group-lasso", "--data", "@heart")]
     [InlineData("--max-time must be", "--model", "lasso", "--data", "@heart", "--max-time", "0")]
     [InlineData("Option '--model' is required", "--data", "@heart")]
     public void BadUsageIsExitCodeTwoWithOneErrorLine(string message, params string[] args)

@@ -52,6 +52,7 @@ public class BenchModelsTests
     [InlineData("ridge", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,cd")]
     [InlineData("lasso", "regression/abalone_scale", true, "fista,ista,owlqn,cd")]
     [InlineData("elastic-net", "regression/abalone_scale", false, "fista,ista,owlqn,cd")]
+    [InlineData("group-lasso", "regression/abalone_scale", true, "fista,ista")]
     [InlineData("huber", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,cd")]
     [InlineData("poisson", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,cd")]
     [InlineData("logistic", "binary/heart_scale", true, "fista,ista,lbfgs,owlqn,cd")]
@@ -63,7 +64,7 @@ public class BenchModelsTests
     public void EverySolverOfAModelMinimisesTheSameObjectiveAndTracingLeavesItsIteratesAlone(string model, string data, bool intercept, string solvers)
     {
         var (x, y) = Load(data);
-        var p = BenchModels.Create(Settings(model, intercept) with { DataPath = data }, x, y);
+        var p = BenchModels.Create(Settings(model, intercept) with { DataPath = data, GroupSize = model == "group-lasso" ? 3 : null }, x, y);
         Assert.Equal(solvers, string.Join(",", p.SupportedSolvers));
         double f0 = p.Objective(new double[Dimension(p)]);
         foreach (var s in p.SupportedSolvers)
