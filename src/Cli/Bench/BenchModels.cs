@@ -113,8 +113,11 @@ internal static class BenchModels
     {
         var p = new BenchProblem(s.Model, $"{s.Model}: (1/n)Σ {loss} + {penalty}", x.Rows, x.Columns, w => f.TotalValue(w))
         {
-            // Coordinate descent certifies by a duality gap and reaches machine precision fastest on these problems.
-            ReferencePreference = regression || f.Regularizer.Lambda > 0 ? ["cd", "fista", "owlqn"] : ["cd", "lbfgs", "dual-cd", "fista"],
+            // Regression: coordinate descent (exact coordinate minimisation for the squared loss, certified by the gap).
+            // Classification: L-BFGS (smooth) or OWL-QN (L1), since coordinate Newton epochs are slow on large data
+            // (a9a: 3 s per outer iteration against 1.2 s for a whole L-BFGS solve to a 5e-15 gap).
+            ReferencePreference = regression ? ["cd", "fista", "owlqn"]
+                : f.Regularizer.Lambda > 0 ? ["owlqn", "fista", "cd"] : ["lbfgs", "cd", "dual-cd", "fista"],
         };
         SolverCatalog.AddLinear(p, f);
         return p;

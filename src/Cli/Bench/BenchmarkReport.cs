@@ -41,6 +41,7 @@ internal static class BenchmarkReport
         md.AppendLine("## Plots").AppendLine();
         md.AppendLine($"![suboptimality vs time]({byTime.Png}) ([SVG]({byTime.Svg}))").AppendLine();
         md.AppendLine($"![suboptimality vs iterations]({byIter.Png}) ([SVG]({byIter.Svg}))").AppendLine();
+        md.AppendLine("Iterations are each solver's own: a FISTA/ISTA step (with its backtracking), an L-BFGS/OWL-QN step (with its line search), a cd iteration = one full epoch over the coordinates plus up to 50 sweeps over the non-zero ones (glmnet's active-set cycling), a dual-cd iteration = one epoch over the samples. Compare solvers by time; the iteration plot shows each method's rate.").AppendLine();
         md.AppendLine($"Relative suboptimalities below {Suboptimality.Floor:0e0} (including 0 and negative values) are drawn at that floor; traces.csv keeps the raw values.").AppendLine();
         md.AppendLine("## Tracing cost").AppendLine();
         md.AppendLine("Each trace point evaluates F and, where the objective has one, the duality gap; the solver clock is paused meanwhile, so the curves show solver time only. The wall time of each call includes it:").AppendLine();

@@ -71,7 +71,7 @@ internal static class ConvergencePlots
         legend.Add(new LegendItem { LabelText = $"floor {Suboptimality.Floor:0e0}", LineColor = Colors.Gray.WithOpacity(0.6), LineWidth = 1.5f });
 
         plot.Title(title);
-        plot.XLabel(againstTime ? "solver time (s), tracing excluded" : "iterations (epochs for cd and dual-cd)");
+        plot.XLabel(againstTime ? "solver time (s), tracing excluded" : "iterations (each solver's own; see the report)");
         plot.YLabel("relative suboptimality (F − F*) / |F*|");
         plot.Axes.Left.TickGenerator = LogTicks();
         if (!double.IsFinite(yMax)) yMax = 0;
