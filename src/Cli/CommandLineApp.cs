@@ -23,6 +23,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using OptSuite.Cli.Bench;
+using OptSuite.Data;
+using OptSuite.LinearAlgebra;
+using Spectre.Console;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// <c>optsuite bench</c>: runs solvers on one model and data set with traces, against a recorded reference optimum, and
+/// writes traces.csv, summary.md, PNG/SVG convergence plots and report.md (benchopt's outputs, in one folder).
+/// </summary>
+internal static class BenchCommand
+{
+    private static readonly Option<string> Model = new("--model", "-m") { Description = $"The model: {string.Join(", ", BenchModels.Names)}.", Required = true };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data file (svmlight/LIBSVM; .gz/.bz2/.xz decompressed).", Required = true };
+    private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = "Comma-separated solvers: fista, ista, lbfgs, owlqn, cd, dual-cd (default: every solver that handles the model)." };
+    private static readonly Option<double?> Lambda = new("--lambda") { Description = "Penalty strength λ, mean-over-samples convention (default: λ = 1/(n·C) with C = 1)." };
+    private static readonly Option<double?> C = new("--C") { Description = "Inverse strength C as in LIBLINEAR/scikit-learn: λ = 1/(n·C)." };
+    private static readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "L1 share α of the elastic-net penalty λ(α‖w‖₁ + (1 − α)/2‖w‖²) (default 0.5)." };
+    private static readonly Option<string?> Penalty = new("--penalty") { Description = "l2, l1 or elastic-net (lasso: l1, elastic-net: elastic-net, others: l2 by default)." };
+    private static readonly Option<string> Loss = new("--loss") { Description = "linear-svm loss: hinge or squared-hinge.", DefaultValueFactory = _ => "squared-hinge" };
+    private static readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features in groups of this size (the last group takes the rest)." };
+    private static readonly Option<double> Delta = new("--delta") { Description = "Huber threshold δ.", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Do not fit an intercept (dual-cd needs this)." };
+    private static readonly Option<double> Tol = new("--tol") { Description = "Each solver's stopping tolerance (on its own criterion).", DefaultValueFactory = _ => 1e-10 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of randomised solvers.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int?> Threads = new("--threads") { Description = "Kernel threads (default: OPTSUITE_THREADS or all cores)." };
+    private static readonly Option<double> MaxTime = new("--max-time") { Description = "Solver-time limit per solver, seconds (tracing excluded).", DefaultValueFactory = _ => 10.0 };
+    private static readonly Option<int> MaxIterations = new("--max-iterations") { Description = "Iteration (epoch) limit per solver.", DefaultValueFactory = _ => 100_000 };
+    private static readonly Option<double> ReferenceTime = new("--reference-time") { Description = "Time limit of the tight reference solve, seconds.", DefaultValueFactory = _ => 30.0 };
+    private static readonly Option<int> TraceEvery = new("--trace-every") { Description = "Record a trace point every N iterations.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string> Backend = new("--backend") { Description = "Linear-algebra backend for the data: auto (OPTSUITE_BACKEND, else MKL when it loads), managed or mkl.", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<string?> Out = new("--out", "-o") { Description = "Output folder (default bench-results/MODEL-DATA)." };
+
+    public static Command Create()
+    {
+        var cmd = new Command("bench", "Benchmark solvers on a model and data set: traces, time-to-accuracy table, convergence plots and a report.");
+        foreach (var o in new Option[] { Model, Data, Solvers, Lambda, C, L1Ratio, Penalty, Loss, GroupSize, Delta, NoIntercept, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out })
+            cmd.Options.Add(o);
+        Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
+        Backend.AcceptOnlyFromAmong("auto", "managed", "mkl");
+        cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(Settings(parse), parse.GetValue(Threads), parse.GetValue(Backend)!, parse.GetValue(Out))));
+        return cmd;
+    }
+
+    private static BenchSettings Settings(ParseResult parse)
+    {
+        string model = parse.GetValue(Model)!.Trim().ToLowerInvariant();
+        if (!BenchModels.Names.Contains(model))
+            throw new UsageException($"Unknown model '{model}'; models: {string.Join(", ", BenchModels.Names)}.");
+        double maxTime = parse.GetValue(MaxTime), refTime = parse.GetValue(ReferenceTime), tol = parse.GetValue(Tol);
+        if (!(maxTime > 0 && maxTime < 1e6)) throw new UsageException($"--max-time must be a number of seconds in (0, 1e6); it is {maxTime}.");
+        if (!(refTime > 0 && refTime < 1e6)) throw new UsageException($"--reference-time must be a number of seconds in (0, 1e6); it is {refTime}.");
+        if (!(tol >= 0 && double.IsFinite(tol))) throw new UsageException($"--tol must be a finite number ≥ 0; it is {tol}.");
+        if (parse.GetValue(MaxIterations) < 1) throw new UsageException($"--max-iterations must be ≥ 1; it is {parse.GetValue(MaxIterations)}.");
+        if (parse.GetValue(TraceEvery) < 1) throw new UsageException($"--trace-every must be ≥ 1; it is {parse.GetValue(TraceEvery)}.");
+        if (!(parse.GetValue(Delta) > 0 && double.IsFinite(parse.GetValue(Delta)))) throw new UsageException($"--delta must be a finite number > 0; it is {parse.GetValue(Delta)}.");
+        var solvers = new List<string>();
+        foreach (var name in (parse.GetValue(Solvers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string s = name.ToLowerInvariant();
+            if (!BenchProblem.AllSolvers.Contains(s))
+                throw new UsageException($"Unknown solver '{name}'; solvers: {string.Join(", ", BenchProblem.AllSolvers)}.");
+            if (!solvers.Contains(s)) solvers.Add(s);
+        }
+        return new BenchSettings
+        {
+            Model = model, DataPath = parse.GetValue(Data)!, Solvers = solvers,
+            Lambda = parse.GetValue(Lambda), C = parse.GetValue(C), L1Ratio = parse.GetValue(L1Ratio),
+            Penalty = parse.GetValue(Penalty)?.Trim().ToLowerInvariant(), SvmLoss = parse.GetValue(Loss)!, GroupSize = parse.GetValue(GroupSize), HuberDelta = parse.GetValue(Delta),
+            FitIntercept = !parse.GetValue(NoIntercept), Tolerance = tol, Seed = parse.GetValue(Seed),
+            MaxTime = TimeSpan.FromSeconds(maxTime), ReferenceTime = TimeSpan.FromSeconds(refTime),
+            MaxIterations = parse.GetValue(MaxIterations), TraceEvery = parse.GetValue(TraceEvery),
+        };
+    }
+
+    /// <summary>Loads the data, builds the problem, runs the benchmark and writes the outputs; prints where they are.</summary>
+    internal static int Execute(BenchSettings settings, int? threads, string backendName, string? outDir)
+    {
+        if (threads is { } t)
+        {
+            if (t < 1) throw new UsageException($"--threads must be ≥ 1; it is {t}.");
+            LinearAlgebraSettings.MaxThreads = t;
+        }
+        if (!File.Exists(settings.DataPath)) throw new FileNotFoundException($"Data file not found: {settings.DataPath}", settings.DataPath);
+        var backend = ResolveBackend(backendName);
+        var data = SvmlightReader.Read(settings.DataPath);
+        var x = backend is null ? data.Features : data.Features.WithBackend(backend);
+        var problem = BenchModels.Create(settings, x, data.Labels);
+        if (settings.Solvers.Count == 0) settings = settings with { Solvers = problem.SupportedSolvers };
+        foreach (var s in settings.Solvers)
+            if (!problem.Supports(s)) throw new UsageException(problem.RefusalMessage(s));
+
+        string stem = DataStem(settings.DataPath);
+        string dir = Path.GetFullPath(outDir ?? Path.Combine("bench-results", $"{settings.Model}-{stem}"));
+        var output = Console.Out;
+        output.WriteLine($"bench: {problem.Description}");
+        output.WriteLine($"data: {settings.DataPath} ({data.Rows} × {data.Columns}, {data.NonZeroCount} non-zeros); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
+
+        (ReferenceSolve reference, IReadOnlyList<SolverRun> runs) = Console.IsOutputRedirected
+            ? BenchRunner.Run(problem, settings, new PlainProgress(output))
+            : RunWithBars(problem, settings);
+
+        var inv = CultureInfo.InvariantCulture;
+        var context = new BenchmarkReport.Context($"{settings.Model} on {stem}", problem.Description,
+            $"{settings.DataPath} ({data.Rows} samples × {data.Columns} features, {data.NonZeroCount} non-zeros, CSR)",
+            reference.Value, reference.Describe(),
+            [
+                new("solvers", $"{string.Join(", ", settings.Solvers)}, from w = 0, tolerance {ReferenceSolve.Sci(settings.Tolerance)} on each solver's own criterion, at most {settings.MaxIterations} iterations and {settings.MaxTime.TotalSeconds.ToString("G4", inv)} s each, a trace point every {settings.TraceEvery} iteration(s)"),
+                new("backend", x.Backend.Description),
+                new("machine", $"{Environment.ProcessorCount} logical cores; load average at the end {LoadAverage()}"),
+                new("optsuite", $"{InfoCommand.Version()}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC"),
+                new("command", "optsuite " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))),
+            ], reference.Warning);
+        string report = BenchmarkReport.Write(dir, context, runs);
+
+        output.WriteLine();
+        output.WriteLine($"F* = {reference.Value.ToString("R", inv)} ({reference.Describe()})");
+        if (reference.Warning is { } warning) output.WriteLine($"warning: {warning}");
+        output.Write(BenchmarkReport.SummaryTable(runs, reference.Value));
+        output.WriteLine();
+        output.WriteLine($"report: {report}");
+        output.WriteLine($"plots:  {Path.Combine(dir, "suboptimality_vs_time.png")} (and .svg), {Path.Combine(dir, "suboptimality_vs_iterations.png")} (and .svg)");
+        output.WriteLine($"traces: {Path.Combine(dir, "traces.csv")}");
+        return ExitCodes.Success;
+    }
+
+    private static (ReferenceSolve, IReadOnlyList<SolverRun>) RunWithBars(BenchProblem problem, BenchSettings settings)
+    {
+        (ReferenceSolve, IReadOnlyList<SolverRun>) outcome = default;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx => outcome = BenchRunner.Run(problem, settings, new SpectreProgress(ctx)));
+        return outcome;
+    }
+
+    private static ILinearAlgebraBackend? ResolveBackend(string name) => name switch
+    {
+        "managed" => LinearAlgebraBackends.Managed,
+        "mkl" => LinearAlgebraBackends.TryGetMkl(out var mkl) && mkl is not null ? mkl : throw new UsageException($"--backend mkl: MKL is not available here ({LinearAlgebraBackends.MklStatus})."),
+        _ => null,
+    };
+
+    private static string DataStem(string path)
+    {
+        string name = Path.GetFileName(path);
+        foreach (var ext in new[] { ".xz", ".gz", ".bz2", ".svm", ".txt", ".libsvm" })
+            if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) name = name[..^ext.Length];
+        return name;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}
