@@ -59,21 +59,36 @@ internal static class FitCommand
         var estimator = Build(name, parse);
         string dataPath = parse.GetValue(Data)!;
         if (!File.Exists(dataPath)) throw new FileNotFoundException($"Data file not found: {dataPath}", dataPath);
-        var train = SvmlightReader.Read(dataPath);
-        SvmlightDataset? test = null;
-        if (parse.GetValue(Test) is { } testPath)
+        string? testPath = parse.GetValue(Test);
+        if (testPath is not null && !File.Exists(testPath)) throw new FileNotFoundException($"Test file not found: {testPath}", testPath);
+        int rows, columns;
+        double trainScore, testScore = double.NaN;
+        bool hasTest = testPath is not null;
+        if (estimator is MultiTaskLasso mtl)
         {
-            if (!File.Exists(testPath)) throw new FileNotFoundException($"Test file not found: {testPath}", testPath);
-            test = SvmlightReader.Read(testPath, new SvmlightReaderOptions
+            // One task per distinct label value: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
+            var train = SvmlightReader.ReadMultiLabel(dataPath);
+            var tasks = MultiTaskTargets.Tasks(train);
+            var y = MultiTaskTargets.Indicators(train, tasks);
+            mtl.Fit(train.Features, y);
+            (rows, columns) = (train.Rows, train.Features.Columns);
+            trainScore = mtl.Score(train.Features, y);
+            if (testPath is not null)
             {
-                FeatureCount = train.Columns,
-                IndexBase = train.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
-            });
+                var test = SvmlightReader.ReadMultiLabel(testPath, TestOptions(columns, train.ZeroBasedIndices));
+                testScore = mtl.Score(test.Features, MultiTaskTargets.Indicators(test, tasks));
+            }
         }
-
-        Fit(estimator, train);
+        else
+        {
+            var train = SvmlightReader.Read(dataPath);
+            Fit(estimator, train);
+            (rows, columns) = (train.Rows, train.Columns);
+            trainScore = Score(estimator, train);
+            if (testPath is not null)
+                testScore = Score(estimator, SvmlightReader.Read(testPath, TestOptions(columns, train.ZeroBasedIndices)));
+        }
         var report = estimator.Report!;
-        double trainScore = Score(estimator, train), testScore = test is null ? double.NaN : Score(estimator, test);
         string? output = parse.GetValue(OutputFile);
         if (output is not null) estimator.Save(output);
 
@@ -86,11 +101,11 @@ internal static class FitCommand
             new("iterations", report.Iterations),
             new("seconds", report.Elapsed.TotalSeconds),
             new("stop_reason", report.StopReason.ToString()),
-            new("n", train.Rows),
-            new("p", train.Columns),
+            new("n", rows),
+            new("p", columns),
             new("nnz_coef", estimator.NonZeroCoefficients),
             new("train_score", trainScore),
-            new("test_score", test is null ? null : testScore),
+            new("test_score", hasTest ? testScore : null),
             new("lambda", report.Lambda),
             new("fit_intercept", estimator.FitIntercept),
             new("score_kind", estimator is LinearClassifier ? "accuracy" : estimator is PoissonRegressor ? "d2_poisson" : "r2"),
@@ -101,6 +116,12 @@ internal static class FitCommand
         else KeyValueTable.Write($"fit {name}", fields);
         return ExitCodes.Success;
     }
+
+    private static SvmlightReaderOptions TestOptions(int features, bool zeroBased) => new()
+    {
+        FeatureCount = features,
+        IndexBase = zeroBased ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
+    };
 
     private static void Fit(LinearEstimator estimator, SvmlightDataset d)
     {
@@ -126,7 +147,7 @@ internal static class FitCommand
 
         bool penalised = name is "logistic" or "multinomial" or "linear-svm" or "huber" or "poisson";
         Require(penaltyName is null || penalised, "--penalty", name);
-        Require(l1Ratio is null || penalised || name == "elastic-net", "--l1-ratio", name);
+        Require(l1Ratio is null || penalised || name is "elastic-net" or "multitask-lasso", "--l1-ratio", name);
         Require(lossName is null || name == "linear-svm" || (name == "multiclass-svm" && multiclass == "ovr"), "--loss", name);
         Require(multiclass is null || name == "multiclass-svm", "--multiclass", name);
         Require(delta is null || name == "huber", "--delta", name);
@@ -144,7 +165,7 @@ internal static class FitCommand
             "multiclass-svm" => new MulticlassSvm { Loss = loss, Strategy = multiclass == "ovr" ? MulticlassStrategy.OneVsRest : MulticlassStrategy.CrammerSinger },
             "huber" => new HuberRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Delta = delta ?? 1.0 },
             "poisson" => new PoissonRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
-            "multitask-lasso" => throw new UsageException("multitask-lasso is not available in this build: it needs the multi-output squared objective and block coordinate descent, which are still being added to OptSuite."),
+            "multitask-lasso" => new MultiTaskLasso { L1Ratio = l1Ratio ?? 1.0 },
             "quantile" => throw new UsageException("quantile is not available: the pinball loss is nonsmooth and OptSuite has no sound solver for it yet (scikit-learn solves it as a linear program)."),
             _ => throw new UsageException($"Unknown model '{name}'."),
         };

@@ -33,13 +33,10 @@ internal static class PredictCommand
         try { model = LinearEstimator.Load(modelPath); }
         catch (InvalidDataException e) { throw new UsageException(e.Message); }
         if (!File.Exists(dataPath)) throw new FileNotFoundException($"Data file not found: {dataPath}", dataPath);
-        var data = SvmlightReader.Read(dataPath, new SvmlightReaderOptions { FeatureCount = model.FeatureCount });
-        string[] lines = model switch
-        {
-            LinearClassifier c => c.PredictText(data.Features),
-            LinearRegressor r => r.Predict(data.Features).Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
-            _ => throw new InvalidOperationException($"Cannot predict with a {model.GetType().Name}."),
-        };
+        var options = new SvmlightReaderOptions { FeatureCount = model.FeatureCount };
+        string[] lines = model is MultiTaskLasso multi
+            ? Rows(multi.Predict(SvmlightReader.ReadMultiLabel(dataPath, options).Features))   // k predictions per line
+            : Single(model, SvmlightReader.Read(dataPath, options));
         if (parse.GetValue(OutputFile) is { } output)
         {
             File.WriteAllLines(output, lines, new UTF8Encoding(false));
@@ -50,4 +47,23 @@ internal static class PredictCommand
         Console.Out.Write(text.ToString());
         return ExitCodes.Success;
     }
+
+    private static string[] Rows(double[,] y)
+    {
+        var lines = new string[y.GetLength(0)];
+        var parts = new string[y.GetLength(1)];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            for (int t = 0; t < parts.Length; t++) parts[t] = y[i, t].ToString("R", CultureInfo.InvariantCulture);
+            lines[i] = string.Join(' ', parts);
+        }
+        return lines;
+    }
+
+    private static string[] Single(LinearEstimator model, SvmlightDataset data) => model switch
+    {
+        LinearClassifier c => c.PredictText(data.Features),
+        LinearRegressor r => r.Predict(data.Features).Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
+        _ => throw new InvalidOperationException($"Cannot predict with a {model.GetType().Name}."),
+    };
 }

@@ -114,4 +114,28 @@ public class FitPredictCommandTests
         Assert.Equal(2, v.Code);
         Assert.Contains("schema_version 9", v.Err);
     }
+
+    [Fact]
+    public void MultiTaskLassoFitsOneTaskPerLabelAndPredictsKValuesPerLine()
+    {
+        string train = DatasetLocator.Find("multiclass/wine.svm");
+        string model = Path.Combine(TempDir(), "mtl.json");
+        var (code, stdout, stderr) = Run("fit", "--model", "multitask-lasso", "--data", train, "--test", train, "--lambda", "0.02",
+            "--tol", "1e-10", "--output", model, "--json");
+        Assert.True(code == 0, stderr);
+        var r = LastJsonLine(stdout);
+        Assert.Equal("cd", r.GetProperty("solver").GetString());
+        Assert.Equal("Converged", r.GetProperty("stop_reason").GetString());
+        Assert.Equal(r.GetProperty("train_score").GetDouble(), r.GetProperty("test_score").GetDouble());
+        Assert.True(r.GetProperty("gap").GetDouble() <= 1e-9 * r.GetProperty("objective").GetDouble());
+        // Shared rows: the number of non-zero coefficients is a multiple of the three tasks (wine's classes).
+        Assert.Equal(0, r.GetProperty("nnz_coef").GetInt32() % 3);
+
+        var p = Run("predict", "--model", model, "--data", train);
+        Assert.Equal(0, p.Code);
+        var lines = p.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(178, lines.Length);
+        Assert.All(lines, l => Assert.Equal(3, l.Split(' ').Length));
+        Assert.Equal(2, Run("fit", "--model", "multitask-lasso", "--solver", "lbfgs", "--data", train).Code);
+    }
 }
