@@ -13,6 +13,11 @@ internal static class Program
             SvmlightThroughput.Run(args[1..]);
             return;
         }
+        if (args.Length > 0 && args[0] == "cd-compare")
+        {
+            Solvers.CoordinateDescentComparison.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
