@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Freeze reference optima computed by other libraries, for OptSuite's solver tests.
 
-Run from the repository root:  /usr/bin/python3 datasets/reference/make_references.py
+Run from the repository root:  /usr/bin/python3 datasets/reference/make_references.py [file ...]
+(no argument: every JSON file; otherwise only the named ones, e.g. lasso_path enet_path logreg_l1_path)
 Needs ../shared/peers set up (its setup.sh): scikit-learn, LIBLINEAR, glmnet. Writes one JSON file per problem here.
 
 Each case is solved by two independent peers at tight native tolerance; the lower objective (all peers are re-scored by
@@ -43,6 +44,18 @@ CASES = [
     ("multinomial_l2", "datasets/peers/digits_scale.svm", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
     ("multinomial_l2", "datasets/multiclass/dna.scale", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
 ]
+# Coordinate-descent paths (a few λ along each path; the tests solve them as one warm-started path, largest λ first).
+# (output file, problem, data, lam spec, extra args, peers, fit_intercept)
+LEU, RIBO, NEWS = "shared:binary/leukemia_train.svm.xz", "shared:regression/riboflavin.svm.xz", "shared:derived/news20_binary_l2.svm.xz"
+PATH_CASES = (
+    # news20 stops at λ_max/20: scikit-learn at tol 1e-14 needs many minutes further down that path.
+    [("lasso_path", "lasso", d, f"lammax/{k}", [], [CD, GLMNET], False) for d in (LEU, RIBO, NEWS) for k in ((5, 20) if d == NEWS else (5, 20, 100))]
+    + [("enet_path", "enet", d, f"lammax/{k}", ["--l1-ratio", "0.5"], [CD, GLMNET], False) for d in (LEU, RIBO, NEWS)
+       for k in ((5, 20) if d == NEWS else (5, 20, 100))]
+    # LIBLINEAR (via sklearn) at tol 1e-12 ran for over an hour on dorothea without finishing; 1e-8 agrees with glmnet to ~1e-15.
+    + [("logreg_l1_path", "logreg_l1", "shared:binary/dorothea_train.svm.xz", f"lammax/{k}", [], [("sk_liblinear", "1e-8", "1000"), GLMNET], False)
+       for k in (5, 20, 100)]
+)
 HUBER = [("datasets/regression/prostate_train.svm", 1.0, "1/n"), ("datasets/regression/abalone_scale", 1.0, "1/n")]
 
 
@@ -119,8 +132,13 @@ def huber_case(data, delta, lam_spec):
 
 
 def main():
+    """No argument: every file. Otherwise only the named output files, e.g. `lasso_path enet_path logreg_l1_path`."""
+    only = set(sys.argv[1:])
     out = {}
-    for problem, data, lam, extra, peers, intercept in CASES:
+    cases = [(problem,) + c for c in CASES for problem in [c[0]]] + PATH_CASES
+    for file, problem, data, lam, extra, peers, intercept in cases:
+        if only and file not in only:
+            continue
         recs = []
         for solver, tol, max_iter in peers:
             try:
@@ -145,9 +163,9 @@ def main():
             "conventions": "../shared/peers/README.md (mean loss over samples; lasso 1/(2n)||y - Xw||^2; labels y in {-1,+1} with the larger original label +1; multiclass classes = sorted unique labels)",
             "date": datetime.date.today().isoformat(),
         }
-        out.setdefault(problem, []).append(entry)
-        print(f"{problem:15s} {data:45s} {best['objective']:.17g} {best['peer']} agree {[round(a['relative_difference'], 16) for a in entry['agreement']]}")
-    for data, delta, lam in HUBER:
+        out.setdefault(file, []).append(entry)
+        print(f"{file:15s} {data:45s} {best['objective']:.17g} {best['peer']} agree {[round(a['relative_difference'], 16) for a in entry['agreement']]}")
+    for data, delta, lam in HUBER if not only or "huber_l2" in only else []:
         e = huber_case(data, delta, lam)
         out.setdefault("huber_l2", []).append(e)
         print(f"huber_l2        {data:45s} {e['objective']:.17g} scipy agree {e['agreement']['relative_difference']:.1e}")

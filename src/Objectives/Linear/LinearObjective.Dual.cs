@@ -24,8 +24,11 @@ public sealed partial class LinearObjective<TLoss, TReg>
         return gap;
     }
 
-    /// <summary>D(u) at the dual point built from the current scores (the score buffer is consumed).</summary>
-    private double DualValue()
+    /// <summary>
+    /// D(u) at the dual point built from the current scores (the score buffer is consumed); when
+    /// <paramref name="correlations"/> is not empty it receives c = Aᵀ(a⊙u)/s, the dual point's feature correlations.
+    /// </summary>
+    private double DualValue(Span<double> correlations = default)
     {
         int n = _labels.Length;
         Span<double> u = _residual;
@@ -41,7 +44,9 @@ public sealed partial class LinearObjective<TLoss, TReg>
             _a.ApplyTranspose(_scores, v, -1.0, 0.0);
         }
 
+        if (!correlations.IsEmpty) TensorPrimitives.Negate(v, correlations);
         double penaltyConjugate = DualPenalty.Conjugate(_reg, _ridge, v, _scratchP2, out double scale);
+        if (!correlations.IsEmpty && scale != 1.0) TensorPrimitives.Divide(correlations, scale, correlations);
         if (double.IsPositiveInfinity(scale)) return double.NegativeInfinity;
 
         double lossConjugate = 0;

@@ -5,18 +5,23 @@ namespace OptSuite.Solvers;
 
 /// <summary>
 /// Coordinate descent for (1/Σc)Σ c_i ℓ(y_i, x_i·w + b) + (μ/2)‖w‖² + Σ_j r_j(w_j) with a separable regulariser
-/// (lasso, elastic net, L1-logistic, non-negative and box-constrained variants): glmnet's and scikit-learn's method.
+/// (lasso, elastic net, L1-logistic, non-negative and box-constrained variants): glmnet's and celer's method.
 /// </summary>
 /// <remarks>
-/// Scores z = Xw + b and the loss derivatives ℓ′(y_i, z_i) are kept up to date on the rows a coordinate touches, so an
-/// epoch costs O(nnz). Squared loss: exact coordinate minimisation, w_j ← prox_{r_j/h_j}(w_j − g_j/h_j) with
-/// h_j = Σa_i x_ij² + μ (Friedman, Hastie &amp; Tibshirani 2010). Twice-differentiable losses: the same prox-Newton
-/// step with h_j = Σa_i ℓ″(z_i)x_ij² + μ, accepted when it decreases F along the coordinate, otherwise the step 1/L_j
-/// with L_j = L_ℓΣa_i x_ij² + μ (exact per-coordinate Lipschitz constants, which always decrease F). Other smooth
-/// losses use 1/L_j. The intercept is an unpenalised coordinate updated once per epoch.
-/// <para>Stopping criterion: the objective's relative duality gap, evaluated every
-/// <see cref="CoordinateDescentOptions.GapCheckEvery"/> epochs or sooner when the largest coordinate KKT violation
-/// dist(−g_j, ∂r_j(w_j)) has dropped below √tol times its first value (scikit-learn checks its gap in the same way).</para>
+/// Proximal Newton with coordinate-descent inner solves (newGLMNET: Yuan, Ho &amp; Lin 2012; glmnet's quadratic
+/// approximation, Friedman, Hastie &amp; Tibshirani 2010). Each outer iteration builds the model
+/// q(δ) = ∇fᵀδ + ½δᵀ(XᵀHX + μI)δ + R(w + δ) with H = diag(a_i ℓ″(y_i, z_i)), minimises it by exact coordinate steps
+/// w_j ← prox_{r_j/H_jj}(w_j − G_j/H_jj) on a working set until its largest coordinate violation is a fraction
+/// (<see cref="CoordinateDescentOptions.InnerTolerance"/>) of the outer KKT violation, then backtracks on F
+/// (Armijo, Tseng &amp; Yun 2009). For the squared loss the model is F itself, so this is plain coordinate descent
+/// with h_i = a_i and no line search. Smooth losses without a second derivative use their generalised one (Huber).
+/// <para>Working sets (with a weighted L1 penalty): the non-zeros, the large KKT violators and the zeros whose dual
+/// constraint is closest to active, filled to max(p₀, 2·nnz) (celer: Massias, Gramfort &amp; Salmon 2018). Gap-safe
+/// screening removes coordinates that are zero at every optimum (Fercoq, Gramfort &amp; Salmon 2015). One sweep over
+/// the working set costs O(nnz of its columns); the gradient and duality gap between outer iterations cost O(nnz).</para>
+/// <para>Stopping criterion: the objective's relative duality gap (F − D)/|F|, evaluated after every outer iteration
+/// (see <see cref="CoordinateDescentOptions.GapCheckEvery"/>). <see cref="SolverResult.Iterations"/> counts outer
+/// iterations; <see cref="EvaluationCounts.Proxes"/> counts coordinate updates.</para>
 /// </remarks>
 public static class CoordinateDescent
 {

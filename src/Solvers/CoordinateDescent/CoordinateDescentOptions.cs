@@ -3,20 +3,44 @@ namespace OptSuite.Solvers;
 /// <summary>Options of <see cref="CoordinateDescent"/>.</summary>
 public sealed record CoordinateDescentOptions : SolverOptions
 {
-    /// <summary>Visiting order. Default <see cref="CoordinateOrder.Cyclic"/>.</summary>
+    /// <summary>Visiting order within a sweep of the working set. Default <see cref="CoordinateOrder.Cyclic"/>.</summary>
     public CoordinateOrder Order { get; init; } = CoordinateOrder.Cyclic;
 
     /// <summary>Seed for <see cref="CoordinateOrder.Random"/>. Default 0.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Compute the duality gap at least every this many epochs (and whenever the KKT pre-check passes). Default 10.</summary>
-    public int GapCheckEvery { get; init; } = 10;
+    /// <summary>
+    /// Compute the duality gap at least every this many outer iterations (and whenever the KKT pre-check passes).
+    /// With <see cref="Screening"/> on, the gap is computed every outer iteration because screening needs it. Default 1.
+    /// </summary>
+    public int GapCheckEvery { get; init; } = 1;
 
     /// <summary>
-    /// Between full epochs, sweep only the non-zero coordinates until they settle (glmnet's active-set cycling).
-    /// Default true.
+    /// Within a model solve, sweep only the non-zero coordinates between full sweeps until they settle (glmnet's
+    /// active-set cycling). Default true.
     /// </summary>
     public bool ActiveSetCycling { get; init; } = true;
+
+    /// <summary>
+    /// Solve each model on a working set grown by dual-constraint distance (celer) instead of all coordinates; used with
+    /// weighted L1 penalties (<see cref="Prox.IWeightedL1Regularizer"/>). Default true.
+    /// </summary>
+    public bool WorkingSet { get; init; } = true;
+
+    /// <summary>Size of the first working set (then max(this, 2·non-zeros) plus strong KKT violators). Default 10.</summary>
+    public int InitialWorkingSetSize { get; init; } = 10;
+
+    /// <summary>Gap-safe screening of coordinates that are zero at every optimum (needs a finite loss smoothness). Default true.</summary>
+    public bool Screening { get; init; } = true;
+
+    /// <summary>
+    /// A model solve stops when its largest coordinate violation is at most this fraction of the outer KKT violation
+    /// (the inexactness of the proximal-Newton step). Default 0.1.
+    /// </summary>
+    public double InnerTolerance { get; init; } = 0.1;
+
+    /// <summary>Sweep limit of one model solve. Default 10 000.</summary>
+    public int MaxInnerSweeps { get; init; } = 10_000;
 
     /// <inheritdoc/>
     public override IEnumerable<string> Problems()
@@ -24,5 +48,8 @@ public sealed record CoordinateDescentOptions : SolverOptions
         foreach (string p in base.Problems()) yield return p;
         if (GapCheckEvery < 1) yield return $"{nameof(GapCheckEvery)} must be ≥ 1; it is {GapCheckEvery}.";
         if (!Enum.IsDefined(Order)) yield return $"{nameof(Order)} {(int)Order} is not a {nameof(CoordinateOrder)} value.";
+        if (InitialWorkingSetSize < 1) yield return $"{nameof(InitialWorkingSetSize)} must be ≥ 1; it is {InitialWorkingSetSize}.";
+        if (!(InnerTolerance > 0 && InnerTolerance < 1)) yield return $"{nameof(InnerTolerance)} must lie in (0, 1); it is {InnerTolerance}.";
+        if (MaxInnerSweeps < 1) yield return $"{nameof(MaxInnerSweeps)} must be ≥ 1; it is {MaxInnerSweeps}.";
     }
 }

@@ -93,13 +93,6 @@ public class ReferenceOptimaTests(ITestOutputHelper output)
             var f = Objective.LogisticRegression(x, y, c.Lambda, 1.0, c.FitIntercept);
             Check(c, "fista", ProximalGradient.Minimize(f, default, Fista), f);
             Check(c, "owlqn", OwlQn.Minimize(f.AsL1Composite(), default, Owl), f);
-            // Known limit: plain coordinate Newton steps need ~190 epochs (~250 s) on a9a at λ = 1/n; the fix is the
-            // proximal-Newton outer loop of newGLMNET (Yuan, Ho & Lin 2012), tracked in the coordinate-methods issue.
-            if (x.Rows > 10_000)
-            {
-                output.WriteLine($"{c,-55} cd skipped: plain coordinate Newton too slow here (prox-Newton outer loop pending)");
-                continue;
-            }
             Check(c, "cd", CoordinateDescent.Minimize(f, default, Cd), f);
         }
     }

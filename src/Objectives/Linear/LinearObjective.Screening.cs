@@ -1,0 +1,88 @@
+using System.Numerics.Tensors;
+
+namespace OptSuite.Objectives;
+
+public sealed partial class LinearObjective<TLoss, TReg>
+{
+    /// <summary>
+    /// The duality gap of <see cref="DualityGap(ReadOnlySpan{double})"/> from scores the caller already maintains, and
+    /// the dual point's feature correlations c = Aᵀ(a⊙u)/s (u the balanced dual point, s its rescaling), the quantities
+    /// gap-safe screening and working-set priorities compare with the penalty (Fercoq, Gramfort &amp; Salmon 2015;
+    /// Massias, Gramfort &amp; Salmon 2018). One pass over the data instead of two.
+    /// </summary>
+    /// <param name="x">The primal point (w, then b).</param>
+    /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
+    /// <param name="dualCorrelations">Destination for c, length p.</param>
+    /// <returns>F(x) − D(u/s); +∞ when no rescaling makes the dual point feasible.</returns>
+    public double DualityGap(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> dualCorrelations)
+    {
+        CheckLength(x.Length, nameof(x));
+        if (scores.Length != Samples)
+            throw new ArgumentException($"scores has length {scores.Length}; there are {Samples} samples.", nameof(scores));
+        if (dualCorrelations.Length != Features)
+            throw new ArgumentException($"dualCorrelations has length {dualCorrelations.Length}; there are {Features} features.", nameof(dualCorrelations));
+        scores.CopyTo(_scores);
+        ReadOnlySpan<double> w = W(x);
+        double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);
+        return primal - DualValue(dualCorrelations);
+    }
+
+    /// <summary>
+    /// The null model: the intercept b₀ minimising Σ a_i ℓ(y_i, b) (0 without an intercept) and the gradient
+    /// Aᵀ(a⊙ℓ′(y, b₀)) of the data term at w = 0. For a penalty λ Σ c_j|w_j| (plus any ridge) w = 0 is optimal exactly
+    /// when λ ≥ max_j |gradient_j|/c_j: this gives λ_max of a regularisation path, with intercept and sample weights.
+    /// </summary>
+    /// <param name="gradient">Destination, length p.</param>
+    /// <returns>b₀.</returns>
+    /// <exception cref="InvalidOperationException">The data term has no minimiser in b (e.g. a single class for a
+    /// classification loss).</exception>
+    public double NullModel(Span<double> gradient)
+    {
+        if (gradient.Length != Features)
+            throw new ArgumentException($"gradient has length {gradient.Length}; there are {Features} features.", nameof(gradient));
+        double b = FitIntercept ? NullIntercept() : 0.0;
+        int n = Samples;
+        for (int i = 0; i < n; i++) _residual[i] = (_weights is null ? _uniformWeight : _weights[i]) * _loss.Derivative(_labels[i], b);
+        _a.ApplyTranspose(_residual, gradient, 1.0, 0.0);
+        return b;
+    }
+
+    /// <summary>Root of φ′(b) = Σ a_i ℓ′(y_i, b) (φ convex, so φ′ is non-decreasing): bracketing, then bisection.</summary>
+    private double NullIntercept()
+    {
+        double lo = -1, hi = 1;
+        for (int k = 0; InterceptSlope(lo) > 0; k++)
+        {
+            if (k > 60) throw new InvalidOperationException("The intercept-only model has no minimiser (the loss decreases without bound as b → −∞).");
+            lo *= 2;
+        }
+        for (int k = 0; InterceptSlope(hi) < 0; k++)
+        {
+            if (k > 60) throw new InvalidOperationException("The intercept-only model has no minimiser (the loss decreases without bound as b → +∞).");
+            hi *= 2;
+        }
+        // Newton from the middle when the loss has curvature, safeguarded by the bracket; bisection otherwise.
+        double b = 0.5 * (lo + hi);
+        for (int k = 0; k < 200 && hi - lo > 4 * double.Epsilon; k++)
+        {
+            double slope = InterceptSlope(b);
+            if (slope == 0) return b;
+            if (slope > 0) hi = b; else lo = b;
+            double curvature = 0;
+            for (int i = 0; i < Samples; i++)
+                curvature += (_weights is null ? _uniformWeight : _weights[i]) * _loss.SecondDerivative(_labels[i], b);
+            double next = curvature > 0 ? b - slope / curvature : double.NaN;
+            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+            if (next == b) return b;
+            b = next;
+        }
+        return b;
+    }
+
+    private double InterceptSlope(double b)
+    {
+        double s = 0;
+        for (int i = 0; i < Samples; i++) s += (_weights is null ? _uniformWeight : _weights[i]) * _loss.Derivative(_labels[i], b);
+        return s;
+    }
+}
