@@ -126,6 +126,16 @@ public static class Objective
         bool fitIntercept = true, ReadOnlySpan<double> sampleWeights = default) =>
         Penalised<PoissonLoss>(x, y, default, lambda, l1Ratio, fitIntercept, sampleWeights);
 
+    /// <summary>
+    /// Quantile regression at level τ, (1/n)Σ ρ_τ(y_i − z_i) + λ(α‖w‖₁ + (1 − α)/2‖w‖²) with the pinball loss ρ_τ
+    /// (scikit-learn's QuantileRegressor with alpha = λ and α = 1).
+    /// </summary>
+    /// <remarks>The loss is nonsmooth: the objective evaluates values, subgradients and the duality gap (the pinball
+    /// conjugate is finite on [−τ, 1 − τ]), but the gradient-based solvers do not apply to it.</remarks>
+    public static LinearObjective<QuantileLoss, L1Norm> QuantileRegression(ILinearMap x, ReadOnlySpan<double> y, double tau, double lambda,
+        double l1Ratio = 1, bool fitIntercept = true, ReadOnlySpan<double> sampleWeights = default) =>
+        Penalised(x, y, new QuantileLoss(tau), lambda, l1Ratio, fitIntercept, sampleWeights);
+
     private static LinearObjective<TLoss, L1Norm> Penalised<TLoss>(ILinearMap x, ReadOnlySpan<double> y, TLoss loss, double lambda,
         double l1Ratio, bool fitIntercept, ReadOnlySpan<double> sampleWeights)
         where TLoss : struct, ILoss
