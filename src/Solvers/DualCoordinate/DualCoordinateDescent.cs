@@ -14,9 +14,12 @@ namespace OptSuite.Solvers;
 /// The objective (1/n)Σℓ(y_i, x_i·w) + (λ/2)‖w‖² is λ times LIBLINEAR's C·Σℓ + ½‖w‖² with C = 1/(nλ); the solver works
 /// on the dual of the latter, min_α ½αᵀQ̄α − Σα_i (hinge, squared hinge; Q̄ = Q + D) or with the entropy terms of the
 /// logistic dual, keeps w = Σα_i y_i x_i, visits the coordinates in a fresh random permutation each epoch, and shrinks
-/// coordinates at a bound. Stopping criterion: the relative duality gap (P(w) − D(α))/P(w) between the primal at the
-/// maintained w and the dual at α, evaluated every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/> epochs.
-/// Rows are read with RowDot/RowAxpy (CSR, row-major dense; a CSC matrix uses its O(nnz) row companion).
+/// coordinates at a bound (LIBLINEAR's projected-gradient thresholds). Stopping criterion: the relative duality gap
+/// (P(w) − D(α))/P(w) between the primal at the maintained w and the dual at α; with shrinking it is evaluated after an
+/// epoch over every coordinate or one whose projected-gradient spread says the active set is solved (where LIBLINEAR would
+/// test its own stop), at most every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/> epochs.
+/// Rows are read from a CSR copy of the data (a CSC matrix through its O(nnz) row companion, a dense one by its
+/// non-zeros) with unrolled, bounds-check-free gather kernels.
 /// </remarks>
 public static class DualCoordinateDescent
 {
