@@ -28,7 +28,7 @@ internal sealed class CrammerSingerDualState : ISolverState
     private readonly int[] _dInd;
     private readonly double _lambda;
     private readonly DualCoordinateDescentOptions _options;
-    private readonly Random _rng;
+    private readonly EpochShuffle _rng;
     private int _active;
     private double _shrinkThreshold = 1.0;
     private bool _allActive = true, _fullPass, _solvedActive;
@@ -44,7 +44,7 @@ internal sealed class CrammerSingerDualState : ISolverState
         _k = classes;
         _lambda = lambda;
         _options = options;
-        _rng = new Random(options.Seed);
+        _rng = new EpochShuffle(options.Seed);
         int n = x.Rows;
         _y = labels.ToArray();
         _c = new double[n];
@@ -83,11 +83,7 @@ internal sealed class CrammerSingerDualState : ISolverState
     {
         _epochs++;
         _fullPass = _allActive;
-        for (int s = 0; s < _active - 1; s++)
-        {
-            int r = s + _rng.Next(_active - s);
-            (_index[s], _index[r]) = (_index[r], _index[s]);
-        }
+        _rng.Shuffle(_index, _active);
         bool shrinking = _options.Shrinking;
         double worst = 0;
         for (int s = 0; s < _active; s++)
