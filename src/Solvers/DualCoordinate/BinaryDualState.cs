@@ -8,7 +8,7 @@ namespace OptSuite.Solvers;
 /// </summary>
 internal sealed class BinaryDualState : ISolverState
 {
-    private readonly SparseRows _x;
+    private readonly CsrMatrix _x;
     private readonly double[] _y, _c, _qd, _upper, _diag, _alpha, _beta, _w;
     private readonly int[] _index;
     private readonly BinaryDualLoss _loss;
@@ -33,7 +33,8 @@ internal sealed class BinaryDualState : ISolverState
         DualCoordinateDescentOptions options)
     {
         options.Validate();
-        _x = new SparseRows(x);
+        _x = RowMajorSparse.From(x);
+        var rows = new SparseRows(_x);
         _loss = loss;
         _lambda = lambda;
         _options = options;
@@ -44,7 +45,7 @@ internal sealed class BinaryDualState : ISolverState
         _y = new double[n]; _c = new double[n]; _qd = new double[n]; _upper = new double[n]; _diag = new double[n];
         _alpha = new double[n]; _beta = new double[n]; _w = new double[x.Columns];
         _index = new int[n];
-        _x.SquaredNorms(_qd);
+        rows.SquaredNorms(_qd);
         for (int i = 0; i < n; i++)
         {
             _y[i] = labels[i] > 0 ? 1.0 : -1.0;
@@ -58,7 +59,7 @@ internal sealed class BinaryDualState : ISolverState
             {
                 _alpha[i] = Math.Min(1e-3 * _c[i], 1e-8);
                 _beta[i] = _c[i] - _alpha[i];
-                _x.Axpy(i, _y[i] * _alpha[i], _w);
+                rows.Axpy(i, _y[i] * _alpha[i], _w);
             }
         }
         _active = _count;
@@ -83,6 +84,7 @@ internal sealed class BinaryDualState : ISolverState
     private void HingeEpoch()
     {
         bool shrinking = _options.Shrinking;
+        var rows = new SparseRows(_x);
         double pgMax = double.NegativeInfinity, pgMin = double.PositiveInfinity;
         double pgMaxOld = _pgMaxOld, pgMinOld = _pgMinOld;
         double[] alpha = _alpha, y = _y, upperBound = _upper, diag = _diag, qd = _qd, w = _w;
@@ -92,7 +94,7 @@ internal sealed class BinaryDualState : ISolverState
         {
             int i = index[s];
             double a = alpha[i], upper = upperBound[i];
-            double g = y[i] * _x.Dot(i, w) - 1 + diag[i] * a;
+            double g = y[i] * rows.Dot(i, w) - 1 + diag[i] * a;
             double pg = 0;
             if (a == 0)
             {
@@ -111,7 +113,7 @@ internal sealed class BinaryDualState : ISolverState
             {
                 double next = Math.Min(Math.Max(a - g / qd[i], 0.0), upper);
                 alpha[i] = next;
-                _x.Axpy(i, (next - a) * y[i], w);
+                rows.Axpy(i, (next - a) * y[i], w);
                 updates++;
             }
         }
@@ -157,6 +159,7 @@ internal sealed class BinaryDualState : ISolverState
     private void LogisticEpoch()
     {
         double innerEps = _innerEps, gMax = 0;
+        var rows = new SparseRows(_x);
         double[] alpha = _alpha, beta = _beta, y = _y, cs = _c, qd = _qd, w = _w;
         int[] index = _index;
         long newton = 0, updates = 0;
@@ -164,7 +167,7 @@ internal sealed class BinaryDualState : ISolverState
         {
             int i = index[s];
             double c = cs[i], q = qd[i];
-            double b = y[i] * _x.Dot(i, w);
+            double b = y[i] * rows.Dot(i, w);
             // h′(t) = q(t − α) + b + log(t/(C − t)) at t = C/2 tells on which half the root lies.
             bool onAlpha = q * (0.5 * c - alpha[i]) + b >= 0;
             double sign = onAlpha ? 1.0 : -1.0;
@@ -187,7 +190,7 @@ internal sealed class BinaryDualState : ISolverState
             if (onAlpha) { alpha[i] = z; beta[i] = c - z; }
             else { beta[i] = z; alpha[i] = c - z; }
             double delta = alpha[i] - oldAlpha;
-            if (delta != 0) { _x.Axpy(i, delta * y[i], w); updates++; }
+            if (delta != 0) { rows.Axpy(i, delta * y[i], w); updates++; }
         }
         if (newton <= _active / 10) _innerEps = Math.Max(_innerEpsMin, 0.1 * innerEps);
         _coordinateUpdates += updates;
@@ -213,11 +216,12 @@ internal sealed class BinaryDualState : ISolverState
     {
         double ww = 0;
         for (int j = 0; j < _w.Length; j++) ww += _w[j] * _w[j];
+        var rows = new SparseRows(_x);
         double loss = 0, dualTerms = 0;
         for (int k = 0; k < _count; k++)
         {
             int i = _index[k];
-            double m = _y[i] * _x.Dot(i, _w), c = _c[i], a = _alpha[i];
+            double m = _y[i] * rows.Dot(i, _w), c = _c[i], a = _alpha[i];
             switch (_loss)
             {
                 case BinaryDualLoss.Hinge:

@@ -19,7 +19,7 @@ namespace OptSuite.Solvers;
 /// </remarks>
 internal sealed class CrammerSingerDualState : ISolverState
 {
-    private readonly SparseRows _x;
+    private readonly CsrMatrix _x;
     private readonly int[] _y;
     private readonly double[] _c, _sq, _alpha, _w;   // α: n×k row-major; W: p×k row-major
     private readonly int _k, _count;
@@ -40,7 +40,7 @@ internal sealed class CrammerSingerDualState : ISolverState
         DualCoordinateDescentOptions options)
     {
         options.Validate();
-        _x = new SparseRows(x);
+        _x = RowMajorSparse.From(x);
         _k = classes;
         _lambda = lambda;
         _options = options;
@@ -49,7 +49,7 @@ internal sealed class CrammerSingerDualState : ISolverState
         _y = labels.ToArray();
         _c = new double[n];
         _sq = new double[n];
-        _x.SquaredNorms(_sq);
+        new SparseRows(_x).SquaredNorms(_sq);
         _alpha = new double[n * classes];
         _w = new double[x.Columns * classes];
         _index = new int[n];
@@ -188,12 +188,13 @@ internal sealed class CrammerSingerDualState : ISolverState
     private void ScoresInto(int i, ReadOnlySpan<int> order, Span<double> g)
     {
         int k = _k, r = order.Length;
-        ReadOnlySpan<int> idx = _x.Indices;
-        ReadOnlySpan<double> val = _x.Values;
+        var rows = new SparseRows(_x);
+        ReadOnlySpan<int> idx = rows.Indices;
+        ReadOnlySpan<double> val = rows.Values;
         ref double w0 = ref MemoryMarshal.GetArrayDataReference(_w);
         ref double g0 = ref MemoryMarshal.GetReference(g);
         ref int o0 = ref MemoryMarshal.GetReference(order);
-        for (int t = _x.Start(i), end = _x.End(i); t < end; t++)
+        for (int t = rows.Start(i), end = rows.End(i); t < end; t++)
         {
             ref double row = ref Unsafe.Add(ref w0, idx[t] * k);
             double v = val[t];
@@ -205,12 +206,13 @@ internal sealed class CrammerSingerDualState : ISolverState
     private void UpdateWeights(int i, int changed)
     {
         int k = _k;
-        ReadOnlySpan<int> idx = _x.Indices;
-        ReadOnlySpan<double> val = _x.Values;
+        var rows = new SparseRows(_x);
+        ReadOnlySpan<int> idx = rows.Indices;
+        ReadOnlySpan<double> val = rows.Values;
         ref double w0 = ref MemoryMarshal.GetArrayDataReference(_w);
         ref int d0 = ref MemoryMarshal.GetArrayDataReference(_dInd);
         ref double dv0 = ref MemoryMarshal.GetArrayDataReference(_dVal);
-        for (int t = _x.Start(i), end = _x.End(i); t < end; t++)
+        for (int t = rows.Start(i), end = rows.End(i); t < end; t++)
         {
             ref double row = ref Unsafe.Add(ref w0, idx[t] * k);
             double v = val[t];

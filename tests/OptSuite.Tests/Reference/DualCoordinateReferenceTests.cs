@@ -10,7 +10,7 @@ namespace OptSuite.Tests.Reference;
 
 /// <summary>
 /// Dual coordinate ascent against LIBLINEAR (-s 1/2/3/4/7, and scikit-learn's LinearSVC) optima frozen in
-/// datasets/reference (svm_hinge_l2, svm_sqhinge_l2, logreg_l2, cs_svm .json; see make_references.py): objective within
+/// datasets/reference (svm_hinge_l2, svm_sqhinge_l2, logreg_l2(_dcd), cs_svm .json; see make_references.py): objective within
 /// 1e-6 relative, and the solver's own duality gap certifies it. Smooth losses are also solved by L-BFGS, which must
 /// agree. The hinge references are upper bounds (no peer reaches a tight tolerance), so there the gap is the certificate
 /// and the reference check says the peers got within 1e-6.
@@ -76,7 +76,7 @@ public class DualCoordinateReferenceTests(ITestOutputHelper output)
     public void SquaredHingeOnA9a() => Binary<SquaredHingeLoss>("svm_sqhinge_l2", "a9a", 1e-9, true);
 
     [Fact]
-    public void LogisticOnW8aAndNews20() { Binary<LogisticLoss>("logreg_l2", "w8a", 1e-9, true); Binary<LogisticLoss>("logreg_l2", "news20", 1e-9, true); }
+    public void LogisticOnW8aAndNews20() { Binary<LogisticLoss>("logreg_l2_dcd", "w8a", 1e-9, true); Binary<LogisticLoss>("logreg_l2_dcd", "news20", 1e-9, true); }
 
     [Fact]
     public void LogisticOnA9a() => Binary<LogisticLoss>("logreg_l2", "a9a", 1e-9, false);
