@@ -56,6 +56,12 @@ public static class DualCoordinateDescent
     /// Solves the Crammer–Singer multiclass SVM (1/n)Σ max_r(s_r + 1[r ≠ y_i]) − s_{y_i} + (λ/2)‖W‖²_F by the sequential
     /// dual method (LIBLINEAR -s 4, jaxopt's multiclass_linear_svm_dual solved coordinate-wise). W is p×k row-major.
     /// </summary>
+    /// <remarks>
+    /// Keerthi, Sundararajan, Chang, Hsieh &amp; Lin (2008): each sample's k dual variables are updated together by the
+    /// closed-form, sort-based solution of their sub-problem (Crammer &amp; Singer 2001); classes at their bound whose
+    /// gradient says they stay there are shrunk per sample, and samples with one active class are skipped, until the
+    /// active problem looks solved. Stopping criterion: the relative duality gap, as for the binary losses.
+    /// </remarks>
     /// <param name="objective">A Crammer–Singer objective with ridge λ &gt; 0, no other regulariser, no intercept.</param>
     /// <param name="options">Options; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>
