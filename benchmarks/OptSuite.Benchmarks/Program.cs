@@ -23,6 +23,12 @@ internal static class Program
             Solvers.CoordinateDescentComparison.Run(args[1..]);
             return;
         }
+        // Wall time to a target objective, for the side-by-side with LIBLINEAR (benchmarks/dual-coordinate).
+        if (args.Length > 0 && args[0] == "dual-coordinate")
+        {
+            Solvers.DualCoordinateRace.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -4,10 +4,18 @@
 Run from the repository root:  /usr/bin/python3 datasets/reference/make_references.py [file ...]
 (no argument: every JSON file; otherwise only the named ones, e.g. lasso_path enet_path logreg_l1_path)
 Needs ../shared/peers set up (its setup.sh): scikit-learn, LIBLINEAR, glmnet. Writes one JSON file per problem here.
+`--only svm_hinge_l2,cs_svm,logreg_l2@w8a` recomputes those problems (problem@text: only cases whose data path
+contains text) and leaves the other JSON files as they are. LIBLINEAR runs go
+through benchmarks/dual-coordinate/liblinear_peer.py (run_peer.py with its `ll_fit` compiled locally when the shared one
+is missing).
 
 Each case is solved by two independent peers at tight native tolerance; the lower objective (all peers are re-scored by
 run_peer.py with one formula, see ../shared/peers/README.md) is the reference and the relative difference between the two
-is recorded as `agreement`. Huber regression has no peer with our objective (sklearn's HuberRegressor also fits a scale),
+is recorded as `agreement`. LinearSVC on the hinge loss runs at tol 1e-6 with max_iter 1e6: at 1e-12 its shrinking
+thresholds stay stale and it ends further from the optimum (w8a: 5e-6 above it after 1e5 iterations). Hinge-loss problems (svm_hinge_l2, cs_svm) have no peer that reaches a tight tolerance
+(LIBLINEAR's dual CD stops at its hard-coded iteration cap, see the peers README): there the lowest re-scored objective of
+all peers is kept, whatever their status, as an upper bound of the optimum (`reference_kind`); the OptSuite tests pair it
+with their own duality-gap certificate. Huber regression has no peer with our objective (sklearn's HuberRegressor also fits a scale),
 so it is solved with SciPy's L-BFGS-B on the exact objective written in NumPy (gtol 1e-13) and checked by a second run
 from a different start.
 """
@@ -18,8 +26,17 @@ _SHARED_ROOT = os.environ.get("OPTSUITE_SHARED") or next(
     (p for p in (os.path.join(REPO, "..", "shared"), os.path.join(REPO, "..", "..", "shared")) if os.path.isdir(p)), "")
 PEERS = os.path.abspath(os.path.join(_SHARED_ROOT, "peers"))
 SHARED = os.path.abspath(os.path.join(_SHARED_ROOT, "datasets"))
+LL_PEER = os.path.join(REPO, "benchmarks", "dual-coordinate", "liblinear_peer.py")
 
 # (problem, data (repo-relative or shared:...), lam spec, extra args, peers [(solver, tol, max_iter)], fit_intercept)
+BINARY_DUAL = ["shared:binary/a9a.xz", "shared:binary/w8a.xz", "shared:derived/news20_binary_l2.svm.xz"]
+# -s 4 at eps 1e-12 runs to its 100000-iteration cap (tens of minutes on usps); eps 1e-6 bounds the largest KKT
+# violation of the full set and stops long before.
+MULTICLASS_DUAL = ["datasets/multiclass/dna.scale", "shared:multiclass/zip_usps_train.svm.xz", "shared:derived/news20_l2.svm.xz"]
+UPPER_BOUND = {"svm_hinge_l2", "cs_svm"}
+# Cases frozen in a file of their own (default: <problem>.json), so a test can pick its solvers per file: the larger
+# logistic cases are for the dual CD and L-BFGS tests, not for every logreg_l2 solver.
+FILES = {("logreg_l2", "shared:binary/w8a.xz"): "logreg_l2_dcd", ("logreg_l2", "shared:derived/news20_binary_l2.svm.xz"): "logreg_l2_dcd"}
 CD = ("sk_cd", "1e-14", "1000000")
 GLMNET = ("glmnet", "1e-14", "10000000")
 CASES = [
@@ -43,7 +60,13 @@ CASES = [
     ("multinomial_l2", "datasets/peers/wine_scale.svm", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
     ("multinomial_l2", "datasets/peers/digits_scale.svm", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
     ("multinomial_l2", "datasets/multiclass/dna.scale", "1/n", [], [("sk_newton-cg", "1e-10", "10000"), ("sk_lbfgs", "1e-12", "100000")], False),
-]
+    # Dual coordinate ascent (LIBLINEAR -s 1, 3, 4, 7) cases: a9a, w8a, a binary split of news20 (unit-norm rows); C = 1.
+    ("logreg_l2", "shared:binary/w8a.xz", "1/n", [], [("ll_fit:s0", "1e-12", None), ("ll_fit:s7", "1e-12", None)], False),
+    ("logreg_l2", "shared:derived/news20_binary_l2.svm.xz", "1/n", [], [("ll_fit:s0", "1e-12", None), ("ll_fit:s7", "1e-12", None)], False),
+] + [("svm_hinge_l2", d, "1/n", [], [("ll_fit:s3", "1e-12", None), ("sk_linearsvc", "1e-6", "1000000")], False) for d in BINARY_DUAL] \
+  + [("svm_sqhinge_l2", d, "1/n", [], [("ll_fit:s2", "1e-12", None), ("ll_fit:s1", "1e-12", None)], False) for d in BINARY_DUAL] \
+  + [("cs_svm", "datasets/multiclass/dna.scale", "1/n", [], [("ll_fit:s4", "1e-12", None), ("sk_linearsvc", "1e-9", "20000")], False)] \
+  + [("cs_svm", d, "1/n", [], [("ll_fit:s4", "1e-6", None), ("sk_linearsvc", "1e-6", "20000")], False) for d in MULTICLASS_DUAL[1:]]
 # Coordinate-descent paths (a few λ along each path; the tests solve them as one warm-started path, largest λ first).
 # (output file, problem, data, lam spec, extra args, peers, fit_intercept)
 LEU, RIBO, NEWS = "shared:binary/leukemia_train.svm.xz", "shared:regression/riboflavin.svm.xz", "shared:derived/news20_binary_l2.svm.xz"
@@ -64,7 +87,7 @@ def data_path(spec):
 
 
 def run_peer(problem, data, lam, extra, solver, tol, max_iter, intercept):
-    cmd = ["/usr/bin/python3", "run_peer.py", "--problem", problem, "--data", data_path(data), "--lam", lam, "--solver", solver]
+    cmd = ["/usr/bin/python3", LL_PEER if solver.startswith("ll_fit:") else "run_peer.py", "--problem", problem, "--data", data_path(data), "--lam", lam, "--solver", solver]
     cmd += extra
     if tol: cmd += ["--tol", tol]
     if max_iter: cmd += ["--max-iter", max_iter]
@@ -73,12 +96,24 @@ def run_peer(problem, data, lam, extra, solver, tol, max_iter, intercept):
     rec = json.loads(out)
     shown = " ".join(c if not c.startswith(REPO) and not c.startswith(SHARED) else
                      c.replace(REPO, "<repo>").replace(SHARED, "<shared>/datasets") for c in cmd)
+    shown = shown.replace(LL_PEER, "<repo>/benchmarks/dual-coordinate/liblinear_peer.py")
     rec["command"] = f"cd ../shared/peers && {shown}"
     return rec
 
 
 def versions(rec):
     return {k: v for k, v in rec.items() if k.endswith("version") or k.endswith("versions")}
+
+
+def peer_versions(peer):
+    """LIBLINEAR runs report no version: take it from the Debian package the ll_fit wrapper links against."""
+    if not peer.startswith(("ll_fit:", "liblinear-train:")):
+        return {}
+    try:
+        v = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "liblinear4"], capture_output=True, text=True).stdout.strip()
+        return {"liblinear_version": v or "unknown"}
+    except OSError:
+        return {}
 
 
 def load_svmlight(path):
@@ -131,13 +166,36 @@ def huber_case(data, delta, lam_spec):
     }
 
 
+def write(out, only):
+    """Writes every file in `out` (keyed by file name); with --only, cases in it that were not recomputed are kept."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for problem, entries in out.items():
+        if only is not None and os.path.exists(os.path.join(here, f"{problem}.json")):
+            fresh = {(e["data"], e["lam_spec"], e["fit_intercept"]) for e in entries}
+            kept = [e for e in json.load(open(os.path.join(here, f"{problem}.json")))
+                    if (e["data"], e["lam_spec"], e["fit_intercept"]) not in fresh]
+            entries = kept + entries
+        with open(os.path.join(here, f"{problem}.json"), "w") as f:
+            json.dump(entries, f, indent=1)
+            f.write("\n")
+
+
 def main():
-    """No argument: every file. Otherwise only the named output files, e.g. `lasso_path enet_path logreg_l1_path`."""
-    only = set(sys.argv[1:])
+    """No argument: every file. `name ...`: only those output files (e.g. lasso_path enet_path logreg_l1_path).
+    `--only problem[@data],...`: only those problems (optionally only cases whose data path contains the text)."""
+    only = None
+    files = set()
+    args = sys.argv[1:]
+    if "--only" in args:
+        only = set(args[args.index("--only") + 1].split(","))
+        args = args[:args.index("--only")] + args[args.index("--only") + 2:]
+    files = set(args)
     out = {}
-    cases = [(problem,) + c for c in CASES for problem in [c[0]]] + PATH_CASES
+    cases = [(FILES.get((c[0], c[1]), c[0]),) + c for c in CASES] + PATH_CASES
     for file, problem, data, lam, extra, peers, intercept in cases:
-        if only and file not in only:
+        if files and file not in files:
+            continue
+        if only is not None and not any(o == problem or (o.startswith(problem + "@") and o.split("@", 1)[1] in data) for o in only):
             continue
         recs = []
         for solver, tol, max_iter in peers:
@@ -146,6 +204,8 @@ def main():
             except subprocess.CalledProcessError as e:
                 print(f"{problem} {data} {solver}: failed: {e.stderr[-400:]}", file=sys.stderr)
         ok = [r for r in recs if r.get("status") == "ok" or str(r.get("status", "")).startswith("ok")]
+        if problem in UPPER_BOUND:
+            ok = list(recs)
         if not ok:
             print(f"{problem} {data}: no peer converged: {[r.get('status') for r in recs]}", file=sys.stderr)
             continue
@@ -155,7 +215,7 @@ def main():
         entry = {
             "problem": problem, "data": data, "lam": best["lam"], "lam_spec": lam, "fit_intercept": intercept,
             "l1_ratio": best.get("l1_ratio"), "n": best["n"], "p": best["p"], "objective": best["objective"],
-            "tool": best["peer"], "version": versions(best), "command": best["command"],
+            "tool": best["peer"], "version": versions(best) or peer_versions(best["peer"]), "command": best["command"],
             "tolerance": best.get("tol"), "status": best["status"], "nnz_coef": best.get("nnz_coef"),
             "agreement": [{"tool": r["peer"], "objective": r["objective"], "status": r["status"],
                            "relative_difference": abs(r["objective"] - best["objective"]) / abs(best["objective"]),
@@ -163,17 +223,21 @@ def main():
             "conventions": "../shared/peers/README.md (mean loss over samples; lasso 1/(2n)||y - Xw||^2; labels y in {-1,+1} with the larger original label +1; multiclass classes = sorted unique labels)",
             "date": datetime.date.today().isoformat(),
         }
+        if problem in UPPER_BOUND:
+            entry["reference_kind"] = ("upper bound: lowest re-scored objective of all peers, whatever their status (no peer "
+                                       "reaches a tight tolerance on the hinge loss); certify with a duality gap")
         out.setdefault(file, []).append(entry)
+        if only is not None:
+            write({file: [entry]}, only)   # after each case: a long run keeps what it has
         print(f"{file:15s} {data:45s} {best['objective']:.17g} {best['peer']} agree {[round(a['relative_difference'], 16) for a in entry['agreement']]}")
-    for data, delta, lam in HUBER if not only or "huber_l2" in only else []:
+    for data, delta, lam in (HUBER if (only is None and not files) or "huber_l2" in (only or set()) | files else []):
         e = huber_case(data, delta, lam)
         out.setdefault("huber_l2", []).append(e)
         print(f"huber_l2        {data:45s} {e['objective']:.17g} scipy agree {e['agreement']['relative_difference']:.1e}")
-    here = os.path.dirname(os.path.abspath(__file__))
-    for problem, entries in out.items():
-        with open(os.path.join(here, f"{problem}.json"), "w") as f:
-            json.dump(entries, f, indent=1)
-            f.write("\n")
+    if only is None:
+        write(out, only)
+    elif "huber_l2" in out:
+        write({"huber_l2": out["huber_l2"]}, only)
 
 
 if __name__ == "__main__":

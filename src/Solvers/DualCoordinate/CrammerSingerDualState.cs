@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OptSuite.LinearAlgebra;
 
 namespace OptSuite.Solvers;
@@ -9,26 +10,28 @@ namespace OptSuite.Solvers;
 /// </summary>
 /// <remarks>
 /// Dual (LIBLINEAR units, C_i = a_i/λ): min_α ½‖W‖²_F + Σ_i Σ_{m≠y_i} α_i^m with W_·m = Σ_i α_i^m x_i, Σ_m α_i^m = 0,
-/// α_i^m ≤ C_i·1[m = y_i]. For sample i with A = ‖x_i‖² and B_m = w_m·x_i + 1[m ≠ y_i] − Aα_i^m, the sub-problem
-/// min ½A‖α‖² + Bᵀα over that set has α^m = min(C^m, (β − B_m)/A), β found by sorting D_m = B_m + AC^m and taking
-/// the largest r with β_r = (Σ_{top r} D − AC)/r above the next D (Crammer &amp; Singer 2001).
-/// Samples with α_i = 0 lying beyond the margin by more than a threshold are shrunk (skipped) until the active ones look
-/// solved; then all come back and the threshold tightens tenfold. The duality gap decides the stop.
+/// α_i^m ≤ C_i·1[m = y_i]. For sample i, G_m = w_m·x_i + 1[m ≠ y_i] and the sub-problem is solved by
+/// <see cref="CrammerSingerSubproblem"/>. Shrinking as in LIBLINEAR's Solver_MCSVM_CS: a class at its bound
+/// whose G_m is below the smallest G of the classes that may still grow leaves the sample's active classes; a sample with
+/// at most one active class leaves the epoch. When the largest violation max G − min G of an epoch falls below a
+/// threshold, everything comes back and the threshold halves. The relative duality gap decides the stop.
+/// Class positions are kept in a per-sample permutation so the active ones are contiguous.
 /// </remarks>
 internal sealed class CrammerSingerDualState : ISolverState
 {
     private readonly CsrMatrix _x;
     private readonly int[] _y;
     private readonly double[] _c, _sq, _alpha, _w;   // α: n×k row-major; W: p×k row-major
-    private readonly int _k;
-    private readonly int[] _index;
-    private readonly double[] _b, _d, _sorted, _delta;
+    private readonly int _k, _count;
+    private readonly int[] _index, _classes, _activeClasses, _truePosition;   // _classes: n×k permutations
+    private readonly double[] _g, _b, _sorted, _next, _dVal;
+    private readonly int[] _dInd;
     private readonly double _lambda;
     private readonly DualCoordinateDescentOptions _options;
-    private readonly Random _rng;
-    private readonly int _count;
+    private readonly EpochShuffle _rng;
     private int _active;
-    private double _threshold = 0.1;
+    private double _shrinkThreshold = 1.0;
+    private bool _allActive = true, _fullPass, _solvedActive;
     private int _epochs;
     private long _updates, _passes;
     private double _primal = double.NaN, _gap = double.NaN;
@@ -41,20 +44,33 @@ internal sealed class CrammerSingerDualState : ISolverState
         _k = classes;
         _lambda = lambda;
         _options = options;
-        _rng = new Random(options.Seed);
+        _rng = new EpochShuffle(options.Seed);
         int n = x.Rows;
         _y = labels.ToArray();
         _c = new double[n];
         _sq = new double[n];
-        _x.RowSquaredNorms(_sq);
+        new SparseRows(_x).SquaredNorms(_sq);
         _alpha = new double[n * classes];
         _w = new double[x.Columns * classes];
         _index = new int[n];
-        _b = new double[classes]; _d = new double[classes]; _sorted = new double[classes]; _delta = new double[classes];
+        _classes = new int[n * classes];
+        _activeClasses = new int[n];
+        _truePosition = new int[n];
+        _g = new double[classes]; _b = new double[classes]; _sorted = new double[classes]; _next = new double[classes];
+        _dVal = new double[classes]; _dInd = new int[classes];
         for (int i = 0; i < n; i++)
         {
             _c[i] = (weights.IsEmpty ? 1.0 / n : weights[i]) / lambda;
+            for (int m = 0; m < classes; m++) _classes[i * classes + m] = m;
+            _activeClasses[i] = classes;
+            _truePosition[i] = _y[i];
             if (_c[i] > 0 && _sq[i] > 0) _index[_count++] = i;
+            else if (_c[i] > 0)
+            {
+                // x_i = 0: W does not see it; the dual optimum moves mass C from the true class to any other one.
+                _alpha[i * classes + _y[i]] = _c[i];
+                _alpha[i * classes + (_y[i] == 0 ? 1 : 0)] = -_c[i];
+            }
         }
         _active = _count;
     }
@@ -63,107 +79,155 @@ internal sealed class CrammerSingerDualState : ISolverState
 
     public EvaluationCounts Counts => new(_passes, _passes, _updates);
 
-    public ReadOnlySpan<double> Weights => _w;
-
     public StepOutcome Step()
     {
         _epochs++;
-        for (int s = 0; s < _active - 1; s++)
-        {
-            int r = s + _rng.Next(_active - s);
-            (_index[s], _index[r]) = (_index[r], _index[s]);
-        }
-        ReadOnlySpan<int> ptr = _x.RowPointers, idx = _x.ColumnIndices;
-        ReadOnlySpan<double> val = _x.Values;
-        int k = _k;
+        _fullPass = _allActive;
+        _rng.Shuffle(_index, _active);
+        bool shrinking = _options.Shrinking;
         double worst = 0;
         for (int s = 0; s < _active; s++)
         {
-            int i = _index[s], y = _y[i];
-            double a = _sq[i], c = _c[i];
-            Span<double> alpha = _alpha.AsSpan(i * k, k);
-            // Gradient g_m = w_m·x_i + 1[m ≠ y].
-            Span<double> g = _b;
-            g.Clear();
-            for (int t = ptr[i]; t < ptr[i + 1]; t++)
-                TensorPrimitives.MultiplyAdd(_w.AsSpan(idx[t] * k, k), val[t], g, g);
-            for (int m = 0; m < k; m++) if (m != y) g[m] += 1.0;
-
-            // KKT spread of the sub-problem: mass may move from any m (no lower bounds) to an m below its upper bound,
-            // which pays while max_m g_m > min_{m: α^m < C^m} g_m.
-            double gMin = double.PositiveInfinity, gMax = double.NegativeInfinity;
-            for (int m = 0; m < k; m++)
-            {
-                gMax = Math.Max(gMax, g[m]);
-                if (alpha[m] < (m == y ? c : 0.0)) gMin = Math.Min(gMin, g[m]);
-            }
-            double violation = gMax - gMin;
-            if (_options.Shrinking && IsZero(alpha) && MarginSlack(g, y) > _threshold)
+            int i = _index[s];
+            if (!Visit(i, shrinking, ref worst))
             {
                 _active--;
                 (_index[s], _index[_active]) = (_index[_active], _index[s]);
                 s--;
-                continue;
+                _allActive = false;
             }
-            worst = Math.Max(worst, violation);
-            if (violation <= 1e-14) continue;
-
-            // B_m = g_m − Aα^m; D_m = B_m + A·C^m; β from the sorted D.
-            for (int m = 0; m < k; m++)
-            {
-                _b[m] = g[m] - a * alpha[m];
-                _d[m] = _b[m] + (m == y ? a * c : 0.0);
-            }
-            _d.AsSpan().CopyTo(_sorted);
-            _sorted.AsSpan().Sort();
-            double sum = -a * c, beta = 0;
-            for (int r = 0; r < k; r++)
-            {
-                sum += _sorted[k - 1 - r];
-                beta = sum / (r + 1);
-                if (r == k - 1 || beta >= _sorted[k - 2 - r]) break;
-            }
-            bool changed = false;
-            for (int m = 0; m < k; m++)
-            {
-                double next = Math.Min(m == y ? c : 0.0, (beta - _b[m]) / a);
-                _delta[m] = next - alpha[m];
-                if (_delta[m] != 0) changed = true;
-                alpha[m] = next;
-            }
-            if (!changed) continue;
-            _updates++;
-            for (int t = ptr[i]; t < ptr[i + 1]; t++)
-                TensorPrimitives.MultiplyAdd(_delta, val[t], _w.AsSpan(idx[t] * k, k), _w.AsSpan(idx[t] * k, k));
         }
         _passes++;
-        // Bring every sample back once the active ones look solved, and tighten the bar.
-        if (worst <= _threshold)
+        _solvedActive = worst < _shrinkThreshold;
+        if (_solvedActive)
         {
-            if (_active < _count) _active = _count;
-            else _threshold *= 0.1;
+            // The active set looks solved: bring everything back and tighten the bar.
+            _active = _count;
+            for (int t = 0; t < _count; t++) _activeClasses[_index[t]] = _k;
+            _shrinkThreshold *= 0.5;
+            _allActive = true;
         }
         return Vec.AllFinite(_w) ? StepOutcome.Continue : StepOutcome.NonFinite;
     }
 
-    /// <summary>True when the sample has no dual weight (it is not a support vector).</summary>
-    private static bool IsZero(ReadOnlySpan<double> alpha)
+    /// <summary>One sample's sub-problem; false when the sample is shrunk (at most one active class).</summary>
+    private bool Visit(int i, bool shrinking, ref double worst)
     {
-        for (int m = 0; m < alpha.Length; m++) if (alpha[m] != 0) return false;
+        int k = _k, r = _activeClasses[i], yPos = _truePosition[i];
+        double a = _sq[i], c = _c[i];
+        Span<double> alpha = _alpha.AsSpan(i * k, k);
+        Span<int> order = _classes.AsSpan(i * k, k);
+        Span<double> g = _g.AsSpan(0, r);
+        g.Fill(1.0);
+        if (yPos < r) g[yPos] = 0.0;
+        ScoresInto(i, order[..r], g);
+
+        double gMin = double.PositiveInfinity, gMax = double.NegativeInfinity;
+        for (int m = 0; m < r; m++)
+        {
+            double am = alpha[order[m]];
+            if (am < 0 && g[m] < gMin) gMin = g[m];
+            if (g[m] > gMax) gMax = g[m];
+        }
+        if (yPos < r && alpha[order[yPos]] < c && g[yPos] < gMin) gMin = g[yPos];
+
+        if (shrinking)
+        {
+            for (int m = 0; m < r; m++)
+            {
+                if (!AtBoundBelow(alpha[order[m]], m == yPos ? c : 0.0, g[m], gMin)) continue;
+                // Swap the last class that stays active into position m.
+                r--;
+                while (r > m)
+                {
+                    if (!AtBoundBelow(alpha[order[r]], r == yPos ? c : 0.0, g[r], gMin))
+                    {
+                        (order[m], order[r]) = (order[r], order[m]);
+                        (g[m], g[r]) = (g[r], g[m]);
+                        if (yPos == r) yPos = m;
+                        else if (yPos == m) yPos = r;
+                        break;
+                    }
+                    r--;
+                }
+            }
+            _activeClasses[i] = r;
+            _truePosition[i] = yPos;
+            if (r < _k) _allActive = false;
+            if (r <= 1) return false;
+        }
+
+        double violation = gMax - gMin;
+        if (violation <= 1e-12) return true;
+        worst = Math.Max(worst, violation);
+
+        Span<double> b = _b.AsSpan(0, r);
+        for (int m = 0; m < r; m++) b[m] = g[m] - a * alpha[order[m]];
+        Span<double> next = _next.AsSpan(0, r);
+        CrammerSingerSubproblem.Solve(a, b, yPos, c, _sorted, next);
+        int changed = 0;
+        for (int m = 0; m < r; m++)
+        {
+            int cls = order[m];
+            double d = next[m] - alpha[cls];
+            alpha[cls] = next[m];
+            if (d != 0) { _dInd[changed] = cls; _dVal[changed] = d; changed++; }
+        }
+        if (changed > 0)
+        {
+            _updates++;
+            UpdateWeights(i, changed);
+        }
         return true;
     }
 
-    /// <summary>g_y − max_{m≠y} g_m: how far beyond the margin a sample with α = 0 lies (it stays at 0 while &gt; 0).</summary>
-    private static double MarginSlack(ReadOnlySpan<double> g, int y)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AtBoundBelow(double alpha, double bound, double g, double gMin) => alpha == bound && g < gMin;
+
+    /// <summary>g[m] += w_{order[m]}·x_i for the listed classes.</summary>
+    private void ScoresInto(int i, ReadOnlySpan<int> order, Span<double> g)
     {
-        double max = double.NegativeInfinity;
-        for (int m = 0; m < g.Length; m++) if (m != y) max = Math.Max(max, g[m]);
-        return g[y] - max;
+        int k = _k, r = order.Length;
+        var rows = new SparseRows(_x);
+        ReadOnlySpan<int> idx = rows.Indices;
+        ReadOnlySpan<double> val = rows.Values;
+        ref double w0 = ref MemoryMarshal.GetArrayDataReference(_w);
+        ref double g0 = ref MemoryMarshal.GetReference(g);
+        ref int o0 = ref MemoryMarshal.GetReference(order);
+        for (int t = rows.Start(i), end = rows.End(i); t < end; t++)
+        {
+            ref double row = ref Unsafe.Add(ref w0, idx[t] * k);
+            double v = val[t];
+            for (int m = 0; m < r; m++) Unsafe.Add(ref g0, m) += v * Unsafe.Add(ref row, Unsafe.Add(ref o0, m));
+        }
     }
 
+    /// <summary>W_j,· += d·x_ij for the changed classes.</summary>
+    private void UpdateWeights(int i, int changed)
+    {
+        int k = _k;
+        var rows = new SparseRows(_x);
+        ReadOnlySpan<int> idx = rows.Indices;
+        ReadOnlySpan<double> val = rows.Values;
+        ref double w0 = ref MemoryMarshal.GetArrayDataReference(_w);
+        ref int d0 = ref MemoryMarshal.GetArrayDataReference(_dInd);
+        ref double dv0 = ref MemoryMarshal.GetArrayDataReference(_dVal);
+        for (int t = rows.Start(i), end = rows.End(i); t < end; t++)
+        {
+            ref double row = ref Unsafe.Add(ref w0, idx[t] * k);
+            double v = val[t];
+            for (int m = 0; m < changed; m++) Unsafe.Add(ref row, Unsafe.Add(ref d0, m)) += Unsafe.Add(ref dv0, m) * v;
+        }
+    }
+
+    /// <summary>
+    /// The relative duality gap (one pass), every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/> epochs; with
+    /// shrinking only after an epoch over every sample and class or one that found the active set solved.
+    /// </summary>
     public bool HasConverged(double tolerance)
     {
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
+        if (_epochs > 0 && _options.Shrinking && !_fullPass && !_solvedActive) return false;
         ComputeGap();
         Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
         return Criterion <= tolerance;
@@ -172,19 +236,17 @@ internal sealed class CrammerSingerDualState : ISolverState
     /// <summary>P(W) = λ(½‖W‖² + Σ C_i ℓ_CS) and P − D with D = −λ(½‖W‖² + Σ_i Σ_{m≠y_i} α_i^m).</summary>
     private void ComputeGap()
     {
-        ReadOnlySpan<int> ptr = _x.RowPointers, idx = _x.ColumnIndices;
-        ReadOnlySpan<double> val = _x.Values;
         int k = _k;
-        double ww = TensorPrimitives.Dot(_w, _w);
+        double ww = System.Numerics.Tensors.TensorPrimitives.Dot<double>(_w, _w);
         double loss = 0, linear = 0;
-        Span<double> s = _b;
+        Span<double> s = _g;
+        ReadOnlySpan<int> identity = IdentityOrder();
         for (int i = 0; i < _y.Length; i++)
         {
             double c = _c[i];
             if (c == 0) continue;
             s.Clear();
-            for (int t = ptr[i]; t < ptr[i + 1]; t++)
-                TensorPrimitives.MultiplyAdd(_w.AsSpan(idx[t] * k, k), val[t], s, s);
+            ScoresInto(i, identity, s);
             int y = _y[i];
             double max = s[y];
             for (int m = 0; m < k; m++) if (m != y) max = Math.Max(max, s[m] + 1.0);
@@ -194,6 +256,18 @@ internal sealed class CrammerSingerDualState : ISolverState
         _passes++;
         _primal = _lambda * (0.5 * ww + loss);
         _gap = _lambda * (0.5 * ww + loss + 0.5 * ww + linear);
+    }
+
+    private int[]? _identity;
+
+    private ReadOnlySpan<int> IdentityOrder()
+    {
+        if (_identity is null)
+        {
+            _identity = new int[_k];
+            for (int m = 0; m < _k; m++) _identity[m] = m;
+        }
+        return _identity;
     }
 
     public double Objective()

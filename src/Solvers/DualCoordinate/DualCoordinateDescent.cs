@@ -14,9 +14,12 @@ namespace OptSuite.Solvers;
 /// The objective (1/n)Σℓ(y_i, x_i·w) + (λ/2)‖w‖² is λ times LIBLINEAR's C·Σℓ + ½‖w‖² with C = 1/(nλ); the solver works
 /// on the dual of the latter, min_α ½αᵀQ̄α − Σα_i (hinge, squared hinge; Q̄ = Q + D) or with the entropy terms of the
 /// logistic dual, keeps w = Σα_i y_i x_i, visits the coordinates in a fresh random permutation each epoch, and shrinks
-/// coordinates at a bound. Stopping criterion: the relative duality gap (P(w) − D(α))/P(w) between the primal at the
-/// maintained w and the dual at α, evaluated every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/> epochs.
-/// Rows are read with RowDot/RowAxpy (CSR, row-major dense; a CSC matrix uses its O(nnz) row companion).
+/// coordinates at a bound (LIBLINEAR's projected-gradient thresholds). Stopping criterion: the relative duality gap
+/// (P(w) − D(α))/P(w) between the primal at the maintained w and the dual at α; with shrinking it is evaluated after an
+/// epoch over every coordinate or one whose projected-gradient spread says the active set is solved (where LIBLINEAR would
+/// test its own stop), at most every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/> epochs.
+/// Rows are read from a CSR copy of the data (a CSC matrix through its O(nnz) row companion, a dense one by its
+/// non-zeros) with unrolled, bounds-check-free gather kernels.
 /// </remarks>
 public static class DualCoordinateDescent
 {
@@ -53,6 +56,12 @@ public static class DualCoordinateDescent
     /// Solves the Crammer–Singer multiclass SVM (1/n)Σ max_r(s_r + 1[r ≠ y_i]) − s_{y_i} + (λ/2)‖W‖²_F by the sequential
     /// dual method (LIBLINEAR -s 4, jaxopt's multiclass_linear_svm_dual solved coordinate-wise). W is p×k row-major.
     /// </summary>
+    /// <remarks>
+    /// Keerthi, Sundararajan, Chang, Hsieh &amp; Lin (2008): each sample's k dual variables are updated together by the
+    /// closed-form, sort-based solution of their sub-problem (Crammer &amp; Singer 2001); classes at their bound whose
+    /// gradient says they stay there are shrunk per sample, and samples with one active class are skipped, until the
+    /// active problem looks solved. Stopping criterion: the relative duality gap, as for the binary losses.
+    /// </remarks>
     /// <param name="objective">A Crammer–Singer objective with ridge λ &gt; 0, no other regulariser, no intercept.</param>
     /// <param name="options">Options; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>

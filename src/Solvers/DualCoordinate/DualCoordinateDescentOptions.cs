@@ -9,7 +9,11 @@ public sealed record DualCoordinateDescentOptions : SolverOptions
     /// <summary>Shrink coordinates stuck at a bound (Hsieh et al. 2008, §3.1). Default true.</summary>
     public bool Shrinking { get; init; } = true;
 
-    /// <summary>Compute the duality gap (one pass over the data) every this many epochs. Default 1.</summary>
+    /// <summary>
+    /// Compute the duality gap (one pass over the data) at most every this many epochs. Default 1. With
+    /// <see cref="Shrinking"/> the hinge-type and Crammer–Singer solvers also skip epochs that ran on a shrunk set
+    /// without finding it solved.
+    /// </summary>
     public int GapCheckEvery { get; init; } = 1;
 
     /// <inheritdoc/>

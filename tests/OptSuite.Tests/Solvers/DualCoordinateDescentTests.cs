@@ -71,6 +71,51 @@ public class DualCoordinateDescentTests
     }
 
     [Fact]
+    public void LogisticAndCrammerSingerAreBitIdenticalForASeedAndAgreeAcrossSeeds()
+    {
+        var (x, y) = Data(8, 250, 15);
+        var lr = new LinearObjective<LogisticLoss, TestNone>(x, y, default, default, 0.004);
+        var o = new DualCoordinateDescentOptions { Tolerance = 1e-10, Seed = 7 };
+        var a = DualCoordinateDescent.Minimize(lr, o);
+        Assert.Equal(a.Solution, DualCoordinateDescent.Minimize(lr, o).Solution);
+        var other = DualCoordinateDescent.Minimize(lr, o with { Seed = 8 });
+        Assert.NotEqual(a.Solution, other.Solution);   // the seed reaches the permutation
+        Assert.Equal(a.Objective, other.Objective, 2e-10 * a.Objective);
+
+        int[] labels = y.Select((v, i) => v > 0 ? i % 2 : 2).ToArray();
+        var cs = new MulticlassLinearObjective<OptSuite.Objectives.Multiclass.CrammerSingerHingeLoss, TestNone>(x, labels, 3, default, default, 0.004);
+        var oc = o with { Tolerance = 1e-9, MaxIterations = 100_000 };
+        var c1 = DualCoordinateDescent.Minimize(cs, oc);
+        Assert.Equal(c1.Solution, DualCoordinateDescent.Minimize(cs, oc).Solution);
+        var c2 = DualCoordinateDescent.Minimize(cs, oc with { Seed = 8 });
+        Assert.True(c1.Converged && c2.Converged);
+        Assert.Equal(c1.Objective, c2.Objective, 2e-9 * c1.Objective);
+    }
+
+    [Fact]
+    public void StepDoesNotAllocate()
+    {
+        var (x, y) = Data(9, 120, 10);
+        var options = new DualCoordinateDescentOptions();
+        int[] labels = y.Select((v, i) => v > 0 ? i % 2 : 2).ToArray();
+        ISolverState[] states =
+        [
+            new BinaryDualState(x, y, BinaryDualLoss.Hinge, 0.01, options),
+            new BinaryDualState(x, y, BinaryDualLoss.SquaredHinge, 0.01, options),
+            new BinaryDualState(x, y, BinaryDualLoss.Logistic, 0.01, options),
+            new CrammerSingerDualState(x, labels, 3, default, 0.01, options),
+        ];
+        foreach (var s in states)
+        {
+            s.Step();
+            s.HasConverged(0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++) { s.Step(); s.HasConverged(0); }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+
+    [Fact]
     public void SampleWeightsActLikeRepeatedSamples()
     {
         var (x, y) = Data(4, 60, 8);

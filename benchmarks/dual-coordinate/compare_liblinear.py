@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""OptSuite's dual coordinate ascent vs LIBLINEAR -s 3, -s 1, -s 7 and -s 4, side by side in one run.
+
+    /usr/bin/python3 benchmarks/dual-coordinate/compare_liblinear.py [--repeat 3] [--eps 0.1,0.01] [--only a9a,dna]
+                                                                      [--no-build] [--out benchmarks/results/dual-coordinate.md]
+
+For every case (problem, data, LIBLINEAR solver) and LIBLINEAR tolerance eps:
+  1. LIBLINEAR 2.3.0 through ../shared/peers/run_peer.py (ll_fit: only train() is timed), C = 1 (lam = 1/n), no bias
+     (-B -1, the peers' convention), objective re-scored by run_peer in the common convention. Best of --repeat runs of
+     the wall-clock build and of a CPU-clock build (LL_FIT_CLOCK=cpu, see liblinear_peer.py).
+  2. OptSuite (`OptSuite.Benchmarks dual-coordinate`, seed 0): wall and CPU seconds of the whole Minimize call that runs
+     exactly the epochs needed to reach an objective <= LIBLINEAR's (found by a traced run first), best of --repeat.
+The ratio LIBLINEAR / OptSuite > 1 means OptSuite is faster. Both sides exclude data loading. On a shared machine the
+CPU figures are the steadier ones; the load average is recorded before and after.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+SHARED = os.environ.get("OPTSUITE_SHARED") or next(
+    (p for p in (os.path.join(REPO, "..", "shared"), os.path.join(REPO, "..", "..", "shared")) if os.path.isdir(p)), "")
+DATA = os.path.abspath(os.path.join(SHARED, "datasets"))
+BENCH_DLL = os.path.join(REPO, "benchmarks", "OptSuite.Benchmarks", "bin", "Release", "net10.0", "OptSuite.Benchmarks.dll")
+
+BINARY = [("a9a", "binary/a9a.xz"), ("w8a", "binary/w8a.xz"), ("news20-binary", "derived/news20_binary_l2.svm.xz")]
+MULTI = [("news20", "derived/news20_l2.svm.xz"), ("dna", "multiclass/dna.scale"), ("usps", "multiclass/zip_usps_train.svm.xz")]
+CASES = ([("svm_hinge_l2", 3, name, path) for name, path in BINARY]
+         + [("svm_sqhinge_l2", 1, name, path) for name, path in BINARY]
+         + [("logreg_l2", 7, name, path) for name, path in BINARY]
+         + [("cs_svm", 4, name, path) for name, path in MULTI])
+
+
+def load():
+    return os.getloadavg()
+
+
+def liblinear(problem, solver, data, eps, cpu):
+    env = dict(os.environ)
+    if cpu:
+        env["LL_FIT_CLOCK"] = "cpu"
+    cmd = ["/usr/bin/python3", os.path.join(HERE, "liblinear_peer.py"), "--problem", problem, "--data", data,
+           "--lam", "1/n", "--solver", f"ll_fit:s{solver}", "--tol", repr(eps)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def optsuite(problem, data, target, repeat):
+    cmd = ["dotnet", BENCH_DLL, "dual-coordinate", "--problem", problem, "--data", data, "--target", repr(target),
+           "--repeat", str(repeat), "--tol", "1e-3", "--max-epochs", "100000"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--eps", default="0.1,0.01", help="LIBLINEAR tolerances (-e), comma-separated")
+    ap.add_argument("--only", default=None, help="comma-separated dataset names or problems")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "results", "dual-coordinate.md"))
+    a = ap.parse_args()
+    if not a.no_build:
+        subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", os.path.join(REPO, "benchmarks", "OptSuite.Benchmarks")],
+                       check=True, stdout=subprocess.DEVNULL)
+    only = set(a.only.split(",")) if a.only else None
+    load_before = load()
+    rows = []
+    for problem, solver, name, path in CASES:
+        if only and name not in only and problem not in only:
+            continue
+        data = os.path.join(DATA, path)
+        for eps in (float(e) for e in a.eps.split(",")):
+            wall = [liblinear(problem, solver, data, eps, False) for _ in range(a.repeat)]
+            cpu = [liblinear(problem, solver, data, eps, True) for _ in range(a.repeat)]
+            ll = wall[0]
+            ours = optsuite(problem, data, ll["objective"], a.repeat)
+            row = {
+                "problem": problem, "data": name, "liblinear": f"-s {solver} -e {eps:g}", "objective": ll["objective"],
+                "ll_status": ll["status"], "ll_wall": min(r["seconds"] for r in wall), "ll_cpu": min(r["seconds"] for r in cpu),
+                "ours_wall": ours.get("seconds_to_target"), "ours_cpu": ours.get("cpu_seconds_to_target"),
+                "ours_epochs": ours.get("epochs_to_target"), "ours_objective": ours.get("objective_at_target"),
+                "load": os.getloadavg()[0],
+            }
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    load_after = load()
+    write(a, rows, load_before, load_after)
+
+
+def fmt(v, spec="{:.3f}"):
+    return "—" if v is None else spec.format(v)
+
+
+def write(a, rows, before, after):
+    lines = [
+        "# Dual coordinate ascent vs LIBLINEAR",
+        "",
+        f"Generated {datetime.datetime.now().isoformat(timespec='minutes')} by",
+        f"`/usr/bin/python3 benchmarks/dual-coordinate/compare_liblinear.py --repeat {a.repeat} --eps {a.eps}"
+        + (f" --only {a.only}" if a.only else "") + "`.",
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other builds: load average "
+        f"{before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f} before, {after[0]:.1f} / {after[1]:.1f} / {after[2]:.1f} after "
+        "(the per-row column is the 1-minute load when the row finished).",
+        "",
+        "λ = 1/n (C = 1), no bias. LIBLINEAR 2.3.0 (Debian) via ../shared/peers/run_peer.py `ll_fit` (train() only); "
+        "OptSuite `DualCoordinateDescent.Minimize` (seed 0) run for exactly the epochs needed to reach LIBLINEAR's "
+        "re-scored objective, set-up included, loading excluded on both sides. Best of the repeats; seconds. "
+        "ratio = LIBLINEAR / OptSuite (> 1: OptSuite faster). CPU seconds are the steadier figure on a loaded machine.",
+        "",
+        "| problem | data | LIBLINEAR | objective reached | LIBLINEAR wall | OptSuite wall | ratio wall | LIBLINEAR CPU | OptSuite CPU | ratio CPU | OptSuite epochs | load |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        rw = r["ll_wall"] / r["ours_wall"] if r["ours_wall"] else None
+        rc = r["ll_cpu"] / r["ours_cpu"] if r["ours_cpu"] else None
+        status = "" if r["ll_status"] == "ok" else " (hit LIBLINEAR's iteration cap)"
+        lines.append(f"| {r['problem']} | {r['data']} | {r['liblinear']}{status} | {r['objective']:.10g} | {fmt(r['ll_wall'])} | "
+                     f"{fmt(r['ours_wall'])} | {fmt(rw, '{:.2f}')} | {fmt(r['ll_cpu'])} | {fmt(r['ours_cpu'])} | {fmt(rc, '{:.2f}')} | "
+                     f"{r['ours_epochs']} | {r['load']:.1f} |")
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    with open(a.out, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {a.out}")
+
+
+if __name__ == "__main__":
+    main()
