@@ -7,7 +7,7 @@ namespace OptSuite.Tests.Objectives.Linear;
 public class QuantileObjectiveTests
 {
     [Theory]
-    [InlineData(0.5, 0.0, true)]
+    [InlineData(0.5, 1e-3, true)]
     [InlineData(0.1, 0.05, true)]
     [InlineData(0.9, 0.01, false)]
     public void ValueIsThePinballFormulaAndTheGapIsNonNegative(double tau, double lambda, bool intercept)
@@ -36,5 +36,8 @@ public class QuantileObjectiveTests
             Assert.True(gap >= -1e-12 * value && double.IsFinite(gap), $"gap {gap} at F = {value}");
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => Objective.QuantileRegression(d.Features, y, 1.5, lambda));
+        // Without a penalty no rescaling makes the dual point feasible (Xᵀu = 0 is needed): the gap is +∞, never NaN.
+        var unpenalised = Objective.QuantileRegression(d.Features, y, tau, 0, 1, intercept);
+        Assert.Equal(double.PositiveInfinity, unpenalised.DualityGap(new double[unpenalised.Dimension]));
     }
 }
