@@ -23,6 +23,8 @@ internal static class CommandLineApp
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(PathCommand.Create());
+        root.Subcommands.Add(CvCommand.Create());
         return root;
     }
 
