@@ -24,6 +24,8 @@ internal static class CommandLineApp
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(PathCommand.Create());
+        root.Subcommands.Add(CvCommand.Create());
         return root;
     }
 

@@ -105,6 +105,46 @@ public class UsageGuideSamples
         Assert.InRange(oneVsRest.Score(x, iris.Labels), 0.85, 1);
     }
 
+    [Fact]
+    public void LassoPath()
+    {
+        // sample: path
+        var train = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_train.svm"));
+
+        RegularizationPath path = new LassoPath().Fit(train.Features, train.Labels);
+
+        double lambdaMax = path.LambdaMax;                   // the smallest λ with w = 0
+        PathPoint point = path.Points[40];                   // λ, sparse coefficients, intercept, objective, gap, ...
+        double[] w = point.ToDense(path.FeatureCount);
+        string summary = $"{path.Points.Count} points, {path.Termination}: λ = {point.Lambda:G4}, {point.NonZeroCoefficients} non-zeros, R² = {point.DevianceExplained:F3}";
+        // end sample
+        Assert.Equal(100, path.Points.Count);
+        Assert.Equal(0, path.Points[0].NonZeroCoefficients);
+        Assert.Equal(point.NonZeroCoefficients, w.Count(v => v != 0));
+        Assert.True(lambdaMax > point.Lambda && path.Converged);
+        Assert.StartsWith("100 points, Completed: ", summary);
+    }
+
+    [Fact]
+    public void CrossValidatedLogisticRegression()
+    {
+        // sample: cv
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+
+        var cv = new LogisticPath().CrossValidate(heart.Features, heart.Labels,
+            options: new CrossValidationOptions { Folds = 10, Seed = 1, Rule = LambdaRule.OneStandardError });
+
+        double lambdaMin = cv.LambdaMin, lambda1se = cv.LambdaOneStandardError;
+        double[] meanDeviance = cv.MeanLoss, standardError = cv.StandardError;
+        LogisticRegression model = cv.Model;                 // refitted at λ_1se on all rows, L1 penalty
+        double accuracy = model.Score(heart.Features, heart.Labels);
+        // end sample
+        Assert.True(lambda1se >= lambdaMin);
+        Assert.Equal(meanDeviance.Length, standardError.Length);
+        Assert.Equal(lambda1se, model.Report!.Lambda);
+        Assert.InRange(accuracy, 0.75, 1);
+    }
+
     private static double[,] ToArray(OptSuite.LinearAlgebra.DenseMatrix m)
     {
         var a = new double[m.Rows, m.Columns];
@@ -123,7 +163,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(4, blocks.Count);
+        Assert.Equal(6, blocks.Count);
         var readmeModels = Blocks(readme).Where(b => b.Contains(".Fit(", StringComparison.Ordinal)).ToList();
         Assert.Single(readmeModels);
         blocks.AddRange(readmeModels);

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using OptSuite.Cli.Output;
+using OptSuite.Cli.Plots;
+using OptSuite.Data;
+using OptSuite.Models;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// <c>optsuite cv --model M --data FILE ...</c>: k-fold cross-validation along the path (folds in parallel), λ_min and
+/// λ_1se, and the model refitted on all data at the chosen λ; writes PREFIX.csv (mean, standard error and every fold's
+/// loss per λ) and the CV plot PREFIX.png/.svg, optionally saves the model, then a summary (or one JSON line).
+/// </summary>
+internal static class CvCommand
+{
+    private static readonly PathOptions Options = new("optsuite-cv");
+    private static readonly Option<int> Folds = new("--folds", "-k") { Description = "k, the number of folds.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> CvSeed = new("--cv-seed") { Description = "Seed of the fold assignment (stratified for logistic).", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int?> Parallel = new("--parallel") { Description = "Folds fitted at once (default: min(k, processors)); the result does not depend on it." };
+    private static readonly Option<string?> Metric = new("--metric") { Description = "Held-out loss: mse (regression, default), deviance (logistic, default) or misclassification." };
+    private static readonly Option<string> Rule = new("--rule") { Description = "Refit at λ_min (min) or λ_1se (1se).", DefaultValueFactory = _ => "min" };
+    private static readonly Option<string?> SaveModel = new("--save-model") { Description = "Save the refitted model as JSON (for optsuite predict)." };
+    private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the refitted model." };
+
+    public static Command Create()
+    {
+        var cmd = new Command("cv", "Cross-validate λ along a lasso, elastic-net or logistic path, refit at λ_min or λ_1se, and plot the CV error.");
+        Options.AddTo(cmd);
+        Metric.AcceptOnlyFromAmong("mse", "deviance", "misclassification");
+        Rule.AcceptOnlyFromAmong("min", "1se");
+        foreach (Option o in new Option[] { Folds, CvSeed, Parallel, Metric, Rule, SaveModel, Test }) cmd.Options.Add(o);
+        cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
+        return cmd;
+    }
+
+    private static int Execute(ParseResult parse)
+    {
+        var estimator = Options.Build(parse);
+        string dataPath = parse.GetValue(Options.Data)!;
+        var train = PathOptions.Read(dataPath);
+        SvmlightDataset? test = parse.GetValue(Test) is { } testPath ? PathOptions.Read(testPath, train) : null;
+        var options = new CrossValidationOptions
+        {
+            Folds = parse.GetValue(Folds),
+            Seed = parse.GetValue(CvSeed),
+            MaxDegreeOfParallelism = parse.GetValue(Parallel),
+            Metric = parse.GetValue(Metric) switch
+            {
+                "mse" => CrossValidationMetric.MeanSquaredError,
+                "deviance" => CrossValidationMetric.Deviance,
+                "misclassification" => CrossValidationMetric.Misclassification,
+                _ => CrossValidationMetric.Default,
+            },
+            Rule = parse.GetValue(Rule) == "1se" ? LambdaRule.OneStandardError : LambdaRule.Minimum,
+        };
+        if (options.Folds < 2) throw new UsageException($"--folds must be at least 2; it is {options.Folds}.");
+        if (options.MaxDegreeOfParallelism < 1) throw new UsageException($"--parallel must be at least 1; it is {options.MaxDegreeOfParallelism}.");
+        CrossValidationResult cv = estimator switch
+        {
+            LogisticPath l => l.CrossValidate(train.Features, train.Labels, options: options),
+            LassoPath l => l.CrossValidate(train.Features, train.Labels, options: options),
+            _ => ((ElasticNetPath)estimator).CrossValidate(train.Features, train.Labels, options: options),
+        };
+
+        string prefix = PathOptions.Prefix(parse.GetValue(Options.Output)!);
+        string csv = prefix + ".csv";
+        PathCsv.WriteCrossValidation(csv, cv);
+        string lossLabel = cv.Metric switch
+        {
+            CrossValidationMetric.MeanSquaredError => "held-out mean squared error",
+            CrossValidationMetric.Deviance => "held-out binomial deviance (per sample)",
+            _ => "held-out misclassification rate",
+        };
+        string? png = null, svg = null;
+        if (!parse.GetValue(Options.NoPlot))
+        {
+            string title = $"{cv.FoldCount}-fold CV, {PathCommand.Title(cv.Path)}: {Path.GetFileName(dataPath)} (n = {train.Rows}, p = {train.Columns})";
+            (png, svg) = PathPlots.CrossValidation(prefix, title, lossLabel, cv);
+        }
+        string? saved = parse.GetValue(SaveModel);
+        if (saved is not null) cv.Model.Save(saved);
+
+        var model = cv.Model;
+        var report = model.Report!;
+        double[] mean = cv.MeanLoss, se = cv.StandardError;
+        var fields = new List<KeyValuePair<string, object?>>
+        {
+            new("command", "cv"),
+            new("model", cv.Path.Model),
+            new("metric", MetricName(cv.Metric)),
+            new("folds", cv.FoldCount),
+            new("points", mean.Length),
+            new("lambda_min", cv.LambdaMin),
+            new("lambda_1se", cv.LambdaOneStandardError),
+            new("cv_loss_min", mean[cv.IndexMin]),
+            new("cv_se_min", se[cv.IndexMin]),
+            new("cv_loss_1se", mean[cv.IndexOneStandardError]),
+            new("rule", cv.Rule == LambdaRule.Minimum ? "min" : "1se"),
+            new("lambda", cv.ChosenLambda),
+            new("solver", SolverKindNames.ToName(report.Solver)),
+            new("objective", report.Objective),
+            new("gap", report.DualityGap),
+            new("stop_reason", report.StopReason.ToString()),
+            new("nnz_coef", model.NonZeroCoefficients),
+            new("n", train.Rows),
+            new("p", train.Columns),
+            new("train_score", FitCommand.Score(model, train)),
+            new("test_score", test is null ? null : FitCommand.Score(model, test)),
+            new("score_kind", model is LinearClassifier ? "accuracy" : "r2"),
+            new("seconds", cv.Elapsed.TotalSeconds),
+            new("csv", csv),
+            new("png", png),
+            new("svg", svg),
+        };
+        if (saved is not null) fields.Add(new("output", saved));
+        if (parse.GetValue(Options.Json)) Console.WriteLine(JsonLine.Of(fields));
+        else KeyValueTable.Write($"cv {cv.Path.Model}", fields);
+        return ExitCodes.Success;
+    }
+
+    private static string MetricName(CrossValidationMetric m) => m switch
+    {
+        CrossValidationMetric.MeanSquaredError => "mse",
+        CrossValidationMetric.Deviance => "deviance",
+        _ => "misclassification",
+    };
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using OptSuite.Cli.Output;
+using OptSuite.Cli.Plots;
+using OptSuite.Models;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// <c>optsuite path --model M --data FILE ...</c>: the regularisation path over glmnet's λ grid; writes PREFIX.csv (one
+/// row per λ), PREFIX_coef.csv (the non-zero coefficients, long form) and the coefficient plot PREFIX.png/.svg, then a
+/// summary (or one JSON line with --json).
+/// </summary>
+internal static class PathCommand
+{
+    private static readonly PathOptions Options = new("optsuite-path");
+
+    public static Command Create()
+    {
+        var cmd = new Command("path", "Fit a lasso, elastic-net or L1-logistic path over a λ grid (warm starts) and plot the coefficients.");
+        Options.AddTo(cmd);
+        cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
+        return cmd;
+    }
+
+    private static int Execute(ParseResult parse)
+    {
+        var estimator = Options.Build(parse);
+        string dataPath = parse.GetValue(Options.Data)!;
+        var data = PathOptions.Read(dataPath);
+        RegularizationPath path = estimator is LogisticPath logistic
+            ? logistic.Fit(data.Features, data.Labels)
+            : estimator is LassoPath lasso ? lasso.Fit(data.Features, data.Labels) : ((ElasticNetPath)estimator).Fit(data.Features, data.Labels);
+
+        string prefix = PathOptions.Prefix(parse.GetValue(Options.Output)!);
+        int featureBase = data.ZeroBasedIndices ? 0 : 1;
+        string csv = prefix + ".csv", coef = prefix + "_coef.csv";
+        PathCsv.WritePoints(csv, path);
+        PathCsv.WriteCoefficients(coef, path, featureBase);
+        string? png = null, svg = null;
+        if (!parse.GetValue(Options.NoPlot))
+        {
+            string title = $"{Title(path)} path: {Path.GetFileName(dataPath)} (n = {data.Rows}, p = {data.Columns})";
+            (png, svg) = PathPlots.Coefficients(prefix, title, path, featureBase);
+        }
+
+        var last = path.Points[^1];
+        var fields = new List<KeyValuePair<string, object?>>
+        {
+            new("command", "path"),
+            new("model", path.Model),
+            new("solver", SolverKindNames.ToName(last.Solver)),
+            new("n", data.Rows),
+            new("p", data.Columns),
+            new("l1_ratio", path.L1Ratio),
+            new("fit_intercept", path.FitIntercept),
+            new("points", path.Points.Count),
+            new("lambda_max", path.LambdaMax),
+            new("lambda_min_ratio", path.LambdaMinRatio),
+            new("last_lambda", last.Lambda),
+            new("termination", path.Termination.ToString()),
+            new("converged_points", path.Points.Count(p => p.Converged)),
+            new("total_iterations", path.TotalIterations),
+            new("max_gap", path.Points.Max(p => p.DualityGap ?? double.NaN)),
+            new("nnz_last", last.NonZeroCoefficients),
+            new("deviance_explained_last", last.DevianceExplained),
+            new("seconds", path.Elapsed.TotalSeconds),
+            new("csv", csv),
+            new("coef_csv", coef),
+            new("png", png),
+            new("svg", svg),
+        };
+        if (parse.GetValue(Options.Json)) Console.WriteLine(JsonLine.Of(fields));
+        else KeyValueTable.Write($"path {path.Model}", fields);
+        return ExitCodes.Success;
+    }
+
+    internal static string Title(RegularizationPath path) => path.Model switch
+    {
+        "lasso" => "Lasso",
+        "elastic-net" => $"Elastic-net (α = {path.L1Ratio:G3})",
+        _ => path.L1Ratio == 1 ? "L1-logistic" : $"Logistic (α = {path.L1Ratio:G3})",
+    };
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using OptSuite.Data;
+using OptSuite.Models;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// The options <c>optsuite path</c> and <c>optsuite cv</c> share — the model options of <c>fit</c> that apply to a path,
+/// plus the grid — and the reading of the data and the building of the <see cref="LinearPath"/>.
+/// </summary>
+internal sealed class PathOptions
+{
+    public static readonly string[] ModelNames = ["lasso", "elastic-net", "logistic"];
+
+    public readonly Option<string> Model = new("--model", "-m") { Description = "The model: lasso, elastic-net or logistic (binary; L1 by default).", Required = true };
+    public readonly Option<string> Data = new("--data", "-d") { Description = "Training data (svmlight/LIBSVM; .gz/.bz2/.xz).", Required = true };
+    public readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of the penalty (elastic-net: default 0.5; logistic: implies --penalty elastic-net)." };
+    public readonly Option<string?> Penalty = new("--penalty") { Description = "logistic: l1 (default), elastic-net or l2 (λ_max then uses glmnet's α = 0.001)." };
+    public readonly Option<int> Length = new("--n-lambda") { Description = "Number of λ values from λ_max down to ε·λ_max.", DefaultValueFactory = _ => 100 };
+    public readonly Option<double?> Ratio = new("--lambda-min-ratio") { Description = "ε = λ_min/λ_max. Default 1e-2 when n < p, else 1e-4 (glmnet)." };
+    public readonly Option<bool> NoEarlyStop = new("--no-early-stop") { Description = "Solve every λ (by default the path stops when the deviance explained saturates, as glmnet)." };
+    public readonly Option<string> Solver = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, cd or dual-cd.", DefaultValueFactory = _ => "auto" };
+    public readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance of every point (relative duality gap for cd). Default 1e-6." };
+    public readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit of every point." };
+    public readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
+    public readonly Option<int> Seed = new("--seed") { Description = "Seed of the randomised solvers.", DefaultValueFactory = _ => 0 };
+    public readonly Option<int?> Threads = new("--threads") { Description = "Threads for the linear-algebra kernels." };
+    public readonly Option<string> Output;
+    public readonly Option<bool> NoPlot = new("--no-plot") { Description = "Write the CSV only, no PNG/SVG plot." };
+    public readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };
+
+    public PathOptions(string defaultPrefix)
+    {
+        Output = new("--output", "-o")
+        {
+            Description = $"Prefix of the files written: PREFIX.csv, PREFIX.png, PREFIX.svg (default ./{defaultPrefix}).",
+            DefaultValueFactory = _ => defaultPrefix,
+        };
+        Model.AcceptOnlyFromAmong(ModelNames);
+        Solver.AcceptOnlyFromAmong([.. SolverKindNames.All]);
+        Penalty.AcceptOnlyFromAmong("l1", "elastic-net", "l2");
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
+            NoIntercept, Seed, Threads, Output, NoPlot, Json }) command.Options.Add(o);
+    }
+
+    public static SvmlightDataset Read(string path, SvmlightDataset? like = null)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
+        if (like is null) return SvmlightReader.Read(path);
+        return SvmlightReader.Read(path, new SvmlightReaderOptions
+        {
+            FeatureCount = like.Columns,
+            IndexBase = like.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
+        });
+    }
+
+    public LinearPath Build(ParseResult parse)
+    {
+        string name = parse.GetValue(Model)!;
+        double? l1Ratio = parse.GetValue(L1Ratio);
+        string? penalty = parse.GetValue(Penalty);
+        if (l1Ratio is { } r && !(r >= 0 && r <= 1))
+            throw new UsageException($"--l1-ratio must lie in [0, 1]; it is {r.ToString(CultureInfo.InvariantCulture)}.");
+        if (penalty is not null && name != "logistic") throw new UsageException($"--penalty does not apply to --model {name}.");
+        if (l1Ratio is not null && name == "lasso") throw new UsageException("--l1-ratio does not apply to --model lasso (its α is 1).");
+        if (name == "logistic" && penalty is "l1" or "l2" && l1Ratio is not null)
+            throw new UsageException($"--l1-ratio applies to --penalty elastic-net, not {penalty}.");
+        LinearPath path = name switch
+        {
+            "lasso" => new LassoPath(),
+            "elastic-net" => new ElasticNetPath { L1Ratio = l1Ratio ?? 0.5 },
+            "logistic" => new LogisticPath
+            {
+                L1Ratio = penalty == "l2" ? 0 : penalty == "elastic-net" || l1Ratio is not null ? l1Ratio ?? 0.5 : 1,
+            },
+            _ => throw new UsageException($"Unknown model '{name}'."),
+        };
+        path.PathLength = parse.GetValue(Length);
+        path.LambdaMinRatio = parse.GetValue(Ratio);
+        path.StopEarly = !parse.GetValue(NoEarlyStop);
+        path.FitIntercept = !parse.GetValue(NoIntercept);
+        path.Solver = SolverKindNames.Parse(parse.GetValue(Solver)!);
+        if (parse.GetValue(Tol) is { } tol) path.Tolerance = tol;
+        path.MaxIterations = parse.GetValue(MaxIter);
+        path.Seed = parse.GetValue(Seed);
+        path.Threads = parse.GetValue(Threads);
+        return path;
+    }
+
+    /// <summary>The files PREFIX.csv (and PREFIX.png/.svg), with the prefix's directory created.</summary>
+    public static string Prefix(string prefix)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(prefix));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        return prefix;
+    }
+}

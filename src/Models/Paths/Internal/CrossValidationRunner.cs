@@ -1,0 +1,99 @@
+using System.Runtime.ExceptionServices;
+using OptSuite.Models.Internal;
+using OptSuite.Objectives.Losses;
+
+namespace OptSuite.Models.Paths;
+
+/// <summary>The held-out losses of k fold paths on a shared λ grid, and their mean and standard error per λ.</summary>
+/// <remarks>
+/// As cv.glmnet: every fold solves the full-data grid (no early stop), so the folds line up λ by λ. Fold f writes only
+/// its own row of the loss table, and each fold's path is a deterministic computation, so the result is independent of
+/// the number of threads and of their timing. Mean and standard error weight fold f by W_f, the sample weight it holds
+/// out: m = Σ W_f L_f / Σ W_f, se = √(Σ W_f (L_f − m)² / Σ W_f / (K − 1)) (cv.glmnet's cvm and cvsd).
+/// </remarks>
+internal static class CrossValidationRunner
+{
+    public sealed record Table(double[,] FoldLoss, double[] FoldWeight, double[] Mean, double[] StandardError);
+
+    public static Table Run(PathProblem full, double[] grid, FitSettings settings, int[] fold, int folds,
+        CrossValidationMetric metric, int parallelism)
+    {
+        int L = grid.Length;
+        var loss = new double[folds, L];
+        var weight = new double[folds];
+        bool cancelled = false;
+        try
+        {
+            Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, f =>
+            {
+                if (!FitFold(full, grid, settings, fold, f, metric, loss, weight)) Volatile.Write(ref cancelled, true);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        if (cancelled) throw new OperationCanceledException("Cross-validation was cancelled.", settings.Cancellation);
+
+        var mean = new double[L];
+        var se = new double[L];
+        double total = weight.Sum();
+        int used = weight.Count(w => w > 0);
+        for (int t = 0; t < L; t++)
+        {
+            double m = 0;
+            for (int f = 0; f < folds; f++) if (weight[f] > 0) m += weight[f] * loss[f, t];
+            m /= total;
+            double v = 0;
+            for (int f = 0; f < folds; f++) if (weight[f] > 0) v += weight[f] * (loss[f, t] - m) * (loss[f, t] - m);
+            mean[t] = m;
+            se[t] = used > 1 ? Math.Sqrt(v / total / (used - 1)) : double.NaN;
+        }
+        return new Table(loss, weight, mean, se);
+    }
+
+    /// <summary>Fits fold <paramref name="f"/>'s path and scores it; false when cancelled.</summary>
+    private static bool FitFold(PathProblem full, double[] grid, FitSettings settings, int[] fold, int f,
+        CrossValidationMetric metric, double[,] loss, double[] weight)
+    {
+        var train = new List<int>();
+        var test = new List<int>();
+        for (int i = 0; i < fold.Length; i++) (fold[i] == f ? test : train).Add(i);
+        int[] trainRows = [.. train], testRows = [.. test];
+        var problem = new PathProblem(RowSubset.Take(full.X, trainRows), Pick(full.Y, trainRows),
+            full.Weights is null ? null : Pick(full.Weights, trainRows), full.Loss, full.Alpha, full.FitIntercept);
+        var path = PathRunner.Run("fold", problem, settings, double.NaN, grid, null, stopEarly: false, classes: null);
+        if (path.Termination == PathTermination.Cancelled) return false;
+
+        var x = RowSubset.Take(full.X, testRows);
+        double[] y = Pick(full.Y, testRows);
+        double[] c = full.Weights is null ? Enumerable.Repeat(1.0, testRows.Length).ToArray() : Pick(full.Weights, testRows);
+        double wsum = c.Sum();
+        weight[f] = wsum;
+        var z = new double[testRows.Length];
+        for (int t = 0; t < grid.Length; t++)
+        {
+            var point = path.Points[t];
+            x.Apply(point.ToDense(full.Features), z);
+            double s = 0;
+            for (int i = 0; i < z.Length; i++) s += c[i] * PointLoss(metric, y[i], z[i] + point.Intercept);
+            loss[f, t] = wsum > 0 ? s / wsum : 0;
+        }
+        return true;
+    }
+
+    private static double PointLoss(CrossValidationMetric metric, double y, double z) => metric switch
+    {
+        CrossValidationMetric.MeanSquaredError => (y - z) * (y - z),
+        CrossValidationMetric.Deviance => 2 * default(LogisticLoss).Value(y, z),
+        CrossValidationMetric.Misclassification => (z > 0 ? 1.0 : -1.0) == y ? 0 : 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a resolved metric."),
+    };
+
+    private static double[] Pick(double[] v, int[] rows)
+    {
+        var r = new double[rows.Length];
+        for (int i = 0; i < rows.Length; i++) r[i] = v[rows[i]];
+        return r;
+    }
+}
