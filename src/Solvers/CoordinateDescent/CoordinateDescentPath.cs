@@ -58,7 +58,7 @@ public static class CoordinateDescentPath
 
         var start = new double[p + (options.FitIntercept ? 1 : 0)];
         if (options.FitIntercept) start[p] = b0;
-        var points = new List<PathPoint>(grid.Count);
+        var points = new List<CoordinateDescentPathPoint>(grid.Count);
         var strong = new bool[p];
         double previous = Math.Max(lambdaMax, grid[0]);
         var clock = Stopwatch.StartNew();
@@ -89,7 +89,7 @@ public static class CoordinateDescentPath
             double[] w = result.Solution.AsSpan(0, p).ToArray();
             int nonZeros = 0;
             foreach (double v in w) if (v != 0) nonZeros++;
-            points.Add(new PathPoint(lambda, w, options.FitIntercept ? result.Solution[p] : 0.0, result.Objective,
+            points.Add(new CoordinateDescentPathPoint(lambda, w, options.FitIntercept ? result.Solution[p] : 0.0, result.Objective,
                 result.DualityGap ?? double.NaN, result.Iterations, result.StopReason, result.Elapsed, nonZeros, state.ScreenedFeatures));
             previous = lambda;
         }

@@ -10,7 +10,7 @@ public sealed class CoordinateDescentPathResult
     public required double NullIntercept { get; init; }
 
     /// <summary>The solutions, in the order of the (decreasing) λ grid.</summary>
-    public required IReadOnlyList<PathPoint> Points { get; init; }
+    public required IReadOnlyList<CoordinateDescentPathPoint> Points { get; init; }
 
     /// <summary>Total solver time over the path.</summary>
     public TimeSpan Elapsed { get; init; }

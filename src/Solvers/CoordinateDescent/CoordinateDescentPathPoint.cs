@@ -11,5 +11,5 @@ namespace OptSuite.Solvers;
 /// <param name="Elapsed">Solver time at this λ.</param>
 /// <param name="NonZeros">Number of non-zero coefficients.</param>
 /// <param name="ScreenedFeatures">Features removed by gap-safe screening at this λ.</param>
-public sealed record PathPoint(double Lambda, double[] Coefficients, double Intercept, double Objective, double DualityGap,
+public sealed record CoordinateDescentPathPoint(double Lambda, double[] Coefficients, double Intercept, double Objective, double DualityGap,
     int Iterations, StopReason StopReason, TimeSpan Elapsed, int NonZeros, int ScreenedFeatures);
