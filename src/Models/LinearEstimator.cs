@@ -109,9 +109,18 @@ public abstract class LinearEstimator
     /// <param name="path">The destination file.</param>
     public void Save(string path) => ModelFile.Save(this, path);
 
-    /// <summary>Loads a model saved by <see cref="Save"/>; an unknown schema version or a malformed file is an error.</summary>
+    /// <summary>Writes the fitted model's JSON to a stream (flushed, not closed). Not atomic: use <see cref="Save(string)"/> for files.</summary>
+    /// <param name="stream">The destination.</param>
+    public void Save(Stream stream) => ModelFile.Save(this, stream);
+
+    /// <summary>Loads a model saved by <see cref="Save(string)"/>; an unknown schema version or a malformed file is an error.</summary>
     /// <param name="path">The model file.</param>
     public static LinearEstimator Load(string path) => ModelFile.Load(path);
+
+    /// <summary>Loads a model from a stream holding what <see cref="Save(Stream)"/> writes (read to its end, not closed).</summary>
+    /// <param name="stream">The saved model's bytes.</param>
+    /// <param name="name">The name errors give for the source (a file name, say); null for "&lt;stream&gt;".</param>
+    public static LinearEstimator Load(Stream stream, string? name = null) => ModelFile.Load(stream, name);
 
     /// <summary>Loads a model and checks its type.</summary>
     /// <typeparam name="TModel">The expected estimator type.</typeparam>
