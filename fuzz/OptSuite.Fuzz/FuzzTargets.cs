@@ -15,8 +15,21 @@ public static class FuzzTargets
     /// <summary>Matrices wider than this are not multiplied in the checks (the vector alone would be large).</summary>
     private const int ProductLimit = 1 << 22;
 
-    /// <summary>All targets by name.</summary>
-    public static IReadOnlyList<FuzzTarget> All() => [Svmlight(), MatrixMarket(), Csv(), Model()];
+    /// <summary>The targets' names, in campaign order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["svmlight", "matrix-market", "csv", "model"];
+
+    /// <summary>All targets (their seed corpora are built on the call).</summary>
+    public static IReadOnlyList<FuzzTarget> All() => Names.Select(ByName).ToArray();
+
+    /// <summary>One target by name (only its seeds are built).</summary>
+    public static FuzzTarget ByName(string name) => name switch
+    {
+        "svmlight" => Svmlight(),
+        "matrix-market" => MatrixMarket(),
+        "csv" => Csv(),
+        "model" => Model(),
+        _ => throw new ArgumentException($"Unknown fuzz target '{name}'; use {string.Join(", ", Names)}.", nameof(name)),
+    };
 
     /// <summary>The svmlight reader, single- and multi-label, on the calling thread and with a tiny parallel chunking.</summary>
     public static FuzzTarget Svmlight()

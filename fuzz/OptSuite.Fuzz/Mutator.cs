@@ -140,6 +140,7 @@ public sealed class Mutator(int seed)
         var (s, e) = RandomLine(b);
         var line = b.GetRange(s, e - s);
         int times = 1 + _rng.Next(_rng.Next(2) == 0 ? 4 : 100);
-        for (int t = 0; t < times; t++) b.InsertRange(e, line);
+        // Stacked repeats grow geometrically; stop at 64 kB (the campaign truncates inputs to 16 kB anyway).
+        for (int t = 0; t < times && b.Count < 1 << 16; t++) b.InsertRange(e, line);
     }
 }

@@ -16,12 +16,12 @@ int seed = int.Parse(Option("--seed", "1"), CultureInfo.InvariantCulture);
 double minutes = double.Parse(Option("--minutes", "0"), CultureInfo.InvariantCulture);
 string findings = Option("--findings", Path.Combine(Path.GetTempPath(), "optsuite-fuzz-findings"));
 
-var targets = FuzzTargets.All().Where(t => which == "all" || t.Name == which).ToList();
-if (targets.Count == 0)
+if (which != "all" && !FuzzTargets.Names.Contains(which))
 {
-    Console.Error.WriteLine($"Unknown target '{which}'; use svmlight, matrix-market, csv, model or all.");
+    Console.Error.WriteLine($"Unknown target '{which}'; use {string.Join(", ", FuzzTargets.Names)} or all.");
     return 2;
 }
+var targets = which == "all" ? FuzzTargets.All().ToList() : [FuzzTargets.ByName(which)];
 if (Option("--replay", "") is { Length: > 0 } replay)
 {
     byte[] input = File.ReadAllBytes(replay);

@@ -1,3 +1,4 @@
+using OptSuite.Tests.Support;
 using OptSuite.Fuzz;
 using Xunit.Abstractions;
 
@@ -9,6 +10,7 @@ namespace OptSuite.Tests.Fuzz;
 /// allocation budgets. The long campaign (10⁶ inputs per reader) runs outside CI:
 /// <c>nice -n 19 dotnet fuzz/OptSuite.Fuzz/bin/Release/net10.0/OptSuite.Fuzz.dll --target all --inputs 1000000</c>.
 /// </summary>
+[Collection("Process-wide")]
 public class ParserFuzzSmokeTests(ITestOutputHelper output)
 {
     [Theory]
@@ -18,7 +20,7 @@ public class ParserFuzzSmokeTests(ITestOutputHelper output)
     [InlineData("model", 3000)]
     public void MutatedInputsParseOrAreRejectedWithTheDocumentedException(string name, int inputs)
     {
-        var target = FuzzTargets.All().Single(t => t.Name == name);
+        var target = FuzzTargets.ByName(name);
         // A fixed seed keeps CI reproducible; slow inputs are judged generously since CI machines are shared.
         var stats = new FuzzCampaign(target, seed: 20261123) { SlowInput = TimeSpan.FromSeconds(5) }.Run(inputs);
         output.WriteLine(stats.ToString());
