@@ -193,6 +193,8 @@ internal static class ModelFile
         double[] coef = Numbers(root, "coefficients", path), intercepts = Numbers(root, "intercepts", path);
         if (p < 0 || m < 1 || coef.Length != (long)p * m || intercepts.Length != m)
             throw new InvalidDataException($"{path}: {coef.Length} coefficients and {intercepts.Length} intercepts do not fit {p} features × {m} outputs.");
+        if (model is LinearRegressor && m != 1)
+            throw new InvalidDataException($"{path}: a {name} model has one output; the file says {m}.");
         model.Store(coef, intercepts, p, m, Report(root, path));
         if (model is LinearClassifier c) c.StoreClasses(Classes(root, path, m));
         return model;

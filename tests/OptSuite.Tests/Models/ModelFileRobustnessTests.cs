@@ -109,6 +109,23 @@ public class ModelFileRobustnessTests
     }
 
     [Fact]
+    public void ARegressorWithSeveralOutputsIsRejected()
+    {
+        // Found by the long fuzzing campaign: a group-lasso file edited to 4 features × 3 outputs loaded, and Predict then
+        // returned three values per row.
+        var m = new Ridge().Fit(Heart.Features, Heart.Labels);
+        var s = new MemoryStream();
+        m.Save(s);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(s.ToArray())!;
+        json["features"] = 1;
+        json["outputs"] = 13;
+        json["intercepts"] = new System.Text.Json.Nodes.JsonArray(Enumerable.Repeat(0.0, 13).Select(v => (System.Text.Json.Nodes.JsonNode?)v).ToArray());
+        byte[] bad = Encoding.UTF8.GetBytes(json.ToJsonString());
+        var e = Assert.Throws<InvalidDataException>(() => LinearEstimator.Load(new MemoryStream(bad), "bad.json"));
+        Assert.Contains("one output", e.Message);
+    }
+
+    [Fact]
     public void InvalidUtf8BytesInAStringAreInvalidDataExceptions()
     {
         var m = new Ridge().Fit(Heart.Features, Heart.Labels);
