@@ -31,6 +31,9 @@ public sealed class FuzzCampaign(FuzzTarget target, int seed)
     /// ends the process (a hung parse cannot be interrupted in .NET).</summary>
     public TimeSpan? HangTimeout { get; init; }
 
+    /// <summary>Called every 10⁵ inputs with a progress line (null: silent).</summary>
+    public Action<string>? Progress { get; init; }
+
     /// <summary>Where findings' inputs are written (null: keep them in memory only).</summary>
     public string? FindingsDirectory { get; init; }
 
@@ -46,6 +49,7 @@ public sealed class FuzzCampaign(FuzzTarget target, int seed)
             byte[] input = k < target.Seeds.Count ? target.Seeds[(int)k] : Next();
             RunOne(input, stats, isSeed: k < target.Seeds.Count);
             if (maxTime is { } t && (k & 63) == 0 && clock.Elapsed > t) break;
+            if (Progress is { } report && (k + 1) % 100_000 == 0) report($"{target.Name}: {k + 1} inputs, {stats.Findings.Count} findings, {clock.Elapsed.TotalSeconds:F0} s");
         }
         stats.Elapsed = clock.Elapsed;
         return stats;

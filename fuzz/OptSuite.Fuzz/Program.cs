@@ -40,7 +40,10 @@ if (Option("--replay", "") is { Length: > 0 } replay)
 int found = 0;
 foreach (var target in targets)
 {
-    var campaign = new FuzzCampaign(target, seed) { FindingsDirectory = findings, HangTimeout = TimeSpan.FromSeconds(30) };
+    var campaign = new FuzzCampaign(target, seed)
+    {
+        FindingsDirectory = findings, HangTimeout = TimeSpan.FromSeconds(30), Progress = line => Console.Error.WriteLine(line),
+    };
     var stats = campaign.Run(inputs, minutes > 0 ? TimeSpan.FromMinutes(minutes) : null);
     Console.WriteLine(stats);
     foreach (var f in stats.Findings)
