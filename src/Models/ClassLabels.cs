@@ -60,22 +60,26 @@ public sealed class ClassLabels
     /// <typeparam name="TLabel">string, or a numeric type (int, long, double, …).</typeparam>
     /// <param name="labels">One label per sample.</param>
     /// <param name="indices">The class index of each label.</param>
-    public static ClassLabels Fit<TLabel>(IReadOnlyList<TLabel> labels, out int[] indices)
+    public static ClassLabels Fit<TLabel>(IReadOnlyList<TLabel> labels, out int[] indices) => Fit(labels, out indices, nameof(labels));
+
+    /// <summary><see cref="Fit{TLabel}(IReadOnlyList{TLabel}, out int[])"/> with errors naming <paramref name="parameter"/>
+    /// (an estimator's <c>y</c>).</summary>
+    internal static ClassLabels Fit<TLabel>(IReadOnlyList<TLabel> labels, out int[] indices, string parameter)
     {
-        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(labels, parameter);
         if (labels is IReadOnlyList<string> text)
         {
             var names = new SortedSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < text.Count; i++)
-                names.Add(text[i] ?? throw new ArgumentException($"labels[{i}] is null.", nameof(labels)));
+                names.Add(text[i] ?? throw new ArgumentException($"{parameter}[{i}] is null.", parameter));
             var classes = FromNames(names.ToArray());
-            indices = classes.IndicesOf(labels, nameof(labels));
+            indices = classes.IndicesOf(labels, parameter);
             return classes;
         }
         var values = new SortedSet<double>();
-        for (int i = 0; i < labels.Count; i++) values.Add(ToDouble(labels[i], i, nameof(labels)));
+        for (int i = 0; i < labels.Count; i++) values.Add(ToDouble(labels[i], i, parameter));
         var numeric = FromValues(values.ToArray());
-        indices = numeric.IndicesOf(labels, nameof(labels));
+        indices = numeric.IndicesOf(labels, parameter);
         return numeric;
     }
 

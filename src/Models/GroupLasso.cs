@@ -43,6 +43,8 @@ public sealed class GroupLasso : LinearRegressor<GroupLasso>
         }
         else
         {
+            for (int g = 0; g < GroupSizes.Length; g++)
+                if (GroupSizes[g] < 1) throw new ArgumentException($"GroupSizes[{g}] = {GroupSizes[g]}; every group needs at least one feature.", nameof(GroupSizes));
             long total = GroupSizes.Sum(s => (long)s);
             if (total != p) throw new ArgumentException($"The group sizes sum to {total}; X has {p} features.", nameof(GroupSizes));
             groups = BlockPartition.FromSizes(GroupSizes);

@@ -30,7 +30,9 @@ public abstract class LinearClassifier : LinearEstimator
         if (y.Count != a.Rows) throw new ArgumentException($"y has {y.Count} labels for {a.Rows} rows of X.", nameof(y));
         if (sampleWeight is not null && sampleWeight.Length != a.Rows)
             throw new ArgumentException($"sampleWeight has {sampleWeight.Length} values for {a.Rows} rows of X.", nameof(sampleWeight));
-        var classes = ClassLabels.Fit(y, out int[] index);
+        InputChecks.Features(a);
+        InputChecks.Weights(sampleWeight);
+        var classes = ClassLabels.Fit(y, out int[] index, nameof(y));
         if (classes.Count < 2)
             throw new ArgumentException($"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
         double lambda = ResolveLambda(a.Rows);

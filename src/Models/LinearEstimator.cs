@@ -65,6 +65,14 @@ public abstract class LinearEstimator
     /// <summary>Observe or stop a fit from another thread; a cancelled fit ends with StopReason.Cancelled.</summary>
     public CancellationToken CancellationToken { get; set; }
 
+    /// <summary>Wall-time limit of each solver run (one per class for one-vs-rest); a fit that reaches it ends with
+    /// StopReason.MaxTime and the best point so far. Null for none.</summary>
+    public TimeSpan? MaxTime { get; set; }
+
+    /// <summary>Called after every solver iteration with its progress; return false to stop the fit
+    /// (StopReason.StoppedByObserver). Null for none.</summary>
+    public Func<IterationReport, bool>? Observer { get; set; }
+
     /// <summary>The model's name on the command line and in saved files (e.g. "lasso").</summary>
     public abstract string ModelName { get; }
 
@@ -109,9 +117,18 @@ public abstract class LinearEstimator
     /// <param name="path">The destination file.</param>
     public void Save(string path) => ModelFile.Save(this, path);
 
-    /// <summary>Loads a model saved by <see cref="Save"/>; an unknown schema version or a malformed file is an error.</summary>
+    /// <summary>Writes the fitted model's JSON to a stream (flushed, not closed). Not atomic: use <see cref="Save(string)"/> for files.</summary>
+    /// <param name="stream">The destination.</param>
+    public void Save(Stream stream) => ModelFile.Save(this, stream);
+
+    /// <summary>Loads a model saved by <see cref="Save(string)"/>; an unknown schema version or a malformed file is an error.</summary>
     /// <param name="path">The model file.</param>
     public static LinearEstimator Load(string path) => ModelFile.Load(path);
+
+    /// <summary>Loads a model from a stream holding what <see cref="Save(Stream)"/> writes (read to its end, not closed).</summary>
+    /// <param name="stream">The saved model's bytes.</param>
+    /// <param name="name">The name errors give for the source (a file name, say); null for "&lt;stream&gt;".</param>
+    public static LinearEstimator Load(Stream stream, string? name = null) => ModelFile.Load(stream, name);
 
     /// <summary>Loads a model and checks its type.</summary>
     /// <typeparam name="TModel">The expected estimator type.</typeparam>
@@ -163,10 +180,11 @@ public abstract class LinearEstimator
         if (!(Tolerance >= 0 && double.IsFinite(Tolerance))) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "The tolerance must be finite and ≥ 0.");
         if (MaxIterations < 0) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "MaxIterations must be ≥ 0.");
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 1.");
+        if (MaxTime < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxTime), MaxTime, "MaxTime must be ≥ 0.");
         if (!Enum.IsDefined(Solver)) throw new ArgumentOutOfRangeException(nameof(Solver), Solver, "Not a SolverKind value.");
     }
 
-    private protected FitSettings Settings(SolverKind resolved) => new(resolved, Tolerance, MaxIterations, Seed, CancellationToken);
+    private protected FitSettings Settings(SolverKind resolved) => new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer);
 
     /// <summary>The warm start (w row-major then b), or null.</summary>
     private protected double[]? StartingPoint(int features, int outputs)

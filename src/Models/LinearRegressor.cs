@@ -21,6 +21,9 @@ public abstract class LinearRegressor : LinearEstimator
         if (y.Length != a.Rows) throw new ArgumentException($"y has {y.Length} values for {a.Rows} rows of X.", nameof(y));
         if (sampleWeight is not null && sampleWeight.Length != a.Rows)
             throw new ArgumentException($"sampleWeight has {sampleWeight.Length} values for {a.Rows} rows of X.", nameof(sampleWeight));
+        InputChecks.Features(a);
+        InputChecks.Targets(y);
+        InputChecks.Weights(sampleWeight);
         CheckTargets(y);
         double lambda = ResolveLambda(a.Rows);
         var shape = Shape(x.IsSparse, a.Rows, a.Columns);
@@ -63,8 +66,9 @@ public abstract class LinearRegressor : LinearEstimator
     /// <summary>The prediction from a linear score (identity; the log link's exp for Poisson).</summary>
     private protected virtual double Mean(double score) => score;
 
-    /// <summary>Checks the targets beyond finiteness (e.g. non-negative counts).</summary>
-    private protected virtual void CheckTargets(double[] y) { }
+    /// <summary>Checks the targets beyond finiteness: by default that their squares do not overflow (squared-type
+    /// losses evaluate ½(y − z)²); Poisson checks non-negative counts instead.</summary>
+    private protected virtual void CheckTargets(double[] y) => InputChecks.SquaredTargets(y);
 
     /// <summary>The problem's description for solver selection.</summary>
     private protected abstract ProblemShape Shape(bool sparse, int samples, int features);

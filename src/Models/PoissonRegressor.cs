@@ -30,8 +30,15 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>
 
     private protected override void CheckTargets(double[] y)
     {
+        double sum = 0;
         for (int i = 0; i < y.Length; i++)
+        {
             if (!(y[i] >= 0)) throw new ArgumentException($"y[{i}] = {y[i]}; Poisson targets must be ≥ 0.", nameof(y));
+            sum += y[i] * (1 + Math.Log(1 + y[i]));
+        }
+        // The loss holds y·z with z up to log(max y): counts whose log-likelihood overflows cannot be fitted.
+        if (!double.IsFinite(sum))
+            throw new ArgumentException("The counts are so large that the Poisson log-likelihood overflows double precision; rescale y.", nameof(y));
     }
 
     /// <summary>D² = 1 − D(y, μ̂)/D(y, ȳ) with the Poisson deviance D(y, μ) = 2Σ(y log(y/μ) − y + μ).</summary>

@@ -24,7 +24,7 @@ internal static class SolverRunner
         where TLoss : struct, ILoss => s.Solver switch
         {
             SolverKind.CoordinateDescent => Pack(f, CoordinateDescent.Minimize(f, x0, s.CoordinateDescent, s.Cancellation), s.Solver),
-            SolverKind.OwlQn => Pack(f, OwlQn.Minimize(f.AsL1Composite(), x0, s.OwlQn, s.Cancellation), s.Solver),
+            SolverKind.OwlQn => Certified(f, f.Features, s, x0, (start, t) => OwlQn.Minimize(f.AsL1Composite(), start, t.OwlQn, t.Cancellation)),
             _ => Common(f, f.Features, s, x0),
         };
 
@@ -43,8 +43,8 @@ internal static class SolverRunner
     public static FitOutcome Run<TReg>(MulticlassLinearObjective<MultinomialLogisticLoss, TReg> f, FitSettings s, double[]? x0)
         where TReg : struct, IRegularizer => s.Solver switch
         {
-            SolverKind.OwlQn => Pack(f, OwlQn.Minimize(f.AsL1Composite(), x0, s.OwlQn, s.Cancellation), s.Solver, f.Features * f.Classes),
-            SolverKind.Lbfgs => Pack(f, Lbfgs.Minimize(f.AsSmooth(), x0, s.Lbfgs, s.Cancellation), s.Solver, f.Features * f.Classes),
+            SolverKind.OwlQn => Certified(f, f.Features * f.Classes, s, x0, (start, t) => OwlQn.Minimize(f.AsL1Composite(), start, t.OwlQn, t.Cancellation)),
+            SolverKind.Lbfgs => Certified(f, f.Features * f.Classes, s, x0, (start, t) => Lbfgs.Minimize(f.AsSmooth(), start, t.Lbfgs, t.Cancellation)),
             _ => Pack(f, ProximalGradient.Minimize(f, x0, s.ProximalGradient, s.Cancellation), s.Solver, f.Features * f.Classes),
         };
 
@@ -54,10 +54,50 @@ internal static class SolverRunner
     private static FitOutcome Common<TLoss, TReg>(LinearObjective<TLoss, TReg> f, int p, FitSettings s, double[]? x0)
         where TLoss : struct, ILoss where TReg : struct, IRegularizer => s.Solver switch
         {
-            SolverKind.Lbfgs => Pack(f, Lbfgs.Minimize(f.AsSmooth(), x0, s.Lbfgs, s.Cancellation), s.Solver),
+            SolverKind.Lbfgs => Certified(f, p, s, x0, (start, t) => Lbfgs.Minimize(f.AsSmooth(), start, t.Lbfgs, t.Cancellation)),
             SolverKind.Fista or SolverKind.Ista => Pack(f, ProximalGradient.Minimize(f, x0, s.ProximalGradient, s.Cancellation), s.Solver),
             _ => throw new InvalidOperationException($"Solver {s.Solver} was not resolved for this objective (p = {p})."),
         };
+
+    /// <summary>
+    /// Runs a quasi-Newton solver until the duality gap certifies the tolerance. Their own criterion, ‖∇f‖∞ relative to
+    /// the starting gradient, says little about suboptimality on badly scaled data: on raw Fashion-MNIST pixels L-BFGS met
+    /// it 2.4% above the optimum (gap 1.08). So where the objective has a gap, a "converged" run whose relative gap
+    /// exceeds the tolerance is resumed from its point with a 100× tighter criterion (0 after four rounds) until the gap
+    /// certifies it or the iteration budget runs out; the reported stop reason is then the last run's, never a
+    /// Converged that the gap contradicts.
+    /// </summary>
+    private static FitOutcome Certified(ICompositeFunction f, int weights, FitSettings s, double[]? x0, Func<double[]?, FitSettings, SolverResult> run)
+    {
+        var outcome = Pack(f, run(x0, s), s.Solver, weights);
+        if (!f.HasDualityGap) return outcome;
+        int iterations = outcome.Result.Iterations;
+        TimeSpan elapsed = outcome.Result.Elapsed;
+        double tolerance = s.Tolerance;
+        for (int round = 1; outcome.Result.Converged && !Certifies(outcome, s.Tolerance) && iterations < s.Iterations; round++)
+        {
+            tolerance = round > 4 ? 0 : tolerance * 1e-2;
+            var settings = s with { Tolerance = tolerance, MaxIterations = s.Iterations - iterations };
+            outcome = Pack(f, run([.. outcome.Coefficients, .. outcome.Intercepts], settings), s.Solver, weights);
+            iterations += outcome.Result.Iterations;
+            elapsed += outcome.Result.Elapsed;
+        }
+        var r = outcome.Result;
+        StopReason stop = r.Converged && !Certifies(outcome, s.Tolerance) ? StopReason.MaxIterations : r.StopReason;
+        if (iterations == r.Iterations && stop == r.StopReason) return outcome;
+        return outcome with
+        {
+            Result = new SolverResult
+            {
+                Solution = r.Solution, Intercepts = r.Intercepts, Objective = r.Objective, Iterations = iterations, StopReason = stop,
+                Criterion = r.Criterion, DualityGap = r.DualityGap, Counts = r.Counts, Elapsed = elapsed, Trace = r.Trace,
+            },
+        };
+    }
+
+    /// <summary>Whether the gap bounds the relative suboptimality by <paramref name="tolerance"/>.</summary>
+    private static bool Certifies(FitOutcome o, double tolerance) =>
+        o.Gap is not { } g || g <= tolerance * Math.Max(Math.Abs(o.Objective), double.Epsilon);
 
     private static FitOutcome Pack<TLoss, TReg>(LinearObjective<TLoss, TReg> f, SolverResult r, SolverKind solver)
         where TLoss : struct, ILoss where TReg : struct, IRegularizer

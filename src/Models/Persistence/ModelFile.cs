@@ -14,7 +14,24 @@ internal static class ModelFile
     public const int SchemaVersion = 1;
     public const string Format = "optsuite.linear-model";
 
-    public static void Save(LinearEstimator model, string path)
+    public static void Save(LinearEstimator model, string path) => Save(model, path, null);
+
+    /// <summary>Writes <paramref name="model"/> to a caller's stream (not atomic; the stream is flushed, not closed).</summary>
+    public static void Save(LinearEstimator model, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
+        double[] coef = model.Coefficients;
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        Write(w, model, coef);
+    }
+
+    /// <summary>
+    /// Atomic save: the JSON goes to a temporary file beside <paramref name="path"/>, is flushed to disk, then renamed over
+    /// it, so a crash, a full disk or an exception part-way leaves any old file intact. <paramref name="wrap"/> lets tests
+    /// put a failing writer between the serialiser and the file.
+    /// </summary>
+    internal static void Save(LinearEstimator model, string path, Func<Stream, Stream>? wrap)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -26,10 +43,14 @@ internal static class ModelFile
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
-                Write(w, model, coef);
-                w.Flush();
+                Stream target = wrap is null ? stream : wrap(stream);
+                using (var w = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true }))
+                {
+                    Write(w, model, coef);
+                    w.Flush();
+                }
+                target.Flush();
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
@@ -117,39 +138,66 @@ internal static class ModelFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file not found: {path}", path);
+        return Load(File.ReadAllBytes(path), path);
+    }
+
+    public static LinearEstimator Load(Stream stream, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Load(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), name ?? "<stream>");
+    }
+
+    /// <summary>Parses a saved model; every malformed input is an <see cref="InvalidDataException"/> naming <paramref name="path"/>.</summary>
+    public static LinearEstimator Load(ReadOnlyMemory<byte> bytes, string path)
+    {
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllBytes(path)); }
+        try { doc = JsonDocument.Parse(bytes); }
         catch (JsonException e) { throw new InvalidDataException($"{path}: not valid JSON (line {e.LineNumber + 1}): {e.Message}", e); }
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{path}: a saved model is a JSON object.");
-            if (!root.TryGetProperty("schema_version", out var version) || !version.TryGetInt32(out int v))
-                throw new InvalidDataException($"{path}: no schema_version; not an OptSuite model file.");
-            if (v != SchemaVersion)
-                throw new InvalidDataException($"{path}: schema_version {v} is not supported; this OptSuite reads version {SchemaVersion}.");
-            if (!root.TryGetProperty("format", out var format) || format.GetString() != Format)
-                throw new InvalidDataException($"{path}: format must be \"{Format}\".");
-            string name = Text(root, "model", path);
-            LinearEstimator model = Create(name, path);
-            var options = new ModelOptionsReader(Property(root, "options", JsonValueKind.Object, path), path);
-            model.Lambda = options.DoubleOrNull("lambda");
-            model.C = options.DoubleOrNull("c");
-            model.FitIntercept = options.Bool("fit_intercept");
-            model.Solver = SolverKindNames.Parse(options.String("solver"));
-            model.Tolerance = options.Double("tolerance");
-            model.MaxIterations = options.IntOrNull("max_iterations");
-            model.Seed = options.IntOrNull("seed") ?? 0;
-            model.ReadOptions(options);
-
-            int p = Int(root, "features", path), m = Int(root, "outputs", path);
-            double[] coef = Numbers(root, "coefficients", path), intercepts = Numbers(root, "intercepts", path);
-            if (p < 0 || m < 1 || coef.Length != (long)p * m || intercepts.Length != m)
-                throw new InvalidDataException($"{path}: {coef.Length} coefficients and {intercepts.Length} intercepts do not fit {p} features × {m} outputs.");
-            model.Store(coef, intercepts, p, m, Report(root, path));
-            if (model is LinearClassifier c) c.StoreClasses(Classes(root, path, m));
-            return model;
+            // Every field is checked with a message of its own; this guard turns what the checks cannot foresee (strings
+            // that are not valid UTF-8, out-of-range enums deep in a value) into the loader's one documented exception.
+            try { return Parse(doc.RootElement, path); }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or OverflowException)
+            {
+                throw new InvalidDataException($"{path}: {e.Message}", e);
+            }
         }
+    }
+
+    private static LinearEstimator Parse(JsonElement root, string path)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{path}: a saved model is a JSON object.");
+        if (!root.TryGetProperty("schema_version", out var version) || !version.TryGetInt32(out int v))
+            throw new InvalidDataException($"{path}: no schema_version; not an OptSuite model file.");
+        if (v != SchemaVersion)
+            throw new InvalidDataException($"{path}: schema_version {v} is not supported (a {(v < SchemaVersion ? "older" : "newer")} " +
+                $"format than this OptSuite's); this OptSuite reads version {SchemaVersion}.");
+        if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
+            throw new InvalidDataException($"{path}: format must be \"{Format}\".");
+        string name = Text(root, "model", path);
+        LinearEstimator model = Create(name, path);
+        var options = new ModelOptionsReader(Property(root, "options", JsonValueKind.Object, path), path);
+        model.Lambda = options.DoubleOrNull("lambda");
+        model.C = options.DoubleOrNull("c");
+        model.FitIntercept = options.Bool("fit_intercept");
+        model.Solver = SolverKindNames.Parse(options.String("solver"));
+        model.Tolerance = options.Double("tolerance");
+        model.MaxIterations = options.IntOrNull("max_iterations");
+        model.Seed = options.IntOrNull("seed") ?? 0;
+        model.ReadOptions(options);
+
+        int p = Int(root, "features", path), m = Int(root, "outputs", path);
+        double[] coef = Numbers(root, "coefficients", path), intercepts = Numbers(root, "intercepts", path);
+        if (p < 0 || m < 1 || coef.Length != (long)p * m || intercepts.Length != m)
+            throw new InvalidDataException($"{path}: {coef.Length} coefficients and {intercepts.Length} intercepts do not fit {p} features × {m} outputs.");
+        if (model is LinearRegressor && m != 1)
+            throw new InvalidDataException($"{path}: a {name} model has one output; the file says {m}.");
+        model.Store(coef, intercepts, p, m, Report(root, path));
+        if (model is LinearClassifier c) c.StoreClasses(Classes(root, path, m));
+        return model;
     }
 
     private static LinearEstimator Create(string name, string path) => name switch

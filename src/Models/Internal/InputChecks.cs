@@ -1,0 +1,73 @@
+using OptSuite.LinearAlgebra;
+
+namespace OptSuite.Models.Internal;
+
+/// <summary>
+/// The checks every <c>Fit</c> makes before building a problem, with exceptions naming the caller's parameters (x, y,
+/// sampleWeight) rather than those of the objectives underneath.
+/// </summary>
+/// <remarks>
+/// Beyond finiteness, the features' column and row squared norms must be finite: every solver uses them (step sizes,
+/// coordinate curvatures, Lipschitz constants), so data whose squares overflow (|x| ≳ 1e154) cannot be solved in double
+/// precision, and the honest answer is to ask for rescaled data rather than to return an infinite objective. Likewise
+/// squared-loss targets must have a finite sum of squares.
+/// </remarks>
+internal static class InputChecks
+{
+    /// <summary>At least one row, finite values, and finite column and row squared norms.</summary>
+    public static void Features(ILinearMap x)
+    {
+        if (x.Rows == 0) throw new ArgumentException("X has no rows; a fit needs at least one sample.", nameof(x));
+        switch (x)
+        {
+            case DenseMatrix d when d.NonFiniteIndex() is var at and >= 0:
+                long i = d.Layout == MatrixLayout.RowMajor ? at / Math.Max(1, d.Columns) : at % Math.Max(1, d.Rows);
+                long j = d.Layout == MatrixLayout.RowMajor ? at % Math.Max(1, d.Columns) : at / Math.Max(1, d.Rows);
+                throw new ArgumentException($"X[{i}, {j}] is {d.Values[(int)at]}; features must be finite (impute or drop missing values).", nameof(x));
+            case CompressedMatrix s when s.NonFiniteIndex() is var k and >= 0:
+                throw new ArgumentException($"X holds a non-finite value ({s.Values[k]}, stored entry {k}); features must be finite.", nameof(x));
+        }
+        var norms = new double[x.Columns];
+        x.ColumnSquaredNorms(norms);
+        for (int c = 0; c < norms.Length; c++)
+            if (!double.IsFinite(norms[c]))
+                throw new ArgumentException($"Column {c} of X has a squared norm that overflows double precision; rescale the features (values near 1e154 or larger cannot be fitted).", nameof(x));
+        norms = new double[x.Rows];
+        x.RowSquaredNorms(norms);
+        for (int r = 0; r < norms.Length; r++)
+            if (!double.IsFinite(norms[r]))
+                throw new ArgumentException($"Row {r} of X has a squared norm that overflows double precision; rescale the features.", nameof(x));
+    }
+
+    /// <summary>Finite targets.</summary>
+    public static void Targets(double[] y)
+    {
+        for (int i = 0; i < y.Length; i++)
+            if (!double.IsFinite(y[i])) throw new ArgumentException($"y[{i}] is {y[i]}; targets must be finite.", nameof(y));
+    }
+
+    /// <summary>Targets whose squares sum to a finite number (squared and Huber losses evaluate ½(y − z)² at the start).</summary>
+    public static void SquaredTargets(double[] y)
+    {
+        double sum = 0;
+        foreach (double v in y) sum += v * v;
+        if (!double.IsFinite(sum))
+            throw new ArgumentException("The targets' sum of squares overflows double precision; rescale y (values near 1e154 or larger cannot be fitted).", nameof(y));
+    }
+
+    /// <summary>Finite weights ≥ 0 with a finite positive sum.</summary>
+    public static void Weights(double[]? sampleWeight)
+    {
+        if (sampleWeight is null) return;
+        double sum = 0;
+        for (int i = 0; i < sampleWeight.Length; i++)
+        {
+            double c = sampleWeight[i];
+            if (!(c >= 0 && double.IsFinite(c)))
+                throw new ArgumentException($"sampleWeight[{i}] is {c}; weights must be finite and ≥ 0.", nameof(sampleWeight));
+            sum += c;
+        }
+        if (!(sum > 0 && double.IsFinite(sum)))
+            throw new ArgumentException($"The sample weights sum to {sum}; they need a finite positive sum.", nameof(sampleWeight));
+    }
+}
