@@ -77,9 +77,10 @@ public class RawDataDefaultSolverTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The other cases (minutes on a loaded 2-core machine; the intercept cases of L-BFGS need ~10⁴ iterations):
-    /// <c>dotnet test tests/OptSuite.Tests -c Release --filter "Category=Slow&amp;FullyQualifiedName~RawDataDefaultSolverTests"</c>.</summary>
-    [SharedDataFact]
+    /// <summary>The other cases (a quarter of an hour on the 2-core machine; the intercept cases of L-BFGS need ~10⁴
+    /// iterations), skipped by the README's command to keep CI within budget:
+    /// <c>OPTSUITE_SLOW_TESTS=1 dotnet test tests/OptSuite.Tests -c Release --filter "Category=Slow&amp;FullyQualifiedName~RawDataDefaultSolverTests"</c>.</summary>
+    [SlowFact]
     [Trait("Category", "Slow")]
     public void AllRawDataReachTheOptimumOrSaySo()
     {
