@@ -6,7 +6,7 @@ namespace OptSuite.Solvers;
 /// The one run loop every solver uses: convergence test, iteration and time limits, cancellation, observer, trace.
 /// </summary>
 /// <remarks>
-/// Order per iteration: cancellation → <see cref="ISolverState.Step"/> → non-finite / line-search outcome →
+/// Order per iteration: cancellation → <see cref="ISolverState.Step"/> → non-finite / line-search / no-progress outcome →
 /// convergence → trace → observer → time limit. Convergence is also tested before the first step, so a warm start at
 /// the optimum costs no iteration. The stopwatch is paused while tracing and while the observer runs.
 /// </remarks>
@@ -41,6 +41,7 @@ public static class SolverLoop
                 it++;
                 if (outcome == StepOutcome.NonFinite) { reason = StopReason.NonFinite; break; }
                 if (outcome == StepOutcome.LineSearchFailed) { reason = StopReason.LineSearchFailed; break; }
+                if (outcome == StepOutcome.NoProgress) { reason = StopReason.NoProgress; break; }
                 bool converged = state.HasConverged(options.Tolerance);
                 if (trace is not null && (converged || it % options.TraceEvery == 0)) Record(trace, state, clock, it);
                 if (converged) { reason = StopReason.Converged; break; }

@@ -11,4 +11,9 @@ public enum StepOutcome
 
     /// <summary>The line search failed; the state holds the best point found.</summary>
     LineSearchFailed,
+    /// <summary>
+    /// The state can make no further progress in double precision (its optimality measure is at the rounding level of
+    /// the data, or its steps no longer change the iterate) while the criterion is still above the tolerance.
+    /// </summary>
+    NoProgress,
 }

@@ -23,4 +23,10 @@ public enum StopReason
 
     /// <summary>The line search found no acceptable step; the best point found is returned.</summary>
     LineSearchFailed,
+    /// <summary>
+    /// The solver could make no further progress: its optimality measure reached the rounding level of the data (or its
+    /// steps stopped changing the iterate) while the criterion was still above the tolerance. Usually the tolerance asks
+    /// for more than double precision can give on data of this scale; the point is returned and is not certified.
+    /// </summary>
+    NoProgress,
 }

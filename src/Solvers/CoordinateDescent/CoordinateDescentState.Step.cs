@@ -17,8 +17,12 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         }
         _prepared = false;
         _outer++;
+        if (!double.IsFinite(_kkt)) return StepOutcome.NonFinite;
+        // The KKT violation is at the rounding level of the gradient: the point is optimal as far as double precision
+        // can tell, yet the gap did not certify the tolerance (data of extreme scale, or a tolerance below ε).
+        if (_kkt <= _kktNoise) return StepOutcome.NoProgress;
         BuildModel();
-        SolveModel(_options.InnerTolerance * _kkt);
+        SolveModel(Math.Max(_options.InnerTolerance * _kkt, _kktNoise));
 
         // q = Xδ (+ δ_b) over the working set.
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
@@ -35,12 +39,26 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             for (int t = ptr[j]; t < end; t++) _q[idx[t]] += dj * val[t];
             _touched += end - ptr[j];
         }
-        if (!moved) return StepOutcome.Continue;
+        if (!moved) return Stalled();
         if (_deltaB != 0) for (int i = 0; i < _n; i++) _q[i] += _deltaB;
 
         double beta = IsSquared ? 1.0 : LineSearch();
-        if (beta == 0) return StepOutcome.Continue;
+        if (beta == 0) return Stalled();
         if (double.IsNaN(beta)) return StepOutcome.LineSearchFailed;
+        // Check the step before taking it, so a non-finite outcome leaves the last finite point in place.
+        bool changed = beta * _deltaB + _b != _b;
+        for (int k = 0; k < _wsCount; k++)
+        {
+            int j = _ws[k];
+            double next = _w[j] + beta * _delta[j];
+            if (!double.IsFinite(next)) return StepOutcome.NonFinite;
+            changed |= next != _w[j];
+        }
+        if (!double.IsFinite(_b + beta * _deltaB)) return StepOutcome.NonFinite;
+        for (int i = 0; i < _n; i++)
+            if (!double.IsFinite(_z[i] + beta * _q[i])) return StepOutcome.NonFinite;
+        if (!changed) return Stalled();
+        _stalled = 0;
         for (int k = 0; k < _wsCount; k++)
         {
             int j = _ws[k];
@@ -52,8 +70,14 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             _z[i] += beta * _q[i];
             _d[i] = _loss.Derivative(_y[i], _z[i]);
         }
-        return Vec.AllFinite(_w) && double.IsFinite(_b) ? StepOutcome.Continue : StepOutcome.NonFinite;
+        return StepOutcome.Continue;
     }
+
+    /// <summary>
+    /// An outer iteration that left the point unchanged. The next one sees the same point, so after a few (the working
+    /// set may grow in between) the run ends with <see cref="StepOutcome.NoProgress"/>.
+    /// </summary>
+    private StepOutcome Stalled() => ++_stalled >= 3 ? StepOutcome.NoProgress : StepOutcome.Continue;
 
     /// <summary>
     /// The quadratic model at the current point: s = a⊙ℓ′(z) (its gradient residual at δ = 0), h = a⊙ℓ″(z) and the

@@ -38,7 +38,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly long _nnz;
     private double _b, _deltaB, _hb, _gb;
     private int _wsCount, _screenedCount, _outer;
-    private double _kkt, _kkt0 = double.NaN;
+    private double _kkt, _kkt0 = double.NaN, _kktNoise;
+    private int _stalled;
     private bool _prepared, _gapFresh;
     private long _updates, _gaps, _gradients, _sweeps, _touched;
 

@@ -93,3 +93,43 @@ public class CoordinateDescentTests
         Assert.Contains("dual coordinate descent", Assert.Throws<ArgumentException>(() => CoordinateDescent.Minimize(f)).Message);
     }
 }
+
+public class CoordinateDescentRoundingTests
+{
+    /// <summary>
+    /// A target of 1e154 (its square still finite) with λ = 0.01: the gradient is known only to ε·1e152, far above λ,
+    /// so no point can be certified. The run must end promptly with NoProgress (not spin through 10⁴ inner sweeps per
+    /// iteration until MaxIterations) and return a finite point that is better than the start.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DataBeyondDoublePrecisionEndsWithNoProgress(bool intercept)
+    {
+        var rng = new Random(5);
+        var a = RandomMatrices.Dense(rng, 60, 13, 1.0);
+        var y = new double[60];
+        for (int i = 0; i < 60; i++) y[i] = rng.NextDouble() > 0.5 ? 1 : -1;
+        y[3] = 1e154;
+        var f = new LinearObjective<SquaredLoss, TestL1>(DenseMatrix.FromArray(a), y, default, new TestL1(0.01), 0, intercept);
+        var r = CoordinateDescent.Minimize(f, default, new CoordinateDescentOptions { MaxIterations = 1000 });
+        Assert.Equal(StopReason.NoProgress, r.StopReason);
+        Assert.True(r.Iterations < 100, r.ToString());
+        Assert.True(r.Counts.Proxes < 1_000_000, $"{r.Counts.Proxes} coordinate updates");
+        Assert.True(r.Solution.All(double.IsFinite) && double.IsFinite(r.Objective));
+        Assert.True(r.Objective < f.TotalValue(new double[f.Dimension]), r.ToString());
+    }
+
+    /// <summary>The rounding floor must not end ordinary runs early: a tight tolerance is still reached.</summary>
+    [Fact]
+    public void OrdinaryDataStillReachTightTolerances()
+    {
+        var rng = new Random(6);
+        var a = RandomMatrices.Dense(rng, 80, 30, 0.5);
+        var y = new double[80];
+        for (int i = 0; i < 80; i++) y[i] = 1e3 * (a[i, 0] - 2 * a[i, 1]) + rng.NextDouble();
+        var f = new LinearObjective<SquaredLoss, TestL1>(DenseMatrix.FromArray(a), y, default, new TestL1(0.5), 0, true);
+        var r = CoordinateDescent.Minimize(f, default, new CoordinateDescentOptions { Tolerance = 1e-13, MaxIterations = 10_000 });
+        Assert.True(r.Converged, r.ToString());
+    }
+}

@@ -30,7 +30,7 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
         Assert.True(m.Coefficients.All(double.IsFinite) && m.Intercepts.All(double.IsFinite), $"{what}: non-finite coefficients ({r})");
     }
 
-    [SlowTheory] // minutes since the prox-Newton CD merge: a degenerate case runs long (open finding, issue 7)
+    [Theory]
     [MemberData(nameof(Cases))]
     public void NonFiniteValuesAreRejectedNamingTheParameter(string name)
     {
@@ -49,7 +49,7 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
         }
     }
 
-    [SlowTheory] // minutes since the prox-Newton CD merge: a degenerate case runs long (open finding, issue 7)
+    [Theory]
     [MemberData(nameof(Cases))]
     public void BadShapesAndWeightsAreRejectedNamingTheParameter(string name)
     {
@@ -75,7 +75,7 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
         }
     }
 
-    [SlowTheory] // minutes since the prox-Newton CD merge: a degenerate case runs long (open finding, issue 7)
+    [Theory]
     [MemberData(nameof(Cases))]
     public void BadOptionsAreRejectedNamingTheOption(string name)
     {
@@ -110,7 +110,7 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
         }
     }
 
-    [SlowTheory] // minutes since the prox-Newton CD merge: a degenerate case runs long (open finding, issue 7)
+    [Theory]
     [MemberData(nameof(Cases))]
     public void DegenerateButValidDataGiveSoundFits(string name)
     {
@@ -136,7 +136,7 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
         Sound(ModelCatalog.Fit(c.Build(), tiny, y), $"{c}: subnormal column");
     }
 
-    [SlowTheory] // minutes since the prox-Newton CD merge: a degenerate case runs long (open finding, issue 7)
+    [Theory]
     [MemberData(nameof(Cases))]
     public void ZeroAndConstantColumnsAndDuplicatedRowsDoNotChangeTheOptimum(string name)
     {
@@ -178,7 +178,7 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
             Assert.True(Math.Abs(extra.Report.Objective - f0) <= 1e-6 * Math.Max(1, Math.Abs(f0)), $"{c}: an extra column moved the optimum {f0:R} → {extra.Report.Objective:R}");
     }
 
-    [SlowTheory] // minutes since the prox-Newton CD merge: a degenerate case runs long (open finding, issue 7)
+    [Theory]
     [MemberData(nameof(Cases))]
     public void HugeValuesGiveAClearErrorOrASoundFit(string name)
     {
