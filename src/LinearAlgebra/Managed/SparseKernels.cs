@@ -6,8 +6,9 @@ namespace OptSuite.LinearAlgebra.Managed;
 /// <summary>
 /// Managed compressed-storage kernels. Compressed storage is K lines (rows of CSR, columns of CSC) given by
 /// pointers, indices and values. Gather form: y_k = α⟨line_k, x⟩ + βy_k (CSR·x, CSCᵀ·u), parallel over lines split
-/// by equal non-zero counts. Scatter form: g = αΣ_k u_k·line_k + βg (CSRᵀ·u, CSC·x), parallel over lines with one
-/// private accumulator per extra part, summed in part order at the end (deterministic, no races).
+/// by equal non-zero counts. Scatter form: g = αΣ_k u_k·line_k + βg (CSRᵀ·u, CSC·x), over up to four parts of lines with one
+/// private accumulator per extra part, summed in part order at the end; the parts depend on the matrix only, so results do
+/// not depend on the thread count (deterministic, no races).
 /// </summary>
 internal static unsafe class SparseKernels
 {
@@ -26,12 +27,20 @@ internal static unsafe class SparseKernels
         }
     }
 
+    /// <summary>
+    /// Upper bound on the private accumulators of <see cref="Scatter"/>. The number of accumulators (and so the order in
+    /// which partial sums are added) depends on the matrix alone, never on the thread count: results are bit-identical
+    /// with 1, 2 or more threads. Threads then share the accumulators round-robin.
+    /// </summary>
+    internal const int MaxScatterParts = 4;
+
     public static void Scatter(CompressedStorage s, ReadOnlySpan<double> u, Span<double> g, double alpha, double beta)
     {
         int nnz = s.Pointers[s.LineCount];
-        int parts = ParallelWorkers.PartsFor(2L * nnz + s.LineCount);
+        long work = 2L * nnz + s.LineCount;
         // Private accumulators cost a pass over g each; only worth it when lines carry much more work than g.
-        if ((long)nnz < 4L * s.LineLength * parts) parts = 1;
+        int parts = (int)Math.Clamp(Math.Min(work / (1 << 16), (long)nnz / (4L * Math.Max(1, s.LineLength))), 1, MaxScatterParts);
+        int threads = Math.Min(parts, ParallelWorkers.PartsFor(work));
 
         if (beta == 0) g.Clear();
         else if (beta != 1) TensorPrimitives.Multiply(g, beta, g);
@@ -43,8 +52,8 @@ internal static unsafe class SparseKernels
             fixed (double* val = s.Values, pu = u, pg = g, ps = scratch)
             {
                 var job = t_scatter ??= new ScatterJob();
-                job.Set(ptr, idx, val, s.LineCount, s.LineLength, pu, pg, ps, alpha);
-                ParallelWorkers.Run(job, parts);
+                job.Set(ptr, idx, val, s.LineCount, s.LineLength, pu, pg, ps, alpha, parts);
+                ParallelWorkers.Run(job, threads);
                 job.Clear();
             }
             for (int p = 1; p < parts; p++)
@@ -118,19 +127,26 @@ internal static unsafe class SparseKernels
     {
         private int* _ptr, _idx;
         private double* _val, _u, _g, _scratch;
-        private int _lines, _length;
+        private int _lines, _length, _parts;
         private double _alpha;
 
-        public void Set(int* ptr, int* idx, double* val, int lines, int length, double* u, double* g, double* scratch, double alpha)
+        public void Set(int* ptr, int* idx, double* val, int lines, int length, double* u, double* g, double* scratch, double alpha, int parts)
         {
             _ptr = ptr; _idx = idx; _val = val; _lines = lines; _length = length; _u = u; _g = g; _scratch = scratch; _alpha = alpha;
+            _parts = parts;
         }
 
         public void Clear() { _ptr = _idx = null; _val = _u = _g = _scratch = null; }
 
-        public override void Run(int part, int parts)
+        /// <summary>Thread <paramref name="thread"/> of <paramref name="threads"/> fills accumulators thread, thread + threads, ….</summary>
+        public override void Run(int thread, int threads)
         {
-            int start = LineBoundary(_ptr, _lines, part, parts), end = LineBoundary(_ptr, _lines, part + 1, parts);
+            for (int part = thread; part < _parts; part += threads) RunPart(part);
+        }
+
+        private void RunPart(int part)
+        {
+            int start = LineBoundary(_ptr, _lines, part, _parts), end = LineBoundary(_ptr, _lines, part + 1, _parts);
             double* acc = _g;
             if (part > 0)
             {

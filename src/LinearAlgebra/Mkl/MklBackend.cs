@@ -20,6 +20,7 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
         Version = load.Version;
         ThreadingLayer = load.Layer;
         ThreadingNote = load.LayerNote;
+        Reproducibility = load.Reproducibility;
     }
 
     /// <summary>The shared library that was loaded (libmkl_rt.so).</summary>
@@ -33,6 +34,9 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
 
     /// <summary>How the threading layer was chosen (libgomp loaded, or why it fell back to sequential).</summary>
     public string ThreadingNote { get; }
+
+    /// <summary>MKL's conditional-numerical-reproducibility setting, e.g. "CNR AUTO,STRICT".</summary>
+    public string Reproducibility { get; }
 
     /// <summary>Threads MKL may use (1 with the sequential layer).</summary>
     public int Threads => ThreadingLayer == MklThreadingLayer.Sequential ? 1 : MklNative.GetMaxThreads();
@@ -79,7 +83,7 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
         backend = mkl;
         string layer = mkl.ThreadingLayer == MklThreadingLayer.Gnu ? "GNU" : "SEQUENTIAL";
         reason = $"MKL {mkl.Version} via {mkl.LibraryName}, LP64, threading {layer} ({mkl.ThreadingNote}), " +
-                 $"{ThreadCountText(mkl.Threads)}, self-check passed";
+                 $"{ThreadCountText(mkl.Threads)}, {mkl.Reproducibility}, self-check passed";
         return true;
     }
 

@@ -24,7 +24,8 @@ internal static unsafe class MklLoader
     private static int s_resolverInstalled;
 
     /// <summary>What <see cref="TryLoad"/> established.</summary>
-    public readonly record struct LoadResult(string LibraryName, string Version, MklThreadingLayer Layer, string LayerNote);
+    public readonly record struct LoadResult(string LibraryName, string Version, MklThreadingLayer Layer, string LayerNote,
+        string Reproducibility);
 
     /// <summary>
     /// Loads MKL and sets LP64 and the threading layer (<c>OPTSUITE_MKL_THREADING</c> = gnu (default) or sequential;
@@ -102,7 +103,8 @@ internal static unsafe class MklLoader
             }
 
             result = new LoadResult(name, VersionString(),
-                layer == MklNative.ThreadingGnu ? MklThreadingLayer.Gnu : MklThreadingLayer.Sequential, note);
+                layer == MklNative.ThreadingGnu ? MklThreadingLayer.Gnu : MklThreadingLayer.Sequential, note,
+                SetReproducibility(environment));
             reason = "";
             return true;
         }
@@ -111,6 +113,24 @@ internal static unsafe class MklLoader
             reason = $"{name} lacks an expected entry point ({e.Message})";
             return false;
         }
+    }
+
+    /// <summary>
+    /// Without conditional numerical reproducibility MKL's kernels pick code paths by the arrays' memory alignment, so
+    /// the same solve repeated in one process differed in the last bits (gradient solvers: up to 2e-11 relative after
+    /// 400 iterations; measured on heart with L-BFGS, FISTA, ISTA). MKL_CBWR_AUTO | MKL_CBWR_STRICT fixes the code path
+    /// for this CPU and makes results independent of alignment; it must be set before the first computational call.
+    /// A MKL_CBWR environment variable set by the user is left to MKL.
+    /// </summary>
+    private static string SetReproducibility(Func<string, string?> environment)
+    {
+        if (environment("MKL_CBWR") is { Length: > 0 } user) return $"MKL_CBWR={user} (from the environment)";
+        // MKL_CBWR_Set / MKL_CBWR_Get are the C entry points; the lower-case names in libmkl_rt are the Fortran
+        // interface (arguments by reference) and crash when given a value.
+        const int strict = MklNative.CbwrAuto | MklNative.CbwrStrict;
+        if (MklNative.CbwrSet(strict) == MklNative.CbwrSuccess && MklNative.CbwrGet(MklNative.CbwrAll) == strict) return "CNR AUTO,STRICT";
+        if (MklNative.CbwrSet(MklNative.CbwrAuto) == MklNative.CbwrSuccess) return "CNR AUTO";
+        return "CNR unavailable (results may depend on memory alignment)";
     }
 
     /// <summary>Follows <see cref="LinearAlgebraSettings.MaxThreads"/> (MKL's own thread count, global to the process).</summary>

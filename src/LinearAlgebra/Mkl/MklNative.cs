@@ -58,6 +58,24 @@ internal static unsafe partial class MklNative
     [LibraryImport(Library, EntryPoint = "MKL_Get_Max_Threads")]
     public static partial int GetMaxThreads();
 
+    /// <summary>MKL_CBWR_AUTO: conditional numerical reproducibility on the code path MKL picks for this CPU.</summary>
+    public const int CbwrAuto = 2;
+
+    /// <summary>MKL_CBWR_STRICT: reproducible results independent of the arrays' memory alignment.</summary>
+    public const int CbwrStrict = 0x10000;
+
+    /// <summary>MKL_CBWR_ALL: asks mkl_cbwr_get for the whole current setting.</summary>
+    public const int CbwrAll = ~0;
+
+    /// <summary>MKL_CBWR_SUCCESS.</summary>
+    public const int CbwrSuccess = 0;
+
+    [LibraryImport(Library, EntryPoint = "MKL_CBWR_Set")]
+    public static partial int CbwrSet(int settings);
+
+    [LibraryImport(Library, EntryPoint = "MKL_CBWR_Get")]
+    public static partial int CbwrGet(int option);
+
     [LibraryImport(Library, EntryPoint = "MKL_Get_Version_String")]
     public static partial void GetVersionString(byte* buffer, int length);
 
