@@ -44,14 +44,20 @@ public sealed class MultiTaskLasso : LinearEstimator
         if (k < 1) throw new ArgumentException("y needs at least one column (task).", nameof(y));
         if (sampleWeight is not null && sampleWeight.Length != n)
             throw new ArgumentException($"sampleWeight has {sampleWeight.Length} values for {n} rows of X.", nameof(sampleWeight));
+        InputChecks.Features(a);
         var targets = new double[(long)n * k];
+        double squares = 0;
         for (int i = 0; i < n; i++)
             for (int t = 0; t < k; t++)
             {
                 double v = y[i, t];
                 if (!double.IsFinite(v)) throw new ArgumentException($"y[{i}, {t}] is {v}; targets must be finite.", nameof(y));
                 targets[(long)i * k + t] = v;
+                squares += v * v;
             }
+        if (!double.IsFinite(squares))
+            throw new ArgumentException("The targets' sum of squares overflows double precision; rescale y (values near 1e154 or larger cannot be fitted).", nameof(y));
+        InputChecks.Weights(sampleWeight);
         double lambda = ResolveLambda(n);
         var shape = new ProblemShape(LossKind.MultiTaskSquared, PenaltyKind.L1, FitIntercept, x.IsSparse, n, a.Columns);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
