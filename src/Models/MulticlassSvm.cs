@@ -13,8 +13,8 @@ namespace OptSuite.Models;
 /// <see cref="Loss"/>; the objective reported is their sum.
 /// </summary>
 /// <remarks>LIBLINEAR's C is λ = 1/(n·C) (default C = 1). Crammer–Singer has no exact solver with unpenalised
-/// intercepts (the dual method cannot carry their constraints): fit it with <see cref="LinearEstimator.FitIntercept"/>
-/// false (add a constant feature for LIBLINEAR's penalised bias), or use one-vs-rest.</remarks>
+/// intercepts (the dual method cannot carry their constraints): set <see cref="InterceptScaling"/> for LIBLINEAR's
+/// penalised bias (-B), fit with <see cref="LinearEstimator.FitIntercept"/> false, or use one-vs-rest.</remarks>
 public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
 {
     /// <summary>How classes are combined. Default <see cref="MulticlassStrategy.CrammerSinger"/>.</summary>
@@ -23,6 +23,13 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
     /// <summary>The binary loss of one-vs-rest. Default <see cref="SvmLoss.SquaredHinge"/>.</summary>
     public SvmLoss Loss { get; set; } = SvmLoss.SquaredHinge;
 
+    /// <summary>
+    /// LIBLINEAR's bias B (<c>-B</c>; scikit-learn's <c>intercept_scaling</c>): with <see cref="LinearEstimator.FitIntercept"/>,
+    /// each class's intercept is b_r = B·w_{B,r} for a constant feature B whose weights are penalised like the others
+    /// (the objective gains (λ/2)‖w_B‖²), so the Crammer–Singer dual applies. Null (default): unpenalised intercepts.
+    /// </summary>
+    public double? InterceptScaling { get; set; }
+
     /// <inheritdoc/>
     public override string ModelName => "multiclass-svm";
 
@@ -30,14 +37,24 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
 
     private protected override ProblemShape Shape(bool sparse, int samples, int features, int classes) =>
         new(Strategy == MulticlassStrategy.CrammerSinger ? LossKind.CrammerSinger : SvmProblem.Kind(Loss), PenaltyKind.L2,
-            FitIntercept, sparse, samples, features);
+            FitIntercept && !PenalisedBias.Applies(FitIntercept, InterceptScaling), sparse, samples, features);
 
     private protected override IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda,
-        FitSettings settings, double[]? x0) => Strategy switch
+        FitSettings settings, double[]? x0)
+    {
+        if (!PenalisedBias.Applies(FitIntercept, InterceptScaling)) return Solve(x, y, classes, w, lambda, settings, x0, FitIntercept);
+        double b = InterceptScaling!.Value;
+        int p = x.Columns;
+        var parts = Solve(PenalisedBias.Append(x, b), y, classes, w, lambda, settings, PenalisedBias.Start(x0, p, classes, b), false);
+        return parts.Select(o => PenalisedBias.Split(o, p, b)).ToArray();
+    }
+
+    private IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda, FitSettings settings,
+        double[]? x0, bool intercept) => Strategy switch
         {
             MulticlassStrategy.CrammerSinger => [SolverRunner.Run(
                 new MulticlassLinearObjective<CrammerSingerHingeLoss, ZeroRegularizer>(x, y, classes, default, default, lambda, false, w), settings)],
-            MulticlassStrategy.OneVsRest => SvmProblem.OneVsRest(x, y, classes, Loss, lambda, 0, FitIntercept, w, settings, x0),
+            MulticlassStrategy.OneVsRest => SvmProblem.OneVsRest(x, y, classes, Loss, lambda, 0, intercept, w, settings, x0),
             _ => throw new ArgumentOutOfRangeException(nameof(Strategy), Strategy, "Not a MulticlassStrategy value."),
         };
 
@@ -45,6 +62,7 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
     {
         options["strategy"] = Strategy == MulticlassStrategy.CrammerSinger ? "crammer-singer" : "ovr";
         options["loss"] = SvmLossNames.ToName(Loss);
+        options["intercept_scaling"] = InterceptScaling;
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
@@ -56,5 +74,6 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
             var s => throw new InvalidDataException($"Unknown multiclass strategy '{s}'."),
         };
         Loss = SvmLossNames.Parse(options.String("loss"));
+        InterceptScaling = options.DoubleOrNull("intercept_scaling");
     }
 }

@@ -33,6 +33,7 @@ internal static class FitCommand
     private static readonly Option<string> SolverOption = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, cd or dual-cd.", DefaultValueFactory = _ => "auto" };
     private static readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance on the solver's criterion (relative duality gap or gradient). Default 1e-6." };
     private static readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit. Default: the solver's (10⁴, 10⁵ for fista/ista)." };
+    private static readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
     private static readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the randomised solvers.", DefaultValueFactory = _ => 0 };
     private static readonly Option<int?> Threads = new("--threads") { Description = "Threads for the linear-algebra kernels." };
@@ -48,7 +49,7 @@ internal static class FitCommand
         Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
         Multiclass.AcceptOnlyFromAmong("crammer-singer", "ovr");
         foreach (Option o in new Option[] { Model, Data, Test, Lambda, CValue, L1Ratio, PenaltyOption, Loss, Multiclass, Delta, GroupSize,
-            SolverOption, Tol, MaxIter, NoIntercept, Seed, Threads, OutputFile, Json }) cmd.Options.Add(o);
+            SolverOption, Tol, MaxIter, InterceptScaling, NoIntercept, Seed, Threads, OutputFile, Json }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -141,6 +142,7 @@ internal static class FitCommand
         string? penaltyName = parse.GetValue(PenaltyOption), lossName = parse.GetValue(Loss), multiclass = parse.GetValue(Multiclass);
         double? l1Ratio = parse.GetValue(L1Ratio), delta = parse.GetValue(Delta);
         int? groupSize = parse.GetValue(GroupSize);
+        double? scaling = parse.GetValue(InterceptScaling);
         Penalty penalty = penaltyName is not null ? PenaltyNames.Parse(penaltyName) : l1Ratio is not null ? Penalty.ElasticNet : Penalty.L2;
         SvmLoss loss = lossName is null ? SvmLoss.SquaredHinge : SvmLossNames.Parse(lossName);
         if (l1Ratio is { } r && !(r >= 0 && r <= 1)) throw new UsageException($"--l1-ratio must lie in [0, 1]; it is {r.ToString(CultureInfo.InvariantCulture)}.");
@@ -152,6 +154,10 @@ internal static class FitCommand
         Require(multiclass is null || name == "multiclass-svm", "--multiclass", name);
         Require(delta is null || name == "huber", "--delta", name);
         Require(groupSize is null || name == "group-lasso", "--group-size", name);
+        Require(scaling is null || name is "linear-svm" or "multiclass-svm", "--intercept-scaling", name);
+        if (scaling is { } b && !(b > 0 && double.IsFinite(b)))
+            throw new UsageException($"--intercept-scaling must be finite and > 0; it is {b.ToString(CultureInfo.InvariantCulture)}.");
+        if (scaling is not null && parse.GetValue(NoIntercept)) throw new UsageException("--intercept-scaling asks for an intercept; drop --no-intercept.");
 
         LinearEstimator e = name switch
         {
@@ -161,8 +167,8 @@ internal static class FitCommand
             "group-lasso" => new GroupLasso(),
             "logistic" => new LogisticRegression { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
             "multinomial" => new LogisticRegression { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Multinomial = true },
-            "linear-svm" => new LinearSvm { Loss = loss, Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
-            "multiclass-svm" => new MulticlassSvm { Loss = loss, Strategy = multiclass == "ovr" ? MulticlassStrategy.OneVsRest : MulticlassStrategy.CrammerSinger },
+            "linear-svm" => new LinearSvm { Loss = loss, Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, InterceptScaling = scaling },
+            "multiclass-svm" => new MulticlassSvm { Loss = loss, Strategy = multiclass == "ovr" ? MulticlassStrategy.OneVsRest : MulticlassStrategy.CrammerSinger, InterceptScaling = scaling },
             "huber" => new HuberRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Delta = delta ?? 1.0 },
             "poisson" => new PoissonRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
             "multitask-lasso" => new MultiTaskLasso { L1Ratio = l1Ratio ?? 1.0 },

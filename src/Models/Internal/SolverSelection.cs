@@ -100,8 +100,9 @@ internal static class SolverSelection
         LossKind.Hinge or LossKind.CrammerSinger when s.FitIntercept =>
             $"{model} with the {(s.Loss == LossKind.Hinge ? "hinge" : "Crammer–Singer")} loss and an unpenalised intercept has no exact solver here: " +
             "the loss is not differentiable, so only the dual method applies, and its dual cannot carry the intercept's equality constraint. " +
-            (s.Loss == LossKind.Hinge ? "Use the squared hinge loss, or fit without intercept (add a constant feature for LIBLINEAR's penalised bias)."
-                : "Use one-vs-rest with the squared hinge loss, or fit without intercept (add a constant feature for LIBLINEAR's penalised bias)."),
+            "Set InterceptScaling (command line: --intercept-scaling 1) for LIBLINEAR's penalised bias, " +
+            (s.Loss == LossKind.Hinge ? "use the squared hinge loss, or fit without intercept."
+                : "use one-vs-rest with the squared hinge loss, or fit without intercept."),
         _ => $"{model} ({Describe(s)}) has no solver: the hinge losses take the L2 penalty only.",
     };
 

@@ -95,6 +95,11 @@ public class FitPredictCommandTests
 
         Assert.Equal(2, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--data", heart).Code);
         Assert.Equal(0, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--no-intercept", "--data", heart).Code);
+        Assert.Contains("--intercept-scaling", Run("fit", "--model", "linear-svm", "--loss", "hinge", "--data", heart).Err);
+        Assert.Equal(0, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--intercept-scaling", "1", "--data", heart).Code);
+        Assert.Equal(2, Run("fit", "--model", "lasso", "--intercept-scaling", "1", "--data", heart).Code);
+        Assert.Equal(2, Run("fit", "--model", "linear-svm", "--intercept-scaling", "0", "--data", heart).Code);
+        Assert.Equal(2, Run("fit", "--model", "linear-svm", "--intercept-scaling", "1", "--no-intercept", "--data", heart).Code);
         Assert.Equal(2, Run("fit", "--model", "nope", "--data", heart).Code);
         Assert.Equal(2, Run("fit", "--model", "ridge", "--data", Path.Combine(TempDir(), "missing.svm")).Code);
         Assert.Equal(2, Run("fit", "--model", "ridge", "--data", heart, "--lambda", "1", "--C", "1").Code);

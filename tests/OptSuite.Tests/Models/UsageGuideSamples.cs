@@ -94,7 +94,7 @@ public class UsageGuideSamples
         Vector<double> y = Vector<double>.Build.DenseOfArray(iris.Labels);
 
         var softmax = new LogisticRegression().Fit(x, y);                      // 3 classes: multinomial
-        var crammerSinger = new MulticlassSvm { FitIntercept = false }.Fit(x, y);
+        var crammerSinger = new MulticlassSvm { InterceptScaling = 1, MaxIterations = 200_000 }.Fit(x, y); // LIBLINEAR's -B 1
         var oneVsRest = new MulticlassSvm { Strategy = MulticlassStrategy.OneVsRest }.Fit(x, y);
 
         double[,] scores = softmax.DecisionFunction(x);                        // n × 3

@@ -162,7 +162,8 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
         // An all-zero column (and, with an intercept, a constant one) adds nothing: its coefficient is 0 and F* is unchanged.
         // (Not for the group lasso: the new column would join the last group and change its weight √|g|.)
         if (c.Create() is GroupLasso) return;
-        bool intercept = baseFit.FitIntercept;
+        // A penalised bias (InterceptScaling) shares its penalty with a constant column, so only a zero column is neutral there.
+        bool intercept = baseFit.FitIntercept && baseFit is not (LinearSvm { InterceptScaling: not null } or MulticlassSvm { InterceptScaling: not null });
         var wider = new double[n, p + 1];
         for (int i = 0; i < n; i++) { for (int j = 0; j < p; j++) wider[i, j] = x[i, j]; wider[i, p] = intercept ? 3.0 : 0.0; }
         var extra = ModelCatalog.Fit(Tight(), wider, y);

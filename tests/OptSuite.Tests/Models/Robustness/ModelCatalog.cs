@@ -32,6 +32,8 @@ public static class ModelCatalog
         ("svm-hinge-no-intercept", () => new LinearSvm { Lambda = 0.01, Loss = SvmLoss.Hinge, FitIntercept = false }),
         ("svm-l1", () => new LinearSvm { Penalty = Penalty.L1, Lambda = 0.01 }),
         ("crammer-singer", () => new MulticlassSvm { Lambda = 0.01, FitIntercept = false }),
+        ("crammer-singer-bias", () => new MulticlassSvm { Lambda = 0.01, InterceptScaling = 1 }),
+        ("svm-hinge-bias", () => new LinearSvm { Lambda = 0.01, Loss = SvmLoss.Hinge, InterceptScaling = 1 }),
         ("svm-one-vs-rest", () => new MulticlassSvm { Lambda = 0.01, Strategy = MulticlassStrategy.OneVsRest }),
     ];
 

@@ -77,11 +77,9 @@ public class RawDataDefaultSolverTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The other cases (a quarter of an hour on the 2-core machine; the intercept cases of L-BFGS need ~10⁴
-    /// iterations), skipped by the README's command to keep CI within budget:
-    /// <c>OPTSUITE_SLOW_TESTS=1 dotnet test tests/OptSuite.Tests -c Release --filter "Category=Slow&amp;FullyQualifiedName~RawDataDefaultSolverTests"</c>.</summary>
-    [SlowFact]
-    [Trait("Category", "Slow")]
+    /// <summary>The other cases: intercepts, the squared hinge, Fashion-MNIST from ../shared (12 s at load ~4 on the
+    /// 2-core machine since the CD rounding fix; the intercept cases of L-BFGS need ~10⁴ iterations).</summary>
+    [SharedDataFact]
     public void AllRawDataReachTheOptimumOrSaySo()
     {
         foreach (var c in Cases().Where(c => !IsQuick(c))) Check(c);
