@@ -184,7 +184,8 @@ public abstract class LinearEstimator
         if (!Enum.IsDefined(Solver)) throw new ArgumentOutOfRangeException(nameof(Solver), Solver, "Not a SolverKind value.");
     }
 
-    private protected FitSettings Settings(SolverKind resolved) => new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer);
+    private protected FitSettings Settings(SolverKind resolved) =>
+        new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer) { Automatic = Solver == SolverKind.Auto };
 
     /// <summary>The warm start (w row-major then b), or null.</summary>
     private protected double[]? StartingPoint(int features, int outputs)

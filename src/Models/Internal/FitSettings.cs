@@ -6,6 +6,9 @@ namespace OptSuite.Models.Internal;
 internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? MaxIterations, int Seed, CancellationToken Cancellation,
     TimeSpan? MaxTime = null, Func<IterationReport, bool>? Observer = null)
 {
+    /// <summary>True when the estimator's solver was Auto (so a safety net may switch solvers; an explicit choice is kept).</summary>
+    public bool Automatic { get; init; }
+
     /// <summary>The iteration cap: the caller's, else a per-solver default generous enough for tight tolerances.</summary>
     public int Iterations => MaxIterations ?? (Solver is SolverKind.Fista or SolverKind.Ista ? 100_000 : 10_000);
 
