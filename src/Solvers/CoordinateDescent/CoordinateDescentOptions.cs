@@ -42,6 +42,12 @@ public sealed record CoordinateDescentOptions : SolverOptions
     /// <summary>Sweep limit of one model solve. Default 10 000.</summary>
     public int MaxInnerSweeps { get; init; } = 10_000;
 
+    /// <summary>
+    /// Whether model solves run on the weighted Gram matrix of the working set (covariance updates) instead of the data
+    /// columns. Default <see cref="GramMode.Auto"/>: where it is estimated to pay (n ≫ |ws|, many inner sweeps).
+    /// </summary>
+    public GramMode Gram { get; init; } = GramMode.Auto;
+
     /// <inheritdoc/>
     public override IEnumerable<string> Problems()
     {
@@ -50,6 +56,7 @@ public sealed record CoordinateDescentOptions : SolverOptions
         if (!Enum.IsDefined(Order)) yield return $"{nameof(Order)} {(int)Order} is not a {nameof(CoordinateOrder)} value.";
         if (InitialWorkingSetSize < 1) yield return $"{nameof(InitialWorkingSetSize)} must be ≥ 1; it is {InitialWorkingSetSize}.";
         if (!(InnerTolerance > 0 && InnerTolerance < 1)) yield return $"{nameof(InnerTolerance)} must lie in (0, 1); it is {InnerTolerance}.";
+        if (!Enum.IsDefined(Gram)) yield return $"{nameof(Gram)} {(int)Gram} is not a {nameof(GramMode)} value.";
         if (MaxInnerSweeps < 1) yield return $"{nameof(MaxInnerSweeps)} must be ≥ 1; it is {MaxInnerSweeps}.";
     }
 }

@@ -54,6 +54,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
         int start = ptr[j], end = ptr[j + 1];
+        _visits++;
         double[] s = _s;
         double current = _w[j] + _delta[j];
         double g = _mu * current;

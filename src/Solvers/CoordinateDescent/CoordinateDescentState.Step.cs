@@ -21,8 +21,20 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         // The KKT violation is at the rounding level of the gradient: the point is optimal as far as double precision
         // can tell, yet the gap did not certify the tolerance (data of extreme scale, or a tolerance below ε).
         if (_kkt <= _kktNoise) return StepOutcome.NoProgress;
-        BuildModel();
-        SolveModel(Math.Max(_options.InnerTolerance * _kkt, _kktNoise));
+        bool gram = ChooseGram();
+        if (gram) EnsureGramVectors(_wsCount + 1);
+        BuildModel(gram);
+        long visits = _visits, updates = _updates;
+        double inner = Math.Max(_options.InnerTolerance * _kkt, _kktNoise);
+        if (gram)
+        {
+            PrepareGram();
+            SolveGram(inner);
+        }
+        else SolveModel(inner);
+        _lastVisits = _visits - visits;
+        _lastUpdates = _updates - updates;
+        _lastWs = _wsCount;
 
         // q = Xδ (+ δ_b) over the working set.
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
@@ -82,10 +94,11 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     /// <summary>
     /// The quadratic model at the current point: s = a⊙ℓ′(z) (its gradient residual at δ = 0), h = a⊙ℓ″(z) and the
     /// diagonal H_jj = Σh_i x_ij² + μ on the working set (newGLMNET, Yuan, Ho &amp; Lin 2012). The squared loss keeps
-    /// h = a and H_jj = Σa_i x_ij² + μ from the start: its model is the objective itself.
+    /// h = a and H_jj = Σa_i x_ij² + μ from the start: its model is the objective itself. With <paramref name="gram"/>
+    /// the data part of the model gradient, r = X_wsᵀs (and Σs_i last), is stored for <see cref="SolveGram"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BuildModel()
+    private void BuildModel(bool gram)
     {
         for (int i = 0; i < _n; i++) _s[i] = _a[i] * _d[i];
         if (!IsSquared)
@@ -97,17 +110,24 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         {
             int j = _ws[k];
             _delta[j] = 0;
-            if (IsSquared) continue;
-            double h = _mu, g = _mu * _w[j];
+            if (IsSquared && !gram) continue;
+            // g starts from μw_j as before; r, the data part alone, is what the Gram engine updates.
+            double h = _mu, g = _mu * _w[j], r = 0;
             int end = ptr[j + 1];
-            for (int t = ptr[j]; t < end; t++)
-            {
-                int i = idx[t];
-                double v = val[t];
-                h += _h[i] * v * v;
-                g += _s[i] * v;
-            }
+            if (IsSquared)
+                for (int t = ptr[j]; t < end; t++) r += _s[idx[t]] * val[t];
+            else
+                for (int t = ptr[j]; t < end; t++)
+                {
+                    int i = idx[t];
+                    double v = val[t], sv = _s[i] * v;
+                    h += _h[i] * v * v;
+                    g += sv;
+                    r += sv;
+                }
             _touched += end - ptr[j];
+            if (gram) _r[k] = r;
+            if (IsSquared) continue;
             // A tiny floor (newGLMNET adds 1e-12) keeps a flat direction from giving an infinite step.
             _hjj[j] = Math.Max(h, 1e-12 * (floorScale * _colSq[j] + _mu));
             _g[j] = g;
@@ -119,6 +139,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             for (int i = 0; i < _n; i++) { hb += _h[i]; gb += _s[i]; }
             _hb = Math.Max(hb, 1e-12 * floorScale);
             _gb = gb;
+            if (gram) _r[_wsCount] = gb;
         }
     }
 

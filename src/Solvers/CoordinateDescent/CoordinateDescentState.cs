@@ -125,6 +125,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _canScreen = options.Screening && double.IsFinite(_smooth);
         _hint = initialWorkingSet;
         _rng = new Random(options.Seed);
+        if (options.Gram != GramMode.Never && _p - _screenedCount + (_intercept ? 1 : 0) <= 256)
+            AllocateGram(_p - _screenedCount + (_intercept ? 1 : 0));
     }
 
     /// <summary>True for the squared loss, whose quadratic model is the objective itself (no line search).</summary>

@@ -54,8 +54,11 @@ public class CoordinateDescentPathReferenceTests(ITestOutputHelper output)
                 Assert.Equal(StopReason.Converged, pt.StopReason);
                 Assert.True(Math.Abs(rel) <= Agreement, $"{c}: {pt.Objective:R} vs {c.Objective:R} ({rel:E2})");
                 // F and D are each sums of terms larger than F on unscaled data (riboflavin: y ≈ −8, so ½y² ≈ 30 per sample
-                // for F ≈ 10 at the largest λ), so F − D carries rounding of ~1e-12·|F|; measured −1.2e-12 there.
-                Assert.True(pt.DualityGap >= -1e-11 * Math.Abs(pt.Objective), $"{c}: negative gap {pt.DualityGap}");
+                // for F ≈ 10 at the largest λ), so F − D carries rounding of ~1e-12·|F|; measured −1.2e-12 there. On raw
+                // leukemia (x up to ~1e4, λ = 4102) the elastic-net conjugate sums 7129 terms (|c_j| − λα)²₊/(2λ(1 − α))
+                // of ~1e2 each down to F = 0.39: ε·Σ ≈ 1e-10. Measured −2.0e-10 (−5.2e-10·|F|) with Gram mode at a point
+                // whose F equals scikit-learn's to 17 digits, and between −1.2e-11 and +1.8e-11 for other engines.
+                Assert.True(pt.DualityGap >= -1e-9 * Math.Abs(pt.Objective), $"{c}: negative gap {pt.DualityGap}");
             }
         }
     }

@@ -1,0 +1,177 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+namespace OptSuite.Solvers;
+
+public sealed partial class CoordinateDescentState<TLoss, TReg>
+{
+    /// <summary>Largest Gram system (working set plus intercept) <see cref="GramMode.Auto"/> builds: 2,048² doubles = 32 MB.</summary>
+    internal const int AutoGramLimit = 2048;
+
+    /// <summary>Largest Gram system <see cref="GramMode.Always"/> builds (128 MB); larger working sets use the residual engine.</summary>
+    internal const int AlwaysGramLimit = 4096;
+
+    // Relative costs for Auto, in units of one indexed read-multiply-add of a stored data entry (the residual engine's
+    // unit of work): a multiply-add of the register-tiled Gram kernel, and one of the contiguous model-gradient update.
+    private const double GramFlopCost = 0.25, GramUpdateCost = 0.25;
+
+    // Coordinate visits per working-set coordinate assumed for the first model solve (nothing measured yet).
+    private const double FirstSolveSweeps = 4;
+
+    private GramCache? _gram;
+    private double[] _gc = [], _r = [];
+    private int[] _order = [];
+    private long _visits, _gramSolves;
+    private double _lastVisits, _lastUpdates;
+    private int _lastWs;
+
+    /// <summary>Model solves (outer iterations) that ran on the Gram matrix of the working set.</summary>
+    public long GramSolves => _gramSolves;
+
+    /// <summary>
+    /// Whether the coming model solve should run on the Gram matrix: always for <see cref="GramMode.Always"/> (within
+    /// <see cref="AlwaysGramLimit"/>); for <see cref="GramMode.Auto"/> when building (or extending) G plus the
+    /// covariance updates is estimated to cost less than the residual engine's passes over the working-set columns.
+    /// The work of the coming solve (coordinate visits and changes) is predicted from the last one.
+    /// </summary>
+    private bool ChooseGram()
+    {
+        if (_options.Gram == GramMode.Never || _wsCount == 0) return false;
+        int m = _wsCount, k = m + (_intercept ? 1 : 0);
+        if (_options.Gram == GramMode.Always) return k <= AlwaysGramLimit;
+        if (k > AutoGramLimit) return false;
+        ReadOnlySpan<int> ptr = _x.ColumnPointers;
+        long nnz = 0;
+        for (int t = 0; t < m; t++) nnz += ptr[_ws[t] + 1] - ptr[_ws[t]];
+        if (nnz == 0) return false;
+        double visits = _lastWs > 0 ? _lastVisits / _lastWs * m : FirstSolveSweeps * m;
+        double updates = _lastWs > 0 ? _lastUpdates / _lastWs * m : 0.5 * visits;
+        double residual = (visits + updates) * nnz / m + (_intercept ? 2.0 * _n * visits / m : 0);
+
+        int missing = k, held = k;
+        if (IsSquared && _gram is not null)
+        {
+            missing = _gram.Missing(_ws.AsSpan(0, m));
+            held = Math.Min(_gram.Count + missing, AutoGramLimit);
+        }
+        double stored = nnz + (_intercept ? _n : 0);
+        double build = stored >= GramCache.DenseThreshold * _n * k
+            ? missing == 0 ? 0 : (double)_n * held + GramFlopCost * _n * missing * (held + 1) / 2
+            : (double)missing * stored;
+        double gram = build + (IsSquared ? nnz : 0) + visits + GramUpdateCost * updates * k;
+        return gram < residual;
+    }
+
+    /// <summary>
+    /// The Gram buffers for <paramref name="k"/> coordinates. Problems with at most 256 coordinates get all of them at
+    /// construction (a few hundred kB), so <see cref="Step"/> never allocates; larger ones when Gram mode is first
+    /// chosen, grown by doubling as the working set grows.
+    /// </summary>
+    private void AllocateGram(int k)
+    {
+        int limit = _options.Gram == GramMode.Always ? AlwaysGramLimit : AutoGramLimit;
+        int all = _p - _screenedCount + (_intercept ? 1 : 0);
+        int capacity = all <= 256 ? all : Math.Min(limit, Math.Max(64, 2 * k));
+        capacity = Math.Max(capacity, k);
+        _gram ??= new GramCache(_x, _intercept, capacity);
+        if (_gc.Length < capacity * capacity) _gc = new double[capacity * capacity];
+        EnsureGramVectors(capacity);
+    }
+
+    /// <summary>G of the working set (rebuilt when h changed, extended otherwise) in working-set order.</summary>
+    private void PrepareGram()
+    {
+        int m = _wsCount, k = m + (_intercept ? 1 : 0);
+        int limit = _options.Gram == GramMode.Always ? AlwaysGramLimit : AutoGramLimit;
+        if (_gram is null) AllocateGram(k);
+        if (!IsSquared) _gram!.Reset();
+        long before = _gram!.Touched;
+        _gram!.Extend(_ws.AsSpan(0, m), _h, limit);
+        _touched += _gram.Touched - before;
+        if (_gc.Length < k * k) _gc = new double[_gram.Capacity * _gram.Capacity];
+        _gram.Gather(_ws.AsSpan(0, m), _gc, k);
+        _gramSolves++;
+    }
+
+    /// <summary>Room for the model gradient of <paramref name="k"/> coordinates (before <see cref="BuildModel"/> fills it).</summary>
+    private void EnsureGramVectors(int k)
+    {
+        if (_r.Length >= k) return;
+        int size = Math.Max(k, Math.Min(_p + 1, 2 * k));
+        _r = new double[size];
+        _order = new int[size];
+    }
+
+    /// <summary>
+    /// <see cref="SolveModel"/> on the Gram matrix: the model gradient r = Xᵀ(s + h⊙Xδ) over the working set (and
+    /// the intercept, last) is kept as a vector and a change Δ of coordinate k adds Δ·G_k, O(|ws|) instead of two
+    /// passes over column k (Friedman, Hastie &amp; Tibshirani 2010, §2.2 "covariance updates"). Same sweeps, same
+    /// stopping rule and same visiting order (Random shuffles positions with the same draws) as the residual engine.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SolveGram(double tolerance)
+    {
+        int m = _wsCount, k = m + (_intercept ? 1 : 0);
+        int[] order = _order;
+        for (int t = 0; t < m; t++) order[t] = t;
+        for (int sweep = 0; sweep < _options.MaxInnerSweeps; sweep++)
+        {
+            if (_options.Order == CoordinateOrder.Random)
+                for (int t = 0; t < m - 1; t++)
+                {
+                    int r = t + _rng.Next(m - t);
+                    (order[t], order[r]) = (order[r], order[t]);
+                }
+            double violation = 0, largest = 0;
+            for (int t = 0; t < m; t++) largest = Math.Max(largest, UpdateGramCoordinate(order[t], k, ref violation));
+            if (_intercept) largest = Math.Max(largest, UpdateGramIntercept(m, k, ref violation));
+            _sweeps++;
+            if (violation <= tolerance || largest == 0) break;
+            if (!_options.ActiveSetCycling) continue;
+            double ignored = 0;
+            for (int cycle = 0; cycle < 50; cycle++)
+            {
+                double change = 0;
+                for (int t = 0; t < m; t++)
+                {
+                    int pos = order[t], j = _ws[pos];
+                    if (_w[j] + _delta[j] != 0) change = Math.Max(change, UpdateGramCoordinate(pos, k, ref ignored));
+                }
+                if (_intercept) change = Math.Max(change, UpdateGramIntercept(m, k, ref ignored));
+                if (change <= 0.05 * largest) break;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double UpdateGramCoordinate(int pos, int k, ref double violation)
+    {
+        int j = _ws[pos];
+        _visits++;
+        double current = _w[j] + _delta[j];
+        double g = _mu * current + _r[pos];
+        violation = Math.Max(violation, _reg.SubdifferentialDistance(current, g, j));
+        double hjj = _hjj[j];
+        if (!(hjj > 0)) return 0;
+        double next = _reg.ProxCoordinate(current - g / hjj, 1.0 / hjj, j);
+        double change = next - current;
+        if (change == 0) return 0;
+        _delta[j] += change;
+        _updates++;
+        Span<double> r = _r.AsSpan(0, k);
+        TensorPrimitives.MultiplyAdd(_gc.AsSpan(pos * k, k), change, r, r);
+        return Math.Abs(change) * Math.Sqrt(hjj);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double UpdateGramIntercept(int m, int k, ref double violation)
+    {
+        double g = _r[m];
+        violation = Math.Max(violation, Math.Abs(g));
+        double change = -g / _hb;
+        if (change == 0 || !double.IsFinite(change)) return 0;
+        _deltaB += change;
+        Span<double> r = _r.AsSpan(0, k);
+        TensorPrimitives.MultiplyAdd(_gc.AsSpan(m * k, k), change, r, r);
+        return Math.Abs(change) * Math.Sqrt(_hb);
+    }
+}
