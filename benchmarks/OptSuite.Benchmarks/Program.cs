@@ -18,6 +18,11 @@ internal static class Program
             Solvers.BlockCoordinateTiming.Run(args[1..]);
             return;
         }
+        if (args.Length > 0 && args[0] == "cd-gram")
+        {
+            Solvers.GramModeTiming.Run(args[1..]);
+            return;
+        }
         if (args.Length > 0 && args[0] == "cd-compare")
         {
             Solvers.CoordinateDescentComparison.Run(args[1..]);

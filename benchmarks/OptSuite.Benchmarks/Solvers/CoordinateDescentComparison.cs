@@ -14,10 +14,13 @@ namespace OptSuite.Benchmarks.Solvers;
 /// peers' results) on one lasso / elastic-net / L1-logistic problem, best of several runs, plus full solves to a 1e-10
 /// relative gap with and without working sets and screening (outer iterations, data passes, seconds).
 /// Usage: cd-compare --data FILE --problem lasso|enet|logreg_l1 --lam λ [--l1-ratio α] [--targets F1,F2,...] [--repeat 3]
+/// [--gram auto|always|never] (<see cref="CoordinateDescentOptions.Gram"/> of every run; default auto)
 /// Prints one JSON object.
 /// </summary>
 internal static class CoordinateDescentComparison
 {
+    private static GramMode s_gram = GramMode.Auto;
+
     public static void Run(string[] args)
     {
         string Arg(string name, string? fallback = null)
@@ -31,6 +34,7 @@ internal static class CoordinateDescentComparison
         double alpha = problem == "enet" ? double.Parse(Arg("--l1-ratio", "0.5"), CultureInfo.InvariantCulture) : 1.0;
         double[] targets = Arg("--targets", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         int repeat = int.Parse(Arg("--repeat", "3"), CultureInfo.InvariantCulture);
+        s_gram = Enum.Parse<GramMode>(Arg("--gram", "auto"), ignoreCase: true);
 
         var ds = SvmlightReader.Read(data);
         double[] y = ds.Labels.ToArray();
@@ -58,7 +62,7 @@ internal static class CoordinateDescentComparison
         {
             var reached = Enumerable.Repeat(double.PositiveInfinity, targets.Length).ToArray();
             var clock = Stopwatch.StartNew();
-            var o = new CoordinateDescentOptions { Tolerance = 1e-14, MaxIterations = 10_000 };
+            var o = new CoordinateDescentOptions { Tolerance = 1e-14, MaxIterations = 10_000, Gram = s_gram };
             CoordinateDescentState<TLoss, L1Norm>? state = null;
             double setup = 0;
             o = o with
@@ -99,7 +103,7 @@ internal static class CoordinateDescentComparison
             ("plain", new CoordinateDescentOptions { Screening = false, WorkingSet = false }),
         })
         {
-            var o = options with { Tolerance = 1e-10, MaxIterations = 10_000 };
+            var o = options with { Tolerance = 1e-10, MaxIterations = 10_000, Gram = s_gram };
             double seconds = double.PositiveInfinity;
             CoordinateDescentState<TLoss, L1Norm>? last = null;
             SolverResult? res = null;
@@ -116,7 +120,7 @@ internal static class CoordinateDescentComparison
             {
                 ["seconds"] = seconds, ["objective"] = res!.Objective, ["stop"] = res.StopReason.ToString(), ["outer"] = res.Iterations,
                 ["data_passes"] = Math.Round(last!.DataPasses, 1), ["inner_sweeps"] = last.InnerSweeps, ["screened"] = last.ScreenedFeatures,
-                ["working_set"] = last.WorkingSetSize, ["relative_gap"] = res.Criterion,
+                ["working_set"] = last.WorkingSetSize, ["relative_gap"] = res.Criterion, ["gram_solves"] = last.GramSolves,
             };
         }
     }
