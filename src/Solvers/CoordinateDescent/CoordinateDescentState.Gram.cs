@@ -18,7 +18,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     private const double FirstSolveSweeps = 4;
 
     private GramCache? _gram;
-    private double[] _gc = [], _r = [];
+    private double[] _gc = [], _r = [], _gcol = [], _sdiag = [];
+    private double _centredShift;
     private int[] _order = [];
     private long _visits, _gramSolves;
     private double _lastVisits, _lastUpdates;
@@ -99,6 +100,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         int size = Math.Max(k, Math.Min(_p + 1, 2 * k));
         _r = new double[size];
         _order = new int[size];
+        _gcol = new double[size];
+        _sdiag = new double[size];
     }
 
     /// <summary>
@@ -107,10 +110,20 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     /// passes over column k (Friedman, Hastie &amp; Tibshirani 2010, §2.2 "covariance updates"). Same sweeps, same
     /// stopping rule and same visiting order (Random shuffles positions with the same draws) as the residual engine.
     /// </summary>
+    /// <remarks>
+    /// With an intercept the model's δ_b is eliminated exactly (glmnet centres the columns for the same reason): the
+    /// solve starts with the intercept's exact step, so the model gradient's intercept entry r_b is zero; G's
+    /// coordinate block is replaced by its Schur complement S = G_ww − c cᵀ/G_bb (c = G_wb, the h-weighted column sums),
+    /// which is the Gram matrix of the h-centred columns; each coordinate then moves with curvature S_jj + μ while δ_b
+    /// follows it (−Δ·c_j/G_bb), keeping r_b at zero. Coordinate descent on uncentred columns with the intercept as one
+    /// more coordinate converges at the rate of the columns' means against their spread: raw cal_housing (longitude
+    /// ≈ −120 ± 2) ran its lasso path 14 points short after 10⁴ outer iterations each.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SolveGram(double tolerance)
     {
         int m = _wsCount, k = m + (_intercept ? 1 : 0);
+        bool centred = _intercept && Centre(m, k);
         int[] order = _order;
         for (int t = 0; t < m; t++) order[t] = t;
         for (int sweep = 0; sweep < _options.MaxInnerSweeps; sweep++)
@@ -122,8 +135,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
                     (order[t], order[r]) = (order[r], order[t]);
                 }
             double violation = 0, largest = 0;
-            for (int t = 0; t < m; t++) largest = Math.Max(largest, UpdateGramCoordinate(order[t], k, ref violation));
-            if (_intercept) largest = Math.Max(largest, UpdateGramIntercept(m, k, ref violation));
+            for (int t = 0; t < m; t++) largest = Math.Max(largest, UpdateGramCoordinate(order[t], k, centred, ref violation));
+            if (_intercept && !centred) largest = Math.Max(largest, UpdateGramIntercept(m, k, ref violation));
             _sweeps++;
             if (violation <= tolerance || largest == 0) break;
             if (!_options.ActiveSetCycling) continue;
@@ -134,29 +147,62 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
                 for (int t = 0; t < m; t++)
                 {
                     int pos = order[t], j = _ws[pos];
-                    if (_w[j] + _delta[j] != 0) change = Math.Max(change, UpdateGramCoordinate(pos, k, ref ignored));
+                    if (_w[j] + _delta[j] != 0) change = Math.Max(change, UpdateGramCoordinate(pos, k, centred, ref ignored));
                 }
-                if (_intercept) change = Math.Max(change, UpdateGramIntercept(m, k, ref ignored));
+                if (_intercept && !centred) change = Math.Max(change, UpdateGramIntercept(m, k, ref ignored));
                 if (change <= 0.05 * largest) break;
             }
         }
+        if (centred) _deltaB -= _centredShift / _gc[m * k + m];
+    }
+
+    /// <summary>
+    /// Takes the intercept's exact step, then turns the gathered G into [S 0; 0 G_bb] and fills the coordinates'
+    /// curvatures S_jj + μ (see <see cref="SolveGram"/>). False (G left as it is) when G_bb is not a usable pivot.
+    /// </summary>
+    private bool Centre(int m, int k)
+    {
+        double[] gc = _gc;
+        double hb = gc[m * k + m];
+        if (!(hb > 0) || !double.IsFinite(hb)) return false;
+        double change = -_r[m] / hb;
+        if (change != 0 && double.IsFinite(change))
+        {
+            _deltaB += change;
+            Span<double> r = _r.AsSpan(0, k);
+            TensorPrimitives.MultiplyAdd(gc.AsSpan(m * k, k), change, r, r);
+        }
+        Span<double> c = _gcol.AsSpan(0, m);
+        for (int a = 0; a < m; a++) c[a] = gc[a * k + m];
+        for (int a = 0; a < m; a++)
+        {
+            Span<double> row = gc.AsSpan(a * k, k);
+            TensorPrimitives.MultiplyAdd(c, -c[a] / hb, row[..m], row[..m]);
+            row[m] = 0;
+            // Rounding can leave a column in the intercept's span (a constant column) with S_jj ≤ 0: no curvature.
+            double full = gc[a * k + a] + c[a] * c[a] / hb;
+            _sdiag[a] = row[a] > 1e-12 * full ? row[a] + _mu : _mu > 0 ? _mu : 0;
+        }
+        _centredShift = 0;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double UpdateGramCoordinate(int pos, int k, ref double violation)
+    private double UpdateGramCoordinate(int pos, int k, bool centred, ref double violation)
     {
         int j = _ws[pos];
         _visits++;
         double current = _w[j] + _delta[j];
         double g = _mu * current + _r[pos];
         violation = Math.Max(violation, _reg.SubdifferentialDistance(current, g, j));
-        double hjj = _hjj[j];
+        double hjj = centred ? _sdiag[pos] : _hjj[j];
         if (!(hjj > 0)) return 0;
         double next = _reg.ProxCoordinate(current - g / hjj, 1.0 / hjj, j);
         double change = next - current;
         if (change == 0) return 0;
         _delta[j] += change;
         _updates++;
+        if (centred) _centredShift += change * _gcol[pos];
         Span<double> r = _r.AsSpan(0, k);
         TensorPrimitives.MultiplyAdd(_gc.AsSpan(pos * k, k), change, r, r);
         return Math.Abs(change) * Math.Sqrt(hjj);

@@ -28,6 +28,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly int _n, _p;
     private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed;
     private readonly double[] _delta, _g, _c, _colSq, _hjj, _priority;
+    private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
     private readonly double[]? _lambda;          // λ_j of a weighted L1 penalty; null for other regularisers
     private readonly int[] _ws, _candidates;
     private readonly bool[] _screened, _inWs;
@@ -92,6 +93,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _g = new double[p];
         _c = new double[p];
         _hjj = new double[p];
+        _hcol = _intercept ? new double[p] : [];
+        _hcentred = _intercept ? new double[p] : [];
         _priority = new double[p];
         _ws = new int[p];
         _candidates = new int[p];
