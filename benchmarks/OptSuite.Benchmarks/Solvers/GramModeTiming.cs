@@ -15,12 +15,15 @@ namespace OptSuite.Benchmarks.Solvers;
 /// <see cref="GramMode.Auto"/> and <see cref="GramMode.Always"/> on one lasso or L1-logistic problem — the full path
 /// (glmnet's grid: 100 λ from λ_max down to ratio·λ_max, warm starts, strong rules) and single fits at λ_max/100 and at
 /// the smallest λ of the grid — best of several runs, with objectives, so the engines can be checked to agree.
-/// Usage: cd-gram --data FILE --problem lasso|logreg_l1 [--no-intercept] [--count 100] [--ratio 1e-4] [--tol 1e-7]
-/// [--repeat 3]. Prints one JSON object (the grid included, for the glmnet side).
+/// Usage: cd-gram --data FILE --problem lasso|enet|logreg_l1 [--l1-ratio 0.5] [--no-intercept] [--count 100]
+/// [--ratio 1e-4] [--tol 1e-7] [--repeat 3] [--modes never,auto,always] [--no-single]. Prints one JSON object (the grid
+/// included, for the peers' side; benchmarks/cd/paths.py uses --modes auto --no-single for the path race).
 /// </summary>
 internal static class GramModeTiming
 {
-    private static readonly GramMode[] Modes = [GramMode.Never, GramMode.Auto, GramMode.Always];
+    private static GramMode[] Modes = [GramMode.Never, GramMode.Auto, GramMode.Always];
+    private static double L1Ratio = 1;
+    private static bool Single = true;
 
     public static void Run(string[] args)
     {
@@ -36,6 +39,9 @@ internal static class GramModeTiming
         double ratio = double.Parse(Arg("--ratio", "1e-4"), CultureInfo.InvariantCulture);
         double tol = double.Parse(Arg("--tol", "1e-7"), CultureInfo.InvariantCulture);
         int repeat = int.Parse(Arg("--repeat", "3"), CultureInfo.InvariantCulture);
+        Modes = Arg("--modes", "never,auto,always").Split(',').Select(m => Enum.Parse<GramMode>(m, ignoreCase: true)).ToArray();
+        L1Ratio = problem == "enet" ? double.Parse(Arg("--l1-ratio", "0.5"), CultureInfo.InvariantCulture) : 1;
+        Single = !args.Contains("--no-single");
 
         var ds = SvmlightReader.Read(data);
         double[] y = ds.Labels.ToArray();
@@ -65,7 +71,7 @@ internal static class GramModeTiming
         {
             var options = new CoordinateDescentPathOptions
             {
-                FitIntercept = intercept, Count = count, MinRatio = ratio,
+                FitIntercept = intercept, Count = count, MinRatio = ratio, L1Ratio = L1Ratio,
                 Solver = new CoordinateDescentOptions { Tolerance = tol, Gram = mode },
             };
             double best = double.PositiveInfinity;
@@ -88,14 +94,16 @@ internal static class GramModeTiming
                 ["seconds"] = best, ["points"] = points.Count, ["outer"] = points.Sum(pt => pt.Iterations),
                 ["converged"] = points.Count(pt => pt.StopReason == StopReason.Converged),
                 ["max_rel_objective_diff_vs_never"] = worst, ["last_objective"] = objectives[^1],
+                ["objectives"] = objectives, ["nnz"] = points.Select(pt => pt.NonZeros).ToArray(),
             };
         }
         result["lambda_max"] = grid![0];
         result["grid"] = grid;
 
+        if (!Single) return;
         foreach (var (name, lambda) in new[] { ("lammax/100", grid[0] / 100), ("smallest", grid[^1]) })
         {
-            var f = new LinearObjective<TLoss, L1Norm>(data, y, loss, new L1Norm(lambda), 0, intercept);
+            var f = new LinearObjective<TLoss, L1Norm>(data, y, loss, new L1Norm(lambda * L1Ratio), lambda * (1 - L1Ratio), intercept);
             var single = new Dictionary<string, object> { ["lam"] = lambda };
             foreach (var mode in Modes)
             {

@@ -71,6 +71,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             if (!double.IsFinite(_z[i] + beta * _q[i])) return StepOutcome.NonFinite;
         if (!changed) return Stalled();
         _stalled = 0;
+        _moves++;
         for (int k = 0; k < _wsCount; k++)
         {
             int j = _ws[k];

@@ -67,6 +67,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             double wj = _w[j];
             if (wj == 0) continue;
             _w[j] = 0;
+            _moves++;
             for (int t = ptr[j]; t < ptr[j + 1]; t++)
             {
                 int i = idx[t];

@@ -29,6 +29,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed;
     private readonly double[] _delta, _g, _c, _colSq, _hjj, _priority;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
+    private long _moves, _checkedAt = -1;         // point changes so far, and the one the last gap was computed at
+    private double _checkedGap, _checkedValue;
     private readonly double[]? _lambda;          // λ_j of a weighted L1 penalty; null for other regularisers
     private readonly int[] _ws, _candidates;
     private readonly bool[] _screened, _inWs;
@@ -173,6 +175,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
             _gaps++;
             _touched += _nnz;
             double value = PrimalValue();
+            (_checkedAt, _checkedGap, _checkedValue) = (_moves, gap, value);
             Criterion = ProximalGradientState.RelativeGap(gap, value);
             if (Criterion <= tolerance) return true;
             _gapFresh = true;
@@ -217,12 +220,15 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        double gap = DualityGap();
+        // The last convergence check saw this very point (the usual case): its gap and value stand; otherwise recompute.
+        bool fresh = _checkedAt == _moves;
+        double gap = fresh ? _checkedGap : DualityGap();
+        Pack();
         return new SolverResult
         {
             Solution = _packed.ToArray(),
             Intercepts = _intercept ? [_b] : [],
-            Objective = Objective(),
+            Objective = fresh ? _checkedValue : Objective(),
             Iterations = outcome.Iterations,
             StopReason = outcome.StopReason,
             Criterion = Criterion,
