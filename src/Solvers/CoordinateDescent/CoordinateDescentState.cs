@@ -30,7 +30,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly double[] _delta, _g, _c, _colSq, _hjj, _priority;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
     private long _moves, _checkedAt = -1;         // point changes so far, and the one the last gap was computed at
-    private double _checkedGap, _checkedValue;
+    private double _checkedGap;
     private readonly double[]? _lambda;          // λ_j of a weighted L1 penalty; null for other regularisers
     private readonly int[] _ws, _candidates;
     private readonly bool[] _screened, _inWs;
@@ -175,7 +175,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
             _gaps++;
             _touched += _nnz;
             double value = PrimalValue();
-            (_checkedAt, _checkedGap, _checkedValue) = (_moves, gap, value);
+            (_checkedAt, _checkedGap) = (_moves, gap);
             Criterion = ProximalGradientState.RelativeGap(gap, value);
             if (Criterion <= tolerance) return true;
             _gapFresh = true;
@@ -220,7 +220,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        // The last convergence check saw this very point (the usual case): its gap and value stand; otherwise recompute.
+        // The last convergence check saw this very point (the usual case): its gap stands; otherwise recompute. The
+        // objective is always evaluated afresh from the data, so it is exactly what the objective says at the solution.
         bool fresh = _checkedAt == _moves;
         double gap = fresh ? _checkedGap : DualityGap();
         Pack();
@@ -228,7 +229,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         {
             Solution = _packed.ToArray(),
             Intercepts = _intercept ? [_b] : [],
-            Objective = fresh ? _checkedValue : Objective(),
+            Objective = Objective(),
             Iterations = outcome.Iterations,
             StopReason = outcome.StopReason,
             Criterion = Criterion,
