@@ -46,11 +46,12 @@ if (meta$dense == 1) {
            x = readBin(file.path(td, "x.bin"), "double", nnz), Dim = c(as.integer(n), as.integer(p)))
 }
 y <- readBin(file.path(td, "y.bin"), "double", n)
+if (meta$family == "binomial") y <- factor(y, levels = c(-1, 1))
 lams <- readBin(file.path(td, "lam.bin"), "double", meta$nlam)
 best <- Inf
 for (r in seq_len(meta$repeats)) {
   t0 <- proc.time()[["elapsed"]]
-  fit <- glmnet(x = X, y = y, family = "gaussian", alpha = meta$alpha, lambda = lams, standardize = FALSE, intercept = TRUE)
+  fit <- glmnet(x = X, y = y, family = meta$family, alpha = meta$alpha, lambda = lams, standardize = FALSE, intercept = TRUE)
   best <- min(best, proc.time()[["elapsed"]] - t0)
 }
 s <- summary(fit$beta)
@@ -60,10 +61,11 @@ cat(sprintf("%.9f %d %d %d\n", best, length(fit$lambda), nrow(s), fit$npasses))
 """
 
 
-def glmnet_path(X, y, grid, l1, repeat):
+def glmnet_path(problem, X, y, grid, l1, repeat):
+    """glmnet's path on the grid (common-convention λ) for problem lasso, enet or logreg_l1 (y = ±1): its seconds (best of
+    repeat) and, per point it returned, (w, b) in the common convention. Also used by gram_paths.py."""
     n, p = X.shape
-    problem = "lasso" if l1 == 1 else "enet"
-    yg, lam_g, alpha_g, s, _ = run_peer.glmnet_map(problem, 1.0, l1, y, True)
+    yg, lam_g, alpha_g, s, family = run_peer.glmnet_map(problem, 1.0, l1, y, True)
     lams = np.asarray(grid) * lam_g      # lam_g is linear in λ for a fixed α
     dense = not sp.issparse(X)
     with tempfile.TemporaryDirectory() as td:
@@ -77,8 +79,8 @@ def glmnet_path(X, y, grid, l1, repeat):
         np.asarray(yg, dtype=np.float64).tofile(os.path.join(td, "y.bin"))
         lams.astype(np.float64).tofile(os.path.join(td, "lam.bin"))
         with open(os.path.join(td, "meta.txt"), "w") as f:
-            f.write("n p nnz dense alpha nlam repeats\n")
-            f.write(f"{n} {p} {nnz} {int(dense)} {alpha_g!r} {len(lams)} {repeat}\n")
+            f.write("n p nnz dense family alpha nlam repeats\n")
+            f.write(f"{n} {p} {nnz} {int(dense)} {family} {alpha_g!r} {len(lams)} {repeat}\n")
         with open(os.path.join(td, "run.R"), "w") as f:
             f.write(R_PATH)
         out = subprocess.run(["Rscript", os.path.join(td, "run.R"), td], check=True, capture_output=True, text=True).stdout
@@ -149,7 +151,7 @@ def main():
             grid, ref = tight["grid"], tight["path_auto"]["objectives"]
             lo = loose["path_auto"]["objectives"]
             lw = max((lo[k] - ref[k]) / abs(ref[k]) for k in range(len(lo))); ll = (lo[-1] - ref[-1]) / abs(ref[-1])
-            g_sec, g_fits = glmnet_path(X, y, grid, l1, a.repeat)
+            g_sec, g_fits = glmnet_path(problem, X, y, grid, l1, a.repeat)
             gw, gl = relative(problem, X, y, g_fits, grid, l1, ref)
             if sk_repeat > 0:
                 s_sec, s_fits = sklearn_path(X, y, grid, l1, sk_repeat)

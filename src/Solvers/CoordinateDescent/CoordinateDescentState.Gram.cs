@@ -128,12 +128,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         for (int t = 0; t < m; t++) order[t] = t;
         for (int sweep = 0; sweep < _options.MaxInnerSweeps; sweep++)
         {
-            if (_options.Order == CoordinateOrder.Random)
-                for (int t = 0; t < m - 1; t++)
-                {
-                    int r = t + _rng.Next(m - t);
-                    (order[t], order[r]) = (order[r], order[t]);
-                }
+            if (_options.Order == CoordinateOrder.Random) Shuffle(order.AsSpan(0, m));
             double violation = 0, largest = 0;
             for (int t = 0; t < m; t++) largest = Math.Max(largest, UpdateGramCoordinate(order[t], k, centred, ref violation));
             if (_intercept && !centred) largest = Math.Max(largest, UpdateGramIntercept(m, k, ref violation));

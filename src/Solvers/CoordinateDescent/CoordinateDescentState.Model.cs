@@ -24,12 +24,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         bool centred = _intercept && CentreModel();
         for (int sweep = 0; sweep < _options.MaxInnerSweeps; sweep++)
         {
-            if (_options.Order == CoordinateOrder.Random)
-                for (int k = 0; k < _wsCount - 1; k++)
-                {
-                    int r = k + _rng.Next(_wsCount - k);
-                    (ws[k], ws[r]) = (ws[r], ws[k]);
-                }
+            if (_options.Order == CoordinateOrder.Random) Shuffle(ws.AsSpan(0, _wsCount));
             double violation = 0, largest = 0;
             for (int k = 0; k < _wsCount; k++)
             {
@@ -54,6 +49,17 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             }
         }
         if (_options.Order == CoordinateOrder.Random) ws.AsSpan(0, _wsCount).Sort();
+    }
+
+    /// <summary>A uniform random permutation of <paramref name="items"/> (Fisher–Yates with the seeded generator); both
+    /// engines draw the same numbers, so Random order visits the same coordinates in either.</summary>
+    private void Shuffle(Span<int> items)
+    {
+        for (int t = 0; t < items.Length - 1; t++)
+        {
+            int r = t + _rng.Next(items.Length - t);
+            (items[t], items[r]) = (items[r], items[t]);
+        }
     }
 
     /// <summary>

@@ -140,26 +140,6 @@ public class CoordinateDescentGramTests
         Assert.True(s.GramSolves >= 11);
     }
 
-    /// <summary>The rounding floor holds in the Gram engine too (see CoordinateDescentRoundingTests).</summary>
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void DataBeyondDoublePrecisionEndsWithNoProgress(bool intercept)
-    {
-        var rng = new Random(5);
-        var a = RandomMatrices.Dense(rng, 60, 13, 1.0);
-        var y = new double[60];
-        for (int i = 0; i < 60; i++) y[i] = rng.NextDouble() > 0.5 ? 1 : -1;
-        y[3] = 1e154;
-        var f = new LinearObjective<SquaredLoss, TestL1>(DenseMatrix.FromArray(a), y, default, new TestL1(0.01), 0, intercept);
-        var r = CoordinateDescent.Minimize(f, default, new CoordinateDescentOptions { MaxIterations = 1000, Gram = GramMode.Always });
-        Assert.Equal(StopReason.NoProgress, r.StopReason);
-        Assert.True(r.Iterations < 100, r.ToString());
-        Assert.True(r.Counts.Proxes < 1_000_000, $"{r.Counts.Proxes} coordinate updates");
-        Assert.True(r.Solution.All(double.IsFinite) && double.IsFinite(r.Objective));
-        Assert.True(r.Objective < f.TotalValue(new double[f.Dimension]), r.ToString());
-    }
-
     [Fact]
     public void UndefinedModeIsRejected()
     {
