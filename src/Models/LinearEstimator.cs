@@ -19,11 +19,12 @@ namespace OptSuite.Models;
 /// <para><b>Solvers.</b> <see cref="SolverKind.Auto"/> picks coordinate descent for L1/elastic-net penalties and for
 /// squared loss (ridge too); dual coordinate ascent for L2 SVMs and, on sparse data with n ≥ 10⁴, L2 logistic regression,
 /// when no intercept is fitted; L-BFGS for the other smooth L2 problems; FISTA for the group lasso and L1 multinomial;
-/// OWL-QN for L1 logistic regression with n &gt; 10⁴; the sequential dual method for Crammer–Singer. A solver that cannot
+/// OWL-QN for L1 logistic regression with n &gt; 10⁴; the sequential dual method for Crammer–Singer; the interior-point
+/// method for quantile regression. A solver that cannot
 /// handle the problem is an <see cref="UnsupportedSolverException"/> listing the ones that can.</para>
 /// <para><b>Stopping.</b> <see cref="Tolerance"/> is each solver's documented criterion: the relative duality gap for
 /// coordinate descent, dual coordinate ascent and proximal gradient (where the objective has a gap), the relative
-/// gradient norm for L-BFGS and OWL-QN. Not converging is reported in <see cref="Report"/>, never thrown.</para>
+/// gradient norm for L-BFGS and OWL-QN; the certified relative duality gap for the interior-point method. Not converging is reported in <see cref="Report"/>, never thrown.</para>
 /// </remarks>
 public abstract class LinearEstimator
 {
@@ -47,7 +48,7 @@ public abstract class LinearEstimator
     /// <summary>Stopping tolerance on the solver's criterion (see the remarks). Default 1e-6.</summary>
     public double Tolerance { get; set; } = 1e-6;
 
-    /// <summary>Iteration (epoch) limit; null for the solver's default (10⁴, or 10⁵ for proximal gradient).</summary>
+    /// <summary>Iteration (epoch) limit; null for the solver's default (10⁴, 10⁵ for proximal gradient, 500 for the interior-point method).</summary>
     public int? MaxIterations { get; set; }
 
     /// <summary>Start the next fit from the current coefficients (ignored by dual coordinate ascent, which starts at α = 0).</summary>

@@ -23,4 +23,8 @@ public enum SolverKind
 
     /// <summary>Dual coordinate ascent (Hsieh et al. 2008; Crammer–Singer by the sequential dual method): L2 SVMs and L2 logistic without intercept.</summary>
     DualCoordinateDescent,
+
+    /// <summary>Primal–dual interior-point method (Frisch–Newton with Mehrotra's predictor–corrector; Koenker &amp; Portnoy
+    /// 1997): quantile regression, whose pinball loss is not differentiable.</summary>
+    InteriorPoint,
 }

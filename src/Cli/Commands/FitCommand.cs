@@ -22,17 +22,18 @@ internal static class FitCommand
     private static readonly Option<string> Model = new("--model", "-m") { Description = "The model: " + string.Join(", ", ModelNames) + ".", Required = true };
     private static readonly Option<string> Data = new("--data", "-d") { Description = "Training data (svmlight/LIBSVM; .gz/.bz2/.xz).", Required = true };
     private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the fitted model (read with the training set's feature count)." };
-    private static readonly Option<double?> Lambda = new("--lambda") { Description = "λ, the penalty strength in the mean-over-samples objective (scikit-learn's alpha for lasso/elastic-net/poisson)." };
-    private static readonly Option<double?> CValue = new("--C") { Description = "LIBLINEAR / scikit-learn C; λ = 1/(n·C). Default C = 1 (λ = 1/n), or λ = 1 for lasso, elastic-net, group-lasso and poisson." };
+    private static readonly Option<double?> Lambda = new("--lambda") { Description = "λ, the penalty strength in the mean-over-samples objective (scikit-learn's alpha for lasso/elastic-net/poisson/quantile)." };
+    private static readonly Option<double?> CValue = new("--C") { Description = "LIBLINEAR / scikit-learn C; λ = 1/(n·C). Default C = 1 (λ = 1/n), or λ = 1 for lasso, elastic-net, group-lasso, poisson and quantile." };
     private static readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of an elastic-net penalty (implies --penalty elastic-net)." };
-    private static readonly Option<string?> PenaltyOption = new("--penalty") { Description = "l2, l1 or elastic-net (logistic, multinomial, linear-svm, huber, poisson)." };
+    private static readonly Option<string?> PenaltyOption = new("--penalty") { Description = "l2, l1 or elastic-net (logistic, multinomial, linear-svm, huber, poisson, quantile; l1 by default for quantile)." };
     private static readonly Option<string?> Loss = new("--loss") { Description = "hinge or squared-hinge (linear-svm; multiclass-svm with --multiclass ovr). Default squared-hinge." };
     private static readonly Option<string?> Multiclass = new("--multiclass") { Description = "multiclass-svm strategy: crammer-singer (default) or ovr." };
     private static readonly Option<double?> Delta = new("--delta") { Description = "huber: δ where the loss turns linear. Default 1." };
+    private static readonly Option<double?> QuantileOption = new("--quantile") { Description = "quantile: the level τ ∈ (0, 1) predicted. Default 0.5 (median)." };
     private static readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
-    private static readonly Option<string> SolverOption = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, cd or dual-cd.", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<string> SolverOption = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, cd, dual-cd or ipm (interior point, quantile only).", DefaultValueFactory = _ => "auto" };
     private static readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance on the solver's criterion (relative duality gap or gradient). Default 1e-6." };
-    private static readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit. Default: the solver's (10⁴, 10⁵ for fista/ista)." };
+    private static readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit. Default: the solver's (10⁴, 10⁵ for fista/ista, 500 for ipm)." };
     private static readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
     private static readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the randomised solvers.", DefaultValueFactory = _ => 0 };
@@ -48,8 +49,8 @@ internal static class FitCommand
         PenaltyOption.AcceptOnlyFromAmong("l2", "l1", "elastic-net");
         Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
         Multiclass.AcceptOnlyFromAmong("crammer-singer", "ovr");
-        foreach (Option o in new Option[] { Model, Data, Test, Lambda, CValue, L1Ratio, PenaltyOption, Loss, Multiclass, Delta, GroupSize,
-            SolverOption, Tol, MaxIter, InterceptScaling, NoIntercept, Seed, Threads, OutputFile, Json }) cmd.Options.Add(o);
+        foreach (Option o in new Option[] { Model, Data, Test, Lambda, CValue, L1Ratio, PenaltyOption, Loss, Multiclass, Delta, QuantileOption,
+            GroupSize, SolverOption, Tol, MaxIter, InterceptScaling, NoIntercept, Seed, Threads, OutputFile, Json }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -140,19 +141,22 @@ internal static class FitCommand
     private static LinearEstimator Build(string name, ParseResult parse)
     {
         string? penaltyName = parse.GetValue(PenaltyOption), lossName = parse.GetValue(Loss), multiclass = parse.GetValue(Multiclass);
-        double? l1Ratio = parse.GetValue(L1Ratio), delta = parse.GetValue(Delta);
+        double? l1Ratio = parse.GetValue(L1Ratio), delta = parse.GetValue(Delta), quantile = parse.GetValue(QuantileOption);
         int? groupSize = parse.GetValue(GroupSize);
         double? scaling = parse.GetValue(InterceptScaling);
-        Penalty penalty = penaltyName is not null ? PenaltyNames.Parse(penaltyName) : l1Ratio is not null ? Penalty.ElasticNet : Penalty.L2;
+        Penalty penalty = penaltyName is not null ? PenaltyNames.Parse(penaltyName) : l1Ratio is not null ? Penalty.ElasticNet
+            : name == "quantile" ? Penalty.L1 : Penalty.L2;
         SvmLoss loss = lossName is null ? SvmLoss.SquaredHinge : SvmLossNames.Parse(lossName);
         if (l1Ratio is { } r && !(r >= 0 && r <= 1)) throw new UsageException($"--l1-ratio must lie in [0, 1]; it is {r.ToString(CultureInfo.InvariantCulture)}.");
+        if (quantile is { } t && !(t > 0 && t < 1)) throw new UsageException($"--quantile must lie in (0, 1); it is {t.ToString(CultureInfo.InvariantCulture)}.");
 
-        bool penalised = name is "logistic" or "multinomial" or "linear-svm" or "huber" or "poisson";
+        bool penalised = name is "logistic" or "multinomial" or "linear-svm" or "huber" or "poisson" or "quantile";
         Require(penaltyName is null || penalised, "--penalty", name);
         Require(l1Ratio is null || penalised || name is "elastic-net" or "multitask-lasso", "--l1-ratio", name);
         Require(lossName is null || name == "linear-svm" || (name == "multiclass-svm" && multiclass == "ovr"), "--loss", name);
         Require(multiclass is null || name == "multiclass-svm", "--multiclass", name);
         Require(delta is null || name == "huber", "--delta", name);
+        Require(quantile is null || name == "quantile", "--quantile", name);
         Require(groupSize is null || name == "group-lasso", "--group-size", name);
         Require(scaling is null || name is "linear-svm" or "multiclass-svm", "--intercept-scaling", name);
         if (scaling is { } b && !(b > 0 && double.IsFinite(b)))
@@ -172,7 +176,7 @@ internal static class FitCommand
             "huber" => new HuberRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Delta = delta ?? 1.0 },
             "poisson" => new PoissonRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
             "multitask-lasso" => new MultiTaskLasso { L1Ratio = l1Ratio ?? 1.0 },
-            "quantile" => throw new UsageException("quantile is not available: the pinball loss is nonsmooth and OptSuite has no sound solver for it yet (scikit-learn solves it as a linear program)."),
+            "quantile" => new QuantileRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Quantile = quantile ?? 0.5 },
             _ => throw new UsageException($"Unknown model '{name}'."),
         };
         if (e is GroupLasso g) g.GroupSize = groupSize;

@@ -10,7 +10,12 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     public bool Automatic { get; init; }
 
     /// <summary>The iteration cap: the caller's, else a per-solver default generous enough for tight tolerances.</summary>
-    public int Iterations => MaxIterations ?? (Solver is SolverKind.Fista or SolverKind.Ista ? 100_000 : 10_000);
+    public int Iterations => MaxIterations ?? (Solver switch
+    {
+        SolverKind.Fista or SolverKind.Ista => 100_000,
+        SolverKind.InteriorPoint => 500,
+        _ => 10_000,
+    });
 
     public ProximalGradientOptions ProximalGradient => new()
     {
@@ -26,4 +31,6 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     public BlockCoordinateDescentOptions BlockCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = MaxTime, Observer = Observer };
 
     public DualCoordinateDescentOptions DualCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = MaxTime, Observer = Observer };
+
+    public QuantileInteriorPointOptions InteriorPoint => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = MaxTime, Observer = Observer };
 }

@@ -13,6 +13,8 @@ internal enum LossKind
     CrammerSinger,
     /// <summary>Squared loss summed over k tasks (multi-task lasso / elastic net, L2,1 penalty on the rows of W).</summary>
     MultiTaskSquared,
+    /// <summary>The pinball loss of quantile regression (nonsmooth; interior-point method only).</summary>
+    Quantile,
 }
 
 /// <summary>The penalty families (for solver selection).</summary>

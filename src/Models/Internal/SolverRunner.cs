@@ -56,6 +56,12 @@ internal static class SolverRunner
             _ => Common(f, f.Features, s, x0),
         };
 
+    /// <summary>Quantile regression: the interior-point method is its only solver (the pinball loss is nonsmooth).</summary>
+    public static FitOutcome RunQuantile<TReg>(LinearObjective<Objectives.Losses.QuantileLoss, TReg> f, FitSettings s, double[]? x0)
+        where TReg : struct, IRegularizer => s.Solver == SolverKind.InteriorPoint
+            ? Pack(f, QuantileInteriorPoint.Minimize(f, x0, s.InteriorPoint, s.Cancellation), s.Solver)
+            : throw new InvalidOperationException($"Solver {s.Solver} was not resolved for quantile regression.");
+
     public static FitOutcome Run(LinearObjective<Objectives.Losses.SquaredLoss, Prox.Regularizers.GroupLasso> f, FitSettings s, double[]? x0) =>
         s.Solver == SolverKind.CoordinateDescent
             ? Pack(f, BlockCoordinateDescent.Minimize(f, x0, s.BlockCoordinateDescent, s.Cancellation), s.Solver)

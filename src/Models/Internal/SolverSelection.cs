@@ -8,7 +8,8 @@ namespace OptSuite.Models.Internal;
 /// whole objective differentiable (L2 penalty, differentiable loss); OWL-QN needs an L1/elastic-net penalty and a
 /// differentiable loss; proximal gradient needs a differentiable loss and a prox-friendly penalty; dual coordinate
 /// ascent solves L2 hinge, squared hinge, logistic and Crammer–Singer problems without intercept (the intercept's
-/// equality constraint couples every dual coordinate). The nonsmooth hinge losses are solved only in the dual.
+/// equality constraint couples every dual coordinate). The nonsmooth hinge losses are solved only in the dual; the
+/// nonsmooth pinball loss (quantile regression) only by the interior-point method, which handles L1, L2 and elastic net.
 /// <para>Auto: coordinate descent for L1/elastic-net and for squared loss with L2 (exact coordinate minimisation,
 /// glmnet and scikit-learn; the only method that reaches the optimum on badly conditioned ridge problems such as raw
 /// cpusmall), except L1 logistic with n &gt; 10⁴, where plain coordinate Newton steps were measured ~250 s on a9a and
@@ -16,7 +17,8 @@ namespace OptSuite.Models.Internal;
 /// choice), both without intercept; L-BFGS for the other smooth L2 problems; FISTA for group lasso and for L1/elastic-net
 /// multinomial; block coordinate descent for the multi-task lasso (measured 3.7× faster than FISTA on dna one-hot
 /// targets); the sequential dual method for Crammer–Singer. The squared-loss group lasso is also solved by block
-/// coordinate descent on request (`cd`), which tied FISTA on dna (23 ms each).</para>
+/// coordinate descent on request (`cd`), which tied FISTA on dna (23 ms each). Quantile regression: the interior-point
+/// method, its only solver.</para>
 /// </remarks>
 internal static class SolverSelection
 {
@@ -32,6 +34,9 @@ internal static class SolverSelection
             case LossKind.Hinge:
             case LossKind.CrammerSinger:
                 if (l2 && !s.FitIntercept) list.Add(SolverKind.DualCoordinateDescent);
+                break;
+            case LossKind.Quantile:
+                if (s.Penalty != PenaltyKind.Group) list.Add(SolverKind.InteriorPoint);
                 break;
             case LossKind.MultiTaskSquared:
                 list.AddRange([SolverKind.CoordinateDescent, SolverKind.Fista, SolverKind.Ista]);
@@ -66,6 +71,7 @@ internal static class SolverSelection
         {
             LossKind.Hinge or LossKind.CrammerSinger => SolverKind.DualCoordinateDescent,
             LossKind.MultiTaskSquared => SolverKind.CoordinateDescent,
+            LossKind.Quantile => SolverKind.InteriorPoint,
             LossKind.Multinomial => l2 ? SolverKind.Lbfgs : SolverKind.Fista,
             _ when s.Penalty == PenaltyKind.Group => SolverKind.Fista,
             LossKind.Squared => SolverKind.CoordinateDescent,
@@ -108,6 +114,9 @@ internal static class SolverSelection
 
     private static string Why(SolverKind k, ProblemShape s) => k switch
     {
+        SolverKind.InteriorPoint => "the interior-point method solves quantile regression (pinball loss) only.",
+        _ when s.Loss == LossKind.Quantile =>
+            "the pinball loss is not differentiable, so gradient, quasi-Newton and coordinate methods do not apply; the interior-point method solves its linear (or, with an L2 term, quadratic) program.",
         SolverKind.DualCoordinateDescent when s.FitIntercept => "dual coordinate ascent needs a problem without intercept.",
         SolverKind.DualCoordinateDescent when s.Penalty != PenaltyKind.L2 => "dual coordinate ascent needs the L2 penalty.",
         SolverKind.DualCoordinateDescent => "dual coordinate ascent solves hinge, squared-hinge, logistic and Crammer–Singer losses only.",

@@ -209,6 +209,7 @@ internal static class ModelFile
         "multitask-lasso" => new MultiTaskLasso(),
         "huber" => new HuberRegressor(),
         "poisson" => new PoissonRegressor(),
+        "quantile" => new QuantileRegressor(),
         "logistic" or "multinomial" => new LogisticRegression(),
         "linear-svm" => new LinearSvm(),
         "multiclass-svm" => new MulticlassSvm(),

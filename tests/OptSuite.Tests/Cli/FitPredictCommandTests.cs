@@ -104,7 +104,12 @@ public class FitPredictCommandTests
         Assert.Equal(2, Run("fit", "--model", "ridge", "--data", Path.Combine(TempDir(), "missing.svm")).Code);
         Assert.Equal(2, Run("fit", "--model", "ridge", "--data", heart, "--lambda", "1", "--C", "1").Code);
         Assert.Equal(2, Run("fit", "--model", "ridge", "--data", heart, "--penalty", "l1").Code);
-        Assert.Contains("linear program", Run("fit", "--model", "quantile", "--data", heart).Err);
+        Assert.Equal(0, Run("fit", "--model", "quantile", "--quantile", "0.25", "--lambda", "0.01", "--data", heart).Code);
+        Assert.Equal(2, Run("fit", "--model", "quantile", "--quantile", "1.5", "--data", heart).Code);
+        Assert.Equal(2, Run("fit", "--model", "lasso", "--quantile", "0.5", "--data", heart).Code);
+        var lbfgs = Run("fit", "--model", "quantile", "--solver", "lbfgs", "--data", heart);
+        Assert.Equal(2, lbfgs.Code);
+        Assert.Contains("Solvers that can: ipm", lbfgs.Err);
 
         string dir = TempDir();
         string malformed = Path.Combine(dir, "bad.svm");

@@ -106,6 +106,12 @@ public class EstimatorInputChecksTests(ITestOutputHelper output)
                 break;
             case ElasticNet: Option("L1Ratio", m => ((ElasticNet)m).L1Ratio = 1.5); break;
             case LogisticRegression: Option("L1Ratio", m => { var l = (LogisticRegression)m; l.Penalty = Penalty.ElasticNet; l.L1Ratio = -0.1; }); break;
+            case QuantileRegressor:
+                Option("Quantile", m => ((QuantileRegressor)m).Quantile = 0);
+                Option("Quantile", m => ((QuantileRegressor)m).Quantile = 1);
+                Option("Quantile", m => ((QuantileRegressor)m).Quantile = double.NaN);
+                Option("L1Ratio", m => { var q = (QuantileRegressor)m; q.Penalty = Penalty.ElasticNet; q.L1Ratio = 2; });
+                break;
             case PoissonRegressor: Option("L1Ratio", m => { var l = (PoissonRegressor)m; l.Penalty = Penalty.ElasticNet; l.L1Ratio = 1.1; }); break;
         }
     }

@@ -1,0 +1,93 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.Models.Internal;
+using OptSuite.Objectives;
+using OptSuite.Objectives.Losses;
+using OptSuite.Prox.Regularizers;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// Quantile regression at level τ: (1/Σc)Σc_i ρ_τ(y_i − x_i·w − b) + λ(α‖w‖₁ + (1 − α)/2‖w‖²) with the pinball loss
+/// ρ_τ(r) = max(τr, (τ − 1)r) (Koenker &amp; Bassett 1978). Default τ = 0.5 (median regression), L1 penalty, λ = 1.
+/// </summary>
+/// <remarks>
+/// scikit-learn's QuantileRegressor(quantile = τ, alpha) minimises (1/n)Σρ_τ + alpha‖w‖₁: it is the L1 case here with
+/// λ = alpha, and its default alpha = 1 is the default λ (set <c>Lambda = 0</c> for plain, unpenalised quantile
+/// regression). The L2 and elastic-net penalties are OptSuite extensions. The loss is not differentiable, so the only
+/// solver is the interior-point method (<see cref="SolverKind.InteriorPoint"/>, Koenker &amp; Portnoy's Frisch–Newton
+/// algorithm, see <c>OptSuite.Solvers.QuantileInteriorPoint</c>), which stops on a certified relative duality gap.
+/// <see cref="LinearRegressor.Score"/> is R², as scikit-learn's score for this model; the pinball loss of predictions is
+/// <see cref="PinballLoss"/>.
+/// </remarks>
+public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>
+{
+    /// <summary>τ in (0, 1), the quantile level predicted. Default 0.5.</summary>
+    public double Quantile { get; set; } = 0.5;
+
+    /// <summary>The penalty. Default <see cref="Models.Penalty.L1"/> (scikit-learn's).</summary>
+    public Penalty Penalty { get; set; } = Penalty.L1;
+
+    /// <summary>α for <see cref="Models.Penalty.ElasticNet"/>. Default 0.5.</summary>
+    public double L1Ratio { get; set; } = 0.5;
+
+    /// <inheritdoc/>
+    public override string ModelName => "quantile";
+
+    private double Alpha => PenalisedProblem.Alpha(Penalty, L1Ratio);
+
+    private protected override double DefaultLambda(int samples) => 1.0;
+
+    /// <summary>The mean pinball loss (1/n)Σρ_τ(y_i − ŷ_i) of the predictions (scikit-learn's mean_pinball_loss with
+    /// alpha = τ); lower is better.</summary>
+    /// <param name="x">The features.</param>
+    /// <param name="y">The true targets.</param>
+    public double PinballLoss(FeatureMatrix x, double[] y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        double[] p = Predict(x);
+        if (y.Length != p.Length) throw new ArgumentException($"y has {y.Length} values for {p.Length} rows of X.", nameof(y));
+        double sum = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double r = y[i] - p[i];
+            sum += r > 0 ? Quantile * r : (Quantile - 1) * r;
+        }
+        return sum / y.Length;
+    }
+
+    /// <summary>Finite targets whose absolute values sum to a finite number (the objective adds them up).</summary>
+    private protected override void CheckTargets(double[] y)
+    {
+        double sum = 0;
+        foreach (double v in y) sum += Math.Abs(v);
+        if (!double.IsFinite(sum))
+            throw new ArgumentException("The targets' absolute values sum beyond double precision; rescale y.", nameof(y));
+    }
+
+    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
+        new(LossKind.Quantile, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
+
+    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0)
+    {
+        if (!(Quantile > 0 && Quantile < 1)) throw new ArgumentOutOfRangeException(nameof(Quantile), Quantile, "The quantile τ must lie in (0, 1).");
+        var loss = new QuantileLoss(Quantile);
+        double alpha = Alpha;
+        if (alpha == 0)
+            return SolverRunner.RunQuantile(new LinearObjective<QuantileLoss, ZeroRegularizer>(x, y, loss, default, lambda, FitIntercept, w), settings, x0);
+        return SolverRunner.RunQuantile(new LinearObjective<QuantileLoss, L1Norm>(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), FitIntercept, w), settings, x0);
+    }
+
+    internal override void WriteOptions(IDictionary<string, object?> options)
+    {
+        options["quantile"] = Quantile;
+        options["penalty"] = PenaltyNames.ToName(Penalty);
+        options["l1_ratio"] = L1Ratio;
+    }
+
+    internal override void ReadOptions(Persistence.ModelOptionsReader options)
+    {
+        Quantile = options.Double("quantile");
+        Penalty = PenaltyNames.Parse(options.String("penalty"));
+        L1Ratio = options.Double("l1_ratio");
+    }
+}
