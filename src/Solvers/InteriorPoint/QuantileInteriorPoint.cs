@@ -27,6 +27,10 @@ namespace OptSuite.Solvers;
 /// suffice (z is balanced by shrinking); with μ = 0 z is projected onto the equalities in the D⁻¹ metric with the current
 /// factor and scaled into the boxes. So a Converged result carries a certificate, not a step-size test. An iterate
 /// that stops improving the certificate for 12 iterations (the rounding level of the data) ends with NoProgress.</para>
+/// <para><b>Exact zeros.</b> The iterates tend to the analytic centre of the optimal face, where L1-inactive
+/// coefficients are ~1e-9, not 0. After convergence, coefficients whose penalty dual is strictly inside (−λ_j, λ_j) and
+/// whose size is negligible are set to 0, and kept so only if the certificate at the new point still meets the
+/// tolerance.</para>
 /// </remarks>
 public static class QuantileInteriorPoint
 {
@@ -55,6 +59,8 @@ public static class QuantileInteriorPoint
         options ??= new QuantileInteriorPointOptions();
         var state = new QuantileInteriorPointState(objective.Data, objective.Labels, objective.SampleWeights, objective.Loss.Tau, l1,
             objective.Ridge, objective.FitIntercept, x0, options);
-        return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
+        LoopOutcome outcome = SolverLoop.Run(state, options, cancellationToken);
+        if (outcome.StopReason == StopReason.Converged) state.ZeroInactiveCoefficients(options.Tolerance);
+        return state.ToResult(outcome);
     }
 }
