@@ -42,6 +42,29 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void QuantileRegression()
+    {
+        // sample: quantile
+        var train = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_train.svm"));
+
+        var upper = new QuantileRegressor { Quantile = 0.9, Lambda = 0.01 }.Fit(train.Features, train.Labels);
+        var median = new QuantileRegressor { Lambda = 0 }.Fit(train.Features, train.Labels);   // unpenalised median regression
+
+        double[] q90 = upper.Predict(train.Features);               // about 90% of the targets lie below
+        double pinball = upper.PinballLoss(train.Features, train.Labels);
+        FitReport report = median.Report!;                          // ipm, Converged, certified duality gap
+        // end sample
+        double below = train.Labels.Zip(q90).Count(t => t.First <= t.Second + 1e-9) / (double)q90.Length;
+        Assert.InRange(below, 0.85, 0.95);
+        Assert.InRange(pinball, 0, 0.2);
+        Assert.Equal(SolverKind.InteriorPoint, report.Solver);
+        Assert.True(report.Converged && report.DualityGap <= 1e-6 * report.Objective, report.ToString());
+        // Median regression interpolates at least p + 1 = 9 points and has about half the residuals on each side.
+        double[] fitted = median.Predict(train.Features);
+        Assert.True(train.Labels.Zip(fitted).Count(t => Math.Abs(t.First - t.Second) < 1e-7) >= 9);
+    }
+
+    [Fact]
     public void LogisticRegressionWithTextLabels()
     {
         // sample: logistic
@@ -163,7 +186,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(6, blocks.Count);
+        Assert.Equal(7, blocks.Count);
         var readmeModels = Blocks(readme).Where(b => b.Contains(".Fit(", StringComparison.Ordinal)).ToList();
         Assert.Single(readmeModels);
         blocks.AddRange(readmeModels);
