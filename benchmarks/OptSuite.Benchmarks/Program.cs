@@ -28,6 +28,12 @@ internal static class Program
             Solvers.CoordinateDescentComparison.Run(args[1..]);
             return;
         }
+        // Wall time of quantile-regression fits, for the side-by-side with scikit-learn (benchmarks/quantile).
+        if (args.Length > 0 && args[0] == "quantile")
+        {
+            Solvers.QuantileTiming.Run(args[1..]);
+            return;
+        }
         // Wall time to a target objective, for the side-by-side with LIBLINEAR (benchmarks/dual-coordinate).
         if (args.Length > 0 && args[0] == "dual-coordinate")
         {
