@@ -25,8 +25,9 @@ namespace OptSuite.Solvers;
 /// <para><b>Stopping criterion.</b> The relative duality gap (F(x) − D(z̄))/|F(x)| between the primal objective at the
 /// current point and the dual value of a feasible dual point z̄ built from the iterate: with μ &gt; 0 the box and Σz = 0
 /// suffice (z is balanced by shrinking); with μ = 0 z is projected onto the equalities in the D⁻¹ metric with the current
-/// factor and scaled into the boxes. So a Converged result carries a certificate, not a step-size test. An iterate
-/// that stops improving the certificate for 12 iterations (the rounding level of the data) ends with NoProgress.</para>
+/// factor and scaled into the boxes. So a Converged result carries a certificate, not a step-size test. A run that
+/// improves neither the certificate nor the complementarity gap (while that gap is above the rounding level of F) for 12
+/// iterations ends with NoProgress.</para>
 /// <para><b>Exact zeros.</b> The iterates tend to the analytic centre of the optimal face, where L1-inactive
 /// coefficients are ~1e-9, not 0. After convergence, coefficients whose penalty dual is strictly inside (−λ_j, λ_j) and
 /// whose size is negligible are set to 0, and kept so only if the certificate at the new point still meets the
