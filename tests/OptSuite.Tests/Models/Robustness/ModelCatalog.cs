@@ -26,6 +26,7 @@ public static class ModelCatalog
         ("quantile", () => new QuantileRegressor { Lambda = 0.01 }),
         ("quantile-unpenalised-no-intercept", () => new QuantileRegressor { Lambda = 0, Quantile = 0.9, FitIntercept = false }),
         ("quantile-l2", () => new QuantileRegressor { Penalty = Penalty.L2, Quantile = 0.25, Lambda = 0.01 }),
+        ("quantile-enet", () => new QuantileRegressor { Penalty = Penalty.ElasticNet, L1Ratio = 0.5, Quantile = 0.7, Lambda = 0.01 }),
         ("logistic", () => new LogisticRegression { Lambda = 0.01 }),
         ("logistic-no-intercept", () => new LogisticRegression { Lambda = 0.01, FitIntercept = false }),
         ("logistic-l1", () => new LogisticRegression { Penalty = Penalty.L1, Lambda = 0.01 }),

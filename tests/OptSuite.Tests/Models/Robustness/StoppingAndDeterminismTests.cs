@@ -74,40 +74,79 @@ public class StoppingAndDeterminismTests(ITestOutputHelper output)
 
     /// <summary>
     /// The 60-row matrix above is below the sizes where the kernels split work over threads; this one (4000 × 300 dense,
-    /// 20 % sparse CSR) is not: MKL's threaded dgemv/sparse mv and the managed row/column split run on both cores.
+    /// 20 % sparse CSR) is not: MKL's threaded dgemv/sparse mv and the managed row/column split run on both cores. The
+    /// interior-point method (quantile regression, continuous targets, 2000 × 100) adds MKL's dsyrk and dpotrf on the
+    /// dense matrix and the sparse outer-product Gram on the CSR one.
     /// </summary>
     [Theory]
     [InlineData(SolverKind.Lbfgs, false)]
     [InlineData(SolverKind.Fista, false)]
     [InlineData(SolverKind.Lbfgs, true)]
     [InlineData(SolverKind.CoordinateDescent, true)]
+    [InlineData(SolverKind.InteriorPoint, false)]
+    [InlineData(SolverKind.InteriorPoint, true)]
     public void LargerProblemsAreBitIdenticalAcrossRunsAndThreadCounts(SolverKind solver, bool sparse)
     {
         var rng = new Random(11);
-        var a = OptSuite.Tests.Support.RandomMatrices.Dense(rng, 4000, 300, sparse ? 0.2 : 1.0);
-        var y = new double[4000];
-        for (int i = 0; i < y.Length; i++) y[i] = a[i, 0] - a[i, 1] + 0.3 * rng.NextDouble() > 0.1 ? 1 : -1;
+        bool quantile = solver == SolverKind.InteriorPoint;
+        // The interior point's O(n p²) iterations get 2000 × 100: still threaded kernels, and normal equations of order
+        // 101 (MKL's dsyrk already depends on the thread count from order ~64).
+        var a = OptSuite.Tests.Support.RandomMatrices.Dense(rng, quantile ? 2000 : 4000, quantile ? 100 : 300, sparse ? 0.2 : 1.0);
+        var y = new double[a.GetLength(0)];
+        for (int i = 0; i < y.Length; i++)
+        {
+            double t = a[i, 0] - a[i, 1] + 0.3 * rng.NextDouble();
+            y[i] = quantile ? t : t > 0.1 ? 1 : -1;
+        }
         FeatureMatrix x = sparse ? OptSuite.Tests.Support.RandomMatrices.Csr(a) : DenseMatrix.FromArray(a);
         double[] Run(int threads)
         {
-            var m = new LogisticRegression { Lambda = 1e-3, Solver = solver, Threads = threads, Tolerance = 1e-8, Seed = 3 };
-            if (solver == SolverKind.CoordinateDescent) m.Penalty = Penalty.L1;
-            m.Fit(x, y);
+            LinearEstimator m = quantile
+                ? new QuantileRegressor { Lambda = 1e-3, Quantile = 0.3, Solver = solver, Threads = threads, Tolerance = 1e-8 }
+                : new LogisticRegression { Lambda = 1e-3, Solver = solver, Threads = threads, Tolerance = 1e-8, Seed = 3 };
+            if (solver == SolverKind.CoordinateDescent) ((LogisticRegression)m).Penalty = Penalty.L1;
+            ModelCatalog.Fit(m, x, y);
+            Assert.True(!quantile || m.Report!.StopReason == StopReason.Converged, m.Report!.ToString());
+            output.WriteLine($"{threads}: {m.Report}");
             Assert.True(m.Report!.Iterations > 3, m.Report.ToString());
             return [.. m.Coefficients, .. m.Intercepts];
         }
         double[] first = Run(1), second = Run(1), two = Run(2), twoAgain = Run(2);
         Assert.True(first.SequenceEqual(second), "1 thread, run to run");
         Assert.True(two.SequenceEqual(twoAgain), "2 threads, run to run");
-        if (sparse && solver != SolverKind.CoordinateDescent && LinearAlgebraBackends.Default.Kind == BackendKind.Mkl)
+        if ((sparse || quantile) && solver != SolverKind.CoordinateDescent && LinearAlgebraBackends.Default.Kind == BackendKind.Mkl)
         {
-            // Documented exception: MKL's sparse Aᵀu reduces per-thread partial sums, so its last bits depend on the
+            // Documented exceptions: MKL's sparse Aᵀu reduces per-thread partial sums, and its dsyrk and dpotrf (the
+            // interior point's normal equations, order 101 here) block by thread count, so their last bits depend on the
             // thread count (CNR covers a fixed thread count). The managed kernels are exact across thread counts.
+            double worst = 0;
             for (int j = 0; j < first.Length; j++)
+            {
+                worst = Math.Max(worst, Math.Abs(first[j] - two[j]) / Math.Max(1, Math.Abs(first[j])));
                 Assert.True(Math.Abs(first[j] - two[j]) <= 1e-9 * Math.Max(1, Math.Abs(first[j])), $"1 vs 2 threads, coefficient {j}");
+            }
+            output.WriteLine($"{solver}, sparse {sparse}: 1 vs 2 MKL threads differ by {worst:E2} (relative)");
+            if (quantile) AssertManagedIsExact();
             return;
         }
         Assert.True(first.SequenceEqual(two), "1 vs 2 threads");
+
+        // The managed backend (the reference) on the same data: bit-identical across runs and thread counts.
+        void AssertManagedIsExact()
+        {
+            FeatureMatrix managed = sparse ? OptSuite.Tests.Support.RandomMatrices.Csr(a).WithBackend(LinearAlgebraBackends.Managed)
+                : DenseMatrix.FromArray(a).WithBackend(LinearAlgebraBackends.Managed);
+            double[] Fit(int threads)
+            {
+                var m = new QuantileRegressor { Lambda = 1e-3, Quantile = 0.3, Solver = solver, Threads = threads, Tolerance = 1e-8 };
+                m.Fit(managed, y);
+                Assert.True(m.Report!.StopReason == StopReason.Converged, m.Report.ToString());
+                return [.. m.Coefficients, .. m.Intercepts];
+            }
+            double[] one = Fit(1), oneAgain = Fit(1), both = Fit(2);
+            Assert.True(one.SequenceEqual(oneAgain), "managed, 1 thread, run to run");
+            Assert.True(one.SequenceEqual(both), "managed, 1 vs 2 threads");
+        }
     }
 
     private static bool ResolvesToCoordinateMethod(ModelCase c)
@@ -118,17 +157,22 @@ public class StoppingAndDeterminismTests(ITestOutputHelper output)
     }
 
     /// <summary>A token fired mid-solve (after 5 iterations, from the observer) on a problem that takes seconds (multinomial
-    /// L2 on raw digits with intercepts, about 10⁴ L-BFGS iterations; Crammer–Singer on the same data) returns promptly.</summary>
+    /// L2 on raw digits with intercepts, about 10⁴ L-BFGS iterations; Crammer–Singer on the same data) returns promptly;
+    /// so does the interior-point method (median regression of the digit value on the same pixels, ~20 iterations).</summary>
     [Theory]
     [InlineData(SolverKind.Lbfgs)]
     [InlineData(SolverKind.Fista)]
     [InlineData(SolverKind.DualCoordinateDescent)]
+    [InlineData(SolverKind.InteriorPoint)]
     public void ATokenFiredMidSolveStopsPromptly(SolverKind solver)
     {
         var d = SvmlightReader.Read(DatasetLocator.Find("peers/digits.svm"));
-        LinearClassifier m = solver == SolverKind.DualCoordinateDescent
-            ? new MulticlassSvm { FitIntercept = false, Tolerance = 0, Solver = solver }
-            : new LogisticRegression { Tolerance = 0, Solver = solver };
+        LinearEstimator m = solver switch
+        {
+            SolverKind.DualCoordinateDescent => new MulticlassSvm { FitIntercept = false, Tolerance = 0, Solver = solver },
+            SolverKind.InteriorPoint => new QuantileRegressor { Lambda = 1e-3, Tolerance = 0, Solver = solver },
+            _ => new LogisticRegression { Tolerance = 0, Solver = solver },
+        };
         using var source = new CancellationTokenSource();
         m.CancellationToken = source.Token;
         long cancelled = 0;
@@ -137,7 +181,7 @@ public class StoppingAndDeterminismTests(ITestOutputHelper output)
             if (r.Iteration == 5) { cancelled = System.Diagnostics.Stopwatch.GetTimestamp(); source.Cancel(); }
             return true;
         };
-        m.Fit(d.Features, d.Labels);
+        ModelCatalog.Fit(m, d.Features, d.Labels.ToArray());
         var clock = System.Diagnostics.Stopwatch.GetElapsedTime(cancelled);
         output.WriteLine($"{solver}: {m.Report} (stopped {clock.TotalMilliseconds:F1} ms after the cancel)");
         SoundStop(m, StopReason.Cancelled, solver.ToString());
