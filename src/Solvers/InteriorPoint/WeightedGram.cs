@@ -9,10 +9,13 @@ namespace OptSuite.Solvers;
 /// only with an intercept), and its Cholesky factor, all in buffers allocated once.
 /// </summary>
 /// <remarks>
-/// Dense data (and sparse data with more than a quarter of the columns filled per row) are processed in chunks of
-/// <see cref="ChunkRows"/> rows: each chunk is scaled by √v_i into a column-major buffer and its Gram matrix is added —
-/// by the backend's syrk on MKL, by a 4-column SIMD dot kernel on the managed backend — so the O(n q²) work runs at
-/// level-3 speed instead of n rank-one updates streaming M through the cache. Sparse rows otherwise add their
+/// Dense data (and sparse data with more than a quarter of the columns filled per row) are processed in chunks of rows:
+/// each chunk is scaled by √v_i into a column-major buffer and its Gram matrix is added — by the backend's syrk on MKL,
+/// by a 4-column SIMD dot kernel on the managed backend — so the O(n q²) work runs at level-3 speed instead of n
+/// rank-one updates streaming M through the cache. The managed kernel takes <see cref="ChunkRows"/> rows (cache-sized
+/// columns); MKL takes chunks of up to <see cref="MklChunkValues"/> values, one or a few calls per iteration: each call
+/// of MKL's threaded layer is a fork/join, and on a loaded machine a fork/join waits for a descheduled thread (256-row
+/// chunks made a 20000 × 50 fit 40× slower with 2 MKL threads than with 1 at load 6). Sparse rows otherwise add their
 /// outer products, O(Σ nnz_i²). Only the lower triangle is formed and factored. If the Cholesky factorisation meets a
 /// non-positive pivot (rank-deficient X, or weights spanning 10¹⁶ near the optimum), the diagonal is lifted by
 /// 10⁻¹⁴·max Mᵢᵢ, then 100× more, as interior-point codes do (Wright 1997, ch. 11).
@@ -21,13 +24,17 @@ internal sealed class WeightedGram
 {
     public const int ChunkRows = 256;
 
+    /// <summary>Largest chunk handed to MKL's syrk, in values (4 MB).</summary>
+    public const int MklChunkValues = 1 << 19;
+
     private readonly ILinearMap _x;
     private readonly DenseMatrix? _dense;      // row-major or column-major dense data
     private readonly CsrMatrix? _csr;          // sparse data, row access
     private readonly bool _sparseOuter;        // outer-product accumulation for sparse rows
     private readonly bool _intercept;
     private readonly int _p, _q;
-    private readonly double[] _chunk;          // column-major ChunkRows × q
+    private readonly int _chunkRows;
+    private readonly double[] _chunk;          // column-major _chunkRows × q
     private readonly DenseMatrix _chunkMatrix;
     private readonly double[] _tail;           // the last, shorter chunk
     private readonly DenseMatrix? _tailMatrix;
@@ -52,9 +59,10 @@ internal sealed class WeightedGram
         }
         if (_csr is not null) _sparseOuter = (double)_csr.NonZeroCount / Math.Max(1, _csr.Rows) < 0.25 * _q;
         int n = x.Rows;
-        _chunk = new double[ChunkRows * _q];
-        _chunkMatrix = new DenseMatrix(ChunkRows, _q, _chunk, MatrixLayout.ColumnMajor, _backend);
-        int tailRows = n % ChunkRows;
+        _chunkRows = _backend.Kind == BackendKind.Mkl ? Math.Max(ChunkRows, Math.Min(n, MklChunkValues / Math.Max(1, _q))) : ChunkRows;
+        _chunk = new double[_chunkRows * _q];
+        _chunkMatrix = new DenseMatrix(_chunkRows, _q, _chunk, MatrixLayout.ColumnMajor, _backend);
+        int tailRows = n % _chunkRows;
         _tail = new double[tailRows * _q];
         if (tailRows > 0) _tailMatrix = new DenseMatrix(tailRows, _q, _tail, MatrixLayout.ColumnMajor, _backend);
         _gram = DenseMatrix.Zeros(_q, _q, MatrixLayout.RowMajor, _backend);
@@ -105,10 +113,10 @@ internal sealed class WeightedGram
     private void AccumulateChunks(ReadOnlySpan<double> v, Span<double> m)
     {
         int n = _x.Rows;
-        for (int start = 0; start < n; start += ChunkRows)
+        for (int start = 0; start < n; start += _chunkRows)
         {
-            int rows = Math.Min(ChunkRows, n - start);
-            bool full = rows == ChunkRows;
+            int rows = Math.Min(_chunkRows, n - start);
+            bool full = rows == _chunkRows;
             double[] buffer = full ? _chunk : _tail;
             FillChunk(buffer, rows, start, v);
             if (_backend.Kind == BackendKind.Mkl)

@@ -157,6 +157,7 @@ public class QuantileInteriorPointTests(ITestOutputHelper output)
         var (x, y) = Load("cpusmall.svm");
         var managed = LinearAlgebraBackends.Managed;
         var mkl = LinearAlgebraBackends.Mkl;
+        var rng0 = new Random(9);
         foreach (var (tau, lambda, ratio) in new[] { (0.5, 0.0, 1.0), (0.8, 0.01, 1.0), (0.3, 0.05, 0.5) })
         {
             var a = Solve(x.ToDense().WithBackend(managed), y, tau, lambda, ratio, tol: 1e-10);
@@ -166,6 +167,20 @@ public class QuantileInteriorPointTests(ITestOutputHelper output)
             Assert.True(Math.Abs(a.Objective - b.Objective) <= 1e-10 * b.Objective, $"{a} vs {b}");
             Assert.True(Math.Abs(c.Objective - b.Objective) <= 1e-10 * b.Objective, $"{c} vs {b}");
         }
+        // MKL's chunks hold up to 2¹⁹ values: 6000 × 101 makes one full chunk of 5191 rows and a tail of 809.
+        var big = new double[6000, 100];
+        var yb = new double[6000];
+        for (int i = 0; i < 6000; i++)
+        {
+            for (int j = 0; j < 100; j++) big[i, j] = rng0.NextDouble() - 0.5;
+            yb[i] = big[i, 0] - 2 * big[i, 1] + Math.Tan(3 * (rng0.NextDouble() - 0.5));
+        }
+        Assert.True(6000 > WeightedGram.MklChunkValues / 101 && 6000 % (WeightedGram.MklChunkValues / 101) > 0);
+        var m1 = Solve(DenseMatrix.FromArray(big).WithBackend(managed), yb, 0.6, 0.001, tol: 1e-10);
+        var m2 = Solve(DenseMatrix.FromArray(big).WithBackend(mkl), yb, 0.6, 0.001, tol: 1e-10);
+        Assert.True(m1.Converged && m2.Converged, $"{m1} / {m2}");
+        Assert.True(Math.Abs(m1.Objective - m2.Objective) <= 1e-10 * m2.Objective, $"{m1} vs {m2}");
+
         // Wide sparse rows take the outer-product path (nnz per row < q/4): text features of we8there-like shape.
         var rng = new Random(5);
         int n = 400, p = 60;
