@@ -122,7 +122,8 @@ internal sealed partial class QuantileInteriorPointState
     public int ZeroInactiveCoefficients(double tolerance)
     {
         double largest = Vec.NormInf(_xv.AsSpan(0, _p));
-        Array.Copy(_xv, _dx, _q);
+        // Not _dx: the certificate of the linear program solves into it.
+        Array.Copy(_xv, _backup, _q);
         int zeroed = 0;
         for (int j = 0; j < _p; j++)
         {
@@ -133,7 +134,7 @@ internal sealed partial class QuantileInteriorPointState
         _x.Apply(_xv.AsSpan(0, _p), _xw);
         Certify();
         if (Criterion <= tolerance) return zeroed;
-        Array.Copy(_dx, _xv, _q);
+        Array.Copy(_backup, _xv, _q);
         _x.Apply(_xv.AsSpan(0, _p), _xw);
         Certify();
         return 0;

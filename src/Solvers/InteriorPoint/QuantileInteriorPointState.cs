@@ -25,6 +25,7 @@ internal sealed partial class QuantileInteriorPointState : ISolverState
     private readonly double[] _dzA, _dsPlusA, _dsMinusA, _dzpA, _dspPlusA, _dspMinusA;
     // Work: Xw, XΔw, residual r̃ = y − Xw − b, D⁻¹ (data, penalty), right-hand sides, Xᵀz.
     private readonly double[] _xw, _xdw, _res, _invD, _invDp, _diagE, _rhs, _g, _xtz;
+    private readonly double[] _backup;                // x before zeroing inactive coefficients
 
     private int _factorizations, _certificates, _stalled, _sinceImprovement;
     private bool _factored;
@@ -51,7 +52,7 @@ internal sealed partial class QuantileInteriorPointState : ISolverState
         for (int j = 0; j < _p; j++) if (_lambda[j] > 0) _pairs++;
         _gram = new WeightedGram(x, intercept);
 
-        _xv = new double[_q]; _dx = new double[_q]; _diagE = new double[_q]; _rhs = new double[_q];
+        _xv = new double[_q]; _dx = new double[_q]; _backup = new double[_q]; _diagE = new double[_q]; _rhs = new double[_q];
         _z = new double[_n]; _sPlus = new double[_n]; _sMinus = new double[_n];
         _dz = new double[_n]; _dsPlus = new double[_n]; _dsMinus = new double[_n];
         _dzA = new double[_n]; _dsPlusA = new double[_n]; _dsMinusA = new double[_n];
