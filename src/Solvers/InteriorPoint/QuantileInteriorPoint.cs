@@ -29,9 +29,10 @@ namespace OptSuite.Solvers;
 /// improves neither the certificate nor the complementarity gap (while that gap is above the rounding level of F) for 12
 /// iterations ends with NoProgress.</para>
 /// <para><b>Exact zeros.</b> The iterates tend to the analytic centre of the optimal face, where L1-inactive
-/// coefficients are ~1e-9, not 0. After convergence, coefficients whose penalty dual is strictly inside (−λ_j, λ_j) and
-/// whose size is negligible are set to 0, and kept so only if the certificate at the new point still meets the
-/// tolerance.</para>
+/// coefficients are ~1e-9, not 0. After convergence, coefficients whose penalty dual is strictly inside (−λ_j, λ_j) are
+/// set to 0 (failing that, only the negligible ones among them), kept so only if the certificate at the new point still
+/// meets the tolerance. When the optimal face is not a single point (p ≫ n), the coefficients that are 0 at some optima
+/// but not all stay non-zero: the result is optimal but not a sparsest vertex (no crossover).</para>
 /// </remarks>
 public static class QuantileInteriorPoint
 {
