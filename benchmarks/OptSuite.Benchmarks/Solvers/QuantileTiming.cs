@@ -8,7 +8,7 @@ namespace OptSuite.Benchmarks.Solvers;
 
 /// <summary>
 /// Wall time of QuantileRegressor fits (interior-point method), best of <c>--repeat</c> after one untimed warm-up fit
-/// (JIT), for the side-by-side with scikit-learn's QuantileRegressor (benchmarks/quantile/run.sh).
+/// (JIT), for the side-by-side with scikit-learn's QuantileRegressor (benchmarks/quantile/run.sh, table in benchmarks/results/quantile.md).
 /// Usage: quantile [--repeat R] [--dense] FILE TAU LAMBDA [FILE TAU LAMBDA ...]; prints one CSV line per problem:
 /// data,n,p,tau,lambda,seconds,objective,gap,iterations,stop,nnz.
 /// </summary>
@@ -25,6 +25,7 @@ internal static class QuantileTiming
             else if (args[i] == "--dense") dense = true;
             else rest.Add(args[i]);
         }
+        Console.WriteLine($"# backend {LinearAlgebraBackends.Default.Kind}, {LinearAlgebraSettings.MaxThreads} thread(s), {(dense ? "dense" : "CSR")} X");
         Console.WriteLine("data,n,p,tau,lambda,seconds,objective,gap,iterations,stop,nnz");
         for (int k = 0; k + 2 < rest.Count; k += 3)
         {
