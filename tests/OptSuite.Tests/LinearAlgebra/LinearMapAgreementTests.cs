@@ -169,9 +169,16 @@ public class LinearMapAgreementTests
         foreach (var (name, map) in Maps(a))
         {
             for (int rep = 0; rep < 3; rep++) { map.Apply(x, y); map.ApplyTranspose(u, g); }
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int rep = 0; rep < 10; rep++) { map.Apply(x, y); map.ApplyTranspose(u, g); }
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            // A kernel that allocates does so on every call; the runtime occasionally allocates a few hundred bytes on
+            // the calling thread on its own (tiering, pool trimming under other tests' GCs: 768 bytes seen once in CI
+            // for CSC). So three measurements are taken and the best must be zero.
+            long allocated = long.MaxValue;
+            for (int attempt = 0; attempt < 3 && allocated != 0; attempt++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int rep = 0; rep < 10; rep++) { map.Apply(x, y); map.ApplyTranspose(u, g); }
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
             Assert.True(allocated == 0, $"{name}: {allocated} bytes allocated by 20 products");
         }
     }
