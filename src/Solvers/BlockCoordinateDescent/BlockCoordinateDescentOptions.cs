@@ -24,5 +24,6 @@ public sealed record BlockCoordinateDescentOptions : SolverOptions
         foreach (string p in base.Problems()) yield return p;
         if (GapCheckEvery < 1) yield return $"{nameof(GapCheckEvery)} must be ≥ 1; it is {GapCheckEvery}.";
         if (!Enum.IsDefined(Order)) yield return $"{nameof(Order)} {(int)Order} is not a {nameof(CoordinateOrder)} value.";
+        else if (Order == CoordinateOrder.Greedy) yield return $"{nameof(Order)} Greedy is available for coordinate descent only; use Cyclic or Random.";
     }
 }

@@ -57,6 +57,8 @@ public sealed record CoordinateDescentOptions : SolverOptions
         if (InitialWorkingSetSize < 1) yield return $"{nameof(InitialWorkingSetSize)} must be ≥ 1; it is {InitialWorkingSetSize}.";
         if (!(InnerTolerance > 0 && InnerTolerance < 1)) yield return $"{nameof(InnerTolerance)} must lie in (0, 1); it is {InnerTolerance}.";
         if (!Enum.IsDefined(Gram)) yield return $"{nameof(Gram)} {(int)Gram} is not a {nameof(GramMode)} value.";
+        if (Order == CoordinateOrder.Greedy && Gram == GramMode.Never)
+            yield return $"{nameof(Order)} Greedy needs the Gram engine (it keeps the working set's gradient); {nameof(Gram)} Never excludes it.";
         if (MaxInnerSweeps < 1) yield return $"{nameof(MaxInnerSweeps)} must be ≥ 1; it is {MaxInnerSweeps}.";
     }
 }

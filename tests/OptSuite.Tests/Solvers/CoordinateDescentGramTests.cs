@@ -114,7 +114,7 @@ public class CoordinateDescentGramTests
         var x = DenseMatrix.FromArray(a);
         var lasso = new LinearObjective<SquaredLoss, TestL1>(x, reg, default, new TestL1(1e-4), 0, true, weights);
         var logistic = new LinearObjective<LogisticLoss, TestL1>(x, bin, default, new TestL1(1e-4), 0, true);
-        foreach (var order in new[] { CoordinateOrder.Cyclic, CoordinateOrder.Random })
+        foreach (var order in new[] { CoordinateOrder.Cyclic, CoordinateOrder.Random, CoordinateOrder.Greedy })
         {
             var (r1, _) = Run(lasso, mode, order);
             var (r2, _) = Run(lasso, mode, order);
@@ -138,6 +138,25 @@ public class CoordinateDescentGramTests
         for (int i = 0; i < 10; i++) { s.Step(); s.HasConverged(0); }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(s.GramSolves >= 11);
+    }
+
+    /// <summary>Greedy order runs on the Gram engine (it needs the working set's gradient) even when Auto would not
+    /// choose it (60 × 30: every model solve here); Gram = Never with Greedy, and block coordinate descent, which has
+    /// no greedy rule, are rejected by name.</summary>
+    [Fact]
+    public void GreedyOrderUsesTheGramEngineAndBlockCoordinateDescentRejectsIt()
+    {
+        var (a, reg, _, _) = Data(21, 60, 30, 0.5);
+        var f = new LinearObjective<SquaredLoss, TestL1>(DenseMatrix.FromArray(a), reg, default, new TestL1(0.01), 0, true);
+        var o = new CoordinateDescentOptions { Tolerance = 1e-10, Order = CoordinateOrder.Greedy };
+        var s = new CoordinateDescentState<SquaredLoss, TestL1>(f, default, o);
+        var r = s.ToResult(SolverLoop.Run(s, o));
+        Assert.True(r.Converged, r.ToString());
+        Assert.Equal(r.Iterations, (int)s.GramSolves);
+        var e = Assert.Throws<ArgumentException>(() => new BlockCoordinateDescentOptions { Order = CoordinateOrder.Greedy }.Validate());
+        Assert.Contains("Greedy", e.Message);
+        e = Assert.Throws<ArgumentException>(() => new CoordinateDescentOptions { Order = CoordinateOrder.Greedy, Gram = GramMode.Never }.Validate());
+        Assert.Contains("Greedy", e.Message);
     }
 
     [Fact]

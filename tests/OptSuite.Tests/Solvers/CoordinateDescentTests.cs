@@ -30,6 +30,8 @@ public class CoordinateDescentTests
         { true, true, CoordinateOrder.Cyclic },
         { true, false, CoordinateOrder.Random },
         { false, true, CoordinateOrder.Random },
+        { false, false, CoordinateOrder.Greedy },
+        { true, true, CoordinateOrder.Greedy },
     };
 
     [Theory]
