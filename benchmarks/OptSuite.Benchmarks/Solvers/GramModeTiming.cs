@@ -16,7 +16,8 @@ namespace OptSuite.Benchmarks.Solvers;
 /// (glmnet's grid: 100 λ from λ_max down to ratio·λ_max, warm starts, strong rules) and single fits at λ_max/100 and at
 /// the smallest λ of the grid — best of several runs, with objectives, so the engines can be checked to agree.
 /// Usage: cd-gram --data FILE --problem lasso|enet|logreg_l1 [--l1-ratio 0.5] [--no-intercept] [--count 100]
-/// [--ratio 1e-4] [--tol 1e-7] [--repeat 3] [--modes never,auto,always] [--no-single]. Prints one JSON object (the grid
+/// [--ratio 1e-4] [--tol 1e-7] [--repeat 3] [--modes never,auto,always] [--no-single] [--order cyclic|random|greedy].
+/// Prints one JSON object (the grid
 /// included, for the peers' side; benchmarks/cd/paths.py uses --modes auto --no-single for the path race).
 /// </summary>
 internal static class GramModeTiming
@@ -24,6 +25,7 @@ internal static class GramModeTiming
     private static GramMode[] Modes = [GramMode.Never, GramMode.Auto, GramMode.Always];
     private static double L1Ratio = 1;
     private static bool Single = true;
+    private static CoordinateOrder Order = CoordinateOrder.Cyclic;
 
     public static void Run(string[] args)
     {
@@ -42,13 +44,14 @@ internal static class GramModeTiming
         Modes = Arg("--modes", "never,auto,always").Split(',').Select(m => Enum.Parse<GramMode>(m, ignoreCase: true)).ToArray();
         L1Ratio = problem == "enet" ? double.Parse(Arg("--l1-ratio", "0.5"), CultureInfo.InvariantCulture) : 1;
         Single = !args.Contains("--no-single");
+        Order = Enum.Parse<CoordinateOrder>(Arg("--order", "cyclic"), ignoreCase: true);
 
         var ds = SvmlightReader.Read(data);
         double[] y = ds.Labels.ToArray();
         var result = new Dictionary<string, object>
         {
             ["data"] = Path.GetFileName(data), ["problem"] = problem, ["n"] = ds.Features.Rows, ["p"] = ds.Features.Columns,
-            ["intercept"] = intercept, ["tol"] = tol,
+            ["intercept"] = intercept, ["tol"] = tol, ["order"] = Order.ToString(),
         };
         if (problem == "logreg_l1")
         {
@@ -72,7 +75,7 @@ internal static class GramModeTiming
             var options = new CoordinateDescentPathOptions
             {
                 FitIntercept = intercept, Count = count, MinRatio = ratio, L1Ratio = L1Ratio,
-                Solver = new CoordinateDescentOptions { Tolerance = tol, Gram = mode },
+                Solver = new CoordinateDescentOptions { Tolerance = tol, Gram = mode, Order = Order },
             };
             double best = double.PositiveInfinity;
             CoordinateDescentPathResult? path = null;
@@ -107,7 +110,7 @@ internal static class GramModeTiming
             var single = new Dictionary<string, object> { ["lam"] = lambda };
             foreach (var mode in Modes)
             {
-                var o = new CoordinateDescentOptions { Tolerance = tol, MaxIterations = 100_000, Gram = mode };
+                var o = new CoordinateDescentOptions { Tolerance = tol, MaxIterations = 100_000, Gram = mode, Order = Order };
                 double best = double.PositiveInfinity;
                 CoordinateDescentState<TLoss, L1Norm>? state = null;
                 SolverResult? res = null;
