@@ -66,7 +66,8 @@ public abstract class LinearEstimator
     /// <summary>Observe or stop a fit from another thread; a cancelled fit ends with StopReason.Cancelled.</summary>
     public CancellationToken CancellationToken { get; set; }
 
-    /// <summary>Wall-time limit of each solver run (one per class for one-vs-rest); a fit that reaches it ends with
+    /// <summary>Wall-time budget of the whole fit — every one-vs-rest problem and every resumed or continued solver run
+    /// draws on it (a problem that starts with nothing left returns its starting point); a fit that reaches it ends with
     /// StopReason.MaxTime and the best point so far. Null for none.</summary>
     public TimeSpan? MaxTime { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OptSuite.Solvers;
 
 namespace OptSuite.Models.Internal;
@@ -9,6 +10,16 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     /// <summary>True when the estimator's solver was Auto (so a safety net may switch solvers; an explicit choice is kept).</summary>
     public bool Automatic { get; init; }
 
+    // When the fit began (copies made with `with` keep it): MaxTime is a budget for the whole fit.
+    private readonly long _started = Stopwatch.GetTimestamp();
+
+    /// <summary>
+    /// What is left of <see cref="MaxTime"/> for the next solver run, never negative: the budget covers the whole fit —
+    /// every one-vs-rest problem, every resumed or continued run — not each run (k one-vs-rest problems used to get k
+    /// times the budget). Evaluated when a run's options are built.
+    /// </summary>
+    private TimeSpan? Remaining => MaxTime is { } t ? TimeSpan.FromTicks(Math.Max(0, (t - Stopwatch.GetElapsedTime(_started)).Ticks)) : null;
+
     /// <summary>The iteration cap: the caller's, else a per-solver default generous enough for tight tolerances.</summary>
     public int Iterations => MaxIterations ?? (Solver switch
     {
@@ -19,18 +30,18 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
 
     public ProximalGradientOptions ProximalGradient => new()
     {
-        Tolerance = Tolerance, MaxIterations = Iterations, Accelerated = Solver == SolverKind.Fista, MaxTime = MaxTime, Observer = Observer,
+        Tolerance = Tolerance, MaxIterations = Iterations, Accelerated = Solver == SolverKind.Fista, MaxTime = Remaining, Observer = Observer,
     };
 
-    public LbfgsOptions Lbfgs => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = MaxTime, Observer = Observer };
+    public LbfgsOptions Lbfgs => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
 
-    public OwlQnOptions OwlQn => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = MaxTime, Observer = Observer };
+    public OwlQnOptions OwlQn => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
 
-    public CoordinateDescentOptions CoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = MaxTime, Observer = Observer };
+    public CoordinateDescentOptions CoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = Remaining, Observer = Observer };
 
-    public BlockCoordinateDescentOptions BlockCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = MaxTime, Observer = Observer };
+    public BlockCoordinateDescentOptions BlockCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = Remaining, Observer = Observer };
 
-    public DualCoordinateDescentOptions DualCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = MaxTime, Observer = Observer };
+    public DualCoordinateDescentOptions DualCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = Remaining, Observer = Observer };
 
-    public QuantileInteriorPointOptions InteriorPoint => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = MaxTime, Observer = Observer };
+    public QuantileInteriorPointOptions InteriorPoint => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
 }

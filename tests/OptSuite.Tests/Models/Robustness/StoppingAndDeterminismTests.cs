@@ -189,4 +189,24 @@ public class StoppingAndDeterminismTests(ITestOutputHelper output)
         // The token is checked every iteration (well under a millisecond on 1797×64 data); a second allows for a loaded machine.
         Assert.True(clock < TimeSpan.FromSeconds(1), $"{solver}: {clock} from the cancel to the return");
     }
+    /// <summary>MaxTime is a budget for the whole fit: one-vs-rest on raw digits (10 problems, each running for seconds at
+    /// tolerance 0 with FISTA) with a 200 ms budget returns within a second, where a budget per problem would take ≥ 2 s;
+    /// the first problem uses the budget and the others start with nothing left, each returning its valid start.</summary>
+    [Fact]
+    public void MaxTimeIsABudgetForTheWholeFit()
+    {
+        var d = SvmlightReader.Read(DatasetLocator.Find("peers/digits.svm"));
+        var m = new LinearSvm
+        {
+            Loss = SvmLoss.SquaredHinge, Tolerance = 0, Solver = SolverKind.Fista, MaxIterations = 10_000_000,
+            MaxTime = TimeSpan.FromMilliseconds(200),
+        };
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        ModelCatalog.Fit(m, d.Features, d.Labels.ToArray());
+        var wall = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+        output.WriteLine($"{m.Report} in {wall.TotalMilliseconds:F0} ms wall");
+        Assert.Equal(10, m.Report!.Results.Count);
+        SoundStop(m, StopReason.MaxTime, "one-vs-rest");
+        Assert.True(wall < TimeSpan.FromSeconds(1), $"{wall} for a 200 ms budget over 10 one-vs-rest problems");
+    }
 }
