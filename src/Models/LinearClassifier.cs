@@ -37,7 +37,7 @@ public abstract class LinearClassifier : LinearEstimator
             throw new ArgumentException($"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
         double lambda = ResolveLambda(a.Rows);
         int outputs = Outputs(classes.Count);
-        var shape = Shape(x.IsSparse, a.Rows, a.Columns, classes.Count);
+        var shape = Shape(x.IsSparse, a.Rows, a.Columns, classes.Count).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
         var settings = Settings(solver);

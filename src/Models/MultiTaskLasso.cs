@@ -59,7 +59,7 @@ public sealed class MultiTaskLasso : LinearEstimator
             throw new ArgumentException("The targets' sum of squares overflows double precision; rescale y (values near 1e154 or larger cannot be fitted).", nameof(y));
         InputChecks.Weights(sampleWeight);
         double lambda = ResolveLambda(n);
-        var shape = new ProblemShape(LossKind.MultiTaskSquared, PenaltyKind.L1, FitIntercept, x.IsSparse, n, a.Columns);
+        var shape = new ProblemShape(LossKind.MultiTaskSquared, PenaltyKind.L1, FitIntercept, x.IsSparse, n, a.Columns).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = StartingPoint(a.Columns, k);
         Complete(a.Columns, k, lambda, () =>

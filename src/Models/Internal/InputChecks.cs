@@ -27,16 +27,22 @@ internal static class InputChecks
             case CompressedMatrix s when s.NonFiniteIndex() is var k and >= 0:
                 throw new ArgumentException($"X holds a non-finite value ({s.Values[k]}, stored entry {k}); features must be finite.", nameof(x));
         }
+        // Any NaN or ±∞ entry makes its column's and row's squared norm NaN or ∞, so these checks also cover maps that are
+        // not dense or compressed (whose entries cannot be scanned): the error then names the column or row.
         var norms = new double[x.Columns];
         x.ColumnSquaredNorms(norms);
         for (int c = 0; c < norms.Length; c++)
-            if (!double.IsFinite(norms[c]))
-                throw new ArgumentException($"Column {c} of X has a squared norm that overflows double precision; rescale the features (values near 1e154 or larger cannot be fitted).", nameof(x));
+            if (double.IsNaN(norms[c]))
+                throw new ArgumentException($"Column {c} of X contains a NaN; features must be finite (impute or drop missing values).", nameof(x));
+            else if (!double.IsFinite(norms[c]))
+                throw new ArgumentException($"Column {c} of X has an infinite squared norm: an infinite value, or values whose squares overflow double precision (near 1e154 or larger); rescale the features.", nameof(x));
         norms = new double[x.Rows];
         x.RowSquaredNorms(norms);
         for (int r = 0; r < norms.Length; r++)
-            if (!double.IsFinite(norms[r]))
-                throw new ArgumentException($"Row {r} of X has a squared norm that overflows double precision; rescale the features.", nameof(x));
+            if (double.IsNaN(norms[r]))
+                throw new ArgumentException($"Row {r} of X contains a NaN; features must be finite (impute or drop missing values).", nameof(x));
+            else if (!double.IsFinite(norms[r]))
+                throw new ArgumentException($"Row {r} of X has an infinite squared norm: an infinite value, or values whose squares overflow double precision; rescale the features.", nameof(x));
     }
 
     /// <summary>Finite targets.</summary>

@@ -33,4 +33,13 @@ internal enum PenaltyKind
 /// <param name="Sparse">Whether the data are stored sparse.</param>
 /// <param name="Samples">n.</param>
 /// <param name="Features">p.</param>
-internal readonly record struct ProblemShape(LossKind Loss, PenaltyKind Penalty, bool FitIntercept, bool Sparse, int Samples, int Features);
+internal readonly record struct ProblemShape(LossKind Loss, PenaltyKind Penalty, bool FitIntercept, bool Sparse, int Samples, int Features)
+{
+    /// <summary>False when X is the caller's own <see cref="LinearAlgebra.ILinearMap"/> (not dense, CSR or CSC): the
+    /// coordinate methods, which need its columns (or rows) as stored arrays, cannot run; the gradient methods can.</summary>
+    public bool ColumnAccess { get; init; } = true;
+
+    /// <summary>This shape with <see cref="ColumnAccess"/> set from the type of <paramref name="x"/>.</summary>
+    public ProblemShape For(LinearAlgebra.ILinearMap x) =>
+        this with { ColumnAccess = x is LinearAlgebra.DenseMatrix or LinearAlgebra.CompressedMatrix };
+}

@@ -27,6 +27,12 @@ internal static class SolverSelection
     /// <summary>The solvers that handle <paramref name="s"/>, in order of preference.</summary>
     public static IReadOnlyList<SolverKind> Supported(ProblemShape s)
     {
+        var all = SupportedWithColumns(s);
+        return s.ColumnAccess ? all : all.Where(k => k is not (SolverKind.CoordinateDescent or SolverKind.DualCoordinateDescent)).ToList();
+    }
+
+    private static List<SolverKind> SupportedWithColumns(ProblemShape s)
+    {
         var list = new List<SolverKind>();
         bool l2 = s.Penalty == PenaltyKind.L2;
         switch (s.Loss)
@@ -63,8 +69,17 @@ internal static class SolverSelection
         return list;
     }
 
-    /// <summary>The solver <see cref="SolverKind.Auto"/> runs for <paramref name="s"/> (see the remarks).</summary>
+    /// <summary>The solver <see cref="SolverKind.Auto"/> runs for <paramref name="s"/> (see the remarks); without column
+    /// access, the first supported gradient method instead of a coordinate method.</summary>
     public static SolverKind Auto(ProblemShape s)
+    {
+        SolverKind pick = AutoWithColumns(s);
+        if (s.ColumnAccess || pick is not (SolverKind.CoordinateDescent or SolverKind.DualCoordinateDescent)) return pick;
+        var supported = Supported(s);
+        return supported.Count > 0 ? supported[0] : pick;
+    }
+
+    private static SolverKind AutoWithColumns(ProblemShape s)
     {
         bool l2 = s.Penalty == PenaltyKind.L2;
         return s.Loss switch
@@ -114,6 +129,8 @@ internal static class SolverSelection
 
     private static string Why(SolverKind k, ProblemShape s) => k switch
     {
+        SolverKind.CoordinateDescent or SolverKind.DualCoordinateDescent when !s.ColumnAccess =>
+            "coordinate methods need X as a dense, CSR or CSC matrix, not a custom ILinearMap.",
         SolverKind.InteriorPoint => "the interior-point method solves quantile regression (pinball loss) only.",
         _ when s.Loss == LossKind.Quantile =>
             "the pinball loss is not differentiable, so gradient, quasi-Newton and coordinate methods do not apply; the interior-point method solves its linear (or, with an L2 term, quadratic) program.",

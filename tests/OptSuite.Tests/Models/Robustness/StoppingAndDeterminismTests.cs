@@ -190,7 +190,7 @@ public class StoppingAndDeterminismTests(ITestOutputHelper output)
         Assert.True(clock < TimeSpan.FromSeconds(1), $"{solver}: {clock} from the cancel to the return");
     }
     /// <summary>MaxTime is a budget for the whole fit: one-vs-rest on raw digits (10 problems, each running for seconds at
-    /// tolerance 0 with FISTA) with a 200 ms budget returns within a second, where a budget per problem would take ≥ 2 s;
+    /// tolerance 0 with FISTA) with a 200 ms budget returns well within 1.6 s, where a budget per problem would take ≥ 2 s;
     /// the first problem uses the budget and the others start with nothing left, each returning its valid start.</summary>
     [Fact]
     public void MaxTimeIsABudgetForTheWholeFit()
@@ -207,6 +207,8 @@ public class StoppingAndDeterminismTests(ITestOutputHelper output)
         output.WriteLine($"{m.Report} in {wall.TotalMilliseconds:F0} ms wall");
         Assert.Equal(10, m.Report!.Results.Count);
         SoundStop(m, StopReason.MaxTime, "one-vs-rest");
-        Assert.True(wall < TimeSpan.FromSeconds(1), $"{wall} for a 200 ms budget over 10 one-vs-rest problems");
+        // A budget per problem would take at least 10 × 200 ms of solver time; 229 ms measured at load ~2, and the bound
+        // leaves room for the set-up of ten problems on a loaded machine.
+        Assert.True(wall < TimeSpan.FromSeconds(1.6), $"{wall} for a 200 ms budget over 10 one-vs-rest problems");
     }
 }
