@@ -130,31 +130,19 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             if (centred) _deltaB -= _centredShift / _gc[m * k + m];
             return;
         }
-        int[] order = _order;
-        for (int t = 0; t < m; t++) order[t] = t;
-        for (int sweep = 0; sweep < _options.MaxInnerSweeps; sweep++)
-        {
-            if (_options.Order == CoordinateOrder.Random) Shuffle(order.AsSpan(0, m));
-            double violation = 0, largest = 0;
-            for (int t = 0; t < m; t++) largest = Math.Max(largest, UpdateGramCoordinate(order[t], k, centred, ref violation));
-            if (_intercept && !centred) largest = Math.Max(largest, UpdateGramIntercept(m, k, ref violation));
-            _sweeps++;
-            if (violation <= tolerance || largest == 0) break;
-            if (!_options.ActiveSetCycling) continue;
-            double ignored = 0;
-            for (int cycle = 0; cycle < 50; cycle++)
-            {
-                double change = 0;
-                for (int t = 0; t < m; t++)
-                {
-                    int pos = order[t], j = _ws[pos];
-                    if (_w[j] + _delta[j] != 0) change = Math.Max(change, UpdateGramCoordinate(pos, k, centred, ref ignored));
-                }
-                if (_intercept && !centred) change = Math.Max(change, UpdateGramIntercept(m, k, ref ignored));
-                if (change <= 0.05 * largest) break;
-            }
-        }
+        for (int t = 0; t < m; t++) _order[t] = t;
+        Sweeps(new GramEngine(this, k, centred), tolerance, centred);
         if (centred) _deltaB -= _centredShift / _gc[m * k + m];
+    }
+
+    /// <summary>The Gram engine: positions in a visiting order over the working set, O(|ws|) per step.</summary>
+    private readonly struct GramEngine(CoordinateDescentState<TLoss, TReg> s, int k, bool centred) : IModelEngine
+    {
+        public int Count => s._wsCount;
+        public int Feature(int t) => s._ws[s._order[t]];
+        public void Shuffle() => s.Shuffle(s._order.AsSpan(0, s._wsCount));
+        public double Update(int t, ref double violation) => s.UpdateGramCoordinate(s._order[t], k, centred, ref violation);
+        public double UpdateIntercept(ref double violation) => s.UpdateGramIntercept(s._wsCount, k, ref violation);
     }
 
     /// <summary>

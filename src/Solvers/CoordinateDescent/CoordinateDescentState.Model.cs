@@ -20,18 +20,56 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SolveModel(double tolerance)
     {
-        int[] ws = _ws;
         bool centred = _intercept && CentreModel();
+        Sweeps(new ResidualEngine(this, centred), tolerance, centred);
+        if (_options.Order == CoordinateOrder.Random) _ws.AsSpan(0, _wsCount).Sort();
+    }
+
+    /// <summary>One model solve's coordinate steps, as <see cref="Sweeps"/> drives them (a struct, so the calls inline).</summary>
+    private interface IModelEngine
+    {
+        /// <summary>Coordinates in the working set.</summary>
+        int Count { get; }
+
+        /// <summary>The feature visited t-th in the current order.</summary>
+        int Feature(int t);
+
+        /// <summary>A fresh random visiting order (the same draws in every engine).</summary>
+        void Shuffle();
+
+        /// <summary>The exact step of the t-th coordinate; returns |Δ|·√H and raises the violation seen.</summary>
+        double Update(int t, ref double violation);
+
+        /// <summary>The intercept's exact step when it is a coordinate (not eliminated).</summary>
+        double UpdateIntercept(ref double violation);
+    }
+
+    /// <summary>The residual engine: coordinates in working-set order, two passes over a column per step.</summary>
+    private readonly struct ResidualEngine(CoordinateDescentState<TLoss, TReg> s, bool centred) : IModelEngine
+    {
+        public int Count => s._wsCount;
+        public int Feature(int t) => s._ws[t];
+        public void Shuffle() => s.Shuffle(s._ws.AsSpan(0, s._wsCount));
+        public double Update(int t, ref double violation) => s.UpdateModelCoordinate(s._ws[t], centred, ref violation);
+        public double UpdateIntercept(ref double violation) => s.UpdateModelIntercept(ref violation);
+    }
+
+    /// <summary>
+    /// Sweeps of exact coordinate steps until the largest violation seen in a sweep is within
+    /// <paramref name="tolerance"/> (or nothing moves); between full sweeps the non-zero coordinates are swept until
+    /// their changes settle (glmnet's active-set cycling). The intercept is a coordinate only when not eliminated.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Sweeps<TEngine>(TEngine engine, double tolerance, bool centred) where TEngine : struct, IModelEngine
+    {
+        bool interceptStep = _intercept && !centred;
         for (int sweep = 0; sweep < _options.MaxInnerSweeps; sweep++)
         {
-            if (_options.Order == CoordinateOrder.Random) Shuffle(ws.AsSpan(0, _wsCount));
+            if (_options.Order == CoordinateOrder.Random) engine.Shuffle();
+            int m = engine.Count;
             double violation = 0, largest = 0;
-            for (int k = 0; k < _wsCount; k++)
-            {
-                int j = ws[k];
-                largest = Math.Max(largest, UpdateModelCoordinate(j, centred, ref violation));
-            }
-            if (_intercept && !centred) largest = Math.Max(largest, UpdateModelIntercept(ref violation));
+            for (int t = 0; t < m; t++) largest = Math.Max(largest, engine.Update(t, ref violation));
+            if (interceptStep) largest = Math.Max(largest, engine.UpdateIntercept(ref violation));
             _sweeps++;
             if (violation <= tolerance || largest == 0) break;
             if (!_options.ActiveSetCycling) continue;
@@ -39,16 +77,15 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             for (int cycle = 0; cycle < 50; cycle++)
             {
                 double change = 0;
-                for (int k = 0; k < _wsCount; k++)
+                for (int t = 0; t < m; t++)
                 {
-                    int j = ws[k];
-                    if (_w[j] + _delta[j] != 0) change = Math.Max(change, UpdateModelCoordinate(j, centred, ref ignored));
+                    int j = engine.Feature(t);
+                    if (_w[j] + _delta[j] != 0) change = Math.Max(change, engine.Update(t, ref ignored));
                 }
-                if (_intercept && !centred) change = Math.Max(change, UpdateModelIntercept(ref ignored));
+                if (interceptStep) change = Math.Max(change, engine.UpdateIntercept(ref ignored));
                 if (change <= 0.05 * largest) break;
             }
         }
-        if (_options.Order == CoordinateOrder.Random) ws.AsSpan(0, _wsCount).Sort();
     }
 
     /// <summary>A uniform random permutation of <paramref name="items"/> (Fisher–Yates with the seeded generator); both
