@@ -217,14 +217,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         _visits++;
         double current = _w[j] + _delta[j];
         double g = _mu * current + _r[pos];
-        violation = Math.Max(violation, _reg.SubdifferentialDistance(current, g, j));
         double hjj = centred ? _sdiag[pos] : _hjj[j];
-        if (!(hjj > 0)) return 0;
-        double next = _reg.ProxCoordinate(current - g / hjj, 1.0 / hjj, j);
-        double change = next - current;
+        double change = ExactStep(j, current, g, hjj, ref violation);
         if (change == 0) return 0;
-        _delta[j] += change;
-        _updates++;
         if (centred) _centredShift += change * _gcol[pos];
         Span<double> r = _r.AsSpan(0, k);
         TensorPrimitives.MultiplyAdd(_gc.AsSpan(pos * k, k), change, r, r);

@@ -88,6 +88,23 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         }
     }
 
+    /// <summary>
+    /// The exact minimisation of the model along coordinate j from its partial derivative <paramref name="g"/> and
+    /// curvature <paramref name="h"/>: raises the violation seen, records the change in δ and returns it (0 when the
+    /// coordinate has no curvature or does not move). Shared by both engines.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double ExactStep(int j, double current, double g, double h, ref double violation)
+    {
+        violation = Math.Max(violation, _reg.SubdifferentialDistance(current, g, j));
+        if (!(h > 0)) return 0;
+        double change = _reg.ProxCoordinate(current - g / h, 1.0 / h, j) - current;
+        if (change == 0) return 0;
+        _delta[j] += change;
+        _updates++;
+        return change;
+    }
+
     /// <summary>A uniform random permutation of <paramref name="items"/> (Fisher–Yates with the seeded generator); both
     /// engines draw the same numbers, so Random order visits the same coordinates in either.</summary>
     private void Shuffle(Span<int> items)
@@ -147,14 +164,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         for (int t = start; t < end; t++) g += s[idx[t]] * val[t];
         if (centred) g += _deltaB * _hcol[j];
         _touched += end - start;
-        violation = Math.Max(violation, _reg.SubdifferentialDistance(current, g, j));
         double hjj = centred ? _hcentred[j] : _hjj[j];
-        if (!(hjj > 0)) return 0;
-        double next = _reg.ProxCoordinate(current - g / hjj, 1.0 / hjj, j);
-        double change = next - current;
+        double change = ExactStep(j, current, g, hjj, ref violation);
         if (change == 0) return 0;
-        _delta[j] += change;
-        _updates++;
         if (centred) _deltaB -= change * _hcol[j] / _hb;
         _touched += end - start;
         if (IsSquared && _uniform)
