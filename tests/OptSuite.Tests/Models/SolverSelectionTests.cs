@@ -15,7 +15,7 @@ public class SolverSelectionTests
         Assert.Equal(SolverKind.CoordinateDescent, SolverSelection.Auto(Shape(LossKind.Squared, PenaltyKind.L2)));
         Assert.Equal(SolverKind.CoordinateDescent, SolverSelection.Auto(Shape(LossKind.Squared, PenaltyKind.L1, sparse: true, n: 100_000)));
         Assert.Equal(SolverKind.CoordinateDescent, SolverSelection.Auto(Shape(LossKind.Logistic, PenaltyKind.ElasticNet)));
-        Assert.Equal(SolverKind.OwlQn, SolverSelection.Auto(Shape(LossKind.Logistic, PenaltyKind.L1, n: 20_000)));
+        Assert.Equal(SolverKind.CoordinateDescent, SolverSelection.Auto(Shape(LossKind.Logistic, PenaltyKind.L1, n: 20_000)));
         Assert.Equal(SolverKind.Lbfgs, SolverSelection.Auto(Shape(LossKind.Logistic, PenaltyKind.L2)));
         Assert.Equal(SolverKind.Lbfgs, SolverSelection.Auto(Shape(LossKind.Logistic, PenaltyKind.L2, intercept: false, sparse: false, n: 50_000)));
         Assert.Equal(SolverKind.DualCoordinateDescent, SolverSelection.Auto(Shape(LossKind.Logistic, PenaltyKind.L2, intercept: false, sparse: true, n: 50_000)));
