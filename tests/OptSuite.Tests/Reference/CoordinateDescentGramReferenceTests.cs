@@ -61,7 +61,7 @@ public class CoordinateDescentGramReferenceTests(ITestOutputHelper output)
         }
     }
 
-    [SharedDataFact]
+    [SharedDatasetFact]
     public void Paths()
     {
         foreach (var (file, binary) in new[] { ("lasso_path", false), ("enet_path", false), ("logreg_l1_path", true) })

@@ -20,13 +20,13 @@ public class CoordinateDescentPathReferenceTests(ITestOutputHelper output)
     private const double Agreement = 1e-6;
     private static readonly CoordinateDescentOptions Solver = new() { Tolerance = 1e-10, MaxIterations = 10_000 };
 
-    [SharedDataFact]
+    [SharedDatasetFact]
     public void LassoPaths() => Paths("lasso_path", binary: false);
 
-    [SharedDataFact]
+    [SharedDatasetFact]
     public void ElasticNetPaths() => Paths("enet_path", binary: false);
 
-    [SharedDataFact]
+    [SharedDatasetFact]
     public void L1LogisticPathOnDorothea() => Paths("logreg_l1_path", binary: true);
 
     private void Paths(string file, bool binary)
@@ -63,7 +63,7 @@ public class CoordinateDescentPathReferenceTests(ITestOutputHelper output)
         }
     }
 
-    [SharedDataFact]
+    [SharedDatasetFact]
     [Trait("Category", "Heavy")]
     public void ProximalGradientAgreesOnTheSameProblems()
     {

@@ -7,11 +7,21 @@ public sealed class SharedDatasetFactAttribute : FactAttribute
 {
     public SharedDatasetFactAttribute()
     {
-        if (DatasetLocator.SharedRoot() is null) Skip = SharedDatasets.MissingReason;
+        Skip = SharedDatasets.SkipReason();
     }
 }
 
 internal static class SharedDatasets
 {
     public const string MissingReason = "the shared dataset collection (../shared/datasets beside the repository) is absent";
+
+    /// <summary>
+    /// Why a real-data test is skipped, or null to run it: only when the collection is absent, and never when
+    /// OPTSUITE_REQUIRE_SHARED_DATA=1 (set by .ci/run), where a missing collection must fail the tests instead of
+    /// silently thinning them.
+    /// </summary>
+    public static string? SkipReason() =>
+        Environment.GetEnvironmentVariable("OPTSUITE_REQUIRE_SHARED_DATA") == "1" || DatasetLocator.SharedRoot() is not null
+            ? null
+            : MissingReason + " (set OPTSUITE_REQUIRE_SHARED_DATA=1 to fail instead of skipping)";
 }

@@ -1,4 +1,3 @@
-using OptSuite.Data;
 
 namespace OptSuite.Tests.Support;
 
@@ -7,6 +6,6 @@ public sealed class SharedDatasetTheoryAttribute : TheoryAttribute
 {
     public SharedDatasetTheoryAttribute()
     {
-        if (DatasetLocator.SharedRoot() is null) Skip = SharedDatasets.MissingReason;
+        Skip = SharedDatasets.SkipReason();
     }
 }

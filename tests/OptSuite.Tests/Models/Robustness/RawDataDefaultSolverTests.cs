@@ -80,7 +80,7 @@ public class RawDataDefaultSolverTests(ITestOutputHelper output)
 
     /// <summary>The other cases: intercepts, the squared hinge, Fashion-MNIST from ../shared (12 s at load ~4 on the
     /// 2-core machine since the CD rounding fix; the intercept cases of L-BFGS need ~10⁴ iterations).</summary>
-    [SharedDataFact]
+    [SharedDatasetFact]
     public void AllRawDataReachTheOptimumOrSaySo()
     {
         foreach (var c in Cases().Where(c => !IsQuick(c))) Check(c);
