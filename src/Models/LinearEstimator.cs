@@ -58,7 +58,8 @@ public abstract class LinearEstimator
     public int Seed { get; set; }
 
     /// <summary>
-    /// Threads the linear-algebra kernels may use during the fit (null: <see cref="LinearAlgebraSettings.MaxThreads"/>).
+    /// Threads the linear-algebra kernels may use during the fit (null: <see cref="LinearAlgebraSettings.Threads"/>); a
+    /// scope of this fit only (<see cref="LinearAlgebraSettings.UseThreads"/>), so concurrent fits do not interfere.
     /// Applied process-wide for the duration of the fit, so concurrent fits should leave it null.
     /// </summary>
     public int? Threads { get; set; }
@@ -199,12 +200,9 @@ public abstract class LinearEstimator
     /// <summary>Runs <paramref name="solve"/> with the thread setting and the clock, then stores its outcome.</summary>
     private protected void Complete(int features, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve)
     {
-        int saved = LinearAlgebraSettings.MaxThreads;
-        if (Threads is { } t) LinearAlgebraSettings.MaxThreads = t;
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FitOutcome> parts;
-        try { parts = solve(); }
-        finally { if (Threads is not null) LinearAlgebraSettings.MaxThreads = saved; }
+        using (LinearAlgebraSettings.UseThreads(Threads ?? LinearAlgebraSettings.Threads)) parts = solve();
         clock.Stop();
 
         var coef = new double[features * outputs];

@@ -19,10 +19,11 @@ internal static class DenseProducts
         bool cRowMajor = c.Layout == MatrixLayout.RowMajor;
         double[] cr = cRowMajor ? c.Data : c.ToLayout(MatrixLayout.RowMajor).Data;
 
-        Parallel.For(0, LinearAlgebraSettings.MaxThreads, new ParallelOptions { MaxDegreeOfParallelism = LinearAlgebraSettings.MaxThreads },
+        int parts = LinearAlgebraSettings.Threads;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts },
             part =>
             {
-                var (start, end) = DenseKernels.Range(m, part, LinearAlgebraSettings.MaxThreads);
+                var (start, end) = DenseKernels.Range(m, part, parts);
                 for (int i = start; i < end; i++)
                 {
                     var ci = cr.AsSpan(i * n, n);

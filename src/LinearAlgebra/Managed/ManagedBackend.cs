@@ -21,7 +21,7 @@ public sealed class ManagedBackend : ILinearAlgebraBackend
 
     /// <inheritdoc/>
     public string Description =>
-        $"managed (.NET {Environment.Version}, SIMD {Vector<double>.Count}×double, {LinearAlgebraSettings.MaxThreads} threads)";
+        $"managed (.NET {Environment.Version}, SIMD {Vector<double>.Count}×double, {LinearAlgebraSettings.Threads} threads)";
 
     /// <inheritdoc/>
     public double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => TensorPrimitives.Dot(x, y);

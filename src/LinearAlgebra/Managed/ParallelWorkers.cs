@@ -18,7 +18,7 @@ internal static class ParallelWorkers
     /// <summary>Parts worth using for <paramref name="work"/> units of work (≈ flops), given the thread limit.</summary>
     public static int PartsFor(long work, long minWorkPerPart = 1 << 16)
     {
-        int threads = LinearAlgebraSettings.MaxThreads;
+        int threads = LinearAlgebraSettings.Threads;
         if (threads <= 1 || work < 2 * minWorkPerPart) return 1;
         return (int)Math.Min(threads, work / minWorkPerPart);
     }

@@ -8,7 +8,9 @@ namespace OptSuite.LinearAlgebra.Mkl;
 /// <remarks>
 /// Shapes with a zero dimension go to the managed backend: BLAS's quick return for an empty inner dimension skips
 /// y = βy, and LAPACK rejects zero leading dimensions. MKL's thread count follows
-/// <see cref="LinearAlgebraSettings.MaxThreads"/> (mkl_set_num_threads, process-wide).
+/// <see cref="LinearAlgebraSettings.Threads"/> on each calling thread (mkl_set_num_threads_local, set before a call
+/// when it differs from what that thread last set), so a <see cref="LinearAlgebraSettings.UseThreads"/> scope applies
+/// to MKL too and concurrent fits with different thread counts do not interfere.
 /// </remarks>
 public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
 {
@@ -39,7 +41,27 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     public string Reproducibility { get; }
 
     /// <summary>Threads MKL may use (1 with the sequential layer).</summary>
-    public int Threads => ThreadingLayer == MklThreadingLayer.Sequential ? 1 : MklNative.GetMaxThreads();
+    public int Threads
+    {
+        get
+        {
+            if (ThreadingLayer == MklThreadingLayer.Sequential) return 1;
+            FollowThreads();
+            return MklNative.GetMaxThreads();
+        }
+    }
+
+    [ThreadStatic] private static int t_threads;
+
+    /// <summary>Sets this thread's MKL thread count to <see cref="LinearAlgebraSettings.Threads"/> if it differs.</summary>
+    private void FollowThreads()
+    {
+        if (ThreadingLayer == MklThreadingLayer.Sequential) return;
+        int threads = LinearAlgebraSettings.Threads;
+        if (threads == t_threads) return;
+        MklNative.SetNumThreadsLocal(threads);
+        t_threads = threads;
+    }
 
     /// <inheritdoc/>
     public BackendKind Kind => BackendKind.Mkl;
@@ -91,6 +113,8 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     public double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length == 0) return 0;
+        FollowThreads();
+
         fixed (double* px = x, py = y) return MklNative.Ddot(x.Length, px, 1, py, 1);
     }
 
@@ -98,6 +122,8 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     public void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         if (x.Length == 0) return;
+        FollowThreads();
+
         fixed (double* px = x, py = y) MklNative.Daxpy(x.Length, alpha, px, 1, py, 1);
     }
 
@@ -105,6 +131,8 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     public double Norm2(ReadOnlySpan<double> x)
     {
         if (x.Length == 0) return 0;
+        FollowThreads();
+
         fixed (double* px = x) return MklNative.Dnrm2(x.Length, px, 1);
     }
 

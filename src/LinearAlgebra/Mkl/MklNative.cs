@@ -55,6 +55,10 @@ internal static unsafe partial class MklNative
     [LibraryImport(Library, EntryPoint = "MKL_Set_Num_Threads")]
     public static partial void SetNumThreads(int n);
 
+    /// <summary>mkl_set_num_threads_local: the calling thread's count (0 = follow the global one); returns the previous.</summary>
+    [LibraryImport(Library, EntryPoint = "MKL_Set_Num_Threads_Local")]
+    public static partial int SetNumThreadsLocal(int n);
+
     [LibraryImport(Library, EntryPoint = "MKL_Get_Max_Threads")]
     public static partial int GetMaxThreads();
 

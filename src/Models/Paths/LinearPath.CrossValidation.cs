@@ -60,14 +60,11 @@ public abstract partial class LinearPath
             int parallelism = options.MaxDegreeOfParallelism ?? Math.Min(options.Folds, Environment.ProcessorCount);
             // The folds are the parallelism: their kernels run on one thread unless Threads says otherwise, which also keeps
             // every fold's summation order, hence the table, the same whatever the number of parallel folds.
-            int saved = LinearAlgebraSettings.MaxThreads;
-            if (Threads is null) LinearAlgebraSettings.MaxThreads = 1;
-            try
+            using (LinearAlgebraSettings.UseThreads(Threads ?? 1))
             {
                 var table = CrossValidationRunner.Run(problem, path.Lambdas, settings, folds, options.Folds, metric, parallelism);
                 return (path, folds, metric, table, clock);
             }
-            finally { LinearAlgebraSettings.MaxThreads = saved; }
         });
     }
 

@@ -60,7 +60,7 @@ public abstract partial class LinearPath
     /// <summary>Seed of the randomised solvers. Default 0.</summary>
     public int Seed { get; set; }
 
-    /// <summary>Threads the linear-algebra kernels may use, set process-wide for the whole run (null: unchanged).</summary>
+    /// <summary>Threads the linear-algebra kernels may use during this run, a scope of this call only (null: <see cref="LinearAlgebraSettings.Threads"/>).</summary>
     public int? Threads { get; set; }
 
     /// <summary>Stops the run: a path ends with <see cref="PathTermination.Cancelled"/>, cross-validation throws
@@ -84,10 +84,7 @@ public abstract partial class LinearPath
 
     private T WithThreads<T>(Func<T> run)
     {
-        int saved = LinearAlgebraSettings.MaxThreads;
-        if (Threads is { } t) LinearAlgebraSettings.MaxThreads = t;
-        try { return run(); }
-        finally { if (Threads is not null) LinearAlgebraSettings.MaxThreads = saved; }
+        using (LinearAlgebraSettings.UseThreads(Threads ?? LinearAlgebraSettings.Threads)) return run();
     }
 
     private protected static void CheckShapes(ILinearMap x, int labels, double[]? weights)

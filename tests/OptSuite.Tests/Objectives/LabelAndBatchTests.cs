@@ -1,5 +1,6 @@
-using OptSuite.Objectives;
 using OptSuite.Objectives.Losses;
+using OptSuite.Objectives;
+using OptSuite.Tests.Support;
 
 namespace OptSuite.Tests.Objectives;
 
@@ -119,9 +120,8 @@ public class LabelAndBatchTests
         for (int i = 0; i < y.Length; i++) { y[i] = i % 2; z[i] = i * 0.01 - 5; }
         var lg = new LogisticLoss(); var hu = new HuberLoss(1);
         LossBatch.ValueAndDerivative(lg, y, z, d); LossBatch.ValueAndDerivative(hu, y, z, d);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        double s = LossBatch.ValueAndDerivative(lg, y, z, d) + LossBatch.ValueAndDerivative(hu, y, z, d);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        double s = 0;
+        Assert.Equal(0, Allocations.Least(() => s = LossBatch.ValueAndDerivative(lg, y, z, d) + LossBatch.ValueAndDerivative(hu, y, z, d)));
         Assert.True(s > 0);
     }
 }

@@ -1,5 +1,6 @@
 using OptSuite.Objectives.Functions;
 using OptSuite.Objectives.Multiclass;
+using OptSuite.Tests.Support;
 
 namespace OptSuite.Tests.Objectives;
 
@@ -147,9 +148,8 @@ public class MulticlassLossTests
         for (int i = 0; i < 10; i++) s[i] = i * 0.3;
         var a = new MulticlassSparsemaxLoss(); var b = new MultinomialLogisticLoss();
         a.ValueAndGradient(3, s, g); b.ValueAndGradient(3, s, g); a.Value(3, s);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        double v = a.ValueAndGradient(3, s, g) + b.ValueAndGradient(3, s, g) + a.Value(3, s);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        double v = 0;
+        Assert.Equal(0, Allocations.Least(() => v = a.ValueAndGradient(3, s, g) + b.ValueAndGradient(3, s, g) + a.Value(3, s)));
         Assert.True(v > 0);
     }
 }

@@ -1,0 +1,94 @@
+using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Mkl;
+using OptSuite.Models;
+using OptSuite.Tests.Support;
+
+namespace OptSuite.Tests.LinearAlgebra;
+
+/// <summary>
+/// <see cref="LinearAlgebraSettings.UseThreads"/> scopes belong to one call flow: they nest, flow into Parallel bodies
+/// started inside them, never change <see cref="LinearAlgebraSettings.MaxThreads"/>, and two flows holding different
+/// scopes at the same moment each see their own (a model's <c>Threads</c> once set the process-wide value, and a
+/// concurrent managed Gemm read it mid-call: ArgumentOutOfRangeException in CI).
+/// </summary>
+public class ThreadScopeTests
+{
+    [Fact]
+    public void ScopesNestRestoreAndLeaveTheProcessDefaultAlone()
+    {
+        int process = LinearAlgebraSettings.MaxThreads;
+        int outer = LinearAlgebraSettings.Threads;
+        using (LinearAlgebraSettings.UseThreads(3))
+        {
+            Assert.Equal(3, LinearAlgebraSettings.Threads);
+            using (LinearAlgebraSettings.UseThreads(1)) Assert.Equal(1, LinearAlgebraSettings.Threads);
+            Assert.Equal(3, LinearAlgebraSettings.Threads);
+            var seen = new int[8];
+            Parallel.For(0, seen.Length, i => seen[i] = LinearAlgebraSettings.Threads);
+            Assert.All(seen, t => Assert.Equal(3, t));
+            Assert.Equal(process, LinearAlgebraSettings.MaxThreads);
+        }
+        Assert.Equal(outer, LinearAlgebraSettings.Threads);
+    }
+
+    [Fact]
+    public void NonPositiveCountIsRejectedNamingTheParameter()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => LinearAlgebraSettings.UseThreads(0));
+        Assert.Equal("threads", e.ParamName);
+    }
+
+    [Fact]
+    public async Task ConcurrentScopesDoNotSeeEachOther()
+    {
+        // Both threads hold their scope at the same time (the barrier), then read: a shared setting would give one of
+        // them the other's value.
+        using var barrier = new Barrier(2);
+        int Hold(int threads)
+        {
+            using var scope = LinearAlgebraSettings.UseThreads(threads);
+            barrier.SignalAndWait();
+            int seen = LinearAlgebraSettings.Threads;
+            barrier.SignalAndWait();
+            return seen;
+        }
+        var a = Task.Factory.StartNew(() => Hold(1), TaskCreationOptions.LongRunning);
+        var b = Task.Factory.StartNew(() => Hold(5), TaskCreationOptions.LongRunning);
+        Assert.Equal(1, await a);
+        Assert.Equal(5, await b);
+    }
+
+    [MklFact]
+    public async Task MklFollowsTheScopeOfEachCallingThread()
+    {
+        if (LinearAlgebraBackends.Mkl is not MklBackend { ThreadingLayer: MklThreadingLayer.Gnu } mkl) return; // sequential: always 1
+        using var barrier = new Barrier(2);
+        int Hold(int threads)
+        {
+            using var scope = LinearAlgebraSettings.UseThreads(threads);
+            barrier.SignalAndWait();
+            int seen = mkl.Threads;
+            barrier.SignalAndWait();
+            return seen;
+        }
+        var a = Task.Factory.StartNew(() => Hold(1), TaskCreationOptions.LongRunning);
+        var b = Task.Factory.StartNew(() => Hold(2), TaskCreationOptions.LongRunning);
+        Assert.Equal(1, await a);
+        Assert.Equal(2, await b);
+    }
+
+    [Fact]
+    public async Task FitsWithDifferentThreadCountsRunConcurrentlyAndMatchTheirSerialResults()
+    {
+        var rng = new Random(5);
+        var x = RandomMatrices.Dense(rng, 2000, 100, 1.0);
+        var y = RandomMatrices.Vector(rng, 2000);
+        double[] Fit(int threads) =>
+            new Ridge { Lambda = 0.1, Threads = threads, Solver = SolverKind.Lbfgs, Tolerance = 1e-10 }.Fit(x, y).Coefficients;
+
+        double[] one = Fit(1), two = Fit(2);
+        var runs = Enumerable.Range(0, 8).Select(i => Task.Run(() => (i, w: Fit(1 + i % 2)))).ToArray();
+        foreach (var (i, w) in await Task.WhenAll(runs)) Assert.Equal(i % 2 == 0 ? one : two, w); // bit-identical
+        Assert.Equal(LinearAlgebraSettings.MaxThreads, LinearAlgebraSettings.Threads);
+    }
+}
