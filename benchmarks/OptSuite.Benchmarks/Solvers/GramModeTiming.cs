@@ -14,7 +14,8 @@ namespace OptSuite.Benchmarks.Solvers;
 /// Wall-clock mode for benchmarks/cd/gram_paths.py: coordinate descent with <see cref="GramMode.Never"/>,
 /// <see cref="GramMode.Auto"/> and <see cref="GramMode.Always"/> on one lasso or L1-logistic problem — the full path
 /// (glmnet's grid: 100 λ from λ_max down to ratio·λ_max, warm starts, strong rules) and single fits at λ_max/100 and at
-/// the smallest λ of the grid — best of several runs, with objectives, so the engines can be checked to agree.
+/// the smallest λ of the grid — a first (cold, JIT-compiling) run, then the best of --repeat runs, with objectives, so
+/// the engines can be checked to agree.
 /// Usage: cd-gram --data FILE --problem lasso|enet|logreg_l1 [--l1-ratio 0.5] [--no-intercept] [--count 100]
 /// [--ratio 1e-4] [--tol 1e-7] [--repeat 3] [--modes never,auto,always] [--no-single] [--order cyclic|random|greedy].
 /// Prints one JSON object (the grid
@@ -77,14 +78,17 @@ internal static class GramModeTiming
                 FitIntercept = intercept, Count = count, MinRatio = ratio, L1Ratio = L1Ratio,
                 Solver = new CoordinateDescentOptions { Tolerance = tol, Gram = mode, Order = Order },
             };
-            double best = double.PositiveInfinity;
+            // The first run pays the JIT (cold); the best of the next `repeat` is the steady state a long-lived process sees.
+            double best = double.PositiveInfinity, cold = 0;
             CoordinateDescentPathResult? path = null;
-            for (int r = 0; r < repeat; r++)
+            for (int r = 0; r <= repeat; r++)
             {
                 var clock = Stopwatch.StartNew();
                 path = CoordinateDescentPath.Compute(data, y, loss, options);
-                best = Math.Min(best, clock.Elapsed.TotalSeconds);
+                if (r == 0) cold = clock.Elapsed.TotalSeconds;
+                else best = Math.Min(best, clock.Elapsed.TotalSeconds);
             }
+            if (repeat == 0) best = cold;
             var points = path!.Points;
             grid ??= points.Select(pt => pt.Lambda).ToArray();
             double[] objectives = points.Select(pt => pt.Objective).ToArray();
@@ -94,7 +98,7 @@ internal static class GramModeTiming
                 worst = Math.Max(worst, Math.Abs(objectives[k] - reference[k]) / Math.Abs(reference[k]));
             result[$"path_{mode}".ToLowerInvariant()] = new Dictionary<string, object>
             {
-                ["seconds"] = best, ["points"] = points.Count, ["outer"] = points.Sum(pt => pt.Iterations),
+                ["seconds"] = best, ["cold_seconds"] = cold, ["points"] = points.Count, ["outer"] = points.Sum(pt => pt.Iterations),
                 ["converged"] = points.Count(pt => pt.StopReason == StopReason.Converged),
                 ["max_rel_objective_diff_vs_never"] = worst, ["last_objective"] = objectives[^1],
                 ["objectives"] = objectives, ["nnz"] = points.Select(pt => pt.NonZeros).ToArray(),

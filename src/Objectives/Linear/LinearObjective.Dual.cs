@@ -30,10 +30,8 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// </summary>
     private double DualValue(Span<double> correlations = default)
     {
-        int n = _labels.Length;
         Span<double> u = _residual;
-        for (int i = 0; i < n; i++) u[i] = _loss.Derivative(_labels[i], _scores[i]);
-        if (FitIntercept) BalanceForIntercept(u);
+        DualPoint(u);
 
         // v = −Aᵀ(a⊙u)
         Span<double> v = _scratchP;
@@ -43,14 +41,28 @@ public sealed partial class LinearObjective<TLoss, TReg>
             TensorPrimitives.Multiply(u, _weights, _scores);   // scores no longer needed
             _a.ApplyTranspose(_scores, v, -1.0, 0.0);
         }
-
         if (!correlations.IsEmpty) TensorPrimitives.Negate(v, correlations);
+        return DualValueAt(u, v, correlations);
+    }
+
+    /// <summary>u_i = ℓ′(y_i, z_i) from the current scores, balanced for the intercept.</summary>
+    private void DualPoint(Span<double> u)
+    {
+        int n = _labels.Length;
+        for (int i = 0; i < n; i++) u[i] = _loss.Derivative(_labels[i], _scores[i]);
+        if (FitIntercept) BalanceForIntercept(u);
+    }
+
+    /// <summary>D(u/s) given u and v = −Aᵀ(a⊙u) (overwritten); <paramref name="correlations"/>, when not empty, holds
+    /// Aᵀ(a⊙u) and is divided by s.</summary>
+    private double DualValueAt(ReadOnlySpan<double> u, Span<double> v, Span<double> correlations)
+    {
         double penaltyConjugate = DualPenalty.Conjugate(_reg, _ridge, v, _scratchP2, out double scale);
         if (!correlations.IsEmpty && scale != 1.0) TensorPrimitives.Divide(correlations, scale, correlations);
         if (double.IsPositiveInfinity(scale)) return double.NegativeInfinity;
 
         double lossConjugate = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < u.Length; i++)
         {
             double c = _loss.Conjugate(_labels[i], u[i] / scale);
             lossConjugate += (_weights is null ? _uniformWeight : _weights[i]) * c;
@@ -59,11 +71,18 @@ public sealed partial class LinearObjective<TLoss, TReg>
     }
 
     /// <summary>
-    /// Makes Σ a_i u_i = 0 by shrinking the side in excess towards 0 (each u_i stays between 0 and its old value, so it
-    /// stays in the convex dom ℓ*(y_i, ·), which contains 0 for every loss bounded below).
+    /// Makes Σ a_i u_i = 0: by subtracting the a-weighted mean when every dom ℓ*(y_i, ·) is ℝ; otherwise by shrinking the
+    /// side in excess towards 0 (each u_i stays between 0 and its old value, so it stays in the convex dom ℓ*(y_i, ·),
+    /// which contains 0 for every loss bounded below).
     /// </summary>
     private void BalanceForIntercept(Span<double> u)
     {
+        if (_shiftBalance)
+        {
+            double mean = _weights is null ? TensorPrimitives.Sum(u) * _uniformWeight : TensorPrimitives.Dot(u, _weights);
+            if (mean != 0) TensorPrimitives.Subtract(u, mean, u);
+            return;
+        }
         double positive = 0, negative = 0;
         for (int i = 0; i < u.Length; i++)
         {

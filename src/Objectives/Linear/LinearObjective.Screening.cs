@@ -28,6 +28,56 @@ public sealed partial class LinearObjective<TLoss, TReg>
     }
 
     /// <summary>
+    /// The weighted dual point a⊙u of <see cref="DualityGap(ReadOnlySpan{double})"/> at the scores z = Aw + b
+    /// (u_i = ℓ′(y_i, z_i), balanced for the intercept): a solver with column access forms the correlations
+    /// c_j = Σ_i (a⊙u)_i A_ij itself, over the columns it still needs, for <see cref="DualityGapFromCorrelations"/>.
+    /// </summary>
+    /// <param name="scores">z = Aw + b (trusted; length n).</param>
+    /// <param name="destination">a⊙u, length n.</param>
+    public void WeightedDualPoint(ReadOnlySpan<double> scores, Span<double> destination)
+    {
+        CheckScores(scores);
+        if (destination.Length != Samples)
+            throw new ArgumentException($"destination has length {destination.Length}; there are {Samples} samples.", nameof(destination));
+        scores.CopyTo(_scores);
+        DualPoint(destination);
+        if (_weights is null) TensorPrimitives.Multiply(destination, _uniformWeight, destination);
+        else TensorPrimitives.Multiply(destination, _weights, destination);
+    }
+
+    /// <summary>
+    /// F(x) − D(u/s) from the caller's correlations c = Aᵀ(a⊙u) of <see cref="WeightedDualPoint"/> at the same scores,
+    /// which are divided in place by the rescaling s (as <see cref="DualityGap(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
+    /// returns them). A feature the caller has eliminated — w_j = 0 and proven zero at every optimum, as gap-safe
+    /// screening does — may carry c_j = 0 without its column being read: the result is then the gap of the reduced
+    /// problem, whose optimum value is F*, so it bounds F(x) − F* as the full gap does (and is never larger).
+    /// </summary>
+    /// <param name="x">The primal point (w, then b).</param>
+    /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
+    /// <param name="correlations">c on entry (trusted; length p), c/s on return.</param>
+    public double DualityGapFromCorrelations(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> correlations)
+    {
+        CheckLength(x.Length, nameof(x));
+        CheckScores(scores);
+        if (correlations.Length != Features)
+            throw new ArgumentException($"correlations has length {correlations.Length}; there are {Features} features.", nameof(correlations));
+        scores.CopyTo(_scores);
+        ReadOnlySpan<double> w = W(x);
+        double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);
+        Span<double> u = _residual;
+        DualPoint(u);
+        Span<double> v = _scratchP;
+        TensorPrimitives.Negate(correlations, v);
+        return primal - DualValueAt(u, v, correlations);
+    }
+
+    private void CheckScores(ReadOnlySpan<double> scores)
+    {
+        if (scores.Length != Samples)
+            throw new ArgumentException($"scores has length {scores.Length}; there are {Samples} samples.", nameof(scores));
+    }
+
+    /// <summary>
     /// The null model: the intercept b₀ minimising Σ a_i ℓ(y_i, b) (0 without an intercept) and the gradient
     /// Aᵀ(a⊙ℓ′(y, b₀)) of the data term at w = 0. For a penalty λ Σ c_j|w_j| (plus any ridge) w = 0 is optimal exactly
     /// when λ ≥ max_j |gradient_j|/c_j: this gives λ_max of a regularisation path, with intercept and sample weights.

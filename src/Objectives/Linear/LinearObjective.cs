@@ -13,7 +13,8 @@ namespace OptSuite.Objectives;
 /// the smooth part f is the data term plus the ridge term and g = R. The objective owns scratch buffers of length n, so
 /// one instance must not be evaluated from two threads at once; evaluations allocate nothing.
 /// <para>The duality gap uses the dual point u_i = ℓ′(y_i, z_i), first made to satisfy Σ a_i u_i = 0 when there is an
-/// intercept (the side in excess is shrunk towards 0, which keeps u in dom ℓ*), then — without a ridge term — divided by
+/// intercept (u minus its a-weighted mean when every dom ℓ*(y_i, ·) is ℝ, as for the squared loss — the projection, and what
+/// centring the data does; otherwise the side in excess is shrunk towards 0, which keeps u in dom ℓ*), then — without a ridge term — divided by
 /// max(1, gauge of −Aᵀ(a⊙u) for dom R*), the rescaling of scikit-learn's Lasso gap and of celer (Massias et al. 2018).
 /// With μ &gt; 0 the conjugate of (μ/2)‖·‖² + R is finite everywhere and evaluated through the prox of R.</para>
 /// </remarks>
@@ -34,6 +35,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     private readonly double[] _residual;     // a_i·ℓ′(y_i, z_i)
     private readonly double[] _scratchP;     // length p
     private readonly double[] _scratchP2;    // length p
+    private readonly bool _shiftBalance;      // every dom ℓ*(y_i, ·) is ℝ: balance u by a shift
 
     /// <summary>Builds the objective; the inputs are validated and copied where the objective keeps them.</summary>
     /// <param name="data">The n×p data matrix A (rows are samples).</param>
@@ -55,12 +57,14 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         if (labels.Length != n)
             throw new ArgumentException($"There are {labels.Length} labels for {n} rows of data.", nameof(labels));
         if (n == 0) throw new ArgumentException("The data have no rows.", nameof(data));
+        _shiftBalance = true;
         for (int i = 0; i < n; i++)
         {
             if (!double.IsFinite(labels[i]))
                 throw new ArgumentException($"labels[{i}] = {labels[i]} is not finite.", nameof(labels));
             try { loss.ValidateLabel(labels[i]); }
             catch (ArgumentException e) { throw new ArgumentException($"labels[{i}]: {e.Message}", nameof(labels), e); }
+            _shiftBalance &= loss.ConjugateDomain(labels[i]) == Interval.All;
         }
         DataChecks.RequireFinite(data, nameof(data));
         _weights = DataChecks.NormalisedWeights(sampleWeights, n, nameof(sampleWeights));
@@ -79,6 +83,34 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _scratchP2 = new double[data.Columns];
     }
 
+    /// <summary>
+    /// The same data, labels, loss, intercept and sample weights with another regulariser and ridge strength, without
+    /// validating or copying the data again: a regularisation path builds one objective per λ this way.
+    /// </summary>
+    /// <param name="regularizer">The regulariser R on w.</param>
+    /// <param name="ridge">μ ≥ 0, the built-in (μ/2)‖w‖² term.</param>
+    public LinearObjective<TLoss, TReg> WithRegularizer(TReg regularizer, double ridge = 0) => new(this, regularizer, ridge);
+
+    private LinearObjective(LinearObjective<TLoss, TReg> source, TReg regularizer, double ridge)
+    {
+        if (!(ridge >= 0 && double.IsFinite(ridge)))
+            throw new ArgumentOutOfRangeException(nameof(ridge), ridge, "The ridge strength μ must be finite and ≥ 0.");
+        _a = source._a;
+        _labels = source._labels;       // never written after construction
+        _weights = source._weights;
+        _loss = source._loss;
+        _reg = regularizer;
+        _ridge = ridge;
+        _uniformWeight = source._uniformWeight;
+        _shiftBalance = source._shiftBalance;
+        FitIntercept = source.FitIntercept;
+        Features = source.Features;
+        _scores = new double[_labels.Length];
+        _residual = new double[_labels.Length];
+        _scratchP = new double[Features];
+        _scratchP2 = new double[Features];
+    }
+
     /// <summary>p, the number of coefficients w.</summary>
     public int Features { get; }
 
@@ -87,6 +119,13 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
 
     /// <summary>Whether x carries an intercept after w.</summary>
     public bool FitIntercept { get; }
+
+    /// <summary>
+    /// True when the intercept's dual constraint Σ a_i u_i = 0 is met by subtracting the a-weighted mean of
+    /// u_i = ℓ′(y_i, z_i) (every dom ℓ*(y_i, ·) is ℝ, as for the squared loss): then Aᵀ(a⊙u) = Aᵀ(a⊙ℓ′) − m·Aᵀa with
+    /// m = Σ a_i ℓ′(y_i, z_i), so a solver that has the gradient needs no further pass for the dual correlations.
+    /// </summary>
+    public bool BalancesDualByShift => _shiftBalance;
 
     /// <summary>The ridge strength μ of the built-in (μ/2)‖w‖² term.</summary>
     public double Ridge => _ridge;
@@ -112,6 +151,20 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     /// <summary>F(x) = f(x) + R(w), the full objective.</summary>
     /// <param name="x">The point (w, then b).</param>
     public double TotalValue(ReadOnlySpan<double> x) => Value(x) + NonsmoothValue(x);
+
+    /// <summary>
+    /// F(x) from scores z = Aw + b the caller has formed (trusted): the same value as <see cref="TotalValue(ReadOnlySpan{double})"/>
+    /// without its product, for a solver that can form z more cheaply (from the non-zero coefficients' columns).
+    /// </summary>
+    /// <param name="x">The point (w, then b).</param>
+    /// <param name="scores">z = Aw + b at <paramref name="x"/>, length n.</param>
+    public double TotalValue(ReadOnlySpan<double> x, ReadOnlySpan<double> scores)
+    {
+        CheckLength(x.Length, nameof(x));
+        CheckScores(scores);
+        scores.CopyTo(_scores);
+        return DataTerm() + RidgeTerm(W(x)) + NonsmoothValue(x);
+    }
 
     private ReadOnlySpan<double> W(ReadOnlySpan<double> x) => x[..Features];
 

@@ -62,10 +62,13 @@ public static class CoordinateDescentPath
         var strong = new bool[p];
         double previous = Math.Max(lambdaMax, grid[0]);
         var clock = Stopwatch.StartNew();
+        CoordinateDescentState<TLoss, L1Norm>? last = null;
         foreach (double lambda in grid)
         {
             if (cancellationToken.IsCancellationRequested) break;
-            var f = Build(data, y, loss, factors, weights, lambda, alpha, options.FitIntercept);
+            // The data were validated once (probe); each λ shares them, and the state reuses the previous one's column
+            // norms and scores.
+            var f = probe.WithRegularizer(Penalty(factors, lambda, alpha), lambda * (1 - alpha));
             bool[]? hint = null;
             if (options.StrongRules)
             {
@@ -77,7 +80,8 @@ public static class CoordinateDescentPath
                 }
                 hint = strong;
             }
-            var state = new CoordinateDescentState<TLoss, L1Norm>(f, start, options.Solver, hint);
+            var state = new CoordinateDescentState<TLoss, L1Norm>(f, start, options.Solver, hint, last);
+            last = state;
             var result = state.ToResult(SolverLoop.Run(state, options.Solver, cancellationToken));
 
             // The data-term gradient at this solution (the solver's last gradient minus the ridge part) for the next rule.
@@ -115,7 +119,9 @@ public static class CoordinateDescentPath
         double[]? weights, double lambda, double alpha, bool intercept)
         where TLoss : struct, ILoss
     {
-        var l1 = factors is null ? new L1Norm(lambda * alpha) : new L1Norm(lambda * alpha, factors);
-        return new LinearObjective<TLoss, L1Norm>(data, y, loss, l1, lambda * (1 - alpha), intercept, weights);
+        return new LinearObjective<TLoss, L1Norm>(data, y, loss, Penalty(factors, lambda, alpha), lambda * (1 - alpha), intercept, weights);
     }
+
+    private static L1Norm Penalty(double[]? factors, double lambda, double alpha) =>
+        factors is null ? new L1Norm(lambda * alpha) : new L1Norm(lambda * alpha, factors);
 }

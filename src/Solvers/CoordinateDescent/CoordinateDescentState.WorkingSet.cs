@@ -12,17 +12,22 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         double[] s = _s;
         for (int i = 0; i < _n; i++) s[i] = _a[i] * _d[i];
         double kkt = 0, noise = 0;
+        // Without an intercept s is also the weighted dual point of the gap, so the data sums are its correlations (with
+        // a shifted dual point they are once m·k is subtracted, see Gap).
+        bool correlations = !_intercept || _shiftDual;
         for (int j = 0; j < _p; j++)
         {
-            if (_screened[j]) { _g[j] = 0; continue; }
-            double g = _mu * _w[j], magnitude = Math.Abs(g);
-            int end = ptr[j + 1];
-            for (int t = ptr[j]; t < end; t++)
+            if (_screened[j])
             {
-                double term = s[idx[t]] * val[t];
-                g += term;
-                magnitude += Math.Abs(term);
+                _g[j] = 0;
+                if (correlations) _c[j] = 0;
+                continue;
             }
+            int start = ptr[j], length = ptr[j + 1] - start;
+            var (data, column) = ColumnKernels.DotAndMagnitude(s, idx.Slice(start, length), val.Slice(start, length));
+            double ridge = _mu * _w[j], magnitude = Math.Abs(ridge) + column;
+            if (correlations) _c[j] = data;
+            double g = ridge + data;
             _g[j] = g;
             noise = Math.Max(noise, magnitude);
             kkt = Math.Max(kkt, _reg.SubdifferentialDistance(_w[j], g, j));
@@ -41,7 +46,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         // violation below that.
         _kktNoise = 64 * 1.1102230246251565e-16 * noise;
         _gradients++;
-        _touched += _nnz;
+        _touched += _nnz - _screenedNnz;
     }
 
     /// <summary>
@@ -64,6 +69,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             if (_reg.SubdifferentialDistance(0, _c[j] + r, j) != 0 || _reg.SubdifferentialDistance(0, _c[j] - r, j) != 0) continue;
             _screened[j] = true;
             _screenedCount++;
+            _screenedNnz += ptr[j + 1] - ptr[j];
             double wj = _w[j];
             if (wj == 0) continue;
             _w[j] = 0;

@@ -26,9 +26,11 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly TReg _reg;
     private readonly CscMatrix _x;
     private readonly int _n, _p;
-    private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed;
+    private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed, _dual;
     private readonly double[] _delta, _g, _c, _colSq, _hjj, _priority;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
+    private readonly double[] _colMean;           // k_j = Σ a_i x_ij, when the gap's dual point is shifted (else empty)
+    private readonly bool _shiftDual;             // intercept, and the objective balances its dual point by a shift
     private long _moves, _checkedAt = -1;         // point changes so far, and the one the last gap was computed at
     private double _checkedGap;
     private readonly double[]? _lambda;          // λ_j of a weighted L1 penalty; null for other regularisers
@@ -45,6 +47,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private int _stalled;
     private bool _prepared, _gapFresh;
     private long _updates, _gaps, _gradients, _sweeps, _touched;
+    private long _screenedNnz;                   // stored entries of the screened columns
 
     /// <summary>Prepares a run from <paramref name="x0"/> (w then b; zeros when empty; never modified).</summary>
     /// <param name="objective">The objective.</param>
@@ -55,8 +58,14 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     {
     }
 
+    /// <param name="objective">The objective.</param>
+    /// <param name="x0">Warm start.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="initialWorkingSet">An initial working set (a path's strong set), or null.</param>
+    /// <param name="previous">A state on the same data, labels and weights (a path's previous point): its column norms
+    /// are reused, and its scores when <paramref name="x0"/> is its current point — two data passes saved per λ.</param>
     internal CoordinateDescentState(LinearObjective<TLoss, TReg> objective, ReadOnlySpan<double> x0, CoordinateDescentOptions options,
-        bool[]? initialWorkingSet)
+        bool[]? initialWorkingSet, CoordinateDescentState<TLoss, TReg>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(options);
@@ -82,13 +91,23 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _w = start.AsSpan(0, p).ToArray();
         _b = _intercept ? start[p] : 0.0;
         _packed = new double[objective.Dimension];
-        _z = new double[n];
         _d = new double[n];
         _h = new double[n];
         _s = new double[n];
         _q = new double[n];
-        objective.Data.Apply(_w, _z);
-        for (int i = 0; i < n; i++) { _z[i] += _b; _d[i] = _loss.Derivative(_y[i], _z[i]); }
+        _dual = _intercept ? new double[n] : [];
+        bool related = previous is not null && ReferenceEquals(previous._objective.Data, objective.Data)
+            && previous._intercept == _intercept && previous._objective.SampleWeights == objective.SampleWeights
+            && previous._objective.Labels == objective.Labels;
+        if (related && previous!.IsAt(start))
+            _z = previous._z.AsSpan().ToArray();
+        else
+        {
+            _z = new double[n];
+            objective.Data.Apply(_w, _z);
+            for (int i = 0; i < n; i++) _z[i] += _b;
+        }
+        for (int i = 0; i < n; i++) _d[i] = _loss.Derivative(_y[i], _z[i]);
         if (IsSquared) _a.AsSpan().CopyTo(_h);   // the squared loss's model is exact: h_i = a_i·ℓ″ = a_i
 
         _delta = new double[p];
@@ -102,20 +121,41 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _candidates = new int[p];
         _screened = new bool[p];
         _inWs = new bool[p];
-        _colSq = new double[p];
+        _shiftDual = _intercept && objective.BalancesDualByShift;
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
+        if (related && previous!._shiftDual == _shiftDual)
+        {
+            _colSq = previous._colSq;          // never written after construction
+            _colMean = previous._colMean;
+        }
+        else
+        {
+            _colSq = new double[p];
+            _colMean = _shiftDual ? new double[p] : [];
+            for (int j = 0; j < p; j++)
+            {
+                double s = 0, k = 0;
+                for (int t = ptr[j]; t < ptr[j + 1]; t++)
+                {
+                    double av = _a[idx[t]] * val[t];
+                    s += av * val[t];
+                    k += av;
+                }
+                _colSq[j] = s;
+                if (_shiftDual) _colMean[j] = k;
+            }
+        }
         for (int j = 0; j < p; j++)
         {
-            double s = 0;
-            for (int t = ptr[j]; t < ptr[j + 1]; t++) s += _a[idx[t]] * val[t] * val[t];
-            _colSq[j] = s;
+            double s = _colSq[j];
             // A column without data leaves w_j only the penalty (and ridge): w_j = 0 is optimal when 0 ∈ ∂r_j(0).
             if (s == 0 && _reg.SubdifferentialDistance(0, 0, j) == 0)
             {
                 _screened[j] = true;
                 _w[j] = 0;
                 _screenedCount++;
+                _screenedNnz += ptr[j + 1] - ptr[j];
             }
         }
         if (IsSquared)
@@ -171,9 +211,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         if (due)
         {
             Pack();
-            double gap = _objective.DualityGap(_packed, _z, _c);
+            double gap = Gap();
             _gaps++;
-            _touched += _nnz;
             double value = PrimalValue();
             (_checkedAt, _checkedGap) = (_moves, gap);
             Criterion = ProximalGradientState.RelativeGap(gap, value);
@@ -185,6 +224,44 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _prepared = true;
         return false;
     }
+
+    /// <summary>
+    /// The duality gap at the current point and the dual correlations c (into <c>_c</c>), over the unscreened features
+    /// only: a screened feature is 0 at every optimum, so the gap of the reduced problem certifies the point as the full
+    /// one does, without reading the screened columns (most of them on a path). Without an intercept the dual point is
+    /// a⊙ℓ′(y, z) itself and c is the data part of the gradient just computed; with one and a shifted dual point (the
+    /// squared loss) c is that minus m·k, m = Σ a_i ℓ′_i: no pass at all in either case.
+    /// </summary>
+    private double Gap()
+    {
+        if (_shiftDual)
+        {
+            double m = _gb;
+            for (int j = 0; j < _p; j++)
+                if (!_screened[j]) _c[j] -= m * _colMean[j];
+        }
+        else if (_intercept)
+        {
+            _objective.WeightedDualPoint(_z, _dual);
+            Correlations(_dual);
+        }
+        return _objective.DualityGapFromCorrelations(_packed, _z, _c);
+    }
+
+    /// <summary>c_j = Σ_i u_i x_ij on unscreened columns, 0 on screened ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Correlations(ReadOnlySpan<double> u)
+    {
+        ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
+        ReadOnlySpan<double> val = _x.Values;
+        for (int j = 0; j < _p; j++)
+            _c[j] = _screened[j] ? 0 : ColumnKernels.Dot(u, idx[ptr[j]..ptr[j + 1]], val[ptr[j]..ptr[j + 1]]);
+        _touched += _nnz - _screenedNnz;
+    }
+
+    /// <summary>Whether <paramref name="x"/> (w, then b) is exactly the current point.</summary>
+    private bool IsAt(ReadOnlySpan<double> x) =>
+        x.Length == _p + (_intercept ? 1 : 0) && x[.._p].SequenceEqual(_w) && (!_intercept || x[_p] == _b);
 
     private void Pack()
     {
@@ -202,10 +279,24 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// From scores formed afresh from the data (not the incrementally maintained ones): b plus the columns of the
+    /// non-zero coefficients only, so a sparse point costs a fraction of a full product.
+    /// </remarks>
     public double Objective()
     {
         Pack();
-        return _objective.TotalValue(_packed);
+        Span<double> z = _q;
+        z.Fill(_b);
+        ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
+        ReadOnlySpan<double> val = _x.Values;
+        for (int j = 0; j < _p; j++)
+        {
+            double wj = _w[j];
+            if (wj == 0) continue;
+            for (int t = ptr[j]; t < ptr[j + 1]; t++) z[idx[t]] += wj * val[t];
+        }
+        return _objective.TotalValue(_packed, z);
     }
 
     /// <inheritdoc/>

@@ -92,6 +92,42 @@ public class CoordinateDescentTests
         var f = new LinearObjective<HingeLoss, TestL1>(DenseMatrix.FromArray(a), bin, default, new TestL1(0.1));
         Assert.Contains("dual coordinate descent", Assert.Throws<ArgumentException>(() => CoordinateDescent.Minimize(f)).Message);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StateBuiltFromThePreviousPathPointSolvesTheSameProblem(bool intercept)
+    {
+        // A path builds each λ's state from the last one (column norms and scores reused); the answer must be the one a
+        // state built from scratch gives, and scores are reused only when the start is exactly the previous point.
+        var (a, reg, _) = Data(5, 90, 60);
+        var x = RandomMatrices.Csr(a);
+        var options = new CoordinateDescentOptions { Tolerance = 1e-10 };
+        var first = new LinearObjective<SquaredLoss, OptSuite.Prox.Regularizers.L1Norm>(x, reg, default, new OptSuite.Prox.Regularizers.L1Norm(0.1), 0, intercept);
+        var previous = new CoordinateDescentState<SquaredLoss, OptSuite.Prox.Regularizers.L1Norm>(first, default, options);
+        var start = previous.ToResult(SolverLoop.Run(previous, options)).Solution;
+
+        var next = first.WithRegularizer(new OptSuite.Prox.Regularizers.L1Norm(0.03), 0.01);
+        foreach (var x0 in new[] { start, start.Select(v => v * 0.9).ToArray() })
+        {
+            var warm = new CoordinateDescentState<SquaredLoss, OptSuite.Prox.Regularizers.L1Norm>(next, x0, options, null, previous);
+            var fresh = new CoordinateDescentState<SquaredLoss, OptSuite.Prox.Regularizers.L1Norm>(next, x0, options);
+            var rw = warm.ToResult(SolverLoop.Run(warm, options));
+            var rf = fresh.ToResult(SolverLoop.Run(fresh, options));
+            Assert.True(rw.Converged && rf.Converged, $"{rw} / {rf}");
+            Assert.Equal(rf.Objective, rw.Objective, 1e-13 * rf.Objective);
+            Assert.Equal(next.TotalValue(rw.Solution), rw.Objective, 1e-14 * rw.Objective);
+            for (int j = 0; j < rf.Solution.Length; j++) Assert.Equal(rf.Solution[j], rw.Solution[j], 1e-8);
+        }
+
+        // Another data set: nothing may be reused (its column norms differ).
+        var (b, regB, _) = Data(6, 90, 60);
+        var other = new LinearObjective<SquaredLoss, OptSuite.Prox.Regularizers.L1Norm>(RandomMatrices.Csr(b), regB, default, new OptSuite.Prox.Regularizers.L1Norm(0.03), 0, intercept);
+        var unrelated = new CoordinateDescentState<SquaredLoss, OptSuite.Prox.Regularizers.L1Norm>(other, default, options, null, previous);
+        var ru = unrelated.ToResult(SolverLoop.Run(unrelated, options));
+        var reference = CoordinateDescent.Minimize(other, default, options);
+        Assert.Equal(reference.Objective, ru.Objective, 1e-13 * reference.Objective);
+    }
 }
 
 public class CoordinateDescentRoundingTests
