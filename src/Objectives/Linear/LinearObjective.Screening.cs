@@ -30,7 +30,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// <summary>
     /// The weighted dual point a⊙u of <see cref="DualityGap(ReadOnlySpan{double})"/> at the scores z = Aw + b
     /// (u_i = ℓ′(y_i, z_i), balanced for the intercept): a solver with column access forms the correlations
-    /// c_j = Σ_i (a⊙u)_i A_ij itself, over the columns it still needs, for <see cref="DualityGapFromCorrelations"/>.
+    /// c_j = Σ_i (a⊙u)_i A_ij itself, over the columns it still needs, for <see cref="DualityGapFromCorrelations(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>.
     /// </summary>
     /// <param name="scores">z = Aw + b (trusted; length n).</param>
     /// <param name="destination">a⊙u, length n.</param>
@@ -55,7 +55,15 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// <param name="x">The primal point (w, then b).</param>
     /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
     /// <param name="correlations">c on entry (trusted; length p), c/s on return.</param>
-    public double DualityGapFromCorrelations(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> correlations)
+    public double DualityGapFromCorrelations(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> correlations) =>
+        DualityGapFromCorrelations(x, scores, correlations, out _);
+
+    /// <inheritdoc cref="DualityGapFromCorrelations(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
+    /// <param name="x">The primal point (w, then b).</param>
+    /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
+    /// <param name="correlations">c on entry (trusted; length p), c/s on return.</param>
+    /// <param name="value">F(x), computed on the way.</param>
+    public double DualityGapFromCorrelations(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> correlations, out double value)
     {
         CheckLength(x.Length, nameof(x));
         CheckScores(scores);
@@ -64,6 +72,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         scores.CopyTo(_scores);
         ReadOnlySpan<double> w = W(x);
         double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);
+        value = primal;
         Span<double> u = _residual;
         DualPoint(u);
         Span<double> v = _scratchP;

@@ -78,6 +78,14 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         EnsureGramVectors(capacity);
     }
 
+    /// <summary>Hands this state's Gram cache to its successor on a path (this state must not step again).</summary>
+    private GramCache? TakeGram()
+    {
+        var gram = _gram;
+        _gram = null;
+        return gram;
+    }
+
     /// <summary>G of the working set (rebuilt when h changed, extended otherwise) in working-set order.</summary>
     private void PrepareGram()
     {

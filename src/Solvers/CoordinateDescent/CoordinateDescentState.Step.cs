@@ -72,6 +72,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         if (!changed) return Stalled();
         _stalled = 0;
         _moves++;
+        _dataFresh = false;
         for (int k = 0; k < _wsCount; k++)
         {
             int j = _ws[k];
@@ -116,7 +117,11 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             double h = _mu, g = _mu * _w[j], r = 0;
             int end = ptr[j + 1];
             if (IsSquared)
-                for (int t = ptr[j]; t < end; t++) r += _s[idx[t]] * val[t];
+            {
+                if (_dataFresh) r = _data[j];   // the gradient's data part at this very point
+                else
+                    for (int t = ptr[j]; t < end; t++) r += _s[idx[t]] * val[t];
+            }
             else
                 for (int t = ptr[j]; t < end; t++)
                 {

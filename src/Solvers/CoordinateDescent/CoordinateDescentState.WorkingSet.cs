@@ -27,6 +27,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             var (data, column) = ColumnKernels.DotAndMagnitude(s, idx.Slice(start, length), val.Slice(start, length));
             double ridge = _mu * _w[j], magnitude = Math.Abs(ridge) + column;
             if (correlations) _c[j] = data;
+            _data[j] = data;
             double g = ridge + data;
             _g[j] = g;
             noise = Math.Max(noise, magnitude);
@@ -45,6 +46,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         // summation and for the drift of the incrementally maintained scores); no coordinate step can push the KKT
         // violation below that.
         _kktNoise = 64 * 1.1102230246251565e-16 * noise;
+        _dataFresh = true;
         _gradients++;
         _touched += _nnz - _screenedNnz;
     }
@@ -65,7 +67,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         for (int j = 0; j < _p; j++)
         {
             if (_screened[j]) continue;
-            double r = radius * Math.Sqrt(_colSq[j]) * (1 + 1e-9);
+            double r = radius * _colNorm[j] * (1 + 1e-9);
             if (_reg.SubdifferentialDistance(0, _c[j] + r, j) != 0 || _reg.SubdifferentialDistance(0, _c[j] - r, j) != 0) continue;
             _screened[j] = true;
             _screenedCount++;
@@ -74,6 +76,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             if (wj == 0) continue;
             _w[j] = 0;
             _moves++;
+            _dataFresh = false;
             for (int t = ptr[j]; t < ptr[j + 1]; t++)
             {
                 int i = idx[t];
@@ -125,7 +128,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         {
             if (_screened[j] || _inWs[j]) continue;
             double cj = _gapFresh ? _c[j] : _g[j];
-            _priority[m] = (_lambda![j] - Math.Abs(cj)) / Math.Sqrt(_colSq[j]);
+            _priority[m] = (_lambda![j] - Math.Abs(cj)) / _colNorm[j];
             _candidates[m++] = j;
         }
         if (m == 0) return;

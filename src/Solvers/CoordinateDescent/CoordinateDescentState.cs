@@ -30,6 +30,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly double[] _delta, _g, _c, _colSq, _hjj, _priority;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
     private readonly double[] _colMean;           // k_j = Σ a_i x_ij, when the gap's dual point is shifted (else empty)
+    private readonly double[] _colNorm;           // √(Σ a_i x_ij²)
+    private readonly double[] _data;              // Σ a_i ℓ′_i x_ij at the last gradient (unscreened coordinates)
+    private bool _dataFresh;                      // _data is at the current point
     private readonly bool _shiftDual;             // intercept, and the objective balances its dual point by a shift
     private long _moves, _checkedAt = -1;         // point changes so far, and the one the last gap was computed at
     private double _checkedGap;
@@ -79,10 +82,14 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _x = ColumnMajorSparse.From(objective.Data);
         _nnz = Math.Max(1, _x.NonZeroCount);
         int n = _n = objective.Samples, p = _p = objective.Features;
-        _y = objective.Labels.ToArray();
+        bool related = previous is not null && ReferenceEquals(previous._objective.Data, objective.Data)
+            && previous._objective.FitIntercept == objective.FitIntercept && previous._objective.SampleWeights == objective.SampleWeights
+            && previous._objective.Labels == objective.Labels;
         _uniform = objective.SampleWeights.IsEmpty;
         _uniformWeight = 1.0 / n;
-        _a = _uniform ? Enumerable.Repeat(_uniformWeight, n).ToArray() : objective.SampleWeights.ToArray();
+        // Labels and weights are never written: a related state's copies serve.
+        _y = related ? previous!._y : objective.Labels.ToArray();
+        _a = related ? previous!._a : _uniform ? Enumerable.Repeat(_uniformWeight, n).ToArray() : objective.SampleWeights.ToArray();
         _mu = objective.Ridge;
         _smooth = _loss.Smoothness;
         _intercept = objective.FitIntercept;
@@ -96,9 +103,6 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _s = new double[n];
         _q = new double[n];
         _dual = _intercept ? new double[n] : [];
-        bool related = previous is not null && ReferenceEquals(previous._objective.Data, objective.Data)
-            && previous._intercept == _intercept && previous._objective.SampleWeights == objective.SampleWeights
-            && previous._objective.Labels == objective.Labels;
         if (related && previous!.IsAt(start))
             _z = previous._z.AsSpan().ToArray();
         else
@@ -112,6 +116,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
 
         _delta = new double[p];
         _g = new double[p];
+        _data = new double[p];
         _c = new double[p];
         _hjj = new double[p];
         _hcol = _intercept ? new double[p] : [];
@@ -128,6 +133,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         {
             _colSq = previous._colSq;          // never written after construction
             _colMean = previous._colMean;
+            _colNorm = previous._colNorm;
         }
         else
         {
@@ -145,6 +151,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
                 _colSq[j] = s;
                 if (_shiftDual) _colMean[j] = k;
             }
+            _colNorm = new double[p];
+            for (int j = 0; j < p; j++) _colNorm[j] = Math.Sqrt(_colSq[j]);
         }
         for (int j = 0; j < p; j++)
         {
@@ -170,6 +178,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _canScreen = options.Screening && double.IsFinite(_smooth);
         _hint = initialWorkingSet;
         _rng = new Random(options.Seed);
+        // The squared loss's Gram matrix has fixed weights (h = a): a related state's cache carries over, columns and all.
+        if (IsSquared && related && options.Gram != GramMode.Never) _gram = previous!.TakeGram();
         if (options.Gram != GramMode.Never && _p - _screenedCount + (_intercept ? 1 : 0) <= 256)
             AllocateGram(_p - _screenedCount + (_intercept ? 1 : 0));
     }
@@ -211,9 +221,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         if (due)
         {
             Pack();
-            double gap = Gap();
+            double gap = Gap(out double value);
             _gaps++;
-            double value = PrimalValue();
             (_checkedAt, _checkedGap) = (_moves, gap);
             Criterion = ProximalGradientState.RelativeGap(gap, value);
             if (Criterion <= tolerance) return true;
@@ -232,7 +241,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     /// a⊙ℓ′(y, z) itself and c is the data part of the gradient just computed; with one and a shifted dual point (the
     /// squared loss) c is that minus m·k, m = Σ a_i ℓ′_i: no pass at all in either case.
     /// </summary>
-    private double Gap()
+    private double Gap(out double value)
     {
         if (_shiftDual)
         {
@@ -245,7 +254,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
             _objective.WeightedDualPoint(_z, _dual);
             Correlations(_dual);
         }
-        return _objective.DualityGapFromCorrelations(_packed, _z, _c);
+        return _objective.DualityGapFromCorrelations(_packed, _z, _c, out value);
     }
 
     /// <summary>c_j = Σ_i u_i x_ij on unscreened columns, 0 on screened ones.</summary>
@@ -267,15 +276,6 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     {
         _w.AsSpan().CopyTo(_packed);
         if (_intercept) _packed[^1] = _b;
-    }
-
-    /// <summary>F at the current point from the maintained scores.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double PrimalValue()
-    {
-        double f = 0;
-        for (int i = 0; i < _n; i++) f += _a[i] * _loss.Value(_y[i], _z[i]);
-        return f + 0.5 * _mu * Vec.Dot(_w, _w) + _reg.Value(_w);
     }
 
     /// <inheritdoc/>

@@ -8,7 +8,7 @@ namespace OptSuite.Tests.Objectives.Linear;
 
 /// <summary>
 /// The pieces a column-access solver uses to certify a point without extra passes over the data:
-/// <see cref="LinearObjective{TLoss, TReg}.WeightedDualPoint"/> with <see cref="LinearObjective{TLoss, TReg}.DualityGapFromCorrelations"/>
+/// <see cref="LinearObjective{TLoss, TReg}.WeightedDualPoint"/> with <see cref="LinearObjective{TLoss, TReg}.DualityGapFromCorrelations(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
 /// (full and reduced gaps), <see cref="LinearObjective{TLoss, TReg}.TotalValue(ReadOnlySpan{double}, ReadOnlySpan{double})"/>,
 /// the shift-balanced dual point and <see cref="LinearObjective{TLoss, TReg}.WithRegularizer"/>.
 /// </summary>
@@ -84,7 +84,8 @@ public class DualCorrelationsTests
         f.WeightedDualPoint(z, dual);
         var c = new double[f.Features];
         f.Data.ApplyTranspose(dual, c);
-        double gap = f.DualityGapFromCorrelations(x, z, c);
+        double gap = f.DualityGapFromCorrelations(x, z, c, out double value);
+        Assert.Equal(f.TotalValue(x), value, 1e-14 * Math.Abs(value));
 
         var expected = new double[f.Features];
         double reference = f.DualityGap(x, z, expected);
