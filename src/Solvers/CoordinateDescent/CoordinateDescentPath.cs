@@ -39,63 +39,23 @@ public static class CoordinateDescentPath
         if (factors is not null && factors.Length != p)
             throw new ArgumentException($"There are {factors.Length} penalty factors for {p} features.", nameof(options));
         double[]? weights = options.SampleWeights?.ToArray();
-        ILinearMap data = ColumnMajorSparse.From(x);
-        double alpha = options.L1Ratio;
-
-        var probe = Build(data, y, loss, factors, weights, 0, alpha, options.FitIntercept);
-        var gradient = new double[p];
-        double b0 = probe.NullModel(gradient);
-        double lambdaMax = 0;
-        for (int j = 0; j < p; j++)
-        {
-            double c = factors is null ? 1.0 : factors[j];
-            if (c > 0) lambdaMax = Math.Max(lambdaMax, Math.Abs(gradient[j]) / c);
-        }
-        lambdaMax /= alpha;
+        var session = new CoordinateDescentPathSession<TLoss>(x, y, loss, options.L1Ratio, options.FitIntercept, weights, factors);
+        double lambdaMax = session.LambdaMax, b0 = session.NullIntercept;
 
         IReadOnlyList<double> grid = options.Lambdas ?? Grid(lambdaMax, options.Count,
             options.MinRatio ?? (x.Rows < p ? 1e-2 : 1e-4));
 
-        var start = new double[p + (options.FitIntercept ? 1 : 0)];
-        if (options.FitIntercept) start[p] = b0;
         var points = new List<CoordinateDescentPathPoint>(grid.Count);
-        var strong = new bool[p];
-        double previous = Math.Max(lambdaMax, grid[0]);
         var clock = Stopwatch.StartNew();
-        CoordinateDescentState<TLoss, L1Norm>? last = null;
         foreach (double lambda in grid)
         {
             if (cancellationToken.IsCancellationRequested) break;
-            // The data were validated once (probe); each λ shares them, and the state reuses the previous one's column
-            // norms and scores.
-            var f = probe.WithRegularizer(Penalty(factors, lambda, alpha), lambda * (1 - alpha));
-            bool[]? hint = null;
-            if (options.StrongRules)
-            {
-                double threshold = alpha * (2 * lambda - previous);
-                for (int j = 0; j < p; j++)
-                {
-                    double c = factors is null ? 1.0 : factors[j];
-                    strong[j] = start[j] != 0 || c == 0 || Math.Abs(gradient[j]) >= c * threshold;
-                }
-                hint = strong;
-            }
-            var state = new CoordinateDescentState<TLoss, L1Norm>(f, start, options.Solver, hint, last);
-            last = state;
-            var result = state.ToResult(SolverLoop.Run(state, options.Solver, cancellationToken));
-
-            // The data-term gradient at this solution (the solver's last gradient minus the ridge part) for the next rule.
-            ReadOnlySpan<double> g = state.Gradient;
-            double ridge = lambda * (1 - alpha);
-            for (int j = 0; j < p; j++) gradient[j] = g[j] - ridge * result.Solution[j];
-            result.Solution.AsSpan().CopyTo(start);
-
+            var (result, screened) = session.Solve(lambda, default, options.Solver, options.StrongRules, cancellationToken);
             double[] w = result.Solution.AsSpan(0, p).ToArray();
             int nonZeros = 0;
             foreach (double v in w) if (v != 0) nonZeros++;
             points.Add(new CoordinateDescentPathPoint(lambda, w, options.FitIntercept ? result.Solution[p] : 0.0, result.Objective,
-                result.DualityGap ?? double.NaN, result.Iterations, result.StopReason, result.Elapsed, nonZeros, state.ScreenedFeatures));
-            previous = lambda;
+                result.DualityGap ?? double.NaN, result.Iterations, result.StopReason, result.Elapsed, nonZeros, screened));
         }
         return new CoordinateDescentPathResult { LambdaMax = lambdaMax, NullIntercept = b0, Points = points, Elapsed = clock.Elapsed };
     }
@@ -114,14 +74,4 @@ public static class CoordinateDescentPath
         for (int k = 0; k < count; k++) grid[k] = count == 1 ? lambdaMax : lambdaMax * Math.Pow(minRatio, (double)k / (count - 1));
         return grid;
     }
-
-    private static LinearObjective<TLoss, L1Norm> Build<TLoss>(ILinearMap data, ReadOnlySpan<double> y, TLoss loss, double[]? factors,
-        double[]? weights, double lambda, double alpha, bool intercept)
-        where TLoss : struct, ILoss
-    {
-        return new LinearObjective<TLoss, L1Norm>(data, y, loss, Penalty(factors, lambda, alpha), lambda * (1 - alpha), intercept, weights);
-    }
-
-    private static L1Norm Penalty(double[]? factors, double lambda, double alpha) =>
-        factors is null ? new L1Norm(lambda * alpha) : new L1Norm(lambda * alpha, factors);
 }

@@ -3,6 +3,7 @@ using OptSuite.Models.Internal;
 using OptSuite.Objectives;
 using OptSuite.Objectives.Losses;
 using OptSuite.Prox.Regularizers;
+using OptSuite.Solvers;
 
 namespace OptSuite.Models.Paths;
 
@@ -77,13 +78,34 @@ internal sealed class PathProblem
     }
 
     /// <summary>
-    /// The solve at one λ from a warm start (w, then b): the same objective and solver dispatch as the estimators, so a
-    /// path point is what the estimator would return at that λ. This is the one call a solver-level path API (strong
-    /// rules, shared buffers) would replace.
+    /// The solve at one λ from a warm start (w, then b): the objective and solver of the estimators, so a path point is
+    /// what the estimator would return at that λ (to the tolerance). With coordinate descent and an L1 part (α &gt; 0) the
+    /// solves go through one solver-level path session: the data validated and in column storage once, the sequential
+    /// strong rule, and each λ's solver state built from the last one's (column norms, scores, Gram cache).
     /// </summary>
-    public FitOutcome Solve(double lambda, FitSettings settings, double[]? start) => Loss == LossKind.Squared
-        ? PenalisedProblem.Solve(X, Y, default(SquaredLoss), lambda, Alpha, FitIntercept, Weights, settings, start)
-        : PenalisedProblem.Solve(X, Y, default(LogisticLoss), lambda, Alpha, FitIntercept, Weights, settings, start);
+    public FitOutcome Solve(double lambda, FitSettings settings, double[]? start)
+    {
+        if (settings.Solver == SolverKind.CoordinateDescent && Alpha > 0)
+            return Loss == LossKind.Squared
+                ? OnPath(ref _squared, default(SquaredLoss), lambda, settings, start)
+                : OnPath(ref _logistic, default(LogisticLoss), lambda, settings, start);
+        return Loss == LossKind.Squared
+            ? PenalisedProblem.Solve(X, Y, default(SquaredLoss), lambda, Alpha, FitIntercept, Weights, settings, start)
+            : PenalisedProblem.Solve(X, Y, default(LogisticLoss), lambda, Alpha, FitIntercept, Weights, settings, start);
+    }
+
+    private CoordinateDescentPathSession<SquaredLoss>? _squared;
+    private CoordinateDescentPathSession<LogisticLoss>? _logistic;
+
+    private FitOutcome OnPath<TLoss>(ref CoordinateDescentPathSession<TLoss>? session, TLoss loss, double lambda, FitSettings settings,
+        double[]? start)
+        where TLoss : struct, ILoss
+    {
+        session ??= new CoordinateDescentPathSession<TLoss>(X, Y, loss, Alpha, FitIntercept, Weights, null);
+        var (r, _) = session.Solve(lambda, start, settings.CoordinateDescent, useStrongRule: true, settings.Cancellation);
+        // The solver's objective is evaluated afresh from the data at its solution and its gap certifies that point.
+        return new FitOutcome(r.Solution[..Features], r.Solution[Features..], r.Objective, r.DualityGap, SolverKind.CoordinateDescent, r);
+    }
 
     /// <summary>λ(α‖w‖₁ + (1 − α)/2‖w‖²).</summary>
     public double Penalty(double lambda, ReadOnlySpan<double> w)
