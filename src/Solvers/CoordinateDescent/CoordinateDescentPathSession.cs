@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using OptSuite.LinearAlgebra;
+using OptSuite.Objectives.Losses;
 using OptSuite.Objectives;
 using OptSuite.Prox.Regularizers;
 
@@ -10,6 +12,10 @@ namespace OptSuite.Solvers;
 /// solve started on the sequential strong set with the previous state's column norms, scores and Gram cache.
 /// </summary>
 /// <remarks>
+/// For the squared loss with p ≤ <see cref="CovariancePath.MaxFeatures"/> ≤ n (and the default cyclic order, Gram mode
+/// not <see cref="GramMode.Never"/>, no observer or trace), the solves run in covariance mode
+/// (<see cref="CovariancePath"/>): no pass over the samples while solving, then one product and one transposed product
+/// to certify the point from the data; a point whose certificate fails is finished by the sample-space engine.
 /// The strong rule needs the gradient at the start point, which the session holds for the last solution it returned;
 /// a solve from any other start runs without the strong-set hint (the working set then grows as in a single fit) and
 /// recomputes the scores. One session must not be used from two threads at once.
@@ -27,6 +33,9 @@ internal sealed class CoordinateDescentPathSession<TLoss>
     private double[] _last;                // the last solution returned (w, then b); the null model at first
     private double _lastLambda;
     private CoordinateDescentState<TLoss, L1Norm>? _state;
+    private CovariancePath? _covariance;
+    private readonly bool _covarianceEligible;
+    private double[] _lambda1 = [], _scores = [], _dual = [], _correlations = [];
 
     /// <param name="x">The n×p data (CSR, CSC or dense; converted to CSC once).</param>
     /// <param name="y">The labels.</param>
@@ -58,6 +67,8 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         _last = new double[_probe.Dimension];
         if (intercept) _last[_p] = NullIntercept;
         _lastLambda = LambdaMax;
+        _covarianceEligible = typeof(TLoss) == typeof(SquaredLoss) && _p <= CovariancePath.MaxFeatures && _p <= x.Rows
+            && (alpha < 1 || factors is null || factors.All(c => c > 0));
     }
 
     /// <summary>The smallest λ with w = 0 optimal (intercept, weights and penalty factors included).</summary>
@@ -86,6 +97,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         bool fromLast = start.IsEmpty || start.SequenceEqual(_last);
         if (start.IsEmpty) start = _last;
         var f = ObjectiveAt(lambda);
+        var clock = Stopwatch.StartNew();
         bool[]? hint = null;
         if (useStrongRule && fromLast)
         {
@@ -98,8 +110,22 @@ internal sealed class CoordinateDescentPathSession<TLoss>
             }
             hint = _strong;
         }
+        if (_covarianceEligible && options.Gram != GramMode.Never && options.Order == CoordinateOrder.Cyclic
+            && options.Observer is null && options.TraceEvery == 0)
+        {
+            var covariance = SolveCovariance(f, lambda, start, options, hint, clock, cancellationToken);
+            if (covariance is not null) return (covariance, 0);
+            start = _last;   // the data did not confirm the p-space gap: finish from the covariance point
+        }
         var state = new CoordinateDescentState<TLoss, L1Norm>(f, start, options, hint, _state);
         var result = state.ToResult(SolverLoop.Run(state, options, cancellationToken));
+        if (clock.Elapsed > result.Elapsed + TimeSpan.FromMilliseconds(1))
+            result = new SolverResult
+            {
+                Solution = result.Solution, Intercepts = result.Intercepts, Objective = result.Objective, Iterations = result.Iterations,
+                StopReason = result.StopReason, Criterion = result.Criterion, DualityGap = result.DualityGap, Counts = result.Counts,
+                Elapsed = clock.Elapsed, Trace = result.Trace,
+            };
 
         // The data-term gradient at this solution (the solver's last gradient minus the ridge part) for the next rule.
         ReadOnlySpan<double> g = state.Gradient;
@@ -109,6 +135,70 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         _lastLambda = lambda;
         _state = state;
         return (result, state.ScreenedFeatures);
+    }
+
+    /// <summary>
+    /// One λ in covariance mode, certified from the data; null when the data's gap does not confirm the p-space one
+    /// (rounding in ‖u‖²_a for a near-perfect fit): <c>_last</c> then holds the point for the sample-space engine.
+    /// </summary>
+    private SolverResult? SolveCovariance(LinearObjective<TLoss, L1Norm> f, double lambda, ReadOnlySpan<double> start,
+        CoordinateDescentOptions options, bool[]? hint, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var x = (CscMatrix)_probe.Data;
+        int n = x.Rows;
+        if (_covariance is null)
+        {
+            ReadOnlySpan<double> a = _probe.SampleWeights;
+            double[] weights = a.IsEmpty ? Enumerable.Repeat(1.0 / n, n).ToArray() : a.ToArray();
+            _covariance = new CovariancePath(x, _probe.Labels, weights, _probe.FitIntercept);
+            _lambda1 = new double[_p];
+            _scores = new double[n];
+            _dual = new double[n];
+            _correlations = new double[_p];
+        }
+        for (int j = 0; j < _p; j++) _lambda1[j] = lambda * _alpha * (_factors is null ? 1.0 : _factors[j]);
+        double mu = lambda * (1 - _alpha);
+        double[] point = new double[_probe.Dimension];
+        start[.._p].CopyTo(point);
+        long deadline = options.MaxTime is { } budget ? Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency) : 0;
+        // Half the tolerance in p-space leaves room for the rounding between the two evaluations of the gap.
+        var outcome = _covariance.Solve(point.AsSpan(0, _p), _lambda1, mu, hint, 0.5 * options.Tolerance, Math.Max(options.MaxIterations, 1),
+            deadline, cancellationToken);
+        if (_probe.FitIntercept) point[_p] = _covariance.Intercept(point.AsSpan(0, _p));
+
+        // The certificate from the data: z = Xw + b over the non-zero columns, then the correlations of the dual point.
+        Span<double> z = _scores;
+        z.Fill(_probe.FitIntercept ? point[_p] : 0.0);
+        ReadOnlySpan<int> ptr = x.ColumnPointers, idx = x.RowIndices;
+        ReadOnlySpan<double> val = x.Values;
+        for (int j = 0; j < _p; j++)
+        {
+            double wj = point[j];
+            if (wj == 0) continue;
+            for (int t = ptr[j]; t < ptr[j + 1]; t++) z[idx[t]] += wj * val[t];
+        }
+        f.WeightedDualPoint(z, _dual);
+        x.ApplyTranspose(_dual, _correlations);
+        double gap = f.DualityGapFromCorrelations(point, z, _correlations, out double value);
+        double criterion = ProximalGradientState.RelativeGap(gap, value);
+        bool certified = criterion <= options.Tolerance;
+        _covariance.Gradient.CopyTo(_gradient);
+        _last = point;
+        _lastLambda = lambda;
+        if (outcome.StopReason == StopReason.Converged && !certified) return null;
+        return new SolverResult
+        {
+            Solution = point.ToArray(),
+            Intercepts = _probe.FitIntercept ? [point[_p]] : [],
+            Objective = value,
+            Iterations = outcome.Sweeps,
+            // The data's gap decides, as everywhere: a limit reached with a certifying gap is convergence.
+            StopReason = certified && outcome.StopReason is StopReason.MaxIterations or StopReason.MaxTime ? StopReason.Converged : outcome.StopReason,
+            Criterion = criterion,
+            DualityGap = gap,
+            Counts = new EvaluationCounts(outcome.Checks + 1, 1, outcome.Updates),
+            Elapsed = clock.Elapsed,
+        };
     }
 
     private L1Norm Penalty(double lambda) =>
