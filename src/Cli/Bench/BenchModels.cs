@@ -19,7 +19,8 @@ internal static class BenchModels
 {
     /// <summary>The model names accepted by <c>--model</c>.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["ridge", "lasso", "elastic-net", "group-lasso", "logistic", "multinomial", "linear-svm", "multiclass-svm", "huber", "poisson"];
+        ["ridge", "lasso", "elastic-net", "multitask-lasso", "group-lasso", "logistic", "multinomial", "linear-svm", "multiclass-svm",
+         "huber", "poisson", "quantile"];
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -43,6 +44,17 @@ internal static class BenchModels
                     $"Huber_δ(x_i·w + b − y_i), δ = {s.HuberDelta.ToString("G6", Inv)}", penalty, regression: true);
             case "poisson":
                 return Linear(s, x, Objective.Poisson(x, labels, lambda, alpha, b), "exp(z_i) − y_i z_i, z_i = x_i·w + b", penalty, regression: true);
+            case "quantile":
+            {
+                if (!(s.Quantile > 0 && s.Quantile < 1)) throw new UsageException($"--quantile must lie in (0, 1); it is {s.Quantile.ToString("G6", Inv)}.");
+                var f = Objective.QuantileRegression(x, labels, s.Quantile, lambda, alpha, b);
+                var p = new BenchProblem(s.Model, $"quantile: (1/n)Σ ρ_τ(y_i − x_i·w − b), τ = {s.Quantile.ToString("G6", Inv)} (pinball loss) + {penalty}",
+                    n, x.Columns, w => f.TotalValue(w)) { ReferencePreference = ["ipm"] };
+                SolverCatalog.AddQuantile(p, f);
+                return p;
+            }
+            case "multitask-lasso":
+                throw new UsageException("multitask-lasso takes multi-output targets; the bench command reads them with ReadMultiLabel (BenchModels.CreateMultiTask).");
             case "logistic":
             case "multinomial":
             {
@@ -83,6 +95,32 @@ internal static class BenchModels
             default:
                 throw new UsageException($"Unknown model '{s.Model}'; models: {string.Join(", ", Names)}.");
         }
+    }
+
+    /// <summary>
+    /// The multi-task lasso / elastic net (1/(2n))‖Y − XW − 1bᵀ‖²_F + λ(α Σ_j ‖W_j·‖₂ + (1 − α)/2 ‖W‖²_F) on the k tasks
+    /// of <paramref name="targets"/> (n×k, row-major; one 0/1 indicator column per label value, as <c>optsuite fit</c>).
+    /// </summary>
+    public static BenchProblem CreateMultiTask(BenchSettings s, ILinearMap x, double[] targets, int tasks)
+    {
+        if (s.Penalty is not null)
+            throw new UsageException("--model multitask-lasso fixes the penalty to the L2,1 norm of the rows of W; drop --penalty (--l1-ratio gives the multi-task elastic net).");
+        if (s.L1Ratio is { } ratio && !(ratio >= 0 && ratio <= 1))
+            throw new UsageException($"--l1-ratio must lie in [0, 1]; it is {ratio}.");
+        int n = x.Rows;
+        double lambda = Lambda(s, n), alpha = s.L1Ratio ?? 1.0;
+        var f = Objective.MultiTaskElasticNet(x, targets, tasks, lambda, alpha, s.FitIntercept);
+        string l = lambda.ToString("G6", Inv);
+        string from = s.Lambda is null ? $" (= 1/(n·C), C = {(s.C ?? 1.0).ToString("G6", Inv)}, n = {n})" : "";
+        string penalty = alpha == 1 ? $"λΣ_j ‖W_j·‖₂, λ = {l}{from}"
+            : $"λ(α Σ_j ‖W_j·‖₂ + (1 − α)/2 ‖W‖²_F), λ = {l}{from}, α = {alpha.ToString("G6", Inv)}";
+        var p = new BenchProblem(s.Model, $"multitask-lasso over {tasks} tasks: (1/n)Σ ½‖y_i − Wᵀx_i − b‖² + {penalty}"
+            + (s.FitIntercept ? ", with intercepts" : ", no intercept"), n, x.Columns, w => f.TotalValue(w))
+        {
+            ReferencePreference = ["cd", "fista"],
+        };
+        SolverCatalog.AddMultiTask(p, f);
+        return p;
     }
 
     private static BenchProblem GroupLasso(BenchSettings s, ILinearMap x, ReadOnlySpan<double> labels, double lambda)
@@ -139,7 +177,7 @@ internal static class BenchModels
     {
         string penalty = s.Penalty ?? s.Model switch
         {
-            "lasso" => "l1",
+            "lasso" or "quantile" => "l1",
             "elastic-net" => "elastic-net",
             _ => s.L1Ratio is null ? "l2" : "elastic-net",
         };

@@ -6,13 +6,14 @@ namespace OptSuite.Cli.Bench;
 /// </summary>
 internal sealed record BenchSettings
 {
-    /// <summary>ridge, lasso, elastic-net, group-lasso, logistic, multinomial, linear-svm, multiclass-svm, huber or poisson.</summary>
+    /// <summary>ridge, lasso, elastic-net, multitask-lasso, group-lasso, logistic, multinomial, linear-svm, multiclass-svm, huber,
+    /// poisson or quantile.</summary>
     public required string Model { get; init; }
 
     /// <summary>The svmlight/LIBSVM data file.</summary>
     public required string DataPath { get; init; }
 
-    /// <summary>Solver names in the order given (fista, ista, lbfgs, owlqn, cd, dual-cd).</summary>
+    /// <summary>Solver names in the order given (fista, ista, lbfgs, owlqn, cd, dual-cd, ipm).</summary>
     public required IReadOnlyList<string> Solvers { get; init; }
 
     /// <summary>λ in the mean-over-samples convention; null when <see cref="C"/> or the default (C = 1) applies.</summary>
@@ -32,6 +33,9 @@ internal sealed record BenchSettings
 
     /// <summary>Group size of group-lasso (consecutive features); null when not given.</summary>
     public int? GroupSize { get; init; }
+
+    /// <summary>The level τ ∈ (0, 1) of quantile regression.</summary>
+    public double Quantile { get; init; } = 0.5;
 
     /// <summary>Huber threshold δ.</summary>
     public double HuberDelta { get; init; } = 1.0;

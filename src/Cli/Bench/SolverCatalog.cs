@@ -70,6 +70,26 @@ internal static class SolverCatalog
         problem.Refuse("dual-cd", "dual coordinate descent handles binary losses and the Crammer–Singer SVM only");
     }
 
+    /// <summary>Registers the solvers for the multi-task lasso / elastic net (L2,1 penalty on the rows of W, k intercepts).</summary>
+    public static void AddMultiTask(BenchProblem problem, MultiTaskLinearObjective<L21Norm> f)
+    {
+        problem.Add("cd", s => BlockCoordinateDescent.Minimize(f, default, Block(s)));
+        problem.Add("fista", s => ProximalGradient.Minimize(f, default, ProxGrad(s, accelerated: true)));
+        problem.Add("ista", s => ProximalGradient.Minimize(f, default, ProxGrad(s, accelerated: false)));
+        problem.Refuse("lbfgs", "L-BFGS needs a differentiable objective and the L2,1 penalty is not");
+        problem.Refuse("owlqn", "OWL-QN handles weighted L1 penalties only, not the L2,1 penalty");
+        problem.Refuse("dual-cd", "dual coordinate descent handles binary losses and the Crammer–Singer SVM only");
+    }
+
+    /// <summary>Registers the interior-point method for quantile regression (the pinball loss is nonsmooth).</summary>
+    public static void AddQuantile(BenchProblem problem, LinearObjective<QuantileLoss, L1Norm> f)
+    {
+        foreach (var name in new[] { "fista", "ista", "owlqn", "cd", "lbfgs" })
+            problem.Refuse(name, $"{name} needs a differentiable loss and the pinball loss is not (use ipm)");
+        problem.Refuse("dual-cd", "dual coordinate descent handles hinge, squared-hinge and logistic losses only");
+        problem.Add("ipm", s => QuantileInteriorPoint.Minimize(f, default, Ipm(s)));
+    }
+
     /// <summary>Registers the solver for the Crammer–Singer multiclass SVM with (λ/2)‖W‖²_F.</summary>
     public static void AddCrammerSinger(BenchProblem problem, MulticlassLinearObjective<CrammerSingerHingeLoss, ZeroRegularizer> f)
     {
@@ -100,6 +120,17 @@ internal static class SolverCatalog
     {
         Tolerance = s.Tolerance, MaxIterations = s.MaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, Observer = s.Observer,
         Seed = s.Seed,
+    };
+
+    private static BlockCoordinateDescentOptions Block(RunSettings s) => new()
+    {
+        Tolerance = s.Tolerance, MaxIterations = s.MaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, Observer = s.Observer,
+        Seed = s.Seed,
+    };
+
+    private static QuantileInteriorPointOptions Ipm(RunSettings s) => new()
+    {
+        Tolerance = s.Tolerance, MaxIterations = s.MaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, Observer = s.Observer,
     };
 
     private static DualCoordinateDescentOptions Dual(RunSettings s) => new()

@@ -15,11 +15,12 @@ internal static class BenchCommand
 {
     private static readonly Option<string> Model = new("--model", "-m") { Description = $"The model: {string.Join(", ", BenchModels.Names)}.", Required = true };
     private static readonly Option<string> Data = new("--data", "-d") { Description = "The data file (svmlight/LIBSVM; .gz/.bz2/.xz decompressed).", Required = true };
-    private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = "Comma-separated solvers: fista, ista, lbfgs, owlqn, cd, dual-cd (default: every solver that handles the model)." };
+    private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = "Comma-separated solvers: fista, ista, lbfgs, owlqn, cd, dual-cd, ipm (default: every solver that handles the model)." };
     private static readonly Option<double?> Lambda = new("--lambda") { Description = "Penalty strength λ, mean-over-samples convention (default: λ = 1/(n·C) with C = 1)." };
     private static readonly Option<double?> C = new("--C") { Description = "Inverse strength C as in LIBLINEAR/scikit-learn: λ = 1/(n·C)." };
     private static readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "L1 share α of the elastic-net penalty λ(α‖w‖₁ + (1 − α)/2‖w‖²) (default 0.5)." };
-    private static readonly Option<string?> Penalty = new("--penalty") { Description = "l2, l1 or elastic-net (lasso: l1, elastic-net: elastic-net, others: l2 by default)." };
+    private static readonly Option<string?> Penalty = new("--penalty") { Description = "l2, l1 or elastic-net (lasso and quantile: l1, elastic-net: elastic-net, others: l2 by default)." };
+    private static readonly Option<double?> QuantileLevel = new("--quantile") { Description = "quantile: the level τ ∈ (0, 1) (default 0.5, the median)." };
     private static readonly Option<string> Loss = new("--loss") { Description = "linear-svm loss: hinge or squared-hinge.", DefaultValueFactory = _ => "squared-hinge" };
     private static readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features in groups of this size (the last group takes the rest)." };
     private static readonly Option<double> Delta = new("--delta") { Description = "Huber threshold δ.", DefaultValueFactory = _ => 1.0 };
@@ -37,7 +38,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var cmd = new Command("bench", "Benchmark solvers on a model and data set: traces, time-to-accuracy table, convergence plots and a report.");
-        foreach (var o in new Option[] { Model, Data, Solvers, Lambda, C, L1Ratio, Penalty, Loss, GroupSize, Delta, NoIntercept, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out })
+        foreach (var o in new Option[] { Model, Data, Solvers, Lambda, C, L1Ratio, Penalty, QuantileLevel, Loss, GroupSize, Delta, NoIntercept, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out })
             cmd.Options.Add(o);
         Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
         Backend.AcceptOnlyFromAmong("auto", "managed", "mkl");
@@ -57,6 +58,9 @@ internal static class BenchCommand
         if (parse.GetValue(MaxIterations) < 1) throw new UsageException($"--max-iterations must be ≥ 1; it is {parse.GetValue(MaxIterations)}.");
         if (parse.GetValue(TraceEvery) < 1) throw new UsageException($"--trace-every must be ≥ 1; it is {parse.GetValue(TraceEvery)}.");
         if (!(parse.GetValue(Delta) > 0 && double.IsFinite(parse.GetValue(Delta)))) throw new UsageException($"--delta must be a finite number > 0; it is {parse.GetValue(Delta)}.");
+        double? quantile = parse.GetValue(QuantileLevel);
+        if (quantile is not null && model != "quantile") throw new UsageException($"--quantile applies to --model quantile, not {model}.");
+        if (quantile is { } tau && !(tau > 0 && tau < 1)) throw new UsageException($"--quantile must lie in (0, 1); it is {tau}.");
         var solvers = new List<string>();
         foreach (var name in (parse.GetValue(Solvers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -70,6 +74,7 @@ internal static class BenchCommand
             Model = model, DataPath = parse.GetValue(Data)!, Solvers = solvers,
             Lambda = parse.GetValue(Lambda), C = parse.GetValue(C), L1Ratio = parse.GetValue(L1Ratio),
             Penalty = parse.GetValue(Penalty)?.Trim().ToLowerInvariant(), SvmLoss = parse.GetValue(Loss)!, GroupSize = parse.GetValue(GroupSize), HuberDelta = parse.GetValue(Delta),
+            Quantile = quantile ?? 0.5,
             FitIntercept = !parse.GetValue(NoIntercept), Tolerance = tol, Seed = parse.GetValue(Seed),
             MaxTime = TimeSpan.FromSeconds(maxTime), ReferenceTime = TimeSpan.FromSeconds(refTime),
             MaxIterations = parse.GetValue(MaxIterations), TraceEvery = parse.GetValue(TraceEvery),
@@ -86,9 +91,28 @@ internal static class BenchCommand
         }
         if (!File.Exists(settings.DataPath)) throw new FileNotFoundException($"Data file not found: {settings.DataPath}", settings.DataPath);
         var backend = ResolveBackend(backendName);
-        var data = SvmlightReader.Read(settings.DataPath);
-        var x = backend is null ? data.Features : data.Features.WithBackend(backend);
-        var problem = BenchModels.Create(settings, x, data.Labels);
+        CsrMatrix features;
+        BenchProblem problem;
+        ILinearMap x;
+        if (settings.Model == "multitask-lasso")
+        {
+            // One task per distinct label value, as `optsuite fit`: the 0/1 indicators of each row's label set.
+            var data = SvmlightReader.ReadMultiLabel(settings.DataPath);
+            features = data.Features;
+            x = backend is null ? features : features.WithBackend(backend);
+            var tasks = MultiTaskTargets.Tasks(data);
+            var y = MultiTaskTargets.Indicators(data, tasks);
+            var targets = new double[y.Length];
+            Buffer.BlockCopy(y, 0, targets, 0, y.Length * sizeof(double));
+            problem = BenchModels.CreateMultiTask(settings, x, targets, tasks.Length);
+        }
+        else
+        {
+            var data = SvmlightReader.Read(settings.DataPath);
+            features = data.Features;
+            x = backend is null ? features : features.WithBackend(backend);
+            problem = BenchModels.Create(settings, x, data.Labels);
+        }
         if (settings.Solvers.Count == 0) settings = settings with { Solvers = problem.SupportedSolvers };
         foreach (var s in settings.Solvers)
             if (!problem.Supports(s)) throw new UsageException(problem.RefusalMessage(s));
@@ -97,7 +121,7 @@ internal static class BenchCommand
         string dir = Path.GetFullPath(outDir ?? Path.Combine("bench-results", $"{settings.Model}-{stem}"));
         var output = Console.Out;
         output.WriteLine($"bench: {problem.Description}");
-        output.WriteLine($"data: {settings.DataPath} ({data.Rows} × {data.Columns}, {data.NonZeroCount} non-zeros); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
+        output.WriteLine($"data: {settings.DataPath} ({features.Rows} × {features.Columns}, {features.NonZeroCount} non-zeros); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
 
         (ReferenceSolve reference, IReadOnlyList<SolverRun> runs) = Console.IsOutputRedirected
             ? BenchRunner.Run(problem, settings, new PlainProgress(output))
@@ -105,7 +129,7 @@ internal static class BenchCommand
 
         var inv = CultureInfo.InvariantCulture;
         var context = new BenchmarkReport.Context($"{settings.Model} on {stem}", problem.Description,
-            $"{settings.DataPath} ({data.Rows} samples × {data.Columns} features, {data.NonZeroCount} non-zeros, CSR)",
+            $"{settings.DataPath} ({features.Rows} samples × {features.Columns} features, {features.NonZeroCount} non-zeros, CSR)",
             reference.Value, reference.Describe(),
             [
                 new("solvers", $"{string.Join(", ", settings.Solvers)}, from w = 0, tolerance {ReferenceSolve.Sci(settings.Tolerance)} on each solver's own criterion, at most {settings.MaxIterations} iterations and {settings.MaxTime.TotalSeconds.ToString("G4", inv)} s each, a trace point every {settings.TraceEvery} iteration(s)"),

@@ -77,6 +77,31 @@ public class BenchCommandTests
     }
 
     [Theory]
+    [InlineData("quantile", "regression/abalone_scale", "ipm", "--quantile", "0.25")]
+    [InlineData("multitask-lasso", "multiclass/iris.svm", "cd,fista", "--lambda", "0.01")]
+    public void EveryFitModelCanBeBenched(string model, string data, string solvers, params string[] options)
+    {
+        string dir = TempDir();
+        try
+        {
+            var (code, stdout, stderr) = InspectCommandTests.Run(["bench", "--model", model, "--data", DatasetLocator.Find(data),
+                .. options, "--solvers", solvers, "--max-time", "2", "--backend", "managed", "--out", dir]);
+            Assert.True(code == 0, stderr + stdout);
+            var rows = File.ReadAllLines(Path.Combine(dir, "traces.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Equal(solvers.Split(','), rows.Select(r => r[0]).Distinct());
+            foreach (var group in rows.GroupBy(r => r[0]))
+                Assert.True(group.Min(r => double.Parse(r[4], Inv)) <= 1e-8, $"{model} {group.Key} did not reach 1e-8");
+            Assert.True(File.Exists(Path.Combine(dir, "suboptimality_vs_time.png")));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--quantile applies to --model quantile", "--model", "lasso", "--data", "@heart", "--quantile", "0.3")]
+    [InlineData("solver 'cd' cannot run quantile here", "--model", "quantile", "--data", "@heart", "--solvers", "cd")]
     [InlineData("unknown model 'ridgeless'", "--model", "ridgeless", "--data", "@heart")]
     [InlineData("Unknown solver 'newton'", "--model", "lasso", "--data", "@heart", "--solvers", "fista,newton")]
     [InlineData("Data file not found", "--model", "lasso", "--data", "/nonexistent/file.svm")]

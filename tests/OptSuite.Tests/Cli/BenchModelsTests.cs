@@ -81,6 +81,53 @@ public class BenchModelsTests
         }
     }
 
+    [Fact]
+    public void QuantileRegressionIsBenchedByTheInteriorPointMethodOnly()
+    {
+        var (x, y) = Load("regression/abalone_scale");
+        var p = BenchModels.Create(Settings("quantile", lambda: 1e-3) with { Quantile = 0.3 }, x, y);
+        Assert.Equal(["ipm"], p.SupportedSolvers);
+        Assert.Contains("pinball loss is not (use ipm)", p.RefusalMessage("fista"));
+        Assert.Equal(1.0, BenchModels.L1Share(Settings("quantile")));   // L1 by default, as optsuite fit
+        var traced = p.Run("ipm", new RunSettings(1e-10, 100, TimeSpan.FromSeconds(10), 1, 0));
+        Assert.Equal(OptSuite.Solvers.StopReason.Converged, traced.StopReason);
+        // The same F as the estimator's objective: QuantileRegressor at the same λ, τ and penalty.
+        var model = new OptSuite.Models.QuantileRegressor { Lambda = 1e-3, Quantile = 0.3, Tolerance = 1e-10 }.Fit(x, y);
+        double[] point = traced.Solution.Length == 9 ? traced.Solution : [.. traced.Solution, .. traced.Intercepts];
+        Assert.Equal(model.Report!.Objective, p.Objective(point), 1e-8 * Math.Abs(model.Report.Objective));
+        Assert.Throws<UsageException>(() => BenchModels.Create(Settings("quantile") with { Quantile = 1.5 }, x, y));
+        // Other models refuse the interior-point method, naming the ones that can run.
+        var lasso = BenchModels.Create(Settings("lasso", lambda: 0.01), x, y);
+        Assert.False(lasso.Supports("ipm"));
+        Assert.Contains("quantile regression only", lasso.RefusalMessage("ipm"));
+    }
+
+    [Fact]
+    public void MultiTaskLassoIsBenchedByBlockCoordinateDescentAndProximalGradient()
+    {
+        var d = SvmlightReader.ReadMultiLabel(DatasetLocator.Find("multiclass/iris.svm"));
+        var tasks = MultiTaskTargets.Tasks(d);
+        var y = MultiTaskTargets.Indicators(d, tasks);
+        var targets = new double[y.Length];
+        Buffer.BlockCopy(y, 0, targets, 0, y.Length * sizeof(double));
+        var x = d.Features.WithBackend(LinearAlgebraBackends.Managed);
+        var p = BenchModels.CreateMultiTask(Settings("multitask-lasso", lambda: 0.01), x, targets, tasks.Length);
+        Assert.Equal(["fista", "ista", "cd"], p.SupportedSolvers);
+        double? previous = null;
+        foreach (var s in new[] { "cd", "fista" })
+        {
+            var r = p.Run(s, new RunSettings(1e-12, 20_000, TimeSpan.FromSeconds(10), 1, 0));
+            double[] point = r.Solution.Length == 15 ? r.Solution : [.. r.Solution, .. r.Intercepts];
+            Assert.Equal(4 * 3 + 3, point.Length);   // W (4 features × 3 tasks), then the 3 intercepts
+            double f = p.Objective(point);
+            if (previous is { } v) Assert.Equal(v, f, 1e-9 * Math.Abs(v));
+            previous = f;
+        }
+        var model = new OptSuite.Models.MultiTaskLasso { Lambda = 0.01, Tolerance = 1e-12 }.Fit(x, y);
+        Assert.Equal(model.Report!.Objective, previous!.Value, 1e-9 * Math.Abs(previous.Value));
+        Assert.Throws<UsageException>(() => BenchModels.CreateMultiTask(Settings("multitask-lasso", penalty: "l1"), x, targets, tasks.Length));
+    }
+
     private static int Dimension(BenchProblem p)
     {
         // The solution of any solver has the problem's dimension; a 0-iteration run returns the starting point.
