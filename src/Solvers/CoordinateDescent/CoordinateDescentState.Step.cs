@@ -84,6 +84,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             _z[i] += beta * _q[i];
             _d[i] = _loss.Derivative(_y[i], _z[i]);
         }
+        if (!IsSquared && _trialAccepted) (_lossSum, _lossAt) = (_trialLoss, _moves);
         return StepOutcome.Continue;
     }
 
@@ -167,9 +168,14 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             model += _g[j] * dj + _reg.ValueCoordinate(wj + dj, j) - _reg.ValueCoordinate(wj, j);
             f0 += 0.5 * _mu * wj * wj + _reg.ValueCoordinate(wj, j);
         }
+        // The loss at the current scores: the accepted trial value of the last step when nothing moved since (the same
+        // sum of the same numbers, so bit-identical), else summed afresh.
         double loss0 = 0;
-        for (int i = 0; i < _n; i++) loss0 += _a[i] * _loss.Value(_y[i], _z[i]);
+        if (_lossAt == _moves) loss0 = _lossSum;
+        else
+            for (int i = 0; i < _n; i++) loss0 += _a[i] * _loss.Value(_y[i], _z[i]);
         f0 += loss0;
+        _trialAccepted = false;
         double roundoff = 1e-15 * (Math.Abs(loss0) + Math.Abs(f0 - loss0)) * Math.Sqrt(_n);
         // A predicted change below the rounding of F cannot be checked (nor can its sign: R(w + δ) − R(w) is a
         // difference of nearly equal numbers). The inner solve only takes model-decreasing steps and near the optimum
@@ -183,6 +189,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         {
             double f = 0;
             for (int i = 0; i < _n; i++) f += _a[i] * _loss.Value(_y[i], _z[i] + beta * _q[i]);
+            _trialLoss = f;
             for (int k = 0; k < _wsCount; k++)
             {
                 int j = _ws[k];
@@ -191,9 +198,12 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
                 double v = _w[j] + beta * dj;
                 f += 0.5 * _mu * v * v + _reg.ValueCoordinate(v, j);
             }
-            if (f - f0 <= ArmijoFraction * beta * model) return beta;
             // Below rounding the comparison is noise: at a point this flat the step is as good as any.
-            if (Math.Abs(f - f0) <= roundoff && -beta * model <= roundoff) return beta;
+            if (f - f0 <= ArmijoFraction * beta * model || (Math.Abs(f - f0) <= roundoff && -beta * model <= roundoff))
+            {
+                _trialAccepted = true;
+                return beta;
+            }
         }
         return double.NaN;
     }

@@ -33,6 +33,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly double[] _colNorm;           // √(Σ a_i x_ij²)
     private readonly double[] _data;              // Σ a_i ℓ′_i x_ij at the last gradient (unscreened coordinates)
     private bool _dataFresh;                      // _data is at the current point
+    private double _lossSum, _trialLoss;          // Σa_iℓ(y_i, z_i) at move _lossAt; the last line-search trial's sum
+    private long _lossAt = -1;
+    private bool _trialAccepted;
     private readonly bool _shiftDual;             // intercept, and the objective balances its dual point by a shift
     private long _moves, _checkedAt = -1;         // point changes so far, and the one the last gap was computed at
     private double _checkedGap;
