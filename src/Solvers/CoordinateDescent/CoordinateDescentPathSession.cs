@@ -162,7 +162,9 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         start[.._p].CopyTo(point);
         long deadline = options.MaxTime is { } budget ? Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency) : 0;
         // Half the tolerance in p-space leaves room for the rounding between the two evaluations of the gap.
-        var outcome = _covariance.Solve(point.AsSpan(0, _p), _lambda1, mu, hint, 0.5 * options.Tolerance, Math.Max(options.MaxIterations, 1),
+        // One λ is one model solve: the sweep budget is the inner one; running out of it hands over to the sample-space
+        // engine, whose outer iterations MaxIterations limits.
+        var outcome = _covariance.Solve(point.AsSpan(0, _p), _lambda1, mu, hint, 0.5 * options.Tolerance, Math.Max(options.MaxInnerSweeps, 1),
             deadline, cancellationToken);
         if (_probe.FitIntercept) point[_p] = _covariance.Intercept(point.AsSpan(0, _p));
 
@@ -185,7 +187,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         _covariance.Gradient.CopyTo(_gradient);
         _last = point;
         _lastLambda = lambda;
-        if (outcome.StopReason == StopReason.Converged && !certified) return null;
+        if (!certified && outcome.StopReason is StopReason.Converged or StopReason.MaxIterations) return null;
         return new SolverResult
         {
             Solution = point.ToArray(),
@@ -193,7 +195,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
             Objective = value,
             Iterations = outcome.Sweeps,
             // The data's gap decides, as everywhere: a limit reached with a certifying gap is convergence.
-            StopReason = certified && outcome.StopReason is StopReason.MaxIterations or StopReason.MaxTime ? StopReason.Converged : outcome.StopReason,
+            StopReason = certified && outcome.StopReason != StopReason.Cancelled ? StopReason.Converged : outcome.StopReason,
             Criterion = criterion,
             DualityGap = gap,
             Counts = new EvaluationCounts(outcome.Checks + 1, 1, outcome.Updates),

@@ -117,4 +117,43 @@ public class CovariancePathTests
             Assert.True(path.Points[k].Objective <= reference.Points[k].Objective * (1 + 1e-9) + 1e-300, $"point {k}");
         }
     }
+
+    [Fact]
+    public void ASweepBudgetRunOutHandsThePointToTheSampleSpaceEngine()
+    {
+        // One sweep per λ cannot certify most points in p-space; the sample-space engine finishes each from there.
+        var (a, y) = Data(13, 300, 10);
+        ILinearMap x = RandomMatrices.Csr(a);
+        CoordinateDescentPathResult Run(GramMode mode, int sweeps) => CoordinateDescentPath.Compute(x, y, new SquaredLoss(), new CoordinateDescentPathOptions
+        {
+            FitIntercept = true, Count = 20,
+            Solver = new CoordinateDescentOptions { Tolerance = 1e-9, Gram = mode, MaxInnerSweeps = sweeps, MaxIterations = 100_000 },
+        });
+        var budget = Run(GramMode.Auto, 1);
+        var reference = Run(GramMode.Never, 10_000);
+        for (int k = 0; k < 20; k++)
+        {
+            Assert.Equal(StopReason.Converged, budget.Points[k].StopReason);
+            Assert.Equal(reference.Points[k].Objective, budget.Points[k].Objective, 2e-9 * Math.Abs(reference.Points[k].Objective));
+        }
+    }
+
+    [Fact]
+    public void ATimeBudgetOrACancelledTokenStopsACovariancePath()
+    {
+        var (a, y) = Data(17, 400, 12);
+        ILinearMap x = RandomMatrices.Csr(a);
+        var zero = CoordinateDescentPath.Compute(x, y, new SquaredLoss(), new CoordinateDescentPathOptions
+        {
+            FitIntercept = true, Count = 5, Solver = new CoordinateDescentOptions { Tolerance = 1e-12, MaxTime = TimeSpan.Zero },
+        });
+        // λ_max's null model is certified without a sweep; below it the zero budget stops every point.
+        Assert.All(zero.Points.Skip(1), pt => Assert.Equal(StopReason.MaxTime, pt.StopReason));
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        var session = new CoordinateDescentPathSession<SquaredLoss>(x, y, default, 1.0, true, null, null);
+        var (r, _) = session.Solve(session.LambdaMax / 10, default, new CoordinateDescentOptions(), true, source.Token);
+        Assert.Equal(StopReason.Cancelled, r.StopReason);
+        Assert.Equal(session.ObjectiveAt(session.LambdaMax / 10).TotalValue(r.Solution), r.Objective, 1e-13 * r.Objective);
+    }
 }
