@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using OptSuite.LinearAlgebra;
 
 namespace OptSuite.Solvers;
 
@@ -35,6 +36,19 @@ internal static class ColumnKernels
         double sum = 0;
         for (int t = 0; t < values.Length; t++) sum += s[rows[t]] * values[t];
         return sum;
+    }
+
+    /// <summary>z += Σ_j w_j x_j over the non-zero w_j only (a sparse solution's scores cost a fraction of a product).</summary>
+    public static void AddNonZeroColumns(CscMatrix x, ReadOnlySpan<double> w, Span<double> z)
+    {
+        ReadOnlySpan<int> ptr = x.ColumnPointers, idx = x.RowIndices;
+        ReadOnlySpan<double> val = x.Values;
+        for (int j = 0; j < w.Length; j++)
+        {
+            double wj = w[j];
+            if (wj == 0) continue;
+            for (int t = ptr[j]; t < ptr[j + 1]; t++) z[idx[t]] += wj * val[t];
+        }
     }
 
     private static (double, double) DenseDotAndMagnitude(ReadOnlySpan<double> s, ReadOnlySpan<double> x)

@@ -171,14 +171,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         // The certificate from the data: z = Xw + b over the non-zero columns, then the correlations of the dual point.
         Span<double> z = _scores;
         z.Fill(_probe.FitIntercept ? point[_p] : 0.0);
-        ReadOnlySpan<int> ptr = x.ColumnPointers, idx = x.RowIndices;
-        ReadOnlySpan<double> val = x.Values;
-        for (int j = 0; j < _p; j++)
-        {
-            double wj = point[j];
-            if (wj == 0) continue;
-            for (int t = ptr[j]; t < ptr[j + 1]; t++) z[idx[t]] += wj * val[t];
-        }
+        ColumnKernels.AddNonZeroColumns(x, point.AsSpan(0, _p), z);
         f.WeightedDualPoint(z, _dual);
         x.ApplyTranspose(_dual, _correlations);
         double gap = f.DualityGapFromCorrelations(point, z, _correlations, out double value);

@@ -291,14 +291,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         Pack();
         Span<double> z = _q;
         z.Fill(_b);
-        ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
-        ReadOnlySpan<double> val = _x.Values;
-        for (int j = 0; j < _p; j++)
-        {
-            double wj = _w[j];
-            if (wj == 0) continue;
-            for (int t = ptr[j]; t < ptr[j + 1]; t++) z[idx[t]] += wj * val[t];
-        }
+        ColumnKernels.AddNonZeroColumns(_x, _w, z);
         return _objective.TotalValue(_packed, z);
     }
 

@@ -38,43 +38,36 @@ public class ThreadScopeTests
         Assert.Equal("threads", e.ParamName);
     }
 
-    [Fact]
-    public async Task ConcurrentScopesDoNotSeeEachOther()
+    /// <summary>
+    /// What <paramref name="read"/> sees on two threads that hold scopes of <paramref name="first"/> and
+    /// <paramref name="second"/> threads at the same moment (a barrier), so a shared setting would show one of them the
+    /// other's value.
+    /// </summary>
+    private static async Task<(int First, int Second)> HeldTogether(int first, int second, Func<int> read)
     {
-        // Both threads hold their scope at the same time (the barrier), then read: a shared setting would give one of
-        // them the other's value.
         using var barrier = new Barrier(2);
         int Hold(int threads)
         {
             using var scope = LinearAlgebraSettings.UseThreads(threads);
             barrier.SignalAndWait();
-            int seen = LinearAlgebraSettings.Threads;
+            int seen = read();
             barrier.SignalAndWait();
             return seen;
         }
-        var a = Task.Factory.StartNew(() => Hold(1), TaskCreationOptions.LongRunning);
-        var b = Task.Factory.StartNew(() => Hold(5), TaskCreationOptions.LongRunning);
-        Assert.Equal(1, await a);
-        Assert.Equal(5, await b);
+        var a = Task.Factory.StartNew(() => Hold(first), TaskCreationOptions.LongRunning);
+        var b = Task.Factory.StartNew(() => Hold(second), TaskCreationOptions.LongRunning);
+        return (await a, await b);
     }
+
+    [Fact]
+    public async Task ConcurrentScopesDoNotSeeEachOther() =>
+        Assert.Equal((1, 5), await HeldTogether(1, 5, () => LinearAlgebraSettings.Threads));
 
     [MklFact]
     public async Task MklFollowsTheScopeOfEachCallingThread()
     {
         if (LinearAlgebraBackends.Mkl is not MklBackend { ThreadingLayer: MklThreadingLayer.Gnu } mkl) return; // sequential: always 1
-        using var barrier = new Barrier(2);
-        int Hold(int threads)
-        {
-            using var scope = LinearAlgebraSettings.UseThreads(threads);
-            barrier.SignalAndWait();
-            int seen = mkl.Threads;
-            barrier.SignalAndWait();
-            return seen;
-        }
-        var a = Task.Factory.StartNew(() => Hold(1), TaskCreationOptions.LongRunning);
-        var b = Task.Factory.StartNew(() => Hold(2), TaskCreationOptions.LongRunning);
-        Assert.Equal(1, await a);
-        Assert.Equal(2, await b);
+        Assert.Equal((1, 2), await HeldTogether(1, 2, () => mkl.Threads));
     }
 
     [Fact]
