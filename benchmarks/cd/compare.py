@@ -7,7 +7,7 @@ or LIBLINEAR/glmnet (L1-logistic), one problem at a time, in one run.
 For each (problem, data, λ): every peer runs at its DEFAULT tolerance (what a user gets) through
 ../shared/peers/run_peer.py, which times only the fit call and re-scores the fit with one objective formula. OptSuite
 then reports the wall time its coordinate descent needs to reach an objective at least as low as each peer's (column
-copy of the data included; best of --repeat runs), and full solves to a 1e-10 relative duality gap with and without
+copy of the data included; best of --repeat runs after 5 untimed ones, so JIT compilation is not timed), and full solves to a 1e-10 relative duality gap with and without
 working sets / gap-safe screening (outer iterations, passes over the data, seconds). The load average is recorded:
 figures taken while other jobs run are noisy.
 """
