@@ -60,7 +60,6 @@ public abstract class LinearEstimator
     /// <summary>
     /// Threads the linear-algebra kernels may use during the fit (null: <see cref="LinearAlgebraSettings.Threads"/>); a
     /// scope of this fit only (<see cref="LinearAlgebraSettings.UseThreads"/>), so concurrent fits do not interfere.
-    /// Applied process-wide for the duration of the fit, so concurrent fits should leave it null.
     /// </summary>
     public int? Threads { get; set; }
 

@@ -22,7 +22,6 @@ public sealed unsafe partial class MklBackend
         if (n == 0) return 0;
         int info;
         FollowThreads();
-
         fixed (double* p = a.Data)
             info = MklNative.Dpotrf(MklNative.ColMajor, UploOfLower(a.Layout, MatrixLayout.ColumnMajor), n, p, n);
         if (info == PotrfNaNInA) return DenseCholesky.Factor(a);
@@ -44,7 +43,6 @@ public sealed unsafe partial class MklBackend
         int ldb = layout == MatrixLayout.RowMajor ? nrhs : n;
         int info;
         FollowThreads();
-
         fixed (double* pf = factor.Data, pb = b.Data)
         {
             info = MklNative.Dpotrs(layout == MatrixLayout.RowMajor ? MklNative.RowMajor : MklNative.ColMajor,
@@ -61,7 +59,6 @@ public sealed unsafe partial class MklBackend
         if (n == 0) return;
         int info;
         FollowThreads();
-
         fixed (double* pf = factor.Data, px = x)
             info = MklNative.Dpotrs(MklNative.ColMajor, UploOfLower(factor.Layout, MatrixLayout.ColumnMajor), n, 1, pf, n, px, n);
         if (info is PotrsNaNInA or PotrsNaNInB) DenseCholesky.SolveInPlace(factor, x);

@@ -12,7 +12,6 @@ public sealed unsafe partial class MklBackend
             return;
         }
         FollowThreads();
-
         fixed (double* pa = a.Data, px = x, py = y)
         {
             MklNative.Dgemv(LayoutOf(a), op == Operation.NoTranspose ? MklNative.NoTrans : MklNative.Trans,
@@ -39,7 +38,6 @@ public sealed unsafe partial class MklBackend
             return;
         }
         FollowThreads();
-
         fixed (double* pa = a.Data, pb = b.Data, pc = c.Data)
         {
             MklNative.Dgemm(LayoutOf(c), TransposeIn(a, opA, c.Layout), TransposeIn(b, opB, c.Layout), m, n, k,
@@ -65,7 +63,6 @@ public sealed unsafe partial class MklBackend
         // Ours: NoTranspose is AᵀA. CBLAS: NoTrans is A·Aᵀ. Flip, then flip again if A is stored in the other layout.
         var cblasOp = op == Operation.NoTranspose ? Operation.Transpose : Operation.NoTranspose;
         FollowThreads();
-
         fixed (double* pa = a.Data, pc = c.Data)
         {
             MklNative.Dsyrk(LayoutOf(c), MklNative.Lower, TransposeIn(a, cblasOp, c.Layout), n, k,

@@ -114,7 +114,6 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     {
         if (x.Length == 0) return 0;
         FollowThreads();
-
         fixed (double* px = x, py = y) return MklNative.Ddot(x.Length, px, 1, py, 1);
     }
 
@@ -123,7 +122,6 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     {
         if (x.Length == 0) return;
         FollowThreads();
-
         fixed (double* px = x, py = y) MklNative.Daxpy(x.Length, alpha, px, 1, py, 1);
     }
 
@@ -132,7 +130,6 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     {
         if (x.Length == 0) return 0;
         FollowThreads();
-
         fixed (double* px = x) return MklNative.Dnrm2(x.Length, px, 1);
     }
 

@@ -50,7 +50,8 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// which are divided in place by the rescaling s (as <see cref="DualityGap(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
     /// returns them). A feature the caller has eliminated — w_j = 0 and proven zero at every optimum, as gap-safe
     /// screening does — may carry c_j = 0 without its column being read: the result is then the gap of the reduced
-    /// problem, whose optimum value is F*, so it bounds F(x) − F* as the full gap does (and is never larger).
+    /// problem, whose optimum value is F*, so it bounds F(x) − F* as the full gap does (and is usually smaller: the dual
+    /// point needs less rescaling).
     /// </summary>
     /// <param name="x">The primal point (w, then b).</param>
     /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
