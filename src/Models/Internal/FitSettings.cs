@@ -35,6 +35,8 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
 
     public LbfgsOptions Lbfgs => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
 
+    public TrustRegionNewtonOptions Newton => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
+
     public OwlQnOptions OwlQn => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
 
     public CoordinateDescentOptions CoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = Remaining, Observer = Observer };
