@@ -9,7 +9,7 @@ namespace OptSuite.Cli.Bench;
 internal sealed class BenchProblem
 {
     /// <summary>Every solver name <c>optsuite bench</c> knows, in display order.</summary>
-    public static readonly IReadOnlyList<string> AllSolvers = ["fista", "ista", "lbfgs", "owlqn", "cd", "dual-cd", "ipm"];
+    public static readonly IReadOnlyList<string> AllSolvers = ["fista", "ista", "lbfgs", "owlqn", "newton", "cd", "dual-cd", "ipm"];
 
     private readonly Dictionary<string, Func<RunSettings, SolverResult>> _runners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _refusals = new(StringComparer.Ordinal);
@@ -23,6 +23,7 @@ internal sealed class BenchProblem
         Features = features;
         Objective = objective;
         Refuse("ipm", "the interior-point method solves quantile regression only");
+        Refuse("newton", "trust-region Newton handles single-output objectives with an L2 penalty only");
     }
 
     /// <summary>The model name as given.</summary>

@@ -13,7 +13,7 @@ internal sealed record BenchSettings
     /// <summary>The svmlight/LIBSVM data file.</summary>
     public required string DataPath { get; init; }
 
-    /// <summary>Solver names in the order given (fista, ista, lbfgs, owlqn, cd, dual-cd, ipm).</summary>
+    /// <summary>Solver names in the order given (fista, ista, lbfgs, owlqn, newton, cd, dual-cd, ipm).</summary>
     public required IReadOnlyList<string> Solvers { get; init; }
 
     /// <summary>λ in the mean-over-samples convention; null when <see cref="C"/> or the default (C = 1) applies.</summary>

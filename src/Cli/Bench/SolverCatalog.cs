@@ -25,12 +25,22 @@ internal static class SolverCatalog
             problem.Add("ista", s => ProximalGradient.Minimize(f, default, ProxGrad(s, accelerated: false)));
             problem.Add("owlqn", s => OwlQn.Minimize(f.AsL1Composite(), default, Owl(s)));
             problem.Add("cd", s => CoordinateDescent.Minimize(f, default, Cd(s)));
-            if (!l1) problem.Add("lbfgs", s => Lbfgs.Minimize(f.AsSmooth(), default, Quasi(s)));
-            else problem.Refuse("lbfgs", "L-BFGS needs a differentiable objective and the L1 penalty is not (use owlqn)");
+            if (!l1)
+            {
+                problem.Add("lbfgs", s => Lbfgs.Minimize(f.AsSmooth(), default, Quasi(s)));
+                // The Newton solver takes the zero regulariser type; with λ₁ = 0 this is the same F.
+                var g = new LinearObjective<TLoss, ZeroRegularizer>(f.Data, f.Labels, f.Loss, default, f.Ridge, f.FitIntercept, f.SampleWeights);
+                problem.Add("newton", s => TrustRegionNewton.Minimize(g, default, Newton(s)));
+            }
+            else
+            {
+                problem.Refuse("lbfgs", "L-BFGS needs a differentiable objective and the L1 penalty is not (use owlqn)");
+                problem.Refuse("newton", "trust-region Newton needs an L2 penalty and the L1 penalty is not differentiable (use owlqn or cd)");
+            }
         }
         else
         {
-            foreach (var name in new[] { "fista", "ista", "owlqn", "cd", "lbfgs" })
+            foreach (var name in new[] { "fista", "ista", "owlqn", "cd", "lbfgs", "newton" })
                 problem.Refuse(name, $"{name} needs a differentiable loss and {lossName} is not");
         }
 
@@ -120,6 +130,11 @@ internal static class SolverCatalog
     {
         Tolerance = s.Tolerance, MaxIterations = s.MaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, Observer = s.Observer,
         Seed = s.Seed,
+    };
+
+    private static TrustRegionNewtonOptions Newton(RunSettings s) => new()
+    {
+        Tolerance = s.Tolerance, MaxIterations = s.MaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, Observer = s.Observer,
     };
 
     private static BlockCoordinateDescentOptions Block(RunSettings s) => new()

@@ -15,7 +15,7 @@ internal static class BenchCommand
 {
     private static readonly Option<string> Model = new("--model", "-m") { Description = $"The model: {string.Join(", ", BenchModels.Names)}.", Required = true };
     private static readonly Option<string> Data = new("--data", "-d") { Description = "The data file (svmlight/LIBSVM; .gz/.bz2/.xz decompressed).", Required = true };
-    private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = "Comma-separated solvers: fista, ista, lbfgs, owlqn, cd, dual-cd, ipm (default: every solver that handles the model)." };
+    private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = "Comma-separated solvers: fista, ista, lbfgs, owlqn, newton, cd, dual-cd, ipm (default: every solver that handles the model)." };
     private static readonly Option<double?> Lambda = new("--lambda") { Description = "Penalty strength λ, mean-over-samples convention (default: λ = 1/(n·C) with C = 1)." };
     private static readonly Option<double?> C = new("--C") { Description = "Inverse strength C as in LIBLINEAR/scikit-learn: λ = 1/(n·C)." };
     private static readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "L1 share α of the elastic-net penalty λ(α‖w‖₁ + (1 − α)/2‖w‖²) (default 0.5)." };

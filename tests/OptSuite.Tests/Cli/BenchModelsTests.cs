@@ -49,17 +49,17 @@ public class BenchModelsTests
     }
 
     [Theory]
-    [InlineData("ridge", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,cd")]
+    [InlineData("ridge", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,newton,cd")]
     [InlineData("lasso", "regression/abalone_scale", true, "fista,ista,owlqn,cd")]
     [InlineData("elastic-net", "regression/abalone_scale", false, "fista,ista,owlqn,cd")]
     [InlineData("group-lasso", "regression/abalone_scale", true, "fista,ista")]
-    [InlineData("huber", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,cd")]
-    [InlineData("poisson", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,cd")]
-    [InlineData("logistic", "binary/heart_scale", true, "fista,ista,lbfgs,owlqn,cd")]
-    [InlineData("logistic", "binary/heart_scale", false, "fista,ista,lbfgs,owlqn,cd,dual-cd")]
+    [InlineData("huber", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,newton,cd")]
+    [InlineData("poisson", "regression/abalone_scale", true, "fista,ista,lbfgs,owlqn,newton,cd")]
+    [InlineData("logistic", "binary/heart_scale", true, "fista,ista,lbfgs,owlqn,newton,cd")]
+    [InlineData("logistic", "binary/heart_scale", false, "fista,ista,lbfgs,owlqn,newton,cd,dual-cd")]
     [InlineData("logistic", "multiclass/iris.svm", true, "fista,ista,lbfgs,owlqn")]
     [InlineData("multinomial", "multiclass/wine.svm", false, "fista,ista,lbfgs,owlqn")]
-    [InlineData("linear-svm", "binary/heart_scale", false, "fista,ista,lbfgs,owlqn,cd,dual-cd")]
+    [InlineData("linear-svm", "binary/heart_scale", false, "fista,ista,lbfgs,owlqn,newton,cd,dual-cd")]
     [InlineData("multiclass-svm", "multiclass/iris.svm", false, "dual-cd")]
     public void EverySolverOfAModelMinimisesTheSameObjectiveAndTracingLeavesItsIteratesAlone(string model, string data, bool intercept, string solvers)
     {
