@@ -36,15 +36,24 @@ internal static class SolverRunner
             || !(f.Loss.IsTwiceDifferentiable || double.IsFinite(f.Loss.Smoothness)))
             return quasi;
         var newton = Pack(f, TrustRegionNewton.Minimize(f, [.. quasi.Coefficients, .. quasi.Intercepts], s.Newton, s.Cancellation), s.Solver);
-        if (!(newton.Objective <= quasi.Objective)) return quasi;
-        var r = newton.Result;
-        return newton with
+        return Continued(quasi, newton);
+    }
+
+    /// <summary>
+    /// The better of a stalled run and its continuation: the continuation (with both runs' iterations and time) when it
+    /// is at least as low, else the first run as it was.
+    /// </summary>
+    private static FitOutcome Continued(FitOutcome first, FitOutcome second)
+    {
+        if (!(second.Objective <= first.Objective)) return first;
+        var r = second.Result;
+        return second with
         {
             Result = new SolverResult
             {
                 Solution = r.Solution, Intercepts = r.Intercepts, Objective = r.Objective, StopReason = r.StopReason,
-                Iterations = quasi.Result.Iterations + r.Iterations, Criterion = r.Criterion, DualityGap = r.DualityGap,
-                Counts = r.Counts, Elapsed = quasi.Result.Elapsed + r.Elapsed, Trace = r.Trace,
+                Iterations = first.Result.Iterations + r.Iterations, Criterion = r.Criterion, DualityGap = r.DualityGap,
+                Counts = r.Counts, Elapsed = first.Result.Elapsed + r.Elapsed, Trace = r.Trace,
             },
         };
     }
@@ -64,17 +73,7 @@ internal static class SolverRunner
         var q = s with { Solver = SolverKind.Lbfgs, MaxIterations = s.MaxIterations };
         var primal = Certified(f, f.Features, q, [.. dual.Coefficients, .. dual.Intercepts],
             (start, t) => Lbfgs.Minimize(f.AsSmooth(), start, t.Lbfgs, t.Cancellation));
-        if (!(primal.Objective <= dual.Objective)) return dual;
-        var r = primal.Result;
-        return primal with
-        {
-            Result = new SolverResult
-            {
-                Solution = r.Solution, Intercepts = r.Intercepts, Objective = r.Objective, StopReason = r.StopReason,
-                Iterations = dual.Result.Iterations + r.Iterations, Criterion = r.Criterion, DualityGap = r.DualityGap,
-                Counts = r.Counts, Elapsed = dual.Result.Elapsed + r.Elapsed, Trace = r.Trace,
-            },
-        };
+        return Continued(dual, primal);
     }
 
     public static FitOutcome Run<TLoss>(LinearObjective<TLoss, L1Norm> f, FitSettings s, double[]? x0)
