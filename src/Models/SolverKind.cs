@@ -27,4 +27,8 @@ public enum SolverKind
     /// <summary>Primal–dual interior-point method (Frisch–Newton with Mehrotra's predictor–corrector; Koenker &amp; Portnoy
     /// 1997): quantile regression, whose pinball loss is not differentiable.</summary>
     InteriorPoint,
+
+    /// <summary>Trust-region Newton with preconditioned conjugate gradients (LIBLINEAR's TRON; Lin, Weng &amp; Keerthi 2008):
+    /// L2 penalty, single-output losses with a (generalised) second derivative; insensitive to the scale of the features.</summary>
+    Newton,
 }

@@ -7,13 +7,13 @@ public static class SolverKindNames
     [
         (SolverKind.Auto, "auto"), (SolverKind.Fista, "fista"), (SolverKind.Ista, "ista"), (SolverKind.Lbfgs, "lbfgs"),
         (SolverKind.OwlQn, "owlqn"), (SolverKind.CoordinateDescent, "cd"), (SolverKind.DualCoordinateDescent, "dual-cd"),
-        (SolverKind.InteriorPoint, "ipm"),
+        (SolverKind.InteriorPoint, "ipm"), (SolverKind.Newton, "newton"),
     ];
 
     /// <summary>Every short name, in enum order.</summary>
     public static IReadOnlyList<string> All { get; } = s_names.Select(p => p.Name).ToArray();
 
-    /// <summary>The short name of <paramref name="kind"/> (auto, fista, ista, lbfgs, owlqn, cd, dual-cd, ipm).</summary>
+    /// <summary>The short name of <paramref name="kind"/> (auto, fista, ista, lbfgs, owlqn, cd, dual-cd, ipm, newton).</summary>
     /// <param name="kind">The solver.</param>
     public static string ToName(SolverKind kind)
     {

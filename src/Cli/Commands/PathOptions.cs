@@ -20,7 +20,7 @@ internal sealed class PathOptions
     public readonly Option<int> Length = new("--n-lambda") { Description = "Number of λ values from λ_max down to ε·λ_max.", DefaultValueFactory = _ => 100 };
     public readonly Option<double?> Ratio = new("--lambda-min-ratio") { Description = "ε = λ_min/λ_max. Default 1e-2 when n < p, else 1e-4 (glmnet)." };
     public readonly Option<bool> NoEarlyStop = new("--no-early-stop") { Description = "Solve every λ (by default the path stops when the deviance explained saturates, as glmnet)." };
-    public readonly Option<string> Solver = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, cd or dual-cd.", DefaultValueFactory = _ => "auto" };
+    public readonly Option<string> Solver = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, newton, cd or dual-cd.", DefaultValueFactory = _ => "auto" };
     public readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance of every point (relative duality gap for cd). Default 1e-6." };
     public readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit of every point." };
     public readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };

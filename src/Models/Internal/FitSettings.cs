@@ -24,7 +24,7 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     public int Iterations => MaxIterations ?? (Solver switch
     {
         SolverKind.Fista or SolverKind.Ista => 100_000,
-        SolverKind.InteriorPoint => 500,
+        SolverKind.InteriorPoint or SolverKind.Newton => 500,
         _ => 10_000,
     });
 

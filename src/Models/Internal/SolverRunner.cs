@@ -18,6 +18,7 @@ internal static class SolverRunner
             SolverKind.CoordinateDescent => Pack(f, CoordinateDescent.Minimize(f, x0, s.CoordinateDescent, s.Cancellation), s.Solver),
             SolverKind.DualCoordinateDescent => DualThenQuasiNewton(f, s),
             SolverKind.Lbfgs when s.Automatic => QuasiNewtonThenNewton(f, s, x0),
+            SolverKind.Newton => Pack(f, TrustRegionNewton.Minimize(f, x0, s.Newton, s.Cancellation), s.Solver),
             _ => Common(f, f.Features, s, x0),
         };
 

@@ -61,7 +61,7 @@ internal static class SolverSelection
                 }
                 if (l2)
                 {
-                    list.AddRange([SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Fista, SolverKind.Ista]);
+                    list.AddRange([SolverKind.Lbfgs, SolverKind.Newton, SolverKind.CoordinateDescent, SolverKind.Fista, SolverKind.Ista]);
                     if ((s.Loss is LossKind.Logistic or LossKind.SquaredHinge) && !s.FitIntercept) list.Add(SolverKind.DualCoordinateDescent);
                 }
                 else list.AddRange([SolverKind.CoordinateDescent, SolverKind.OwlQn, SolverKind.Fista, SolverKind.Ista]);
@@ -138,6 +138,8 @@ internal static class SolverSelection
         SolverKind.DualCoordinateDescent when s.Penalty != PenaltyKind.L2 => "dual coordinate ascent needs the L2 penalty.",
         SolverKind.DualCoordinateDescent => "dual coordinate ascent solves hinge, squared-hinge, logistic and Crammer–Singer losses only.",
         SolverKind.Lbfgs when s.Penalty != PenaltyKind.L2 => "L-BFGS needs a differentiable objective (L2 penalty).",
+        SolverKind.Newton when s.Loss == LossKind.Multinomial => "trust-region Newton handles single-output losses only (use lbfgs).",
+        SolverKind.Newton when s.Penalty != PenaltyKind.L2 => "trust-region Newton needs a twice-differentiable objective (L2 penalty).",
         SolverKind.OwlQn when s.Penalty == PenaltyKind.L2 => "OWL-QN is for L1 and elastic-net penalties (use lbfgs for L2).",
         SolverKind.OwlQn => "OWL-QN needs a weighted L1 penalty.",
         SolverKind.CoordinateDescent when s.Penalty == PenaltyKind.Group => "block coordinate descent handles the group lasso with the squared loss only.",

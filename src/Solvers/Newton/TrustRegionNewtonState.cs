@@ -106,18 +106,26 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState
         if (_intercept) _g[_p] = gb;
         _gradients++;
 
-        // Jacobi preconditioner: the diagonal of H (1 where the data give no column access).
-        if (_preconditioned) WeightedColumnSquares(_curv, _m.AsSpan(0, _p));
+        // Jacobi preconditioner: the diagonal of H (1 where the data give no column access). A coordinate without
+        // curvature here (the Huber loss beyond δ everywhere, an empty column) gets the largest diagonal entry, so the trust
+        // region bounds its steps as it does the others' instead of letting them run off.
+        if (_preconditioned)
+        {
+            WeightedColumnSquares(_curv, _m.AsSpan(0, _p));
+            for (int j = 0; j < _p; j++) _m[j] += _mu;
+        }
         else _m.AsSpan(0, _p).Fill(1);
-        double scale = 0;
-        for (int j = 0; j < _p; j++) scale = Math.Max(scale, _m[j]);
-        for (int j = 0; j < _p; j++) _m[j] = Math.Max(_m[j] + (_preconditioned ? _mu : 0), 1e-12 * Math.Max(scale, 1e-300));
         if (_intercept)
         {
             double hb = 0;
             for (int i = 0; i < _n; i++) hb += _curv[i];
-            _m[_p] = Math.Max(hb, 1e-12 * Math.Max(scale, 1e-300));
+            _m[_p] = hb;
         }
+        double scale = 0;
+        for (int j = 0; j < _dim; j++) scale = Math.Max(scale, _m[j]);
+        if (!(scale > 0) || !double.IsFinite(scale)) scale = 1;
+        for (int j = 0; j < _dim; j++)
+            if (!(_m[j] >= 1e-12 * scale)) _m[j] = scale;
     }
 
     private void WeightedColumnSquares(ReadOnlySpan<double> c, Span<double> m)

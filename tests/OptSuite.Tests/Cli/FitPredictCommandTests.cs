@@ -93,6 +93,17 @@ public class FitPredictCommandTests
         Assert.Contains("cd, owlqn, fista, ista", bad.Err);
         Assert.DoesNotContain("   at ", bad.Err);
 
+        // Trust-region Newton: L2 problems only, named in the refusal otherwise.
+        var newton = Run("fit", "--model", "logistic", "--solver", "newton", "--data", heart, "--json", "--tol", "1e-10");
+        Assert.Equal(0, newton.Code);
+        Assert.Equal("newton", LastJsonLine(newton.Out).GetProperty("solver").GetString());
+        Assert.Equal("Converged", LastJsonLine(newton.Out).GetProperty("stop_reason").GetString());
+        var auto = Run("fit", "--model", "logistic", "--data", heart, "--json", "--tol", "1e-10");
+        Assert.Equal(LastJsonLine(auto.Out).GetProperty("objective").GetDouble(), LastJsonLine(newton.Out).GetProperty("objective").GetDouble(), 1e-9);
+        var l1 = Run("fit", "--model", "lasso", "--solver", "newton", "--data", heart);
+        Assert.Equal(2, l1.Code);
+        Assert.Contains("trust-region Newton needs a twice-differentiable objective", l1.Err);
+
         Assert.Equal(2, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--data", heart).Code);
         Assert.Equal(0, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--no-intercept", "--data", heart).Code);
         Assert.Contains("--intercept-scaling", Run("fit", "--model", "linear-svm", "--loss", "hinge", "--data", heart).Err);

@@ -62,18 +62,21 @@ public class ModelReferenceTests(ITestOutputHelper output)
         {
             var (x, y) = c.LoadBinaryOrRegression(binary: false);
             Check(c, Configure(new Ridge(), c).Fit(x, y));
+            Check(c, Configure(new Ridge(), c, SolverKind.Newton).Fit(x, y));
         }
         foreach (var c in Cases("huber_l2"))
         {
             var (x, y) = c.LoadBinaryOrRegression(binary: false);
             Check(c, Configure(new HuberRegressor { Delta = c.Delta!.Value }, c).Fit(x, y));
             Check(c, Configure(new HuberRegressor { Delta = c.Delta!.Value }, c, SolverKind.CoordinateDescent).Fit(x, y));
+            Check(c, Configure(new HuberRegressor { Delta = c.Delta!.Value }, c, SolverKind.Newton).Fit(x, y));
         }
         foreach (var c in Cases("poisson_l2"))
         {
             var (x, y) = c.LoadBinaryOrRegression(binary: false);
             Check(c, Configure(new PoissonRegressor(), c).Fit(x, y));
             Check(c, Configure(new PoissonRegressor(), c, SolverKind.CoordinateDescent).Fit(x, y));
+            Check(c, Configure(new PoissonRegressor(), c, SolverKind.Newton).Fit(x, y));
         }
     }
 
@@ -84,6 +87,7 @@ public class ModelReferenceTests(ITestOutputHelper output)
         {
             var (x, y) = c.LoadBinaryOrRegression(binary: false);
             Check(c, Configure(new LogisticRegression(), c).Fit(x, y));
+            Check(c, Configure(new LogisticRegression(), c, SolverKind.Newton).Fit(x, y));
             if (!c.FitIntercept) Check(c, Configure(new LogisticRegression(), c, SolverKind.DualCoordinateDescent).Fit(x, y));
         }
         foreach (var c in Cases("logreg_l1"))
@@ -108,6 +112,7 @@ public class ModelReferenceTests(ITestOutputHelper output)
             var (x, y) = c.LoadBinaryOrRegression(binary: false);
             Check(c, Configure(new LinearSvm(), c).Fit(x, y));
             Check(c, Configure(new LinearSvm(), c, SolverKind.Lbfgs).Fit(x, y));
+            Check(c, Configure(new LinearSvm(), c, SolverKind.Newton).Fit(x, y));
         }
         foreach (var c in Cases("svm", "svm_hinge_l2"))
         {
