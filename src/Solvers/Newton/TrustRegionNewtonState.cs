@@ -219,7 +219,8 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState
         else if (actual < Eta2 * predicted) _radius = Math.Max(Sigma1 * _radius, Math.Min(alpha * sNorm, Sigma3 * _radius));
         else _radius = Math.Max(_radius, Math.Min(alpha * sNorm, Sigma3 * _radius));
 
-        if (actual > Eta0 * predicted && double.IsFinite(fNew))
+        // The model never predicts an increase in exact arithmetic; a non-positive prediction is rounding and accepts nothing.
+        if (predicted > 0 && actual > Eta0 * predicted && double.IsFinite(fNew))
         {
             _trial.CopyTo(_x, 0);
             _zTrial.CopyTo(_z, 0);
