@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using OptSuite.LinearAlgebra;
 using OptSuite.Objectives;
-using OptSuite.Prox.Regularizers;
 
 namespace OptSuite.Solvers;
 

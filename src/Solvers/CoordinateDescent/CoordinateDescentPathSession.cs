@@ -77,9 +77,6 @@ internal sealed class CoordinateDescentPathSession<TLoss>
     /// <summary>b at w = 0 (0 without an intercept).</summary>
     public double NullIntercept { get; }
 
-    /// <summary>The null model (w = 0, b = b₀): the path's first start.</summary>
-    public double[] NullModel => (double[])_last.Clone();
-
     /// <summary>The objective at <paramref name="lambda"/> (sharing the validated data).</summary>
     public LinearObjective<TLoss, L1Norm> ObjectiveAt(double lambda) => _probe.WithRegularizer(Penalty(lambda), lambda * (1 - _alpha));
 

@@ -105,7 +105,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _h = new double[n];
         _s = new double[n];
         _q = new double[n];
-        _dual = _intercept ? new double[n] : [];
+        _shiftDual = _intercept && objective.BalancesDualByShift;
+        _dual = _intercept && !_shiftDual ? new double[n] : [];   // the balanced dual point, when it is not a shift
         if (related && previous!.IsAt(start))
             _z = previous._z.AsSpan().ToArray();
         else
@@ -129,7 +130,6 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _candidates = new int[p];
         _screened = new bool[p];
         _inWs = new bool[p];
-        _shiftDual = _intercept && objective.BalancesDualByShift;
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
         if (related && previous!._shiftDual == _shiftDual)
