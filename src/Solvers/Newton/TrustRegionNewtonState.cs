@@ -25,6 +25,8 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState
     private bool _nonFinite, _stalled;
     private long _functions, _gradients, _hessianProducts;
     private int _steps;
+    private long _moves, _checkedAt = -1;   // accepted steps, and the one the last gap was computed at
+    private double _checkedGap;
 
     /// <summary>Prepares a run from <paramref name="x0"/> (w then b; zeros when empty; copied, never modified).</summary>
     /// <param name="objective">The objective.</param>
@@ -225,6 +227,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState
             _trial.CopyTo(_x, 0);
             _zTrial.CopyTo(_z, 0);
             _value = fNew;
+            _moves++;
             Gradient();
             if (!Vec.AllFinite(_g)) return StepOutcome.NonFinite;
             return StepOutcome.Continue;
@@ -249,7 +252,11 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState
         Gradient();
         double next = 0;
         for (int j = 0; j < _dim; j++) next += _g[j] * _g[j] / _m[j];
-        if (Vec.AllFinite(_g) && Math.Sqrt(next) < gNorm) return true;
+        if (Vec.AllFinite(_g) && Math.Sqrt(next) < gNorm)
+        {
+            _moves++;
+            return true;
+        }
         _d.CopyTo(_x, 0);
         for (int i = 0; i < _n; i++) (_z[i], _zTrial[i]) = (_zTrial[i], _z[i]);
         _value = value;
@@ -325,15 +332,22 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState
     public bool HasConverged(double tolerance)
     {
         if (_nonFinite) return false;
-        Criterion = ProximalGradientState.RelativeGap(_f.DualityGap(_x), _value);
+        Criterion = ProximalGradientState.RelativeGap(DualityGap(), _value);
         return Criterion <= tolerance;
     }
 
     /// <inheritdoc/>
-    public double Objective() => _f.TotalValue(_x);
+    /// <remarks>From the scores z = Xw + b formed when the point was accepted: no product.</remarks>
+    public double Objective() => _f.TotalValue(_x, _z);
 
     /// <inheritdoc/>
-    public double DualityGap() => _f.DualityGap(_x);
+    /// <remarks>From the current scores (one transposed product), and not again at a point already checked.</remarks>
+    public double DualityGap()
+    {
+        if (_checkedAt != _moves)
+            (_checkedGap, _checkedAt) = (_f.DualityGap(_x, _z, _hd.AsSpan(0, _p)), _moves);   // Hd is free between steps
+        return _checkedGap;
+    }
 
     /// <summary>The result for <paramref name="outcome"/>.</summary>
     /// <param name="outcome">What the run loop returned.</param>
