@@ -1,8 +1,6 @@
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
-using OptSuite.Objectives;
 using OptSuite.Objectives.Losses;
-using OptSuite.Prox.Regularizers;
 
 namespace OptSuite.Models;
 
@@ -70,11 +68,7 @@ public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>
     private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0)
     {
         if (!(Quantile > 0 && Quantile < 1)) throw new ArgumentOutOfRangeException(nameof(Quantile), Quantile, "The quantile τ must lie in (0, 1).");
-        var loss = new QuantileLoss(Quantile);
-        double alpha = Alpha;
-        if (alpha == 0)
-            return SolverRunner.RunQuantile(new LinearObjective<QuantileLoss, ZeroRegularizer>(x, y, loss, default, lambda, FitIntercept, w), settings, x0);
-        return SolverRunner.RunQuantile(new LinearObjective<QuantileLoss, L1Norm>(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), FitIntercept, w), settings, x0);
+        return PenalisedProblem.Solve(x, y, new QuantileLoss(Quantile), lambda, Alpha, FitIntercept, w, settings, x0);
     }
 
     internal override void WriteOptions(IDictionary<string, object?> options)

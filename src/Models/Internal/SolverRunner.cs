@@ -19,6 +19,7 @@ internal static class SolverRunner
             SolverKind.DualCoordinateDescent => DualThenQuasiNewton(f, s),
             SolverKind.Lbfgs when s.Automatic => QuasiNewtonThenNewton(f, s, x0),
             SolverKind.Newton => Pack(f, TrustRegionNewton.Minimize(f, x0, s.Newton, s.Cancellation), s.Solver),
+            SolverKind.InteriorPoint => Quantile(f, s, x0),
             _ => Common(f, f.Features, s, x0),
         };
 
@@ -82,14 +83,17 @@ internal static class SolverRunner
         {
             SolverKind.CoordinateDescent => Pack(f, CoordinateDescent.Minimize(f, x0, s.CoordinateDescent, s.Cancellation), s.Solver),
             SolverKind.OwlQn => Certified(f, f.Features, s, x0, (start, t) => OwlQn.Minimize(f.AsL1Composite(), start, t.OwlQn, t.Cancellation)),
+            SolverKind.InteriorPoint => Quantile(f, s, x0),
             _ => Common(f, f.Features, s, x0),
         };
 
-    /// <summary>Quantile regression: the interior-point method is its only solver (the pinball loss is nonsmooth).</summary>
-    public static FitOutcome RunQuantile<TReg>(LinearObjective<Objectives.Losses.QuantileLoss, TReg> f, FitSettings s, double[]? x0)
-        where TReg : struct, IRegularizer => s.Solver == SolverKind.InteriorPoint
-            ? Pack(f, QuantileInteriorPoint.Minimize(f, x0, s.InteriorPoint, s.Cancellation), s.Solver)
-            : throw new InvalidOperationException($"Solver {s.Solver} was not resolved for quantile regression.");
+    /// <summary>Quantile regression: the interior-point method, its only solver (the pinball loss is nonsmooth), which
+    /// selection resolves for the quantile loss alone.</summary>
+    private static FitOutcome Quantile<TLoss, TReg>(LinearObjective<TLoss, TReg> f, FitSettings s, double[]? x0)
+        where TLoss : struct, ILoss where TReg : struct, IRegularizer =>
+        (object)f is LinearObjective<Objectives.Losses.QuantileLoss, TReg> q
+            ? Pack(q, QuantileInteriorPoint.Minimize(q, x0, s.InteriorPoint, s.Cancellation), s.Solver)
+            : throw new InvalidOperationException($"The interior-point method solves quantile regression only, not {typeof(TLoss).Name}.");
 
     public static FitOutcome Run(LinearObjective<Objectives.Losses.SquaredLoss, Prox.Regularizers.GroupLasso> f, FitSettings s, double[]? x0) =>
         s.Solver == SolverKind.CoordinateDescent
