@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using OptSuite.Tests.Support;
 
@@ -64,38 +63,6 @@ public class MklThreadingProcessTests
         Assert.Contains("OPTSUITE_DISABLE_MKL", info.GetProperty("backend_reason").GetString());
     }
 
-    private static (int Code, string Stdout, string Stderr) RunInfo(params (string Key, string Value)[] environment)
-    {
-        string cli = FindCli();
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(cli);
-        psi.ArgumentList.Add("info");
-        psi.ArgumentList.Add("--json");
-        foreach (var key in new[] { "OPTSUITE_BACKEND", "OPTSUITE_DISABLE_MKL", "OPTSUITE_MKL_THREADING", "OPTSUITE_MKL_GOMP", "MKL_THREADING_LAYER" })
-            psi.Environment.Remove(key);
-        foreach (var (key, value) in environment) psi.Environment[key] = value;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("optsuite info did not finish within 120 s");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    /// <summary>optsuite.dll next to the tests (copied with its runtimeconfig as a referenced executable).</summary>
-    private static string FindCli()
-    {
-        string here = Path.Combine(AppContext.BaseDirectory, "optsuite.dll");
-        Assert.True(File.Exists(here) && File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json")),
-            $"optsuite.dll and its runtimeconfig are expected in {AppContext.BaseDirectory}");
-        return here;
-    }
+    private static (int Code, string Stdout, string Stderr) RunInfo(params (string Key, string Value)[] environment) =>
+        CliProcess.Run(new[] { "info", "--json" }, environment.Select(e => (e.Key, (string?)e.Value)));
 }
