@@ -53,4 +53,13 @@ public interface ILoss
 
     /// <summary>True when ℓ(y, ·) is convex for every valid label.</summary>
     bool IsConvex { get; }
+
+    /// <summary>
+    /// True when ℓ(y, z) = ½(y − z)²: the derivative is affine with slope 1, so a coordinate step is exact, the
+    /// curvature never changes and Gram / covariance forms of the data apply. Solvers ask this, never the loss's type.
+    /// </summary>
+    bool IsQuadratic { get; }
+
+    /// <summary>The loss's one-sample dual sub-problem for dual coordinate descent, or <see cref="DualCoordinateStep.None"/>.</summary>
+    DualCoordinateStep DualStep { get; }
 }

@@ -25,4 +25,8 @@ public readonly struct AbsoluteLoss : ILoss
     public double Smoothness => double.PositiveInfinity;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 }

@@ -32,6 +32,10 @@ public readonly struct BinarySparsemaxLoss : ILoss
     public double Smoothness => 0.5;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 
     private static double Of(double m) => StableFunctions.SparsePlus(-m);
     private static double Dm(double m) => -StableFunctions.SparseSigmoid(-m);

@@ -32,6 +32,10 @@ public readonly struct ExponentialLoss : ILoss
     public double Smoothness => double.PositiveInfinity;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 
     private static double Of(double m) => Math.Exp(-m);
     private static double Dm(double m) => -Math.Exp(-m);

@@ -30,6 +30,10 @@ public readonly struct HingeLoss : ILoss
     public double Smoothness => double.PositiveInfinity;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.BoxQuadratic(1.0, 0.0);
 
     private static double Of(double m) => Math.Max(0.0, 1.0 - m);
     private static double Dm(double m) => m < 1.0 ? -1.0 : 0.0;

@@ -42,4 +42,8 @@ public readonly struct LogCoshLoss : ILoss
     public double Smoothness => 1.0;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 }

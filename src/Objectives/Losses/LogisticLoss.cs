@@ -32,6 +32,10 @@ public readonly struct LogisticLoss : ILoss
     public double Smoothness => 0.25;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.Logistic;
 
     private static double Of(double m) => StableFunctions.Softplus(-m);
     private static double Dm(double m) => -StableFunctions.Sigmoid(-m);

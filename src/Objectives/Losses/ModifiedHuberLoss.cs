@@ -30,6 +30,10 @@ public readonly struct ModifiedHuberLoss : ILoss
     public double Smoothness => 2.0;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 
     private static double Of(double m) => m >= 1.0 ? 0.0 : (m >= -1.0 ? (1.0 - m) * (1.0 - m) : -4.0 * m);
     private static double Dm(double m) => m >= 1.0 ? 0.0 : (m >= -1.0 ? -2.0 * (1.0 - m) : -4.0);

@@ -30,6 +30,10 @@ public readonly struct PerceptronLoss : ILoss
     public double Smoothness => double.PositiveInfinity;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 
     private static double Of(double m) => Math.Max(0.0, -m);
     private static double Dm(double m) => m < 0.0 ? -1.0 : 0.0;

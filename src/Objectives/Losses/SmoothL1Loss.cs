@@ -39,4 +39,8 @@ public readonly struct SmoothL1Loss : ILoss
     public double Smoothness => 1.0 / Beta;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 }

@@ -54,4 +54,8 @@ public readonly struct SmoothedHingeLoss : ILoss
     public double Smoothness => 1.0 / Gamma;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 }

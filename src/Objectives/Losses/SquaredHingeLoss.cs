@@ -30,6 +30,10 @@ public readonly struct SquaredHingeLoss : ILoss
     public double Smoothness => 2.0;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.BoxQuadratic(double.PositiveInfinity, 0.5);
 
     private static double Of(double m) => m < 1.0 ? (1.0 - m) * (1.0 - m) : 0.0;
     private static double Dm(double m) => m < 1.0 ? -2.0 * (1.0 - m) : 0.0;

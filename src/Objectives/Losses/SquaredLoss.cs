@@ -24,4 +24,8 @@ public readonly struct SquaredLoss : ILoss
     public double Smoothness => 1.0;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => true;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 }

@@ -77,4 +77,8 @@ public readonly struct TweedieLoss : ILoss
     public double Smoothness => double.PositiveInfinity;
     /// <inheritdoc/>
     public bool IsConvex => true;
+    /// <inheritdoc/>
+    public bool IsQuadratic => false;
+    /// <inheritdoc/>
+    public DualCoordinateStep DualStep => DualCoordinateStep.None;
 }

@@ -90,7 +90,7 @@ internal sealed partial class BlockCoordinateDescentState<TLoss, TReg> : ISolver
     }
 
     // A JIT-time constant per instantiation: the squared loss keeps only the residual d = z − y up to date.
-    private static bool Squared => typeof(TLoss) == typeof(SquaredLoss);
+    private static bool Squared => default(TLoss).IsQuadratic;
 
     /// <inheritdoc/>
     public double Criterion { get; private set; } = double.PositiveInfinity;

@@ -67,7 +67,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         _last = new double[_probe.Dimension];
         if (intercept) _last[_p] = NullIntercept;
         _lastLambda = LambdaMax;
-        _covarianceEligible = typeof(TLoss) == typeof(SquaredLoss) && _p <= CovariancePath.MaxFeatures && _p <= x.Rows
+        _covarianceEligible = default(TLoss).IsQuadratic && _p <= CovariancePath.MaxFeatures && _p <= x.Rows
             && (alpha < 1 || factors is null || factors.All(c => c > 0));
     }
 

@@ -188,7 +188,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     }
 
     /// <summary>True for the squared loss, whose quadratic model is the objective itself (no line search).</summary>
-    private static bool IsSquared => typeof(TLoss) == typeof(SquaredLoss);
+    private static bool IsSquared => default(TLoss).IsQuadratic;
 
     /// <inheritdoc/>
     public double Criterion { get; private set; } = double.PositiveInfinity;

@@ -1,4 +1,5 @@
 using OptSuite.LinearAlgebra;
+using OptSuite.Objectives;
 
 namespace OptSuite.Solvers;
 
@@ -11,7 +12,8 @@ internal sealed class BinaryDualState : ISolverState
     private readonly CsrMatrix _x;
     private readonly double[] _y, _c, _qd, _upper, _diag, _alpha, _beta, _w;
     private readonly int[] _index;
-    private readonly BinaryDualLoss _loss;
+    private readonly DualCoordinateStep _step;
+    private readonly bool _logistic;
     private readonly double _lambda;
     private readonly DualCoordinateDescentOptions _options;
     private readonly EpochShuffle _rng;
@@ -26,16 +28,18 @@ internal sealed class BinaryDualState : ISolverState
     private long _coordinateUpdates, _passes;
     private double _primal = double.NaN, _gap = double.NaN;
 
-    public BinaryDualState(ILinearMap x, ReadOnlySpan<double> labels, BinaryDualLoss loss, double lambda, DualCoordinateDescentOptions options)
-        : this(x, labels, default, loss, lambda, options) { }
+    public BinaryDualState(ILinearMap x, ReadOnlySpan<double> labels, DualCoordinateStep step, double lambda, DualCoordinateDescentOptions options)
+        : this(x, labels, default, step, lambda, options) { }
 
-    public BinaryDualState(ILinearMap x, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, BinaryDualLoss loss, double lambda,
+    public BinaryDualState(ILinearMap x, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, DualCoordinateStep step, double lambda,
         DualCoordinateDescentOptions options)
     {
         options.Validate();
         _x = RowMajorSparse.From(x);
         var rows = new SparseRows(_x);
-        _loss = loss;
+        if (step.Kind == DualCoordinateKind.None) throw new ArgumentException("The loss has no dual coordinate step.", nameof(step));
+        _step = step;
+        _logistic = step.Kind == DualCoordinateKind.Logistic;
         _lambda = lambda;
         _options = options;
         _rng = new EpochShuffle(options.Seed);
@@ -52,10 +56,10 @@ internal sealed class BinaryDualState : ISolverState
             // C_i = a_i/λ, a_i = c_i/Σc (1/n when uniform): λ·(C·Σℓ + ½‖w‖²) is our mean-loss objective.
             _c[i] = (weights.IsEmpty ? 1.0 / n : weights[i]) / lambda;
             if (_c[i] > 0) _index[_count++] = i;
-            _upper[i] = loss == BinaryDualLoss.Hinge ? _c[i] : double.PositiveInfinity;
-            if (loss == BinaryDualLoss.SquaredHinge && _c[i] > 0) _diag[i] = 0.5 / _c[i];
+            _upper[i] = _logistic || double.IsPositiveInfinity(step.UpperBound) ? double.PositiveInfinity : step.UpperBound * _c[i];
+            if (!_logistic && step.DiagonalShift > 0 && _c[i] > 0) _diag[i] = step.DiagonalShift / _c[i];
             _qd[i] += _diag[i];
-            if (loss == BinaryDualLoss.Logistic && _c[i] > 0)
+            if (_logistic && _c[i] > 0)
             {
                 _alpha[i] = Math.Min(1e-3 * _c[i], 1e-8);
                 _beta[i] = _c[i] - _alpha[i];
@@ -74,7 +78,7 @@ internal sealed class BinaryDualState : ISolverState
         _epochs++;
         _fullPass = _active == _count;
         _rng.Shuffle(_index, _active);
-        if (_loss == BinaryDualLoss.Logistic) LogisticEpoch();
+        if (_logistic) LogisticEpoch();
         else HingeEpoch();
         if (!Vec.AllFinite(_w)) return StepOutcome.NonFinite;
         return StepOutcome.Continue;
@@ -205,7 +209,7 @@ internal sealed class BinaryDualState : ISolverState
     public bool HasConverged(double tolerance)
     {
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
-        if (_epochs > 0 && _loss != BinaryDualLoss.Logistic && _options.Shrinking && !_fullPass && !_solvedActive) return false;
+        if (_epochs > 0 && !_logistic && _options.Shrinking && !_fullPass && !_solvedActive) return false;
         ComputeGap();
         Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
         return Criterion <= tolerance;
@@ -222,21 +226,16 @@ internal sealed class BinaryDualState : ISolverState
         {
             int i = _index[k];
             double m = _y[i] * rows.Dot(i, _w), c = _c[i], a = _alpha[i];
-            switch (_loss)
+            if (_logistic)
             {
-                case BinaryDualLoss.Hinge:
-                    loss += c * Math.Max(0, 1 - m);
-                    dualTerms += -a;
-                    break;
-                case BinaryDualLoss.SquaredHinge:
-                    double h = Math.Max(0, 1 - m);
-                    loss += c * h * h;
-                    dualTerms += -a + a * a / (4 * c);
-                    break;
-                default:
-                    loss += c * (m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m)));
-                    dualTerms += XLogX(a) + XLogX(_beta[i]) - XLogX(c);
-                    break;
+                loss += c * (m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m)));
+                dualTerms += XLogX(a) + XLogX(_beta[i]) - XLogX(c);
+            }
+            else
+            {
+                // ℓ(m) = sup over 0 ≤ α ≤ U of α(1 − m) − (D/2)α² per unit of C: hinge (U = 1, D = 0), squared hinge (U = ∞, D = ½).
+                loss += c * BoxQuadraticLoss(1 - m);
+                dualTerms += -a + 0.5 * _diag[i] * a * a;
             }
         }
         _passes++;
@@ -247,6 +246,16 @@ internal sealed class BinaryDualState : ISolverState
     }
 
     private static double XLogX(double x) => x > 0 ? x * Math.Log(x) : 0.0;
+
+    /// <summary>sup over 0 ≤ α ≤ U of α·h − (D/2)α² for the loss's (U, D); h = 1 − margin.</summary>
+    private double BoxQuadraticLoss(double h)
+    {
+        if (!(h > 0)) return 0;
+        double shift = _step.DiagonalShift, upper = _step.UpperBound;
+        if (shift == 0) return upper * h;
+        double alpha = Math.Min(h / shift, upper);
+        return alpha * h - 0.5 * shift * alpha * alpha;
+    }
 
     public double Objective()
     {

@@ -36,11 +36,9 @@ public static class DualCoordinateDescent
         where TReg : struct, IRegularizer
     {
         ArgumentNullException.ThrowIfNull(objective);
-        BinaryDualLoss kind =
-            typeof(TLoss) == typeof(HingeLoss) ? BinaryDualLoss.Hinge :
-            typeof(TLoss) == typeof(SquaredHingeLoss) ? BinaryDualLoss.SquaredHinge :
-            typeof(TLoss) == typeof(LogisticLoss) ? BinaryDualLoss.Logistic :
-            throw new ArgumentException($"Dual coordinate descent solves hinge, squared-hinge and logistic losses, not {typeof(TLoss).Name}.", nameof(objective));
+        DualCoordinateStep step = objective.Loss.DualStep;
+        if (step.Kind == DualCoordinateKind.None)
+            throw new ArgumentException($"Dual coordinate descent needs a loss with a dual coordinate step (hinge, squared hinge, logistic); {typeof(TLoss).Name} has none.", nameof(objective));
         if (objective.FitIntercept)
             throw new ArgumentException("Dual coordinate descent needs an objective without intercept (the intercept's equality constraint couples all dual coordinates); add a constant feature or use proximal gradient.", nameof(objective));
         if (!(objective.Ridge > 0))
@@ -48,7 +46,7 @@ public static class DualCoordinateDescent
         if ((object)objective.Regularizer is not ISmoothRegularizer { GradientLipschitz: 0 })
             throw new ArgumentException($"Dual coordinate descent handles the ridge term only; {typeof(TReg).Name} must be the zero regulariser.", nameof(objective));
         options ??= new DualCoordinateDescentOptions();
-        var state = new BinaryDualState(objective.Data, objective.Labels, objective.SampleWeights, kind, objective.Ridge, options);
+        var state = new BinaryDualState(objective.Data, objective.Labels, objective.SampleWeights, step, objective.Ridge, options);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
     }
 

@@ -100,9 +100,9 @@ public class DualCoordinateDescentTests
         int[] labels = y.Select((v, i) => v > 0 ? i % 2 : 2).ToArray();
         ISolverState[] states =
         [
-            new BinaryDualState(x, y, BinaryDualLoss.Hinge, 0.01, options),
-            new BinaryDualState(x, y, BinaryDualLoss.SquaredHinge, 0.01, options),
-            new BinaryDualState(x, y, BinaryDualLoss.Logistic, 0.01, options),
+            new BinaryDualState(x, y, default(HingeLoss).DualStep, 0.01, options),
+            new BinaryDualState(x, y, default(SquaredHingeLoss).DualStep, 0.01, options),
+            new BinaryDualState(x, y, default(LogisticLoss).DualStep, 0.01, options),
             new CrammerSingerDualState(x, labels, 3, default, 0.01, options),
         ];
         foreach (var s in states)

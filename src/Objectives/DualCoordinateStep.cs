@@ -1,0 +1,41 @@
+namespace OptSuite.Objectives;
+
+/// <summary>How a loss's one-sample dual sub-problem is solved by dual coordinate descent, if it has one.</summary>
+/// <remarks>
+/// For min_w (1/Σc)Σ c_i ℓ(y_i, x_i·w) + (λ/2)‖w‖², LIBLINEAR's dual (Hsieh et al. 2008; Yu, Huang &amp; Lin 2011 for the
+/// logistic loss) has one variable α_i per sample. <see cref="DualCoordinateKind.BoxQuadratic"/> losses give the
+/// sub-problem min over 0 ≤ α ≤ U_i of ½(Q_ii + D_i)α² + gα, solved in closed form, with U_i = <see cref="UpperBound"/>·C_i
+/// and D_i = <see cref="DiagonalShift"/>/C_i (C_i the sample's weight in LIBLINEAR's C scaling): the hinge loss has
+/// U = 1, D = 0; the squared hinge U = +∞, D = ½. <see cref="DualCoordinateKind.Logistic"/> is the entropic dual
+/// α log α + (C − α) log(C − α), solved by a safeguarded Newton iteration. A loss opts in by returning one of these from
+/// <see cref="ILoss.DualStep"/>; the solver asks the loss, never its type.
+/// </remarks>
+/// <param name="Kind">Which sub-problem, or <see cref="DualCoordinateKind.None"/>.</param>
+/// <param name="UpperBound">U: the box's upper end in units of the sample's C_i (+∞ for none); box-quadratic only.</param>
+/// <param name="DiagonalShift">D: the quadratic term's shift in units of 1/C_i; box-quadratic only.</param>
+public readonly record struct DualCoordinateStep(DualCoordinateKind Kind, double UpperBound, double DiagonalShift)
+{
+    /// <summary>No dual coordinate step: dual coordinate descent refuses the loss.</summary>
+    public static DualCoordinateStep None => new(DualCoordinateKind.None, 0, 0);
+
+    /// <summary>The box-constrained quadratic sub-problem with box [0, U·C_i] and diagonal shift D/C_i.</summary>
+    /// <param name="upperBound">U, positive (+∞ for no upper bound).</param>
+    /// <param name="diagonalShift">D ≥ 0.</param>
+    public static DualCoordinateStep BoxQuadratic(double upperBound, double diagonalShift) => new(DualCoordinateKind.BoxQuadratic, upperBound, diagonalShift);
+
+    /// <summary>The logistic loss's entropic sub-problem.</summary>
+    public static DualCoordinateStep Logistic => new(DualCoordinateKind.Logistic, 1, 0);
+}
+
+/// <summary>The families of one-sample dual sub-problems; see <see cref="DualCoordinateStep"/>.</summary>
+public enum DualCoordinateKind
+{
+    /// <summary>The loss has no dual coordinate step.</summary>
+    None,
+
+    /// <summary>A box-constrained one-dimensional quadratic (hinge, squared hinge).</summary>
+    BoxQuadratic,
+
+    /// <summary>The logistic loss's entropic sub-problem.</summary>
+    Logistic,
+}

@@ -1,9 +1,0 @@
-namespace OptSuite.Solvers;
-
-/// <summary>The losses <see cref="DualCoordinateDescent"/> handles.</summary>
-internal enum BinaryDualLoss
-{
-    Hinge,
-    SquaredHinge,
-    Logistic,
-}
