@@ -16,6 +16,13 @@ public interface ILoss
     /// <param name="label">The label to check.</param>
     void ValidateLabel(double label);
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> (parameter name <c>loss</c>) when the loss's own parameters are invalid —
+    /// as they are for <c>default</c> of a parameterised loss whose zero parameter means nothing (<c>default(HuberLoss)</c>
+    /// has δ = 0). Objectives call it once when they are built; the constructors of such losses already check.
+    /// </summary>
+    void ValidateParameters();
+
     /// <summary>ℓ(y, z).</summary>
     /// <param name="label">Label y.</param>
     /// <param name="score">Score z.</param>

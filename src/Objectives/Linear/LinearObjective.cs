@@ -49,6 +49,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         double ridge = 0, bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        loss.ValidateParameters();
         if (!loss.IsConvex)
             throw new ArgumentException($"{typeof(TLoss).Name} is not convex; these objectives and their solvers need a convex loss.", nameof(loss));
         if (!(ridge >= 0 && double.IsFinite(ridge)))

@@ -10,6 +10,8 @@ public readonly struct AbsoluteLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score) => Math.Abs(score - label);
     /// <inheritdoc/>
     public double Derivative(double label, double score) { double r = score - label; return r > 0 ? 1.0 : (r < 0 ? -1.0 : 0.0); }

@@ -21,6 +21,12 @@ public readonly struct AsymmetricAbsoluteLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters()
+    {
+        if (!(Alpha > 0) || !double.IsFinite(Alpha))
+            throw new ArgumentException($"AsymmetricAbsoluteLoss needs α > 0 and finite; found {Alpha} (default(AsymmetricAbsoluteLoss) is not a valid loss: create it with new AsymmetricAbsoluteLoss(alpha)).", "loss");
+    }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double r = score - label;

@@ -20,6 +20,8 @@ public readonly struct EpsilonInsensitiveLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score) => Math.Max(0.0, Math.Abs(score - label) - Epsilon);
     /// <inheritdoc/>
     public double Derivative(double label, double score)

@@ -25,6 +25,8 @@ public readonly struct FocalLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Binary, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double m = Objectives.Labels.Sign(label) * score;

@@ -20,6 +20,12 @@ public readonly struct HuberLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters()
+    {
+        if (!(Delta > 0) || !double.IsFinite(Delta))
+            throw new ArgumentException($"HuberLoss needs δ > 0 and finite; found {Delta} (default(HuberLoss) is not a valid loss: create it with new HuberLoss(delta)).", "loss");
+    }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double a = Math.Abs(score - label);

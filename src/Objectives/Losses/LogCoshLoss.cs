@@ -12,6 +12,8 @@ public readonly struct LogCoshLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double a = Math.Abs(score - label);

@@ -10,6 +10,8 @@ public readonly struct PerceptronLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Binary, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score) => Of(Objectives.Labels.Sign(label) * score);
     /// <inheritdoc/>
     public double Derivative(double label, double score) { double y = Objectives.Labels.Sign(label); return y * Dm(y * score); }

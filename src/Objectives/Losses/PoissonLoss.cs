@@ -11,6 +11,8 @@ public readonly struct PoissonLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Count, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double e = Math.Exp(score);

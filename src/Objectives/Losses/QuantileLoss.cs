@@ -20,6 +20,12 @@ public readonly struct QuantileLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters()
+    {
+        if (!(Tau > 0 && Tau < 1))
+            throw new ArgumentException($"QuantileLoss needs τ in (0, 1); found {Tau} (default(QuantileLoss) is not a valid loss: create it with new QuantileLoss(tau)).", "loss");
+    }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double r = score - label;

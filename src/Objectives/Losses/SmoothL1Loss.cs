@@ -20,6 +20,12 @@ public readonly struct SmoothL1Loss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters()
+    {
+        if (!(Beta > 0) || !double.IsFinite(Beta))
+            throw new ArgumentException($"SmoothL1Loss needs β > 0 and finite; found {Beta} (default(SmoothL1Loss) is not a valid loss: create it with new SmoothL1Loss(beta)).", "loss");
+    }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double a = Math.Abs(score - label);

@@ -21,6 +21,12 @@ public readonly struct SmoothedHingeLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Binary, label);
     /// <inheritdoc/>
+    public void ValidateParameters()
+    {
+        if (!(Gamma > 0) || !double.IsFinite(Gamma))
+            throw new ArgumentException($"SmoothedHingeLoss needs γ > 0 and finite; found {Gamma} (default(SmoothedHingeLoss) is not a valid loss: create it with new SmoothedHingeLoss(gamma)).", "loss");
+    }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double m = Objectives.Labels.Sign(label) * score;

@@ -21,6 +21,8 @@ public readonly struct SquaredEpsilonInsensitiveLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double e = Math.Max(0.0, Math.Abs(score - label) - Epsilon);

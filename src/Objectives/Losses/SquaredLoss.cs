@@ -9,6 +9,8 @@ public readonly struct SquaredLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Regression, label);
     /// <inheritdoc/>
+    public void ValidateParameters() { }
+    /// <inheritdoc/>
     public double Value(double label, double score) { double r = score - label; return 0.5 * r * r; }
     /// <inheritdoc/>
     public double Derivative(double label, double score) => score - label;

@@ -24,6 +24,12 @@ public readonly struct TweedieLoss : ILoss
     /// <inheritdoc/>
     public void ValidateLabel(double label) => Objectives.Labels.Validate(LabelConvention.Count, label);
     /// <inheritdoc/>
+    public void ValidateParameters()
+    {
+        if (!(Power > 1 && Power < 2))
+            throw new ArgumentException($"TweedieLoss needs a power ρ in (1, 2); found {Power} (default(TweedieLoss) is not a valid loss: create it with new TweedieLoss(power)).", "loss");
+    }
+    /// <inheritdoc/>
     public double Value(double label, double score)
     {
         double a = 1.0 - Power, b = 2.0 - Power;

@@ -90,4 +90,31 @@ public class LossCapabilityTests
                 Assert.Equal(expected, loss.Value(y, z), 1e-12 * (1 + expected));
             }
     }
+
+    [Fact]
+    public void ADefaultLossWhoseZeroParameterMeansNothingIsRefusedWhereAnObjectiveIsBuilt()
+    {
+        string[] invalidAtDefault = [nameof(AsymmetricAbsoluteLoss), nameof(HuberLoss), nameof(QuantileLoss), nameof(SmoothL1Loss), nameof(SmoothedHingeLoss), nameof(TweedieLoss)];
+        var refused = new List<string>();
+        foreach (var type in LossTypes())
+        {
+            var loss = (ILoss)Activator.CreateInstance(type)!;
+            try { loss.ValidateParameters(); }
+            catch (ArgumentException e)
+            {
+                Assert.Equal("loss", e.ParamName);
+                Assert.Contains($"default({type.Name})", e.Message);
+                refused.Add(type.Name);
+            }
+        }
+        Assert.Equal(invalidAtDefault, refused);
+
+        var x = new OptSuite.LinearAlgebra.DenseMatrix(2, 1, [1.0, 2.0]);
+        var e2 = Assert.Throws<ArgumentException>(() => new LinearObjective<HuberLoss, OptSuite.Prox.Regularizers.ZeroRegularizer>(x, [0.5, 1.0], default, default));
+        Assert.Contains("δ > 0", e2.Message);
+        Assert.Throws<ArgumentException>(() => new LinearObjective<TweedieLoss, OptSuite.Prox.Regularizers.ZeroRegularizer>(x, [0.5, 1.0], default, default));
+        // Constructed with a valid parameter, the same losses build objectives.
+        _ = new LinearObjective<HuberLoss, OptSuite.Prox.Regularizers.ZeroRegularizer>(x, [0.5, 1.0], new HuberLoss(1.0), default);
+        _ = new LinearObjective<TweedieLoss, OptSuite.Prox.Regularizers.ZeroRegularizer>(x, [0.5, 1.0], new TweedieLoss(1.5), default);
+    }
 }
