@@ -74,41 +74,41 @@ public static class Objective
         new(x, y, default, new GroupLasso(groups, lambda), 0, fitIntercept);
 
     /// <summary>
-    /// Multi-task lasso: (1/(2n))‖Y − XW − 1bᵀ‖²_F + α Σ_j ‖W_j·‖₂ with Y n×k and W p×k, both row-major (scikit-learn's
-    /// MultiTaskLasso with alpha = α; its coef_ is Wᵀ).
+    /// Multi-task lasso: (1/(2n))‖Y − XW − 1bᵀ‖²_F + λ Σ_j ‖W_j·‖₂ with Y n×k and W p×k, both row-major (scikit-learn's
+    /// MultiTaskLasso with alpha = λ; its coef_ is Wᵀ).
     /// </summary>
     /// <param name="x">The n×p data.</param>
     /// <param name="y">Y, n×k row-major.</param>
     /// <param name="tasks">k.</param>
-    /// <param name="alpha">α ≥ 0.</param>
+    /// <param name="lambda">λ ≥ 0, the penalty strength (scikit-learn's and glmnet's alpha / lambda; named λ here as everywhere in OptSuite, where α is the L1 share).</param>
     /// <param name="fitIntercept">Whether to fit k unpenalised intercepts (scikit-learn's default is true).</param>
     /// <param name="sampleWeights">Optional c_i ≥ 0 replacing 1/n by c_i/Σc.</param>
-    public static MultiTaskLinearObjective<L21Norm> MultiTaskLasso(ILinearMap x, ReadOnlySpan<double> y, int tasks, double alpha,
+    public static MultiTaskLinearObjective<L21Norm> MultiTaskLasso(ILinearMap x, ReadOnlySpan<double> y, int tasks, double lambda,
         bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default) =>
-        MultiTaskElasticNet(x, y, tasks, alpha, 1.0, fitIntercept, sampleWeights);
+        MultiTaskElasticNet(x, y, tasks, lambda, 1.0, fitIntercept, sampleWeights);
 
     /// <summary>
-    /// Multi-task elastic net: (1/(2n))‖Y − XW − 1bᵀ‖²_F + αρ Σ_j ‖W_j·‖₂ + α(1 − ρ)/2 ‖W‖²_F (scikit-learn's
-    /// MultiTaskElasticNet with l1_ratio = ρ; glmnet family "mgaussian" with alpha = ρ, lambda = α).
+    /// Multi-task elastic net: (1/(2n))‖Y − XW − 1bᵀ‖²_F + λρ Σ_j ‖W_j·‖₂ + λ(1 − ρ)/2 ‖W‖²_F (scikit-learn's
+    /// MultiTaskElasticNet with alpha = λ, l1_ratio = ρ; glmnet family "mgaussian" with alpha = ρ, lambda = λ).
     /// </summary>
     /// <param name="x">The n×p data.</param>
     /// <param name="y">Y, n×k row-major.</param>
     /// <param name="tasks">k.</param>
-    /// <param name="alpha">α ≥ 0.</param>
+    /// <param name="lambda">λ ≥ 0, the penalty strength (scikit-learn's and glmnet's alpha / lambda; named λ here as everywhere in OptSuite, where α is the L1 share).</param>
     /// <param name="l1Ratio">ρ ∈ [0, 1].</param>
     /// <param name="fitIntercept">Whether to fit k unpenalised intercepts.</param>
     /// <param name="sampleWeights">Optional c_i ≥ 0 replacing 1/n by c_i/Σc.</param>
-    public static MultiTaskLinearObjective<L21Norm> MultiTaskElasticNet(ILinearMap x, ReadOnlySpan<double> y, int tasks, double alpha,
+    public static MultiTaskLinearObjective<L21Norm> MultiTaskElasticNet(ILinearMap x, ReadOnlySpan<double> y, int tasks, double lambda,
         double l1Ratio, bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (!(alpha >= 0 && double.IsFinite(alpha)))
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "α must be finite and ≥ 0.");
+        if (!(lambda >= 0 && double.IsFinite(lambda)))
+            throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "λ must be finite and ≥ 0.");
         if (!(l1Ratio >= 0 && l1Ratio <= 1))
             throw new ArgumentOutOfRangeException(nameof(l1Ratio), l1Ratio, "The L1 ratio ρ must lie in [0, 1].");
         if (tasks < 1) throw new ArgumentOutOfRangeException(nameof(tasks), tasks, "A multi-task objective needs at least one task.");
-        return new MultiTaskLinearObjective<L21Norm>(x, y, tasks, new L21Norm(x.Columns, tasks, alpha * l1Ratio),
-            alpha * (1 - l1Ratio), fitIntercept, sampleWeights);
+        return new MultiTaskLinearObjective<L21Norm>(x, y, tasks, new L21Norm(x.Columns, tasks, lambda * l1Ratio),
+            lambda * (1 - l1Ratio), fitIntercept, sampleWeights);
     }
 
     /// <summary>Logistic regression with λ(α‖w‖₁ + (1 − α)/2‖w‖²): α = 0 is L2, α = 1 is L1.</summary>

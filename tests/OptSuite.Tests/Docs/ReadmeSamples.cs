@@ -45,7 +45,7 @@ public class ReadmeSamples
         // Multi-task lasso (scikit-learn's MultiTaskLasso): Y is n×k row-major, W comes back p×k row-major, then k intercepts.
         double[] y = new double[n * 3];
         for (int i = 0; i < n; i++) y[i * 3 + (int)iris.Labels[i]] = 1;                        // one indicator task per class
-        var f = Objective.MultiTaskLasso(iris.Features, y, tasks: 3, alpha: 0.01, fitIntercept: true);
+        var f = Objective.MultiTaskLasso(iris.Features, y, tasks: 3, lambda: 0.01, fitIntercept: true);
         SolverResult r = BlockCoordinateDescent.Minimize(f);          // or ProximalGradient.Minimize(f)
         // Group lasso over a BlockPartition (contiguous ranges or index lists), squared or logistic loss: 4 groups of 2.
         var abalone = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace OptSuite.Tests.Reference;
 
 /// <summary>
-/// Dual coordinate ascent against LIBLINEAR (-s 1/2/3/4/7, and scikit-learn's LinearSVC) optima frozen in
+/// Dual coordinate descent against LIBLINEAR (-s 1/2/3/4/7, and scikit-learn's LinearSVC) optima frozen in
 /// datasets/reference (svm_hinge_l2, svm_sqhinge_l2, logreg_l2(_dcd), cs_svm .json; see make_references.py): objective within
 /// 1e-6 relative, and the solver's own duality gap certifies it. Smooth losses are also solved by L-BFGS, which must
 /// agree. The hinge references are upper bounds (no peer reaches a tight tolerance), so there the gap is the certificate

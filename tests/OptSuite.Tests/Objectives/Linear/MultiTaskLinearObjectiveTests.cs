@@ -179,7 +179,7 @@ public class MultiTaskLinearObjectiveTests
         Assert.Equal("targets", e.ParamName);
         Assert.Contains("sample 2, task 1", e.Message);
         Assert.Equal("tasks", Assert.Throws<ArgumentOutOfRangeException>(() => Objective.MultiTaskLasso(x, y, 0, 0.1)).ParamName);
-        Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => Objective.MultiTaskLasso(x, y, 2, -1)).ParamName);
+        Assert.Equal("lambda", Assert.Throws<ArgumentOutOfRangeException>(() => Objective.MultiTaskLasso(x, y, 2, -1)).ParamName);
         Assert.Equal("l1Ratio", Assert.Throws<ArgumentOutOfRangeException>(() => Objective.MultiTaskElasticNet(x, y, 2, 1, 1.5)).ParamName);
         Assert.Equal("regularizer", Assert.Throws<ArgumentException>(() =>
             new MultiTaskLinearObjective<L21Norm>(x, y, 2, new L21Norm(3, 3, 0.1))).ParamName);
