@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Packs every OptSuite package into artifacts/packages, installs the optsuite tool from that feed and runs
+# `optsuite info` through it, then builds and runs samples/QuickStart against the packages (not the projects).
+# A fresh NuGet cache is used so nothing already cached stands in for what was just packed.
+# Usage: bash scripts/check-packages.sh [RIDs]   (default: this machine's RID only, e.g. linux-x64)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rid="${1:-$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')}"
+feed="$PWD/artifacts/packages"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+rm -rf "$feed"
+
+echo "== dotnet pack (tool for $rid)"
+dotnet pack OptSuite.sln -c Release -o "$feed" -v q -p:ToolPackageRuntimeIdentifiers="$rid"
+max=$((30 * 1024 * 1024))
+for f in "$feed"/*.nupkg; do
+  size=$(stat -c %s "$f")
+  echo "   $(basename "$f"): $((size / 1024)) KiB"
+  if [ "$size" -gt "$max" ]; then echo "error: $(basename "$f") is larger than 30 MiB" >&2; exit 1; fi
+done
+
+echo "== dotnet tool install OptSuite.Cli from the local feed"
+NUGET_PACKAGES="$work/nuget" dotnet tool install OptSuite.Cli --tool-path "$work/tool" --add-source "$feed" --prerelease
+"$work/tool/optsuite" info
+
+echo "== samples/QuickStart against the packages"
+NUGET_PACKAGES="$work/nuget" dotnet run --project samples/QuickStart -c Release
