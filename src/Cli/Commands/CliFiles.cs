@@ -1,0 +1,87 @@
+using OptSuite.Data;
+using OptSuite.Data.IO;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// The checks on files named on the command line, made before any work: inputs exist and are files; outputs can be
+/// written (<see cref="AtomicFile.CheckWritable"/>) and are none of the inputs (same device and inode, so hard and
+/// symbolic links count). Every failure is a <see cref="UsageException"/> naming the option and the file.
+/// </summary>
+internal static class CliFiles
+{
+    /// <summary>An option and the file it names.</summary>
+    public readonly record struct Named(string Option, string Path);
+
+    /// <summary>Requires <paramref name="path"/> to be an existing file (not a directory).</summary>
+    /// <param name="option">The option, e.g. <c>--data</c>.</param>
+    /// <param name="path">The file named.</param>
+    /// <param name="what">What the file holds, for "Data file not found: ...".</param>
+    public static void RequireInput(string option, string path, string what = "Data")
+    {
+        if (Directory.Exists(path)) throw new UsageException($"{option} {path} is a directory; give a data file.");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{what} file not found: {path}", path);
+    }
+
+    /// <summary>Reads svmlight data named by <paramref name="option"/> (after <see cref="RequireInput"/>).</summary>
+    /// <remarks>The reader's advice for a multi-label file names a C# method; a CLI user is told the command instead.</remarks>
+    public static SvmlightDataset ReadSvmlight(string option, string path, SvmlightReaderOptions? options = null, string what = "Data")
+    {
+        RequireInput(option, path, what);
+        try
+        {
+            return SvmlightReader.Read(path, options);
+        }
+        catch (DataFormatException e) when (SvmlightReader.IsMultiLabelError(e))
+        {
+            throw new DataFormatException(e.FilePath, e.Line, e.Column,
+                "multi-label line (comma-separated labels); 'optsuite fit --model multitask-lasso' fits multi-label data, the other models take one label per row",
+                e.OffendingText, e);
+        }
+    }
+
+    /// <summary>
+    /// Runs a fit or score on the data of <paramref name="option"/>: an <see cref="ArgumentException"/> about the features
+    /// or labels (the library's <c>x</c>, <c>y</c>) is reported as a problem of that file.
+    /// </summary>
+    public static T OnData<T>(string option, string path, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (ArgumentException e) when (e.ParamName is "x" or "y" or "sampleWeight")
+        {
+            throw new UsageException($"{option} {path}: {CommandRunner.Message(e)}");
+        }
+    }
+
+    /// <summary>Checks every output before the work that produces it; see the type's summary.</summary>
+    public static void CheckOutputs(IEnumerable<Named> outputs, IEnumerable<Named> inputs)
+    {
+        var read = inputs.Select(i => (i.Option, i.Path, Status: FileStatus.Of(i.Path))).ToList();
+        foreach (var output in outputs)
+        {
+            var status = Guard(output, () => FileStatus.Of(output.Path));
+            if (status.Kind == FileKind.Regular)
+                foreach (var input in read)
+                    if (status.IsSameFileAs(input.Status))
+                        throw new UsageException($"{output.Option} {output.Path} is the same file as {input.Option} {input.Path}; writing it would destroy the input.");
+            Guard(output, () => { AtomicFile.CheckWritable(output.Path); return 0; });
+        }
+    }
+
+    private static T Guard<T>(Named output, Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(e is UnauthorizedAccessException
+                ? $"{output.Option} {output.Path} cannot be written: permission denied."
+                : $"{output.Option}: {e.Message}");
+        }
+    }
+}
