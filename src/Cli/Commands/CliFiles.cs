@@ -19,7 +19,7 @@ internal static class CliFiles
     /// <param name="what">What the file holds, for "Data file not found: ...".</param>
     public static void RequireInput(string option, string path, string what = "Data")
     {
-        if (Directory.Exists(path)) throw new UsageException($"{option} {path} is a directory; give a data file.");
+        if (Directory.Exists(path)) throw new UsageException($"{option} {path} is a directory, not a file.");
         if (!File.Exists(path)) throw new FileNotFoundException($"{what} file not found: {path}", path);
     }
 
