@@ -13,14 +13,26 @@ internal static class CliFiles
     /// <summary>An option and the file it names.</summary>
     public readonly record struct Named(string Option, string Path);
 
-    /// <summary>Requires <paramref name="path"/> to be an existing file (not a directory).</summary>
+    /// <summary>Requires <paramref name="path"/> to be an existing file: not a directory, and not a pipe or socket, which
+    /// the readers cannot use (they seek to detect the format and compression).</summary>
     /// <param name="option">The option, e.g. <c>--data</c>.</param>
     /// <param name="path">The file named.</param>
     /// <param name="what">What the file holds, for "Data file not found: ...".</param>
     public static void RequireInput(string option, string path, string what = "Data")
     {
-        if (Directory.Exists(path)) throw new UsageException($"{option} {path} is a directory, not a file.");
-        if (!File.Exists(path)) throw new FileNotFoundException($"{what} file not found: {path}", path);
+        FileKind kind;
+        try
+        {
+            kind = FileStatus.Of(path).Kind;
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"{option} {path}: {e.Message}");
+        }
+        if (kind == FileKind.Directory) throw new UsageException($"{option} {path} is a directory, not a file.");
+        if (kind is FileKind.Fifo or FileKind.Socket)
+            throw new UsageException($"{option} {path} is a pipe, not a file; the readers need a file they can seek in (save the data to a file first).");
+        if (kind == FileKind.Missing) throw new FileNotFoundException($"{what} file not found: {path}", path);
     }
 
     /// <summary>Reads svmlight data named by <paramref name="option"/> (after <see cref="RequireInput"/>).</summary>

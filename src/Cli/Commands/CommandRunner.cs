@@ -35,9 +35,18 @@ internal static class CommandRunner
     /// <summary>Writes <c>error: MESSAGE</c> to stderr as one line (see <see cref="OneLine"/>).</summary>
     public static void Error(string message) => Console.Error.WriteLine("error: " + OneLine(message));
 
+    /// <summary>The options that set the estimators' and paths' properties, by property name.</summary>
+    private static readonly Dictionary<string, string> OptionOfProperty = new()
+    {
+        ["Lambda"] = "--lambda", ["C"] = "--C", ["L1Ratio"] = "--l1-ratio", ["Tolerance"] = "--tol",
+        ["MaxIterations"] = "--max-iter", ["GroupSize"] = "--group-size", ["Delta"] = "--delta", ["Quantile"] = "--quantile",
+        ["InterceptScaling"] = "--intercept-scaling", ["Threads"] = "--threads", ["PathLength"] = "--n-lambda",
+        ["LambdaMinRatio"] = "--lambda-min-ratio",
+    };
+
     /// <summary>
     /// What a CLI user is told: the exception's message without .NET's <c>(Parameter 'x')</c> decoration, which names
-    /// a C# parameter the user never saw (the commands name options and files themselves).
+    /// a C# parameter the user never saw, led by the option when the parameter is a property an option sets.
     /// </summary>
     public static string Message(Exception e)
     {
@@ -47,6 +56,7 @@ internal static class CommandRunner
             message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
             if (e is ArgumentOutOfRangeException { ActualValue: { } actual })
                 message = message.Replace($"{Environment.NewLine}Actual value was {actual}.", $" It is {actual}.", StringComparison.Ordinal);
+            if (OptionOfProperty.TryGetValue(name, out string? option)) message = $"{option}: {message}";
         }
         return message;
     }

@@ -262,6 +262,15 @@ public sealed class CliSafetyTests : IDisposable
     }
 
     [Fact]
+    public void APipeAsDataSaysItIsAPipe()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        AtomicFileTests.MakeFifo(P("pipe.svm"));
+        string error = BadInput(Run("fit", "--model", "ridge", "--data", "pipe.svm"));
+        Assert.StartsWith("error: --data pipe.svm is a pipe, not a file", error);
+    }
+
+    [Fact]
     public void ControlCharactersInAFileNameAreEscapedAndTheErrorStaysOneLine()
     {
         string error = BadInput(Run("fit", "--model", "ridge", "--data", "heart.svm", "--test", "bad\nname\u001b[31m.svm"));
@@ -277,8 +286,12 @@ public sealed class CliSafetyTests : IDisposable
             BadInput(Run("fit", "--model", "ridge", "--data", "empty.svm")));
         Assert.Equal("error: --data one-class.svm: y has a single class (1); a classifier needs at least two.",
             BadInput(Run("fit", "--model", "logistic", "--data", "one-class.svm")));
+        // λ = 1/(n·C) overflows: the library's check names C, the CLI says --C.
+        Assert.Equal("error: --C: C = 1E-320 is too small for 270 samples: λ = 1/(n·C) overflows.",
+            BadInput(Run("fit", "--model", "logistic", "--data", "heart.svm", "--C", "1e-320")));
         // ArgumentOutOfRangeException's "Actual value was" line is folded into the one line.
-        BadInput(Run("fit", "--model", "logistic", "--data", "heart.svm", "--C", "1e-320"));
+        Assert.Equal("error: --tol: The tolerance must be finite and ≥ 0. It is -1.",
+            "error: " + CommandRunner.Message(new ArgumentOutOfRangeException("Tolerance", -1.0, "The tolerance must be finite and ≥ 0.")));
     }
 
     [Fact]
