@@ -150,7 +150,7 @@ internal static class BenchCommand
     /// <summary>Creates the output folder and checks its files can be written and overwrite no input, before any solve.</summary>
     private static void PrepareOutput(string dir, string dataPath)
     {
-        if (File.Exists(dir) || (FileStatus.Of(dir).Kind is not FileKind.Missing and not FileKind.Directory))
+        if (FileStatus.Of(dir).Kind is not FileKind.Missing and not FileKind.Directory)
             throw new UsageException($"--out {dir} exists and is not a directory.");
         try
         {

@@ -28,7 +28,7 @@ internal static class AtomicFile
         var target = Resolve(path);
         if (target.Kind is FileKind.CharacterDevice or FileKind.Fifo)
         {
-            using var through = new FileStream(target.FinalPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+            using var through = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
             write(through);
             through.Flush();
             return;

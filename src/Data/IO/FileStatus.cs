@@ -22,7 +22,8 @@ internal enum FileKind
 }
 
 /// <summary>
-/// The kind and identity (device and inode) of the file a path names, symbolic links followed: <c>stat(2)</c>. Two
+/// The kind and identity (device and inode) of the file a path names, symbolic links followed: <c>stat(2)</c>, and
+/// <see cref="FinalPath"/>, the full path a chain of links ends at (where a replacement must be renamed to). Two
 /// paths name the same file when their identities agree, which holds for hard links and symbolic links alike.
 /// </summary>
 /// <remarks>
@@ -44,7 +45,8 @@ internal readonly partial record struct FileStatus(FileKind Kind, ulong Device, 
     {
         string full = Path.GetFullPath(path);
         string final = ResolveLinks(full);
-        if (OperatingSystem.IsLinux() && !_noStatx && TryStatx(final, out var kind, out ulong device, out ulong inode))
+        // The kernel follows the links itself: /dev/stdout → /proc/self/fd/1 → "pipe:[…]" names no path, yet is a FIFO.
+        if (OperatingSystem.IsLinux() && !_noStatx && TryStatx(full, out var kind, out ulong device, out ulong inode))
             return new FileStatus(kind, device, inode, final);
         FileKind fallback = Directory.Exists(final) ? FileKind.Directory : File.Exists(final) ? FileKind.Regular : FileKind.Missing;
         return new FileStatus(fallback, 0, 0, final);

@@ -82,6 +82,20 @@ public sealed class CliSafetyTests : IDisposable
     }
 
     [Fact]
+    public void OutputToDevStdoutGoesToStandardOutput()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // /dev/stdout → /proc/self/fd/1 → a pipe here: written through, not replaced.
+        var fit = Run("fit", "--model", "ridge", "--data", "heart.svm", "--output", "/dev/stdout");
+        Assert.True(fit.Code == 0, fit.Err);
+        Assert.Contains("optsuite.linear-model", fit.Out);
+        Assert.Equal(0, Run("fit", "--model", "ridge", "--data", "heart.svm", "--output", "model.json").Code);
+        var predict = Run("predict", "--model", "model.json", "--data", "heart.svm", "--output", "/dev/stdout");
+        Assert.True(predict.Code == 0, predict.Err);
+        Assert.Equal(270, predict.Out.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
     public void OutputThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink()
     {
         File.WriteAllText(P("real.json"), "old");
