@@ -68,6 +68,19 @@ internal static class CliFiles
         }
     }
 
+    /// <summary>As <see cref="OnData{T}"/>, for work without a result.</summary>
+    public static void OnData(string option, string path, Action work) => OnData(option, path, () =>
+    {
+        work();
+        return 0;
+    });
+
+    /// <summary>Requires data that is scored (test data) to have rows, before any fit.</summary>
+    public static void RequireRows(string option, string path, int rows)
+    {
+        if (rows == 0) throw new UsageException($"{option} {path} has no rows; there is nothing to score.");
+    }
+
     /// <summary>Checks every output before the work that produces it; see the type's summary.</summary>
     public static void CheckOutputs(IEnumerable<Named> outputs, IEnumerable<Named> inputs)
     {

@@ -41,7 +41,7 @@ internal static class CvCommand
         if (testPath is not null) CliFiles.RequireInput("--test", testPath, "Test");
         var train = PathOptions.Read("--data", dataPath);
         SvmlightDataset? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;
-        if (test is { Rows: 0 }) throw new UsageException($"--test {testPath} has no rows; there is nothing to score.");
+        if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
         var inputs = new List<CliFiles.Named> { new("--data", dataPath) };
         if (testPath is not null) inputs.Add(new("--test", testPath));
         string prefix = Options.Prefix(parse, inputs, ".csv");

@@ -78,10 +78,10 @@ internal static class FitCommand
             // One task per distinct label value: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
             var train = SvmlightReader.ReadMultiLabel(dataPath);
             var test = testPath is null ? null : SvmlightReader.ReadMultiLabel(testPath, TestOptions(train.Features.Columns, train.ZeroBasedIndices));
-            if (test is not null) RequireRows(testPath!, test.Rows);
+            if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
             var tasks = MultiTaskTargets.Tasks(train);
             var y = MultiTaskTargets.Indicators(train, tasks);
-            CliFiles.OnData("--data", dataPath, () => { mtl.Fit(train.Features, y); return 0; });
+            CliFiles.OnData("--data", dataPath, () => { mtl.Fit(train.Features, y); });
             (rows, columns) = (train.Rows, train.Features.Columns);
             trainScore = mtl.Score(train.Features, y);
             if (test is not null) testScore = mtl.Score(test.Features, MultiTaskTargets.Indicators(test, tasks));
@@ -90,8 +90,8 @@ internal static class FitCommand
         {
             var train = CliFiles.ReadSvmlight("--data", dataPath);
             var test = testPath is null ? null : CliFiles.ReadSvmlight("--test", testPath, TestOptions(train.Columns, train.ZeroBasedIndices), "Test");
-            if (test is not null) RequireRows(testPath!, test.Rows);
-            CliFiles.OnData("--data", dataPath, () => { Fit(estimator, train); return 0; });
+            if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
+            CliFiles.OnData("--data", dataPath, () => Fit(estimator, train));
             (rows, columns) = (train.Rows, train.Columns);
             trainScore = Score(estimator, train);
             if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test));
@@ -122,11 +122,6 @@ internal static class FitCommand
         if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
         else KeyValueTable.Write($"fit {name}", fields);
         return ExitCodes.Success;
-    }
-
-    private static void RequireRows(string testPath, int rows)
-    {
-        if (rows == 0) throw new UsageException($"--test {testPath} has no rows; there is nothing to score.");
     }
 
     private static SvmlightReaderOptions TestOptions(int features, bool zeroBased) => new()
