@@ -303,6 +303,8 @@ public sealed class CliSafetyTests : IDisposable
         // λ = 1/(n·C) overflows: the library's check names C, the CLI says --C.
         Assert.Equal("error: --C: C = 1E-320 is too small for 270 samples: λ = 1/(n·C) overflows.",
             BadInput(Run("fit", "--model", "logistic", "--data", "heart.svm", "--C", "1e-320")));
+        Assert.Equal("error: --folds: There are 1000 folds for only 270 samples. It is 1000.",
+            BadInput(Run("cv", "--model", "lasso", "--data", "heart.svm", "--folds", "1000", "--no-plot")));
         // ArgumentOutOfRangeException's "Actual value was" line is folded into the one line.
         Assert.Equal("error: --tol: The tolerance must be finite and ≥ 0. It is -1.",
             "error: " + CommandRunner.Message(new ArgumentOutOfRangeException("Tolerance", -1.0, "The tolerance must be finite and ≥ 0.")));
