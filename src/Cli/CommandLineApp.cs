@@ -26,6 +26,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(PathCommand.Create());
         root.Subcommands.Add(CvCommand.Create());
+        CliNumbers.Apply(root);
         return root;
     }
 
@@ -34,7 +35,7 @@ internal static class CommandLineApp
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+            foreach (var e in parse.Errors) CommandRunner.Error(e.Message);
             Console.Error.WriteLine("Run 'optsuite --help' for usage.");
             return ExitCodes.BadInput;
         }

@@ -37,7 +37,7 @@ public sealed class GroupLasso : LinearRegressor<GroupLasso>
         {
             int size = GroupSize ?? 1;
             if (size < 1) throw new ArgumentOutOfRangeException(nameof(GroupSize), size, "The group size must be ≥ 1.");
-            var sizes = new int[(p + size - 1) / size];
+            var sizes = new int[(int)(((long)p + size - 1) / size)];   // long: p + size − 1 overflows for huge sizes
             for (int g = 0; g < sizes.Length; g++) sizes[g] = Math.Min(size, p - g * size);
             groups = BlockPartition.FromSizes(sizes);
         }

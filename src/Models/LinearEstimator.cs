@@ -166,7 +166,10 @@ public abstract class LinearEstimator
         if (C is { } c)
         {
             if (!(c > 0 && double.IsFinite(c))) throw new ArgumentOutOfRangeException(nameof(C), c, "C must be finite and > 0.");
-            return 1.0 / (samples * c);
+            double fromC = 1.0 / (samples * c);
+            if (!double.IsFinite(fromC))
+                throw new ArgumentOutOfRangeException(nameof(C), $"C = {c} is too small for {samples} samples: λ = 1/(n·C) overflows.");
+            return fromC;
         }
         double lambda = Lambda ?? DefaultLambda(samples);
         if (!(lambda >= 0 && double.IsFinite(lambda))) throw new ArgumentOutOfRangeException(nameof(Lambda), lambda, "λ must be finite and ≥ 0.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OptSuite.Data.IO;
 
 namespace OptSuite.Cli.Bench;
 
@@ -18,15 +19,27 @@ internal static class BenchmarkReport
     public sealed record Context(string Title, string Problem, string Data, double Reference, string ReferenceHow,
         IReadOnlyList<KeyValuePair<string, string>> Facts, string? Warning = null);
 
+    /// <summary>The trace file's name.</summary>
+    public const string Traces = "traces.csv";
+
+    private const string Summary = "summary.md", Report = "report.md";
+
+    /// <summary>The stems of the two plots (each written as .png and .svg).</summary>
+    public const string TimePlot = "suboptimality_vs_time", IterationPlot = "suboptimality_vs_iterations";
+
+    /// <summary>The files <see cref="Write"/> puts into its folder.</summary>
+    public static readonly string[] FileNames =
+        [Traces, Summary, TimePlot + ".png", TimePlot + ".svg", IterationPlot + ".png", IterationPlot + ".svg", Report];
+
     /// <summary>Writes every output; returns the report's path.</summary>
     public static string Write(string directory, Context context, IReadOnlyList<SolverRun> runs)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "traces.csv"), TracesCsv(runs, context.Reference));
+        AtomicFile.WriteAllText(Path.Combine(directory, Traces), TracesCsv(runs, context.Reference));
         string summary = SummaryTable(runs, context.Reference);
-        File.WriteAllText(Path.Combine(directory, "summary.md"), summary);
-        var byTime = ConvergencePlots.Write(directory, "suboptimality_vs_time", $"{context.Title}: suboptimality vs time", runs, context.Reference, true);
-        var byIter = ConvergencePlots.Write(directory, "suboptimality_vs_iterations", $"{context.Title}: suboptimality vs iterations", runs, context.Reference, false);
+        AtomicFile.WriteAllText(Path.Combine(directory, Summary), summary);
+        var byTime = ConvergencePlots.Write(directory, TimePlot, $"{context.Title}: suboptimality vs time", runs, context.Reference, true);
+        var byIter = ConvergencePlots.Write(directory, IterationPlot, $"{context.Title}: suboptimality vs iterations", runs, context.Reference, false);
 
         var md = new StringBuilder();
         md.AppendLine($"# {context.Title}").AppendLine();
@@ -47,8 +60,8 @@ internal static class BenchmarkReport
         md.AppendLine("Each trace point evaluates F and, where the objective has one, the duality gap; the solver clock is paused meanwhile, so the curves show solver time only. The wall time of each call includes it:").AppendLine();
         md.AppendLine(TracingTable(runs));
         md.AppendLine("Raw traces: [traces.csv](traces.csv) (columns " + TracesHeader + "; `seconds` is solver time, `gap` the absolute duality gap, empty where the objective has none).");
-        string path = Path.Combine(directory, "report.md");
-        File.WriteAllText(path, md.ToString());
+        string path = Path.Combine(directory, Report);
+        AtomicFile.WriteAllText(path, md.ToString());
         return path;
     }
 

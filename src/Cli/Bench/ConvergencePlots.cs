@@ -94,8 +94,7 @@ internal static class ConvergencePlots
         plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
 
         string png = stem + ".png", svg = stem + ".svg";
-        plot.SavePng(Path.Combine(directory, png), Width, Height);
-        plot.SaveSvg(Path.Combine(directory, svg), Width, Height);
+        Plots.PlotFiles.Save(plot, Path.Combine(directory, png), Path.Combine(directory, svg), Width, Height);
         return (png, svg);
     }
 

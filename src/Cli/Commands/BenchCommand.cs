@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OptSuite.Cli.Bench;
 using OptSuite.Data;
+using OptSuite.Data.IO;
 using OptSuite.LinearAlgebra;
 using Spectre.Console;
 
@@ -51,16 +52,10 @@ internal static class BenchCommand
         string model = parse.GetValue(Model)!.Trim().ToLowerInvariant();
         if (!BenchModels.Names.Contains(model))
             throw new UsageException($"Unknown model '{model}'; models: {string.Join(", ", BenchModels.Names)}.");
+        // Numbers were parsed and range-checked by CliNumbers.
         double maxTime = parse.GetValue(MaxTime), refTime = parse.GetValue(ReferenceTime), tol = parse.GetValue(Tol);
-        if (!(maxTime > 0 && maxTime < 1e6)) throw new UsageException($"--max-time must be a number of seconds in (0, 1e6); it is {maxTime}.");
-        if (!(refTime > 0 && refTime < 1e6)) throw new UsageException($"--reference-time must be a number of seconds in (0, 1e6); it is {refTime}.");
-        if (!(tol >= 0 && double.IsFinite(tol))) throw new UsageException($"--tol must be a finite number ≥ 0; it is {tol}.");
-        if (parse.GetValue(MaxIterations) < 1) throw new UsageException($"--max-iterations must be ≥ 1; it is {parse.GetValue(MaxIterations)}.");
-        if (parse.GetValue(TraceEvery) < 1) throw new UsageException($"--trace-every must be ≥ 1; it is {parse.GetValue(TraceEvery)}.");
-        if (!(parse.GetValue(Delta) > 0 && double.IsFinite(parse.GetValue(Delta)))) throw new UsageException($"--delta must be a finite number > 0; it is {parse.GetValue(Delta)}.");
         double? quantile = parse.GetValue(QuantileLevel);
         if (quantile is not null && model != "quantile") throw new UsageException($"--quantile applies to --model quantile, not {model}.");
-        if (quantile is { } tau && !(tau > 0 && tau < 1)) throw new UsageException($"--quantile must lie in (0, 1); it is {tau}.");
         var solvers = new List<string>();
         foreach (var name in (parse.GetValue(Solvers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -89,7 +84,7 @@ internal static class BenchCommand
             if (t < 1) throw new UsageException($"--threads must be ≥ 1; it is {t}.");
             LinearAlgebraSettings.MaxThreads = t;
         }
-        if (!File.Exists(settings.DataPath)) throw new FileNotFoundException($"Data file not found: {settings.DataPath}", settings.DataPath);
+        CliFiles.RequireInput("--data", settings.DataPath);
         var backend = ResolveBackend(backendName);
         CsrMatrix features;
         BenchProblem problem;
@@ -108,7 +103,7 @@ internal static class BenchCommand
         }
         else
         {
-            var data = SvmlightReader.Read(settings.DataPath);
+            var data = CliFiles.ReadSvmlight("--data", settings.DataPath);
             features = data.Features;
             x = backend is null ? features : features.WithBackend(backend);
             problem = BenchModels.Create(settings, x, data.Labels);
@@ -119,6 +114,7 @@ internal static class BenchCommand
 
         string stem = DataStem(settings.DataPath);
         string dir = Path.GetFullPath(outDir ?? Path.Combine("bench-results", $"{settings.Model}-{stem}"));
+        PrepareOutput(dir, settings.DataPath);
         var output = Console.Out;
         output.WriteLine($"bench: {problem.Description}");
         output.WriteLine($"data: {settings.DataPath} ({features.Rows} × {features.Columns}, {features.NonZeroCount} non-zeros); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
@@ -146,9 +142,25 @@ internal static class BenchCommand
         output.Write(BenchmarkReport.SummaryTable(runs, reference.Value));
         output.WriteLine();
         output.WriteLine($"report: {report}");
-        output.WriteLine($"plots:  {Path.Combine(dir, "suboptimality_vs_time.png")} (and .svg), {Path.Combine(dir, "suboptimality_vs_iterations.png")} (and .svg)");
-        output.WriteLine($"traces: {Path.Combine(dir, "traces.csv")}");
+        output.WriteLine($"plots:  {Path.Combine(dir, BenchmarkReport.TimePlot + ".png")} (and .svg), {Path.Combine(dir, BenchmarkReport.IterationPlot + ".png")} (and .svg)");
+        output.WriteLine($"traces: {Path.Combine(dir, BenchmarkReport.Traces)}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Creates the output folder and checks its files can be written and overwrite no input, before any solve.</summary>
+    private static void PrepareOutput(string dir, string dataPath)
+    {
+        if (FileStatus.Of(dir).Kind is not FileKind.Missing and not FileKind.Directory)
+            throw new UsageException($"--out {dir} exists and is not a directory.");
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {dir} cannot be created: {(e is UnauthorizedAccessException ? "permission denied." : e.Message)}");
+        }
+        CliFiles.CheckOutputs(BenchmarkReport.FileNames.Select(f => new CliFiles.Named("--out", Path.Combine(dir, f))), [new("--data", dataPath)]);
     }
 
     private static (ReferenceSolve, IReadOnlyList<SolverRun>) RunWithBars(BenchProblem problem, BenchSettings settings)

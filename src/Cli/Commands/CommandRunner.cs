@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using OptSuite.Data;
 
 namespace OptSuite.Cli.Commands;
@@ -15,13 +16,13 @@ internal static class CommandRunner
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Error(Message(e));
             if (verbose) Console.Error.WriteLine(e);
             return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+            Error($"{e.GetType().Name}: {Message(e)}");
             if (verbose) Console.Error.WriteLine(e);
             return ExitCodes.Failed;
         }
@@ -29,7 +30,62 @@ internal static class CommandRunner
 
     /// <summary>Exceptions that mean the user's input or usage is wrong (exit code 2).</summary>
     public static bool IsBadInput(Exception e) => e is DataFormatException or FileNotFoundException
-        or DirectoryNotFoundException or ArgumentException or UsageException;
+        or DirectoryNotFoundException or ArgumentException or UsageException or UnauthorizedAccessException;
+
+    /// <summary>Writes <c>error: MESSAGE</c> to stderr as one line (see <see cref="OneLine"/>).</summary>
+    public static void Error(string message) => Console.Error.WriteLine("error: " + OneLine(message));
+
+    /// <summary>The options that set the estimators' and paths' properties, by property name.</summary>
+    private static readonly Dictionary<string, string> OptionOfProperty = new()
+    {
+        ["Lambda"] = "--lambda", ["C"] = "--C", ["L1Ratio"] = "--l1-ratio", ["Tolerance"] = "--tol",
+        ["MaxIterations"] = "--max-iter", ["GroupSize"] = "--group-size", ["Delta"] = "--delta", ["Quantile"] = "--quantile",
+        ["InterceptScaling"] = "--intercept-scaling", ["Threads"] = "--threads", ["PathLength"] = "--n-lambda",
+        ["LambdaMinRatio"] = "--lambda-min-ratio", ["Folds"] = "--folds", ["MaxDegreeOfParallelism"] = "--parallel",
+    };
+
+    /// <summary>
+    /// What a CLI user is told: the exception's message without .NET's <c>(Parameter 'x')</c> decoration, which names
+    /// a C# parameter the user never saw, led by the option when the parameter is a property an option sets.
+    /// </summary>
+    public static string Message(Exception e)
+    {
+        string message = e.Message;
+        if (e is ArgumentException { ParamName: { } name })
+        {
+            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+            if (e is ArgumentOutOfRangeException { ActualValue: { } actual })
+                message = message.Replace($"{Environment.NewLine}Actual value was {actual}.", $" It is {actual}.", StringComparison.Ordinal);
+            if (OptionOfProperty.TryGetValue(name, out string? option)) message = $"{option}: {message}";
+        }
+        return message;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> on one line: line breaks, tabs and other control characters (from file names, say) are
+    /// shown as escapes (<c>\n</c>, <c>\t</c>, <c>\x1B</c>, <c>\u2028</c>), so an error stays one line and cannot drive
+    /// the terminal.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        int i = 0;
+        while (i < text.Length && !NeedsEscape(text[i])) i++;
+        if (i == text.Length) return text;
+        var s = new StringBuilder(text.Length + 8).Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!NeedsEscape(c)) s.Append(c);
+            else if (c == '\n') s.Append("\\n");
+            else if (c == '\r') s.Append("\\r");
+            else if (c == '\t') s.Append("\\t");
+            else if (c <= 0xFF) s.Append("\\x").Append(((int)c).ToString("X2"));
+            else s.Append("\\u").Append(((int)c).ToString("X4"));
+        }
+        return s.ToString();
+    }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }
 
 /// <summary>A usage error detected by a command after parsing (exit code 2).</summary>

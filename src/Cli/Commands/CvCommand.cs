@@ -37,8 +37,15 @@ internal static class CvCommand
     {
         var estimator = Options.Build(parse);
         string dataPath = parse.GetValue(Options.Data)!;
-        var train = PathOptions.Read(dataPath);
-        SvmlightDataset? test = parse.GetValue(Test) is { } testPath ? PathOptions.Read(testPath, train) : null;
+        string? testPath = parse.GetValue(Test), saved = parse.GetValue(SaveModel);
+        if (testPath is not null) CliFiles.RequireInput("--test", testPath, "Test");
+        var train = PathOptions.Read("--data", dataPath);
+        SvmlightDataset? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;
+        if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
+        var inputs = new List<CliFiles.Named> { new("--data", dataPath) };
+        if (testPath is not null) inputs.Add(new("--test", testPath));
+        string prefix = Options.Prefix(parse, inputs, ".csv");
+        if (saved is not null) CliFiles.CheckOutputs([new("--save-model", saved)], inputs);
         var options = new CrossValidationOptions
         {
             Folds = parse.GetValue(Folds),
@@ -53,16 +60,13 @@ internal static class CvCommand
             },
             Rule = parse.GetValue(Rule) == "1se" ? LambdaRule.OneStandardError : LambdaRule.Minimum,
         };
-        if (options.Folds < 2) throw new UsageException($"--folds must be at least 2; it is {options.Folds}.");
-        if (options.MaxDegreeOfParallelism < 1) throw new UsageException($"--parallel must be at least 1; it is {options.MaxDegreeOfParallelism}.");
-        CrossValidationResult cv = estimator switch
+        CrossValidationResult cv = CliFiles.OnData<CrossValidationResult>("--data", dataPath, () => estimator switch
         {
             LogisticPath l => l.CrossValidate(train.Features, train.Labels, options: options),
             LassoPath l => l.CrossValidate(train.Features, train.Labels, options: options),
             _ => ((ElasticNetPath)estimator).CrossValidate(train.Features, train.Labels, options: options),
-        };
+        });
 
-        string prefix = PathOptions.Prefix(parse.GetValue(Options.Output)!);
         string csv = prefix + ".csv";
         PathCsv.WriteCrossValidation(csv, cv);
         string lossLabel = cv.Metric switch
@@ -77,7 +81,6 @@ internal static class CvCommand
             string title = $"{cv.FoldCount}-fold CV, {PathCommand.Title(cv.Path)}: {Path.GetFileName(dataPath)} (n = {train.Rows}, p = {train.Columns})";
             (png, svg) = PathPlots.CrossValidation(prefix, title, lossLabel, cv);
         }
-        string? saved = parse.GetValue(SaveModel);
         if (saved is not null) cv.Model.Save(saved);
 
         var model = cv.Model;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using OptSuite.Cli.Output;
 using OptSuite.Data;
 using OptSuite.Models;
@@ -60,38 +59,44 @@ internal static class FitCommand
         string name = parse.GetValue(Model)!;
         var estimator = Build(name, parse);
         string dataPath = parse.GetValue(Data)!;
-        if (!File.Exists(dataPath)) throw new FileNotFoundException($"Data file not found: {dataPath}", dataPath);
         string? testPath = parse.GetValue(Test);
-        if (testPath is not null && !File.Exists(testPath)) throw new FileNotFoundException($"Test file not found: {testPath}", testPath);
+        string? output = parse.GetValue(OutputFile);
+        CliFiles.RequireInput("--data", dataPath);
+        if (testPath is not null) CliFiles.RequireInput("--test", testPath, "Test");
+        if (output is not null)
+        {
+            var inputs = new List<CliFiles.Named> { new("--data", dataPath) };
+            if (testPath is not null) inputs.Add(new("--test", testPath));
+            CliFiles.CheckOutputs([new("--output", output)], inputs);
+        }
         int rows, columns;
         double trainScore, testScore = double.NaN;
         bool hasTest = testPath is not null;
+        // The test data is read and checked before the fit, so a bad test file costs no fit.
         if (estimator is MultiTaskLasso mtl)
         {
             // One task per distinct label value: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
             var train = SvmlightReader.ReadMultiLabel(dataPath);
+            var test = testPath is null ? null : SvmlightReader.ReadMultiLabel(testPath, TestOptions(train.Features.Columns, train.ZeroBasedIndices));
+            if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
             var tasks = MultiTaskTargets.Tasks(train);
             var y = MultiTaskTargets.Indicators(train, tasks);
-            mtl.Fit(train.Features, y);
+            CliFiles.OnData("--data", dataPath, () => { mtl.Fit(train.Features, y); });
             (rows, columns) = (train.Rows, train.Features.Columns);
             trainScore = mtl.Score(train.Features, y);
-            if (testPath is not null)
-            {
-                var test = SvmlightReader.ReadMultiLabel(testPath, TestOptions(columns, train.ZeroBasedIndices));
-                testScore = mtl.Score(test.Features, MultiTaskTargets.Indicators(test, tasks));
-            }
+            if (test is not null) testScore = mtl.Score(test.Features, MultiTaskTargets.Indicators(test, tasks));
         }
         else
         {
-            var train = SvmlightReader.Read(dataPath);
-            Fit(estimator, train);
+            var train = CliFiles.ReadSvmlight("--data", dataPath);
+            var test = testPath is null ? null : CliFiles.ReadSvmlight("--test", testPath, TestOptions(train.Columns, train.ZeroBasedIndices), "Test");
+            if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
+            CliFiles.OnData("--data", dataPath, () => Fit(estimator, train));
             (rows, columns) = (train.Rows, train.Columns);
             trainScore = Score(estimator, train);
-            if (testPath is not null)
-                testScore = Score(estimator, SvmlightReader.Read(testPath, TestOptions(columns, train.ZeroBasedIndices)));
+            if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test));
         }
         var report = estimator.Report!;
-        string? output = parse.GetValue(OutputFile);
         if (output is not null) estimator.Save(output);
 
         var fields = new List<KeyValuePair<string, object?>>
@@ -147,8 +152,6 @@ internal static class FitCommand
         Penalty penalty = penaltyName is not null ? PenaltyNames.Parse(penaltyName) : l1Ratio is not null ? Penalty.ElasticNet
             : name == "quantile" ? Penalty.L1 : Penalty.L2;
         SvmLoss loss = lossName is null ? SvmLoss.SquaredHinge : SvmLossNames.Parse(lossName);
-        if (l1Ratio is { } r && !(r >= 0 && r <= 1)) throw new UsageException($"--l1-ratio must lie in [0, 1]; it is {r.ToString(CultureInfo.InvariantCulture)}.");
-        if (quantile is { } t && !(t > 0 && t < 1)) throw new UsageException($"--quantile must lie in (0, 1); it is {t.ToString(CultureInfo.InvariantCulture)}.");
 
         bool penalised = name is "logistic" or "multinomial" or "linear-svm" or "huber" or "poisson" or "quantile";
         Require(penaltyName is null || penalised, "--penalty", name);
@@ -159,8 +162,6 @@ internal static class FitCommand
         Require(quantile is null || name == "quantile", "--quantile", name);
         Require(groupSize is null || name == "group-lasso", "--group-size", name);
         Require(scaling is null || name is "linear-svm" or "multiclass-svm", "--intercept-scaling", name);
-        if (scaling is { } b && !(b > 0 && double.IsFinite(b)))
-            throw new UsageException($"--intercept-scaling must be finite and > 0; it is {b.ToString(CultureInfo.InvariantCulture)}.");
         if (scaling is not null && parse.GetValue(NoIntercept)) throw new UsageException("--intercept-scaling asks for an intercept; drop --no-intercept.");
 
         LinearEstimator e = name switch

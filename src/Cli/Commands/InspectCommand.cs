@@ -38,7 +38,6 @@ internal static class InspectCommand
         cmd.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             int? features = parse.GetValue(Features);
-            if (features < 0) throw new UsageException($"--features must be ≥ 0; it is {features}.");
             var indexBase = parse.GetValue(ZeroBased) switch
             {
                 "true" => SvmlightIndexBase.ZeroBased,
@@ -56,7 +55,7 @@ internal static class InspectCommand
     /// <summary>The facts printed for <paramref name="path"/>, in order.</summary>
     internal static List<KeyValuePair<string, object?>> Inspect(string path, SvmlightIndexBase indexBase, int? features)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
+        CliFiles.RequireInput("the file", path);
         var fields = new List<KeyValuePair<string, object?>> { new("file", path) };
         var compression = Compression(path);
         string format = Format(path);

@@ -26,12 +26,12 @@ internal static class PathCommand
     {
         var estimator = Options.Build(parse);
         string dataPath = parse.GetValue(Options.Data)!;
-        var data = PathOptions.Read(dataPath);
-        RegularizationPath path = estimator is LogisticPath logistic
+        var data = PathOptions.Read("--data", dataPath);
+        string prefix = Options.Prefix(parse, [new("--data", dataPath)], ".csv", "_coef.csv");
+        RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator is LogisticPath logistic
             ? logistic.Fit(data.Features, data.Labels)
-            : estimator is LassoPath lasso ? lasso.Fit(data.Features, data.Labels) : ((ElasticNetPath)estimator).Fit(data.Features, data.Labels);
+            : estimator is LassoPath lasso ? lasso.Fit(data.Features, data.Labels) : ((ElasticNetPath)estimator).Fit(data.Features, data.Labels));
 
-        string prefix = PathOptions.Prefix(parse.GetValue(Options.Output)!);
         int featureBase = data.ZeroBasedIndices ? 0 : 1;
         string csv = prefix + ".csv", coef = prefix + "_coef.csv";
         PathCsv.WritePoints(csv, path);

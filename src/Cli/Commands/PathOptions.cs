@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using OptSuite.Data;
 using OptSuite.Models;
 
@@ -48,15 +47,16 @@ internal sealed class PathOptions
             NoIntercept, Seed, Threads, Output, NoPlot, Json }) command.Options.Add(o);
     }
 
-    public static SvmlightDataset Read(string path, SvmlightDataset? like = null)
+    /// <summary>Reads the data of <paramref name="option"/>; test data (<paramref name="like"/> given) takes the training
+    /// set's feature count and index base.</summary>
+    public static SvmlightDataset Read(string option, string path, SvmlightDataset? like = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
-        if (like is null) return SvmlightReader.Read(path);
-        return SvmlightReader.Read(path, new SvmlightReaderOptions
+        if (like is null) return CliFiles.ReadSvmlight(option, path);
+        return CliFiles.ReadSvmlight(option, path, new SvmlightReaderOptions
         {
             FeatureCount = like.Columns,
             IndexBase = like.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
-        });
+        }, "Test");
     }
 
     public LinearPath Build(ParseResult parse)
@@ -64,8 +64,6 @@ internal sealed class PathOptions
         string name = parse.GetValue(Model)!;
         double? l1Ratio = parse.GetValue(L1Ratio);
         string? penalty = parse.GetValue(Penalty);
-        if (l1Ratio is { } r && !(r >= 0 && r <= 1))
-            throw new UsageException($"--l1-ratio must lie in [0, 1]; it is {r.ToString(CultureInfo.InvariantCulture)}.");
         if (penalty is not null && name != "logistic") throw new UsageException($"--penalty does not apply to --model {name}.");
         if (l1Ratio is not null && name == "lasso") throw new UsageException("--l1-ratio does not apply to --model lasso (its α is 1).");
         if (name == "logistic" && penalty is "l1" or "l2" && l1Ratio is not null)
@@ -92,11 +90,24 @@ internal sealed class PathOptions
         return path;
     }
 
-    /// <summary>The files PREFIX.csv (and PREFIX.png/.svg), with the prefix's directory created.</summary>
-    public static string Prefix(string prefix)
+    /// <summary>
+    /// The files PREFIX + each suffix (plus PREFIX.png and .svg unless --no-plot), checked before any fit: the prefix's
+    /// directory is created, and the files must be writable and none of <paramref name="inputs"/>.
+    /// </summary>
+    public string Prefix(ParseResult parse, IEnumerable<CliFiles.Named> inputs, params string[] suffixes)
     {
+        string prefix = parse.GetValue(Output)!;
         string? dir = Path.GetDirectoryName(Path.GetFullPath(prefix));
-        if (dir is not null) Directory.CreateDirectory(dir);
+        try
+        {
+            if (dir is not null) Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--output {prefix}: the directory {dir} cannot be created: {(e is UnauthorizedAccessException ? "permission denied." : e.Message)}");
+        }
+        var files = suffixes.Concat(parse.GetValue(NoPlot) ? [] : [".png", ".svg"]);
+        CliFiles.CheckOutputs(files.Select(s => new CliFiles.Named("--output", prefix + s)), inputs);
         return prefix;
     }
 }

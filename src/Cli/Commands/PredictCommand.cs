@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using OptSuite.Data;
+using OptSuite.Data.IO;
 using OptSuite.Models;
 
 namespace OptSuite.Cli.Commands;
@@ -29,22 +30,21 @@ internal static class PredictCommand
     private static int Execute(ParseResult parse)
     {
         string modelPath = parse.GetValue(ModelFile)!, dataPath = parse.GetValue(Data)!;
+        string? output = parse.GetValue(OutputFile);
+        CliFiles.RequireInput("--model", modelPath, "Model");
+        CliFiles.RequireInput("--data", dataPath);
+        if (output is not null) CliFiles.CheckOutputs([new("--output", output)], [new("--model", modelPath), new("--data", dataPath)]);
         LinearEstimator model;
         try { model = LinearEstimator.Load(modelPath); }
         catch (InvalidDataException e) { throw new UsageException(e.Message); }
-        if (!File.Exists(dataPath)) throw new FileNotFoundException($"Data file not found: {dataPath}", dataPath);
         var options = new SvmlightReaderOptions { FeatureCount = model.FeatureCount };
         string[] lines = model is MultiTaskLasso multi
             ? Rows(multi.Predict(SvmlightReader.ReadMultiLabel(dataPath, options).Features))   // k predictions per line
-            : Single(model, SvmlightReader.Read(dataPath, options));
-        if (parse.GetValue(OutputFile) is { } output)
-        {
-            File.WriteAllLines(output, lines, new UTF8Encoding(false));
-            return ExitCodes.Success;
-        }
+            : Single(model, CliFiles.ReadSvmlight("--data", dataPath, options));
         var text = new StringBuilder(lines.Length * 8);
         foreach (string line in lines) text.Append(line).Append('\n');
-        Console.Out.Write(text.ToString());
+        if (output is not null) AtomicFile.WriteAllText(output, text.ToString());
+        else Console.Out.Write(text.ToString());
         return ExitCodes.Success;
     }
 

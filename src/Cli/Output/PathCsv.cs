@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OptSuite.Data.IO;
 using OptSuite.Models;
 
 namespace OptSuite.Cli.Output;
@@ -52,5 +53,5 @@ internal static class PathCsv
 
     private static string D(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
-    private static void Write(string file, StringBuilder s) => File.WriteAllText(file, s.ToString());
+    private static void Write(string file, StringBuilder s) => AtomicFile.WriteAllText(file, s.ToString());
 }

@@ -73,8 +73,7 @@ internal static class PathPlots
     {
         plot.Grid.MajorLineColor = Colors.Black.WithOpacity(0.12);
         string png = prefix + ".png", svg = prefix + ".svg";
-        plot.SavePng(png, Width, Height);
-        plot.SaveSvg(svg, Width, Height);
+        PlotFiles.Save(plot, png, svg, Width, Height);
         return (png, svg);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OptSuite.Data.IO;
 using OptSuite.Solvers;
 
 namespace OptSuite.Models.Persistence;
@@ -27,38 +28,25 @@ internal static class ModelFile
     }
 
     /// <summary>
-    /// Atomic save: the JSON goes to a temporary file beside <paramref name="path"/>, is flushed to disk, then renamed over
-    /// it, so a crash, a full disk or an exception part-way leaves any old file intact. <paramref name="wrap"/> lets tests
-    /// put a failing writer between the serialiser and the file.
+    /// Atomic save through <see cref="AtomicFile"/>: a crash, a full disk or an exception part-way leaves any old file
+    /// intact and no temporary file behind; a symbolic link's target is replaced, a device or pipe written through.
+    /// <paramref name="wrap"/> lets tests put a failing writer between the serialiser and the file.
     /// </summary>
     internal static void Save(LinearEstimator model, string path, Func<Stream, Stream>? wrap)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
         double[] coef = model.Coefficients;
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"The directory of {path} does not exist.");
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            Stream target = wrap is null ? stream : wrap(stream);
+            using (var w = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true }))
             {
-                Stream target = wrap is null ? stream : wrap(stream);
-                using (var w = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true }))
-                {
-                    Write(w, model, coef);
-                    w.Flush();
-                }
-                target.Flush();
-                stream.Flush(flushToDisk: true);
+                Write(w, model, coef);
+                w.Flush();
             }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            target.Flush();
+        });
     }
 
     private static void Write(Utf8JsonWriter w, LinearEstimator model, double[] coef)

@@ -130,15 +130,16 @@ public class PathCvCommandTests
     }
 
     [Fact]
-    public void AFailedRunExitsOne()
+    public void AnUnwritableOutputPrefixIsExitTwoBeforeThePath()
     {
-        // The output prefix is an existing directory's path + a file name inside a regular file: writing fails → exit 1.
+        // The output prefix names a file inside a regular file: bad usage (exit 2), found before any λ is solved
+        // (issue 14 item 7; this was exit 1 after the whole path had run).
         string dir = TempDir();
         string file = Path.Combine(dir, "plain");
         File.WriteAllText(file, "x");
         var (code, _, stderr) = Run("path", "--model", "lasso", "--data", DatasetLocator.Find("regression/prostate_train.svm"),
             "--n-lambda", "5", "--output", Path.Combine(file, "out"));
-        Assert.Equal(1, code);
-        Assert.StartsWith("error: ", stderr);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --output", stderr);
     }
 }
