@@ -98,7 +98,7 @@ public abstract partial class LinearPath
     {
         var shape = new ProblemShape(Loss, PenalisedProblem.Kind(Alpha), FitIntercept, problem.X is CompressedMatrix, problem.Samples, problem.Features);
         settings = new FitSettings(SolverSelection.Resolve(Solver, shape, ModelName), Tolerance, MaxIterations, Seed, CancellationToken);
-        double lambdaMax = problem.LambdaMax();
+        double lambdaMax = problem.LambdaMax(settings);
         double? ratio = null;
         double[] grid;
         if (Lambdas is { } given)
