@@ -59,7 +59,8 @@ public abstract class LinearEstimator
 
     /// <summary>
     /// Threads the linear-algebra kernels may use during the fit (null: <see cref="LinearAlgebraSettings.Threads"/>); a
-    /// scope of this fit only (<see cref="LinearAlgebraSettings.UseThreads"/>), so concurrent fits do not interfere.
+    /// scope of this fit only (<see cref="LinearAlgebraSettings.UseThreads"/>), so concurrent fits do not interfere. At
+    /// least 1; more than <see cref="LinearAlgebraSettings.AvailableProcessors"/> runs that many.
     /// </summary>
     public int? Threads { get; set; }
 

@@ -28,7 +28,7 @@ internal static class BenchCommand
     private static readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Do not fit an intercept (dual-cd needs this)." };
     private static readonly Option<double> Tol = new("--tol") { Description = "Each solver's stopping tolerance (on its own criterion).", DefaultValueFactory = _ => 1e-10 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of randomised solvers.", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int?> Threads = new("--threads") { Description = "Kernel threads (default: OPTSUITE_THREADS or all cores)." };
+    private static readonly Option<int?> Threads = ThreadsOption.Create("Kernel threads (default: OPTSUITE_THREADS or all cores; at most the logical processors).");
     private static readonly Option<double> MaxTime = new("--max-time") { Description = "Solver-time limit per solver, seconds (tracing excluded).", DefaultValueFactory = _ => 10.0 };
     private static readonly Option<int> MaxIterations = new("--max-iterations") { Description = "Iteration (epoch) limit per solver.", DefaultValueFactory = _ => 100_000 };
     private static readonly Option<double> ReferenceTime = new("--reference-time") { Description = "Time limit of the tight reference solve, seconds.", DefaultValueFactory = _ => 30.0 };
@@ -79,11 +79,7 @@ internal static class BenchCommand
     /// <summary>Loads the data, builds the problem, runs the benchmark and writes the outputs; prints where they are.</summary>
     internal static int Execute(BenchSettings settings, int? threads, string backendName, string? outDir)
     {
-        if (threads is { } t)
-        {
-            if (t < 1) throw new UsageException($"--threads must be ≥ 1; it is {t}.");
-            LinearAlgebraSettings.MaxThreads = t;
-        }
+        if (threads is { } t) LinearAlgebraSettings.MaxThreads = t;
         CliFiles.RequireInput("--data", settings.DataPath);
         var backend = ResolveBackend(backendName);
         CsrMatrix features;

@@ -41,16 +41,20 @@ internal static class CliNumbers
         ["--lambda"] = NonNegative, ["--C"] = Positive, ["--l1-ratio"] = Unit, ["--quantile"] = OpenUnit,
         ["--delta"] = Positive, ["--intercept-scaling"] = Positive, ["--tol"] = NonNegative,
         ["--group-size"] = AtLeastOne, ["--max-iter"] = NonNegative, ["--max-iterations"] = AtLeastOne,
-        ["--threads"] = AtLeastOne, ["--n-lambda"] = AtLeastOne, ["--lambda-min-ratio"] = OpenUnit,
+        ["--n-lambda"] = AtLeastOne, ["--lambda-min-ratio"] = OpenUnit,
         ["--folds"] = Any with { Min = 2 }, ["--parallel"] = AtLeastOne, ["--max-time"] = Seconds,
         ["--reference-time"] = Seconds, ["--trace-every"] = AtLeastOne, ["--features"] = NonNegative,
     };
 
-    /// <summary>Gives every numeric option of <paramref name="command"/> and its subcommands this parser.</summary>
+    /// <summary>Gives every numeric option of <paramref name="command"/> and its subcommands this parser, except those
+    /// that bring their own (<c>--threads</c>: <see cref="ThreadsOption"/>).</summary>
     public static void Apply(Command command)
     {
         foreach (var option in command.Options)
         {
+            if (option is Option<int?> { CustomParser: not null } or Option<int> { CustomParser: not null }
+                or Option<double?> { CustomParser: not null } or Option<double> { CustomParser: not null })
+                continue;
             switch (option)
             {
                 case Option<double> d: d.CustomParser = r => ParseReal(r, d.Name); break;

@@ -12,6 +12,7 @@ internal static class CommandRunner
         bool verbose = parse.GetValue(CommandLineApp.Verbose);
         try
         {
+            ThreadsOption.Check(parse);
             return body();
         }
         catch (Exception e) when (IsBadInput(e))

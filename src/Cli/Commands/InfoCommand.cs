@@ -5,10 +5,11 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using OptSuite.Cli.Output;
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Mkl;
 
 namespace OptSuite.Cli.Commands;
 
-/// <summary><c>optsuite info</c>: version, active backend and why, threads, CPU, SIMD width.</summary>
+/// <summary><c>optsuite info</c>: version, active backend and why, threads and the OpenMP wait policy, CPU, SIMD width.</summary>
 internal static class InfoCommand
 {
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout." };
@@ -38,6 +39,7 @@ internal static class InfoCommand
             new("backend_reason", LinearAlgebraBackends.DefaultReason),
             new("mkl_available", LinearAlgebraBackends.IsMklAvailable),
             new("mkl_status", LinearAlgebraBackends.MklStatus),
+            new("omp_wait_policy", LinearAlgebraBackends.TryGetMkl(out var mkl) ? (mkl as MklBackend)?.OpenMpWaitPolicy : null),
             new("threads", LinearAlgebraSettings.MaxThreads),
             new("processors", Environment.ProcessorCount),
             new("cpu", CpuModel()),

@@ -24,7 +24,7 @@ internal sealed class PathOptions
     public readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit of every point." };
     public readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
     public readonly Option<int> Seed = new("--seed") { Description = "Seed of the randomised solvers.", DefaultValueFactory = _ => 0 };
-    public readonly Option<int?> Threads = new("--threads") { Description = "Threads for the linear-algebra kernels." };
+    public readonly Option<int?> Threads = ThreadsOption.Create("Threads for the linear-algebra kernels (at most the logical processors).");
     public readonly Option<string> Output;
     public readonly Option<bool> NoPlot = new("--no-plot") { Description = "Write the CSV only, no PNG/SVG plot." };
     public readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };

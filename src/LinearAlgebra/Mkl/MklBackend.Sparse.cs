@@ -23,7 +23,7 @@ public sealed unsafe partial class MklBackend
     /// <summary>The same MKL backend with another sparse strategy (for benchmarks and tests). Handles are cached per
     /// storage with the hints of the backend that first used it, so compare strategies on separate matrices.</summary>
     internal MklBackend WithSparseStrategy(SparseStrategy strategy) =>
-        new(new MklLoader.LoadResult(LibraryName, Version, ThreadingLayer, ThreadingNote, Reproducibility)) { Sparse = strategy };
+        new(new MklLoader.LoadResult(LibraryName, Version, ThreadingLayer, ThreadingNote, Reproducibility, OpenMpWaitPolicy)) { Sparse = strategy };
 
     /// <inheritdoc/>
     /// <remarks>

@@ -23,6 +23,7 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
         ThreadingLayer = load.Layer;
         ThreadingNote = load.LayerNote;
         Reproducibility = load.Reproducibility;
+        OpenMpWaitPolicy = load.WaitPolicy;
     }
 
     /// <summary>The shared library that was loaded (libmkl_rt.so).</summary>
@@ -36,6 +37,12 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
 
     /// <summary>How the threading layer was chosen (libgomp loaded, or why it fell back to sequential).</summary>
     public string ThreadingNote { get; }
+
+    /// <summary>
+    /// The GNU OpenMP wait policy and where it came from, e.g. "PASSIVE (set by OptSuite; ...)" (OptSuite's default,
+    /// see <see cref="MklLoader"/>) or "ACTIVE (OMP_WAIT_POLICY from the environment)"; null with the sequential layer.
+    /// </summary>
+    public string? OpenMpWaitPolicy { get; }
 
     /// <summary>MKL's conditional-numerical-reproducibility setting, e.g. "CNR AUTO,STRICT".</summary>
     public string Reproducibility { get; }
@@ -104,7 +111,8 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
         LinearAlgebraSettings.ThreadsChanged += MklLoader.SetThreads;
         backend = mkl;
         string layer = mkl.ThreadingLayer == MklThreadingLayer.Gnu ? "GNU" : "SEQUENTIAL";
-        reason = $"MKL {mkl.Version} via {mkl.LibraryName}, LP64, threading {layer} ({mkl.ThreadingNote}), " +
+        string wait = mkl.OpenMpWaitPolicy is { } policy ? $", OpenMP wait policy {policy}" : "";
+        reason = $"MKL {mkl.Version} via {mkl.LibraryName}, LP64, threading {layer} ({mkl.ThreadingNote}{wait}), " +
                  $"{ThreadCountText(mkl.Threads)}, {mkl.Reproducibility}, self-check passed";
         return true;
     }

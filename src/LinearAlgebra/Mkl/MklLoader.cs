@@ -15,17 +15,27 @@ namespace OptSuite.LinearAlgebra.Mkl;
 /// RTLD_LOCAL, which does not help), then call MKL_Set_Threading_Layer(GNU); if libgomp cannot be loaded, select
 /// SEQUENTIAL. The explicit call overrides a MKL_THREADING_LAYER environment variable, so a stray
 /// MKL_THREADING_LAYER=INTEL cannot kill the process either.
+/// <para>libgomp reads its wait policy once, in its constructor. Its default spins about 3 ms (300 000 iterations) at
+/// every join before sleeping; with MKL's default of one thread per core and one core busy with another process, each
+/// join then waits for a descheduled thread while the spinner burns the time slice it needs: an a9a L2-logistic fit took
+/// 4.5–5.3 s instead of 0.5–0.7 s. So unless the user set <c>OMP_WAIT_POLICY</c> or <c>GOMP_SPINCOUNT</c>, OptSuite
+/// sets <c>OMP_WAIT_POLICY=PASSIVE</c> in the C environment (libc setenv: libgomp calls getenv, which
+/// <see cref="Environment.SetEnvironmentVariable(string, string)"/> does not reach) just for the dlopen of libgomp, and
+/// removes it again, so child processes inherit the user's environment unchanged
+/// (benchmarks/results/threading-busy-core.md has the measurements).</para>
 /// </remarks>
 internal static unsafe class MklLoader
 {
-    private const int RtldNow = 0x002, RtldGlobal = 0x100;
     private static readonly string[] s_mklNames = [MklNative.Library, "libmkl_rt.so.2", "libmkl_rt.so.1"];
     private static IntPtr s_mklHandle;
     private static int s_resolverInstalled;
 
     /// <summary>What <see cref="TryLoad"/> established.</summary>
     public readonly record struct LoadResult(string LibraryName, string Version, MklThreadingLayer Layer, string LayerNote,
-        string Reproducibility);
+        string Reproducibility, string? WaitPolicy);
+
+    /// <summary>The wait policy OptSuite gives libgomp when the environment names none.</summary>
+    public const string DefaultWaitPolicy = "PASSIVE";
 
     /// <summary>
     /// Loads MKL and sets LP64 and the threading layer (<c>OPTSUITE_MKL_THREADING</c> = gnu (default) or sequential;
@@ -78,10 +88,11 @@ internal static unsafe class MklLoader
             string note;
             int requested;
             bool gompLoaded = false;
+            string? waitPolicy = null;
             if (wantGnu)
             {
                 string gomp = environment("OPTSUITE_MKL_GOMP") is { Length: > 0 } path ? path : "libgomp.so.1";
-                gompLoaded = TryLoadGlobal(gomp, out string gompError);
+                gompLoaded = TryLoadGnuOpenMp(gomp, out waitPolicy, out string gompError);
                 requested = gompLoaded ? MklNative.ThreadingGnu : MklNative.ThreadingSequential;
                 note = gompLoaded ? $"{gomp} loaded RTLD_GLOBAL"
                     : $"{gomp} could not be loaded ({gompError}); fell back to sequential";
@@ -104,7 +115,7 @@ internal static unsafe class MklLoader
 
             result = new LoadResult(name, VersionString(),
                 layer == MklNative.ThreadingGnu ? MklThreadingLayer.Gnu : MklThreadingLayer.Sequential, note,
-                SetReproducibility(environment));
+                SetReproducibility(environment), layer == MklNative.ThreadingGnu ? waitPolicy : null);
             reason = "";
             return true;
         }
@@ -162,28 +173,37 @@ internal static unsafe class MklLoader
         return end < 0 ? text[(at + 8)..] : text[(at + 8)..end];
     }
 
-    /// <summary>dlopen(name, RTLD_NOW | RTLD_GLOBAL), so later-loaded MKL threading libraries can bind its symbols.</summary>
-    private static bool TryLoadGlobal(string library, out string error)
+    /// <summary>
+    /// Loads the GNU OpenMP runtime RTLD_GLOBAL, with OptSuite's wait policy in the C environment during the load unless
+    /// the user chose one (<c>OMP_WAIT_POLICY</c> or <c>GOMP_SPINCOUNT</c>) or the runtime was loaded already.
+    /// <paramref name="waitPolicy"/> says which, e.g. "PASSIVE (set by OptSuite)".
+    /// </summary>
+    private static bool TryLoadGnuOpenMp(string library, out string waitPolicy, out string error)
     {
-        error = "";
-        if (!NativeLibrary.TryLoad("libc.so.6", out IntPtr libc) || !NativeLibrary.TryGetExport(libc, "dlopen", out IntPtr dlopen))
+        waitPolicy = "";
+        if (!Libc.TryOpen(out Libc libc, out error)) return false;
+        if (libc.IsLoaded(library))
         {
-            // glibc before 2.34 keeps dlopen in libdl.
-            if (!NativeLibrary.TryLoad("libdl.so.2", out IntPtr libdl) || !NativeLibrary.TryGetExport(libdl, "dlopen", out dlopen))
-            {
-                error = "dlopen not found in libc.so.6 or libdl.so.2";
-                return false;
-            }
-            libc = libdl;
+            waitPolicy = "unknown (libgomp was loaded before MKL; it read its environment then)";
+            return libc.TryLoadGlobal(library, out error);
         }
-        byte[] utf8 = Encoding.UTF8.GetBytes(library + "\0");
-        IntPtr handle;
-        fixed (byte* p = utf8)
-            handle = ((delegate* unmanaged<byte*, int, IntPtr>)dlopen)(p, RtldNow | RtldGlobal);
-        if (handle != IntPtr.Zero) return true;
-        error = NativeLibrary.TryGetExport(libc, "dlerror", out IntPtr dlerror)
-            ? Marshal.PtrToStringUTF8(((delegate* unmanaged<IntPtr>)dlerror)()) ?? "dlopen failed"
-            : "dlopen failed";
-        return false;
+        if (libc.GetEnvironment("OMP_WAIT_POLICY") is { } policy)
+            waitPolicy = $"{policy.Trim().ToUpperInvariant()} (OMP_WAIT_POLICY from the environment)";
+        else if (libc.GetEnvironment("GOMP_SPINCOUNT") is { } spin)
+            waitPolicy = $"GOMP_SPINCOUNT={spin.Trim()} (from the environment)";
+        if (waitPolicy.Length > 0) return libc.TryLoadGlobal(library, out error);
+
+        // Set only around the load: libgomp's constructor reads it there, and the process environment is left as found.
+        // (setenv is not thread-safe against a concurrent getenv; this runs once, under the backend's lazy lock.)
+        libc.SetEnvironment("OMP_WAIT_POLICY", DefaultWaitPolicy);
+        try
+        {
+            waitPolicy = $"{DefaultWaitPolicy} (set by OptSuite; OMP_WAIT_POLICY or GOMP_SPINCOUNT override it)";
+            return libc.TryLoadGlobal(library, out error);
+        }
+        finally
+        {
+            libc.UnsetEnvironment("OMP_WAIT_POLICY");
+        }
     }
 }

@@ -60,7 +60,8 @@ public abstract partial class LinearPath
     /// <summary>Seed of the randomised solvers. Default 0.</summary>
     public int Seed { get; set; }
 
-    /// <summary>Threads the linear-algebra kernels may use during this run, a scope of this call only (null: <see cref="LinearAlgebraSettings.Threads"/>).</summary>
+    /// <summary>Threads the linear-algebra kernels may use during this run, a scope of this call only (null: <see cref="LinearAlgebraSettings.Threads"/>);
+    /// at least 1, and more than <see cref="LinearAlgebraSettings.AvailableProcessors"/> runs that many.</summary>
     public int? Threads { get; set; }
 
     /// <summary>Stops the run: a path ends with <see cref="PathTermination.Cancelled"/>, cross-validation throws
@@ -98,7 +99,7 @@ public abstract partial class LinearPath
     {
         var shape = new ProblemShape(Loss, PenalisedProblem.Kind(Alpha), FitIntercept, problem.X is CompressedMatrix, problem.Samples, problem.Features);
         settings = new FitSettings(SolverSelection.Resolve(Solver, shape, ModelName), Tolerance, MaxIterations, Seed, CancellationToken);
-        double lambdaMax = problem.LambdaMax();
+        double lambdaMax = problem.LambdaMax(settings);
         double? ratio = null;
         double[] grid;
         if (Lambdas is { } given)

@@ -29,6 +29,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
     private readonly double _alpha;
     private readonly int _p;
     private readonly double[] _gradient;   // data-term gradient at _last (the strong rule's input)
+    private bool _atNullModel = true;      // _last is the null model and _gradient its exact gradient (λ_max's)
     private readonly bool[] _strong;
     private double[] _last;                // the last solution returned (w, then b); the null model at first
     private double _lastLambda;
@@ -57,18 +58,58 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         _gradient = new double[_p];
         _strong = new bool[_p];
         NullIntercept = _probe.NullModel(_gradient);
-        double max = 0;
-        for (int j = 0; j < _p; j++)
-        {
-            double c = factors is null ? 1.0 : factors[j];
-            if (c > 0) max = Math.Max(max, Math.Abs(_gradient[j]) / c);
-        }
-        LambdaMax = max / alpha;
+        NullGradient(_gradient);
+        LambdaMax = SmallestLambdaWithZeroStep(_gradient, factors, alpha);
         _last = new double[_probe.Dimension];
         if (intercept) _last[_p] = NullIntercept;
         _lastLambda = LambdaMax;
         _covarianceEligible = default(TLoss).IsQuadratic && _p <= CovariancePath.MaxFeatures && _p <= x.Rows
             && (alpha < 1 || factors is null || factors.All(c => c > 0));
+    }
+
+    /// <summary>
+    /// The data-term gradient at the null model with the coordinate-descent engine's own kernel (a_i ℓ′(y_i, b₀) summed
+    /// down each column as <see cref="CoordinateDescentState{TLoss, TReg}"/> sums it), not the backend's transposed
+    /// product: the two differ in the last bit, and λ_max must agree with the gradient the first solve sees to the last
+    /// bit, or that solve moves a coordinate by ~1e-16 at λ_max (seen with the managed backend on prostate).
+    /// </summary>
+    private void NullGradient(Span<double> gradient)
+    {
+        var x = (CscMatrix)_probe.Data;
+        int n = x.Rows;
+        ReadOnlySpan<double> a = _probe.SampleWeights, y = _probe.Labels;
+        double uniform = 1.0 / n;
+        var s = new double[n];
+        for (int i = 0; i < n; i++) s[i] = (a.IsEmpty ? uniform : a[i]) * _probe.Loss.Derivative(y[i], NullIntercept);
+        ReadOnlySpan<int> ptr = x.ColumnPointers, idx = x.RowIndices;
+        ReadOnlySpan<double> val = x.Values;
+        for (int j = 0; j < _p; j++)
+        {
+            int start = ptr[j], length = ptr[j + 1] - start;
+            gradient[j] = ColumnKernels.DotAndMagnitude(s, idx.Slice(start, length), val.Slice(start, length)).Sum;
+        }
+    }
+
+    /// <summary>
+    /// The smallest λ whose soft-threshold keeps every coordinate of the null model at 0: λ·α·c_j ≥ |g_j| for all j, as
+    /// the solvers compute λ·α·c_j (max_j |g_j|/c_j/α, raised by an ulp while rounding leaves it short).
+    /// </summary>
+    private static double SmallestLambdaWithZeroStep(ReadOnlySpan<double> gradient, double[]? factors, double alpha)
+    {
+        double max = 0;
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            double c = factors is null ? 1.0 : factors[j];
+            if (c > 0) max = Math.Max(max, Math.Abs(gradient[j]) / c);
+        }
+        double lambda = max / alpha;
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            double c = factors is null ? 1.0 : factors[j];
+            if (c > 0)
+                while (lambda * alpha * c < Math.Abs(gradient[j])) lambda = Math.BitIncrement(lambda);
+        }
+        return lambda;
     }
 
     /// <summary>The smallest λ with w = 0 optimal (intercept, weights and penalty factors included).</summary>
@@ -110,7 +151,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         if (_covarianceEligible && options.Gram != GramMode.Never && options.Order == CoordinateOrder.Cyclic
             && options.Observer is null && options.TraceEvery == 0)
         {
-            var covariance = SolveCovariance(f, lambda, start, options, hint, clock, cancellationToken);
+            var covariance = SolveCovariance(f, lambda, start, fromLast, options, hint, clock, cancellationToken);
             if (covariance is not null) return (covariance, 0);
             start = _last;   // the data did not confirm the p-space gap: finish from the covariance point
         }
@@ -128,6 +169,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         ReadOnlySpan<double> g = state.Gradient;
         double ridge = lambda * (1 - _alpha);
         for (int j = 0; j < _p; j++) _gradient[j] = g[j] - ridge * result.Solution[j];
+        _atNullModel = false;
         _last = result.Solution.ToArray();
         _lastLambda = lambda;
         _state = state;
@@ -138,7 +180,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
     /// One λ in covariance mode, certified from the data; null when the data's gap does not confirm the p-space one
     /// (rounding in ‖u‖²_a for a near-perfect fit): <c>_last</c> then holds the point for the sample-space engine.
     /// </summary>
-    private SolverResult? SolveCovariance(LinearObjective<TLoss, L1Norm> f, double lambda, ReadOnlySpan<double> start,
+    private SolverResult? SolveCovariance(LinearObjective<TLoss, L1Norm> f, double lambda, ReadOnlySpan<double> start, bool fromLast,
         CoordinateDescentOptions options, bool[]? hint, Stopwatch clock, CancellationToken cancellationToken)
     {
         var x = (CscMatrix)_probe.Data;
@@ -161,8 +203,8 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         // Half the tolerance in p-space leaves room for the rounding between the two evaluations of the gap.
         // One λ is one model solve: the sweep budget is the inner one; running out of it hands over to the sample-space
         // engine, whose outer iterations MaxIterations limits.
-        var outcome = _covariance.Solve(point.AsSpan(0, _p), _lambda1, mu, hint, 0.5 * options.Tolerance, Math.Max(options.MaxInnerSweeps, 1),
-            deadline, cancellationToken);
+        var outcome = _covariance.Solve(point.AsSpan(0, _p), fromLast && _atNullModel ? _gradient : default, _lambda1, mu, hint, 0.5 * options.Tolerance,
+            Math.Max(options.MaxInnerSweeps, 1), deadline, cancellationToken);
         if (_probe.FitIntercept) point[_p] = _covariance.Intercept(point.AsSpan(0, _p));
 
         // The certificate from the data: z = Xw + b over the non-zero columns, then the correlations of the dual point.
@@ -175,6 +217,7 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         double criterion = ProximalGradientState.RelativeGap(gap, value);
         bool certified = criterion <= options.Tolerance;
         _covariance.Gradient.CopyTo(_gradient);
+        _atNullModel = false;
         _last = point;
         _lastLambda = lambda;
         if (!certified && outcome.StopReason is StopReason.Converged or StopReason.MaxIterations) return null;

@@ -106,16 +106,22 @@ internal sealed class CovariancePath
     /// the active set (the non-zeros and <paramref name="hint"/>), each followed by the O(p) gap and KKT check over all
     /// features; violators join the active set. Stops when the p-space relative gap is below
     /// <paramref name="tolerance"/>, after <paramref name="maxSweeps"/> sweeps, at <paramref name="deadline"/>, or on
-    /// cancellation.
+    /// cancellation. <paramref name="gradient"/>, when given, is the data-term gradient at <paramref name="w"/> as the
+    /// caller computed it from the data (the path session at the null model, so that its λ_max and this first gradient
+    /// agree to the last bit); empty: Gw − q.
     /// </summary>
-    public Outcome Solve(Span<double> w, ReadOnlySpan<double> lambda1, double mu, bool[]? hint, double tolerance, int maxSweeps,
-        long deadline, CancellationToken cancellationToken)
+    public Outcome Solve(Span<double> w, ReadOnlySpan<double> gradient, ReadOnlySpan<double> lambda1, double mu, bool[]? hint, double tolerance,
+        int maxSweeps, long deadline, CancellationToken cancellationToken)
     {
         int p = _p, k = p + 1;
-        // g = Gw − q over the non-zeros of w.
-        for (int j = 0; j < p; j++) _grad[j] = -_g[p * k + j];
-        for (int j = 0; j < p; j++)
-            if (w[j] != 0) TensorPrimitives.MultiplyAdd(_g.AsSpan(j * k, p), w[j], _grad, _grad);
+        if (!gradient.IsEmpty) gradient.CopyTo(_grad);
+        else
+        {
+            // g = Gw − q over the non-zeros of w.
+            for (int j = 0; j < p; j++) _grad[j] = -_g[p * k + j];
+            for (int j = 0; j < p; j++)
+                if (w[j] != 0) TensorPrimitives.MultiplyAdd(_g.AsSpan(j * k, p), w[j], _grad, _grad);
+        }
         int count = 0;
         for (int j = 0; j < p; j++)
         {

@@ -50,7 +50,7 @@ public class CovariancePathTests
         {
             var w = Enumerable.Range(0, 12).Select(j => j % 3 == 0 ? 0 : rng.NextDouble() - 0.5).ToArray();
             // Solve with no sweeps only sets the gradient at w; the gap then compares with the objective's at (w, b*).
-            engine.Solve(w, lambda1, mu, null, 0, 0, 0, default);
+            engine.Solve(w, default, lambda1, mu, null, 0, 0, 0, default);
             double pGap = engine.Gap(w, lambda1, mu, out double pValue);
             double[] point = intercept ? [.. w, engine.Intercept(w)] : w;
             double value = f.TotalValue(point), gap = f.DualityGap(point);

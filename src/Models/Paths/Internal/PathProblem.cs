@@ -63,11 +63,16 @@ internal sealed class PathProblem
     /// <summary>
     /// λ_max = ‖Xᵀ(a ⊙ ℓ′(y, b₀))‖_∞ / α with a = c/Σc and b₀ the null intercept: the smallest λ at which w = 0 satisfies
     /// the optimality condition |∂_j f(0, b₀)| ≤ λα for every j (b₀ makes the intercept's own condition hold). For
-    /// α &lt; 10⁻³ glmnet's convention divides by 10⁻³ instead (a ridge path never reaches w = 0).
+    /// α &lt; 10⁻³ glmnet's convention divides by 10⁻³ instead (a ridge path never reaches w = 0). When coordinate
+    /// descent solves the path (<paramref name="settings"/>), λ_max is its path session's, computed with the kernel its
+    /// solves compute the gradient with: a gradient from another kernel (the backend's transposed product) differs in
+    /// the last bit, and the first point then had a coefficient of ~1e-16 instead of exactly 0.
     /// </summary>
-    public double LambdaMax()
+    public double LambdaMax(FitSettings settings)
     {
         if (Loss == LossKind.Squared && FitIntercept && ConstantTargets()) return 0;   // else rounding in b₀ leaves ~1e-16
+        if (OnSession(settings) && Alpha >= RidgeAlphaFloor)
+            return Loss == LossKind.Squared ? Session(ref _squared, default(SquaredLoss)).LambdaMax : Session(ref _logistic, default(LogisticLoss)).LambdaMax;
         var d = new double[Samples];
         for (int i = 0; i < d.Length; i++) d[i] = _a[i] * Derivative(Y[i], NullIntercept);
         var g = new double[Features];
@@ -85,7 +90,7 @@ internal sealed class PathProblem
     /// </summary>
     public FitOutcome Solve(double lambda, FitSettings settings, double[]? start)
     {
-        if (settings.Solver == SolverKind.CoordinateDescent && Alpha > 0)
+        if (OnSession(settings))
             return Loss == LossKind.Squared
                 ? OnPath(ref _squared, default(SquaredLoss), lambda, settings, start)
                 : OnPath(ref _logistic, default(LogisticLoss), lambda, settings, start);
@@ -94,15 +99,28 @@ internal sealed class PathProblem
             : PenalisedProblem.Solve(X, Y, default(LogisticLoss), lambda, Alpha, FitIntercept, Weights, settings, start);
     }
 
+    /// <summary>The intercept of the path's first start: the null model's b₀ as the solves will see it (the session's with
+    /// coordinate descent, so the first solve starts from the point λ_max was computed at).</summary>
+    public double StartIntercept(FitSettings settings)
+    {
+        if (!FitIntercept || !OnSession(settings)) return NullIntercept;
+        return Loss == LossKind.Squared ? Session(ref _squared, default(SquaredLoss)).NullIntercept : Session(ref _logistic, default(LogisticLoss)).NullIntercept;
+    }
+
     private CoordinateDescentPathSession<SquaredLoss>? _squared;
     private CoordinateDescentPathSession<LogisticLoss>? _logistic;
+
+    private bool OnSession(FitSettings settings) => settings.Solver == SolverKind.CoordinateDescent && Alpha > 0;
+
+    private CoordinateDescentPathSession<TLoss> Session<TLoss>(ref CoordinateDescentPathSession<TLoss>? session, TLoss loss)
+        where TLoss : struct, ILoss =>
+        session ??= new CoordinateDescentPathSession<TLoss>(X, Y, loss, Alpha, FitIntercept, Weights, null);
 
     private FitOutcome OnPath<TLoss>(ref CoordinateDescentPathSession<TLoss>? session, TLoss loss, double lambda, FitSettings settings,
         double[]? start)
         where TLoss : struct, ILoss
     {
-        session ??= new CoordinateDescentPathSession<TLoss>(X, Y, loss, Alpha, FitIntercept, Weights, null);
-        var (r, _) = session.Solve(lambda, start, settings.CoordinateDescent, useStrongRule: true, settings.Cancellation);
+        var (r, _) = Session(ref session, loss).Solve(lambda, start, settings.CoordinateDescent, useStrongRule: true, settings.Cancellation);
         // The solver's objective is evaluated afresh from the data at its solution and its gap certifies that point.
         return new FitOutcome(r.Solution[..Features], r.Solution[Features..], r.Objective, r.DualityGap, SolverKind.CoordinateDescent, r);
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Mkl;
 using OptSuite.Tests.Support;
 
 namespace OptSuite.Tests.LinearAlgebra.Mkl;
@@ -42,6 +44,46 @@ public class MklThreadingProcessTests
         Assert.Contains("threading SEQUENTIAL", status);
         Assert.Contains("/nonexistent/libgomp.so.1 could not be loaded", status);
         Assert.Contains("fell back to sequential", status);
+    }
+
+    /// <summary>
+    /// libgomp's default spins ~3 ms at every join (GOMP_SPINCOUNT 300000); with one core busy that made an a9a fit
+    /// 8× slower (issue 14, item 17). OptSuite's default is the passive policy, as libgomp itself reports it
+    /// (OMP_DISPLAY_ENV=verbose prints the spin count it derived: 0 for passive, 300000 for its default); a policy or
+    /// spin count the user set is left alone.
+    /// </summary>
+    [MklFact]
+    public void GnuOpenMpWaitsPassivelyUnlessTheUserChoseAPolicy()
+    {
+        var (code, stdout, stderr) = RunInfo(("OMP_DISPLAY_ENV", "verbose"));
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        var info = JsonDocument.Parse(stdout).RootElement;
+        Assert.StartsWith("PASSIVE (set by OptSuite", info.GetProperty("omp_wait_policy").GetString());
+        Assert.Contains("GOMP_SPINCOUNT = '0'", stderr);
+
+        (code, stdout, stderr) = RunInfo(("OMP_DISPLAY_ENV", "verbose"), ("OMP_WAIT_POLICY", "active"));
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        Assert.Equal("ACTIVE (OMP_WAIT_POLICY from the environment)", JsonDocument.Parse(stdout).RootElement.GetProperty("omp_wait_policy").GetString());
+        Assert.Contains("OMP_WAIT_POLICY = 'ACTIVE'", stderr);
+
+        (code, stdout, stderr) = RunInfo(("OMP_DISPLAY_ENV", "verbose"), ("GOMP_SPINCOUNT", "300000"));
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        Assert.Equal("GOMP_SPINCOUNT=300000 (from the environment)", JsonDocument.Parse(stdout).RootElement.GetProperty("omp_wait_policy").GetString());
+        Assert.Contains("GOMP_SPINCOUNT = '300000'", stderr);
+
+        (code, stdout, stderr) = RunInfo(("OPTSUITE_MKL_THREADING", "sequential"));
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(stdout).RootElement.GetProperty("omp_wait_policy").ValueKind);
+    }
+
+    /// <summary>The policy is in the C environment only while libgomp loads: this process, once MKL is loaded, sees the
+    /// environment it started with, so its child processes inherit the user's settings unchanged.</summary>
+    [MklFact]
+    public void LoadingMklLeavesTheCEnvironmentAsItFoundIt()
+    {
+        _ = LinearAlgebraBackends.Mkl;
+        Assert.True(Libc.TryOpen(out var libc, out string error), error);
+        Assert.Equal(Environment.GetEnvironmentVariable("OMP_WAIT_POLICY"), libc.GetEnvironment("OMP_WAIT_POLICY"));
     }
 
     [Fact]
