@@ -186,8 +186,11 @@ public abstract class LinearEstimator
         if (!Enum.IsDefined(Solver)) throw new ArgumentOutOfRangeException(nameof(Solver), Solver, "Not a SolverKind value.");
     }
 
-    private protected FitSettings Settings(SolverKind resolved) =>
-        new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer) { Automatic = Solver == SolverKind.Auto };
+    private protected FitSettings Settings(SolverKind resolved, ProblemShape shape) =>
+        new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer)
+        {
+            HandOvers = Solver == SolverKind.Auto ? SolverSelection.HandOvers(resolved, shape) : [],
+        };
 
     /// <summary>The warm start (w row-major then b), or null.</summary>
     private protected double[]? StartingPoint(int features, int outputs)

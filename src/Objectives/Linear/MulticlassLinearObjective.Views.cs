@@ -10,6 +10,9 @@ public sealed partial class MulticlassLinearObjective<TLoss, TReg>
         return SmoothObjectiveView.Create(this, WeightCount, _reg);
     }
 
+    /// <inheritdoc/>
+    public bool HasNonsmoothPart => !_loss.IsDifferentiable || !SmoothObjectiveView.IsZero(_reg);
+
     /// <summary>f + Σλ_j|W_j| for OWL-QN (intercepts get weight 0); needs a weighted L1 penalty.</summary>
     public IL1CompositeFunction AsL1Composite() => L1ObjectiveView.Create(this, WeightCount, _reg);
 }
