@@ -48,7 +48,9 @@ public abstract class LinearEstimator
     /// <summary>Stopping tolerance on the solver's criterion (see the remarks). Default 1e-6.</summary>
     public double Tolerance { get; set; } = 1e-6;
 
-    /// <summary>Iteration (epoch) limit; null for the solver's default (10⁴, 10⁵ for proximal gradient, 500 for the interior-point method).</summary>
+    /// <summary>Iteration (epoch) limit of the whole fit: every resumed run and every solver Auto hands the problem to
+    /// draw on it (one-vs-rest: per binary problem); null for each solver's default (10⁴, 10⁵ for proximal gradient, 500
+    /// for the interior-point method and trust-region Newton), which each solver of an Auto hand-over then gets.</summary>
     public int? MaxIterations { get; set; }
 
     /// <summary>Start the next fit from the current coefficients (ignored by dual coordinate ascent, which starts at α = 0).</summary>
