@@ -26,7 +26,8 @@ public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>
 
     /// <summary>The penalty. Default <see cref="Models.Penalty.L1"/> (scikit-learn's), or
     /// <see cref="Models.Penalty.ElasticNet"/> when only <see cref="L1Ratio"/> is set (as <c>--l1-ratio</c> on the command
-    /// line). An explicit L1 or L2 penalty with an <see cref="L1Ratio"/> is a contradiction, refused by Fit.</summary>
+    /// line). An explicit L1 or L2 penalty with an <see cref="L1Ratio"/> other than 1 or 0 is a contradiction, refused by
+    /// Fit.</summary>
     public Penalty Penalty { get => PenalisedProblem.Effective(_penalty, L1Ratio, Penalty.L1); set => _penalty = value; }
 
     /// <summary>α ∈ [0, 1], the L1 share of the elastic net λ(α‖w‖₁ + (1 − α)/2‖w‖²). Setting it selects the elastic net

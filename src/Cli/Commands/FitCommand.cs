@@ -152,7 +152,7 @@ internal static class FitCommand
         bool penalised = name is "logistic" or "multinomial" or "linear-svm" or "huber" or "poisson" or "quantile";
         Require(penaltyName is null || penalised, "--penalty", name);
         Require(l1Ratio is null || penalised || name is "elastic-net" or "multitask-lasso", "--l1-ratio", name);
-        if (l1Ratio is not null && penalty is Penalty.L1 or Penalty.L2)
+        if (l1Ratio is { } ratio && (penalty is Penalty.L1 or Penalty.L2) && ratio != (penalty == Penalty.L1 ? 1 : 0))
             throw new UsageException($"--l1-ratio applies to --penalty elastic-net, not {penaltyName}; drop one of them.");
         Require(lossName is null || name == "linear-svm" || (name == "multiclass-svm" && multiclass == "ovr"), "--loss", name);
         Require(multiclass is null || name == "multiclass-svm", "--multiclass", name);

@@ -29,10 +29,11 @@ internal static class PenalisedProblem
         penalty ?? (l1Ratio is null ? fallback : Penalty.ElasticNet);
 
     /// <summary>α for an estimator's penalty settings (see <see cref="Effective"/>), checked: an L1 ratio beside an
-    /// explicit L1 or L2 penalty contradicts it and is an <see cref="ArgumentException"/> naming L1Ratio.</summary>
+    /// explicit L1 or L2 penalty that it contradicts (anything but 1 for L1, 0 for L2) is an
+    /// <see cref="ArgumentException"/> naming L1Ratio.</summary>
     public static double Alpha(Penalty? penalty, double? l1Ratio, Penalty fallback)
     {
-        if (penalty is { } p && p != Penalty.ElasticNet && l1Ratio is { } r)
+        if (penalty is { } p && p != Penalty.ElasticNet && l1Ratio is { } r && r != Alpha(p, r))
             throw new ArgumentException(
                 $"L1Ratio = {r.ToString(System.Globalization.CultureInfo.InvariantCulture)} contradicts Penalty = {p}: the L1 ratio mixes the elastic net. " +
                 "Set Penalty = ElasticNet (or leave Penalty unset: L1Ratio alone selects the elastic net), or drop L1Ratio.", "L1Ratio");

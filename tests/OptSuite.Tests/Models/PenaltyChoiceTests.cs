@@ -52,6 +52,9 @@ public class PenaltyChoiceTests
                 Assert.Contains($"contradicts Penalty = {penalty}", e.Message);
             }
         }
+        // The ratio a penalty implies is no contradiction.
+        new LogisticRegression { Penalty = Penalty.L1, L1Ratio = 1 }.Fit(d.Features, d.Labels);
+        new LogisticRegression { Penalty = Penalty.L2, L1Ratio = 0 }.Fit(d.Features, d.Labels);
     }
 
     [Fact]
