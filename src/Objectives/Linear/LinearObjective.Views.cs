@@ -24,5 +24,10 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// F = f + Σ_j λ_j|w_j| in the form OWL-QN solves (the intercept gets weight 0). Needs an
     /// <see cref="IWeightedL1Regularizer"/>; the ridge part of an elastic net is already in f.
     /// </summary>
-    public IL1CompositeFunction AsL1Composite() => L1ObjectiveView.Create(this, Features, _reg);
+    public IL1CompositeFunction AsL1Composite()
+    {
+        if (!LossIsDifferentiable)
+            throw new InvalidOperationException($"{typeof(TLoss).Name} is not differentiable; OWL-QN needs a smooth loss.");
+        return L1ObjectiveView.Create(this, Features, _reg);
+    }
 }

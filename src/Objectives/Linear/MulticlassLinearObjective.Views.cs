@@ -14,5 +14,10 @@ public sealed partial class MulticlassLinearObjective<TLoss, TReg>
     public bool HasNonsmoothPart => !_loss.IsDifferentiable || !SmoothObjectiveView.IsZero(_reg);
 
     /// <summary>f + Σλ_j|W_j| for OWL-QN (intercepts get weight 0); needs a weighted L1 penalty.</summary>
-    public IL1CompositeFunction AsL1Composite() => L1ObjectiveView.Create(this, WeightCount, _reg);
+    public IL1CompositeFunction AsL1Composite()
+    {
+        if (!_loss.IsDifferentiable)
+            throw new InvalidOperationException($"{typeof(TLoss).Name} is not differentiable; OWL-QN needs a smooth loss.");
+        return L1ObjectiveView.Create(this, WeightCount, _reg);
+    }
 }

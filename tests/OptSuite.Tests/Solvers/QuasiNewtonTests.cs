@@ -98,6 +98,10 @@ public class QuasiNewtonTests
         var hinge = new OptSuite.Objectives.LinearObjective<OptSuite.Objectives.Losses.HingeLoss, OptSuite.Prox.Regularizers.ZeroRegularizer>(
             heart.Features, heart.Labels, default, default, 0.01, false);
         Assert.Throws<ArgumentException>(() => Lbfgs.Minimize(hinge));
+        // OWL-QN, the other quasi-Newton method, gets f + Σλ_j|w_j| through AsL1Composite, which refuses a non-smooth loss.
+        var hingeL1 = new OptSuite.Objectives.LinearObjective<OptSuite.Objectives.Losses.HingeLoss, OptSuite.Prox.Regularizers.L1Norm>(
+            heart.Features, heart.Labels, default, new OptSuite.Prox.Regularizers.L1Norm(0.01), 0, false);
+        Assert.Contains("OWL-QN needs a smooth loss", Assert.Throws<InvalidOperationException>(() => hingeL1.AsL1Composite()).Message);
 
         // Smooth composites (g ≡ 0) are minimised as they are, exactly as through AsSmooth().
         var ridge = OptSuite.Objectives.Objective.BinaryLogreg(heart.Features, heart.Labels, 0.01, fitIntercept: true);
