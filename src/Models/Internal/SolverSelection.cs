@@ -140,8 +140,8 @@ internal static class SolverSelection
             $"{model} with the {(s.Loss == LossKind.Hinge ? "hinge" : "Crammer–Singer")} loss and an unpenalised intercept has no exact solver here: " +
             "the loss is not differentiable, so only the dual method applies, and its dual cannot carry the intercept's equality constraint. " +
             "Set InterceptScaling (command line: --intercept-scaling 1) for LIBLINEAR's penalised bias, " +
-            (s.Loss == LossKind.Hinge ? "use the squared hinge loss, or fit without intercept."
-                : "use one-vs-rest with the squared hinge loss, or fit without intercept."),
+            (s.Loss == LossKind.Hinge ? "use the squared hinge loss, or fit without intercept (FitIntercept = false; --no-intercept)."
+                : "use one-vs-rest with the squared hinge loss, or fit without intercept (FitIntercept = false; --no-intercept)."),
         _ => $"{model} ({Describe(s)}) has no solver: the hinge losses take the L2 penalty only.",
     };
 
