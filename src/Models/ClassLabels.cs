@@ -56,7 +56,8 @@ public sealed class ClassLabels
         return new ClassLabels(null, names.ToArray());
     }
 
-    /// <summary>The classes of <paramref name="labels"/> and each label's class index.</summary>
+    /// <summary>The classes of <paramref name="labels"/> and each label's class index. Numeric labels must be whole numbers
+    /// (scikit-learn's "Unknown label type: continuous" otherwise); text labels may be anything.</summary>
     /// <typeparam name="TLabel">string, or a numeric type (int, long, double, …).</typeparam>
     /// <param name="labels">One label per sample.</param>
     /// <param name="indices">The class index of each label.</param>
@@ -77,7 +78,18 @@ public sealed class ClassLabels
             return classes;
         }
         var values = new SortedSet<double>();
-        for (int i = 0; i < labels.Count; i++) values.Add(ToDouble(labels[i], i, parameter));
+        for (int i = 0; i < labels.Count; i++)
+        {
+            double v = ToDouble(labels[i], i, parameter);
+            // scikit-learn's type_of_target: real values that are not whole numbers are a regression target, not classes
+            // (house prices made a 3,842-class multinomial fit without a word).
+            if (v != Math.Floor(v))
+                throw new ArgumentException(
+                    $"Unknown label type: continuous. {parameter}[{i}] = {v.ToString("R", CultureInfo.InvariantCulture)} is not a whole number, so " +
+                    $"{parameter} looks like a regression target, not class labels. Use a regressor, or pass the labels as text (strings) " +
+                    "to make every distinct value a class.", parameter);
+            values.Add(v);
+        }
         var numeric = FromValues(values.ToArray());
         indices = numeric.IndicesOf(labels, parameter);
         return numeric;
@@ -100,12 +112,21 @@ public sealed class ClassLabels
                     throw new ArgumentException($"{parameter}[{i}] is {(labels[i] is null ? "null" : labels[i]!.GetType().Name)}; the classes are text labels.", parameter);
                 c = Array.BinarySearch(_text, s, StringComparer.Ordinal);
             }
+            else if (labels[i] is string s)
+                throw new ArgumentException($"{parameter}[{i}] = \"{s}\" is text; the classes are numbers ({string.Join(", ", Names.Take(10))}{(Count > 10 ? ", …" : "")}).", parameter);
             else c = Array.BinarySearch(_numeric!, ToDouble(labels[i], i, parameter));
-            if (c < 0) throw new ArgumentException($"{parameter}[{i}] = {labels[i]} is not one of the {Count} classes ({string.Join(", ", Names.Take(10))}{(Count > 10 ? ", …" : "")}).", parameter);
+            if (c < 0) throw new ArgumentException($"{parameter}[{i}] = {Describe(labels[i])} is not one of the {Count} classes ({string.Join(", ", Names.Take(10))}{(Count > 10 ? ", …" : "")}).", parameter);
             result[i] = c;
         }
         return result;
     }
+
+    private static string Describe<TLabel>(TLabel label) => label switch
+    {
+        string s => $"\"{s}\"",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => label?.ToString() ?? "null",
+    };
 
     private static double ToDouble<TLabel>(TLabel label, int i, string parameter)
     {

@@ -17,16 +17,23 @@ public sealed class HuberRegressor : LinearRegressor<HuberRegressor>
     /// <summary>δ &gt; 0, where the loss turns from quadratic to linear. Default 1.</summary>
     public double Delta { get; set; } = 1.0;
 
-    /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>.</summary>
-    public Penalty Penalty { get; set; } = Penalty.L2;
+    private Penalty? _penalty;
 
-    /// <summary>α for <see cref="Models.Penalty.ElasticNet"/>. Default 0.5.</summary>
-    public double L1Ratio { get; set; } = 0.5;
+    /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>, or
+    /// <see cref="Models.Penalty.ElasticNet"/> when only <see cref="L1Ratio"/> is set (as <c>--l1-ratio</c> on the command
+    /// line). An explicit L1 or L2 penalty with an <see cref="L1Ratio"/> other than 1 or 0 is a contradiction, refused by
+    /// Fit.</summary>
+    public Penalty Penalty { get => PenalisedProblem.Effective(_penalty, L1Ratio, Penalty.L2); set => _penalty = value; }
+
+    /// <summary>α ∈ [0, 1], the L1 share of the elastic net λ(α‖w‖₁ + (1 − α)/2‖w‖²). Setting it selects the elastic net
+    /// unless <see cref="Penalty"/> is set too (it must then be <see cref="Models.Penalty.ElasticNet"/>). Null (default):
+    /// 0.5 for the elastic net.</summary>
+    public double? L1Ratio { get; set; }
 
     /// <inheritdoc/>
     public override string ModelName => "huber";
 
-    private double Alpha => PenalisedProblem.Alpha(Penalty, L1Ratio);
+    private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L2);
 
     private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
         new(LossKind.Huber, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
@@ -41,13 +48,13 @@ public sealed class HuberRegressor : LinearRegressor<HuberRegressor>
     {
         options["delta"] = Delta;
         options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = L1Ratio;
+        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
     {
         Delta = options.Double("delta");
         Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = options.Double("l1_ratio");
+        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
     }
 }

@@ -40,7 +40,7 @@ public abstract class LinearClassifier : LinearEstimator
         var shape = Shape(x.IsSparse, a.Rows, a.Columns, classes.Count).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
-        var settings = Settings(solver);
+        var settings = Settings(solver, shape);
         Complete(a.Columns, outputs, lambda, () => Solve(a, index, classes.Count, sampleWeight, lambda, settings, x0));
         _classes = classes;
         return this;
@@ -102,23 +102,21 @@ public abstract class LinearClassifier : LinearEstimator
     }
 
     /// <summary>Accuracy, the fraction of rows whose predicted label equals <paramref name="y"/> (scikit-learn's score).</summary>
-    /// <typeparam name="TLabel">The label type used in fit.</typeparam>
+    /// <typeparam name="TLabel">The label type used in fit: numbers for numeric classes, strings for text classes.</typeparam>
     /// <param name="x">The features.</param>
-    /// <param name="y">The true labels (a label that is not a class counts as wrong).</param>
+    /// <param name="y">The true labels, each one of <see cref="Classes"/>.</param>
+    /// <exception cref="ArgumentException">A label is not one of the classes, or is text where the classes are numbers (or
+    /// the reverse); the message names the label and its index. (Counting such labels as wrong would hide a mix-up of
+    /// label sets behind a low score.)</exception>
     public double Score<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y)
     {
         ArgumentNullException.ThrowIfNull(y);
+        int[] truth = Classes.IndicesOf(y, nameof(y));
         int[] predicted = PredictIndices(x);
         if (y.Count != predicted.Length) throw new ArgumentException($"y has {y.Count} labels for {predicted.Length} rows of X.", nameof(y));
         if (predicted.Length == 0) return double.NaN;
         int right = 0;
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            int truth;
-            try { truth = Classes.IndicesOf([y[i]], nameof(y))[0]; }
-            catch (ArgumentException) { continue; }
-            if (truth == predicted[i]) right++;
-        }
+        for (int i = 0; i < predicted.Length; i++) if (truth[i] == predicted[i]) right++;
         return (double)right / predicted.Length;
     }
 

@@ -48,7 +48,9 @@ public abstract class LinearEstimator
     /// <summary>Stopping tolerance on the solver's criterion (see the remarks). Default 1e-6.</summary>
     public double Tolerance { get; set; } = 1e-6;
 
-    /// <summary>Iteration (epoch) limit; null for the solver's default (10⁴, 10⁵ for proximal gradient, 500 for the interior-point method).</summary>
+    /// <summary>Iteration (epoch) limit of the whole fit: every resumed run and every solver Auto hands the problem to
+    /// draw on it (one-vs-rest: per binary problem); null for each solver's default (10⁴, 10⁵ for proximal gradient, 500
+    /// for the interior-point method and trust-region Newton), which each solver of an Auto hand-over then gets.</summary>
     public int? MaxIterations { get; set; }
 
     /// <summary>Start the next fit from the current coefficients (ignored by dual coordinate ascent, which starts at α = 0).</summary>
@@ -60,7 +62,7 @@ public abstract class LinearEstimator
     /// <summary>
     /// Threads the linear-algebra kernels may use during the fit (null: <see cref="LinearAlgebraSettings.Threads"/>); a
     /// scope of this fit only (<see cref="LinearAlgebraSettings.UseThreads"/>), so concurrent fits do not interfere. At
-    /// least 1; more than <see cref="LinearAlgebraSettings.AvailableProcessors"/> runs that many.
+    /// least 1; a count above <see cref="LinearAlgebraSettings.AvailableProcessors"/> is cut to it.
     /// </summary>
     public int? Threads { get; set; }
 
@@ -190,8 +192,11 @@ public abstract class LinearEstimator
         if (!Enum.IsDefined(Solver)) throw new ArgumentOutOfRangeException(nameof(Solver), Solver, "Not a SolverKind value.");
     }
 
-    private protected FitSettings Settings(SolverKind resolved) =>
-        new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer) { Automatic = Solver == SolverKind.Auto };
+    private protected FitSettings Settings(SolverKind resolved, ProblemShape shape) =>
+        new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer)
+        {
+            HandOvers = Solver == SolverKind.Auto ? SolverSelection.HandOvers(resolved, shape) : [],
+        };
 
     /// <summary>The warm start (w row-major then b), or null.</summary>
     private protected double[]? StartingPoint(int features, int outputs)

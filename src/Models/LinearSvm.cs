@@ -9,47 +9,59 @@ namespace OptSuite.Models;
 /// </summary>
 /// <remarks>
 /// LIBLINEAR's and scikit-learn LinearSVC's C is λ = 1/(n·C) (default C = 1). Auto solver: dual coordinate descent
-/// (Hsieh et al. 2008; LIBLINEAR -s 1/-s 3) without intercept; L-BFGS for squared hinge with an unpenalised intercept;
-/// coordinate descent for the L1 penalty (squared hinge only). The hinge loss with an unpenalised intercept has no exact
-/// solver here (the dual cannot carry the intercept's constraint), which is an error rather than a silently different
-/// problem. LIBLINEAR and LinearSVC penalise their "intercept" instead (a constant feature B, <c>-B</c> /
-/// <c>intercept_scaling</c>): set <see cref="InterceptScaling"/> to get exactly that problem, solved by the dual method.
+/// (Hsieh et al. 2008; LIBLINEAR -s 1/-s 3) without intercept or with the hinge loss's penalised bias; L-BFGS for squared
+/// hinge with an unpenalised intercept; coordinate descent for the L1 penalty (squared hinge only).
+/// <para><b>Intercept.</b> The squared hinge fits an unpenalised intercept. The hinge loss is not differentiable, so only
+/// the dual method solves it, and its dual cannot carry an unpenalised intercept's constraint; so by default the hinge
+/// loss fits its intercept as LIBLINEAR (<c>-B 1</c>) and LinearSVC (<c>intercept_scaling=1</c>) do: a constant feature
+/// B = 1 whose weight w_B is penalised like the others, b = B·w_B (<see cref="InterceptScaling"/>). The objective then
+/// includes λ/2·w_B². Set <see cref="LinearEstimator.FitIntercept"/> false for no intercept.</para>
 /// </remarks>
 public sealed class LinearSvm : LinearClassifier<LinearSvm>
 {
     /// <summary>The loss. Default <see cref="SvmLoss.SquaredHinge"/> (scikit-learn's default).</summary>
     public SvmLoss Loss { get; set; } = SvmLoss.SquaredHinge;
 
-    /// <summary>The penalty (L1 and elastic net need the squared hinge). Default <see cref="Models.Penalty.L2"/>.</summary>
-    public Penalty Penalty { get; set; } = Penalty.L2;
+    private Penalty? _penalty;
 
-    /// <summary>α for <see cref="Models.Penalty.ElasticNet"/>. Default 0.5.</summary>
-    public double L1Ratio { get; set; } = 0.5;
+    /// <summary>The penalty (L1 and elastic net need the squared hinge). Default <see cref="Models.Penalty.L2"/>, or
+    /// <see cref="Models.Penalty.ElasticNet"/> when only <see cref="L1Ratio"/> is set (as <c>--l1-ratio</c> on the command
+    /// line). An explicit L1 or L2 penalty with an <see cref="L1Ratio"/> other than 1 or 0 is a contradiction, refused by
+    /// Fit.</summary>
+    public Penalty Penalty { get => PenalisedProblem.Effective(_penalty, L1Ratio, Penalty.L2); set => _penalty = value; }
+
+    /// <summary>α ∈ [0, 1], the L1 share of the elastic net λ(α‖w‖₁ + (1 − α)/2‖w‖²). Setting it selects the elastic net
+    /// unless <see cref="Penalty"/> is set too (it must then be <see cref="Models.Penalty.ElasticNet"/>). Null (default):
+    /// 0.5 for the elastic net.</summary>
+    public double? L1Ratio { get; set; }
 
     /// <summary>
     /// LIBLINEAR's bias B (scikit-learn's <c>intercept_scaling</c>): with <see cref="LinearEstimator.FitIntercept"/>, the
     /// intercept becomes b = B·w_B for a constant feature B whose weight w_B is penalised like the others, so the
     /// objective gains λ(1 − α)/2·w_B² (+ λα|w_B|). That problem has no intercept constraint, so the hinge loss and the dual
-    /// solver apply. Null (default): the intercept is unpenalised. Must be finite and &gt; 0.
+    /// solver apply. Null (default): B = 1 for the hinge loss (LIBLINEAR's <c>-B 1</c>; its only solver is the dual method,
+    /// see the remarks), an unpenalised intercept for the squared hinge. Must be finite and &gt; 0.
     /// </summary>
     public double? InterceptScaling { get; set; }
 
     /// <inheritdoc/>
     public override string ModelName => "linear-svm";
 
-    private double Alpha => PenalisedProblem.Alpha(Penalty, L1Ratio);
+    private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L2);
 
     private protected override int Outputs(int classes) => classes == 2 ? 1 : classes;
 
+    private double? Scaling => PenalisedBias.Effective(InterceptScaling, SvmProblem.Kind(Loss));
+
     private protected override ProblemShape Shape(bool sparse, int samples, int features, int classes) =>
-        new(SvmProblem.Kind(Loss), PenalisedProblem.Kind(Alpha), FitIntercept && !PenalisedBias.Applies(FitIntercept, InterceptScaling),
+        new(SvmProblem.Kind(Loss), PenalisedProblem.Kind(Alpha), FitIntercept && !PenalisedBias.Applies(FitIntercept, Scaling),
             sparse, samples, features);
 
     private protected override IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda,
         FitSettings settings, double[]? x0)
     {
-        if (!PenalisedBias.Applies(FitIntercept, InterceptScaling)) return Solve(x, y, classes, w, lambda, settings, x0, FitIntercept);
-        double b = InterceptScaling!.Value;
+        if (!PenalisedBias.Applies(FitIntercept, Scaling)) return Solve(x, y, classes, w, lambda, settings, x0, FitIntercept);
+        double b = Scaling!.Value;
         int p = x.Columns;
         var parts = Solve(PenalisedBias.Append(x, b), y, classes, w, lambda, settings, PenalisedBias.Start(x0, p, Outputs(classes), b), false);
         return parts.Select(o => PenalisedBias.Split(o, p, b)).ToArray();
@@ -64,7 +76,7 @@ public sealed class LinearSvm : LinearClassifier<LinearSvm>
     {
         options["loss"] = SvmLossNames.ToName(Loss);
         options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = L1Ratio;
+        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
         options["intercept_scaling"] = InterceptScaling;
     }
 
@@ -72,7 +84,7 @@ public sealed class LinearSvm : LinearClassifier<LinearSvm>
     {
         Loss = SvmLossNames.Parse(options.String("loss"));
         Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = options.Double("l1_ratio");
+        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
         InterceptScaling = options.DoubleOrNull("intercept_scaling");
     }
 }

@@ -20,11 +20,18 @@ namespace OptSuite.Models;
 /// </remarks>
 public sealed class LogisticRegression : LinearClassifier<LogisticRegression>
 {
-    /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>.</summary>
-    public Penalty Penalty { get; set; } = Penalty.L2;
+    private Penalty? _penalty;
 
-    /// <summary>α for <see cref="Models.Penalty.ElasticNet"/>. Default 0.5.</summary>
-    public double L1Ratio { get; set; } = 0.5;
+    /// <summary>The penalty. Default <see cref="Models.Penalty.L2"/>, or
+    /// <see cref="Models.Penalty.ElasticNet"/> when only <see cref="L1Ratio"/> is set (as <c>--l1-ratio</c> on the command
+    /// line). An explicit L1 or L2 penalty with an <see cref="L1Ratio"/> other than 1 or 0 is a contradiction, refused by
+    /// Fit.</summary>
+    public Penalty Penalty { get => PenalisedProblem.Effective(_penalty, L1Ratio, Penalty.L2); set => _penalty = value; }
+
+    /// <summary>α ∈ [0, 1], the L1 share of the elastic net λ(α‖w‖₁ + (1 − α)/2‖w‖²). Setting it selects the elastic net
+    /// unless <see cref="Penalty"/> is set too (it must then be <see cref="Models.Penalty.ElasticNet"/>). Null (default):
+    /// 0.5 for the elastic net.</summary>
+    public double? L1Ratio { get; set; }
 
     /// <summary>Fit the multinomial (softmax) model even for two classes. Default false: binary for two classes.</summary>
     public bool Multinomial { get; set; }
@@ -32,7 +39,7 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>
     /// <inheritdoc/>
     public override string ModelName => Multinomial ? "multinomial" : "logistic";
 
-    private double Alpha => PenalisedProblem.Alpha(Penalty, L1Ratio);
+    private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L2);
 
     private protected override int Outputs(int classes) => classes == 2 && !Multinomial ? 1 : classes;
 
@@ -79,14 +86,14 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>
     internal override void WriteOptions(IDictionary<string, object?> options)
     {
         options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = L1Ratio;
+        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
         options["multinomial"] = Multinomial;
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
     {
         Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = options.Double("l1_ratio");
+        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
         Multinomial = options.Bool("multinomial");
     }
 }

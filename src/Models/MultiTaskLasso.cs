@@ -65,7 +65,7 @@ public sealed class MultiTaskLasso : LinearEstimator
         Complete(a.Columns, k, lambda, () =>
         {
             var f = Objective.MultiTaskElasticNet(a, targets, k, lambda, L1Ratio, FitIntercept, sampleWeight);
-            return [SolverRunner.Run(f, Settings(solver), x0)];
+            return [SolverRunner.Run(f, Settings(solver, shape), x0)];
         });
         return this;
     }

@@ -12,9 +12,12 @@ namespace OptSuite.Models;
 /// dual method (Keerthi et al. 2008; LIBLINEAR -s 4). <see cref="MulticlassStrategy.OneVsRest"/>: k binary SVMs with
 /// <see cref="Loss"/>; the objective reported is their sum.
 /// </summary>
-/// <remarks>LIBLINEAR's C is λ = 1/(n·C) (default C = 1). Crammer–Singer has no exact solver with unpenalised
-/// intercepts (the dual method cannot carry their constraints): set <see cref="InterceptScaling"/> for LIBLINEAR's
-/// penalised bias (-B), fit with <see cref="LinearEstimator.FitIntercept"/> false, or use one-vs-rest.</remarks>
+/// <remarks>LIBLINEAR's C is λ = 1/(n·C) (default C = 1). <b>Intercepts.</b> The Crammer–Singer and hinge losses are
+/// solved only by their dual methods, which cannot carry unpenalised intercepts' constraints, so by default they fit
+/// LIBLINEAR's penalised bias (<c>-B 1</c>, as scikit-learn's LinearSVC with intercept_scaling = 1): a constant feature
+/// B = 1 per class whose weights are penalised like the others (<see cref="InterceptScaling"/>); the objective then
+/// includes (λ/2)‖w_B‖². One-vs-rest with the squared hinge fits unpenalised intercepts. Set
+/// <see cref="LinearEstimator.FitIntercept"/> false for none.</remarks>
 public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
 {
     /// <summary>How classes are combined. Default <see cref="MulticlassStrategy.CrammerSinger"/>.</summary>
@@ -26,7 +29,9 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
     /// <summary>
     /// LIBLINEAR's bias B (<c>-B</c>; scikit-learn's <c>intercept_scaling</c>): with <see cref="LinearEstimator.FitIntercept"/>,
     /// each class's intercept is b_r = B·w_{B,r} for a constant feature B whose weights are penalised like the others
-    /// (the objective gains (λ/2)‖w_B‖²), so the Crammer–Singer dual applies. Null (default): unpenalised intercepts.
+    /// (the objective gains (λ/2)‖w_B‖²), so the Crammer–Singer dual applies. Null (default): B = 1 for Crammer–Singer and
+    /// the one-vs-rest hinge (LIBLINEAR's <c>-B 1</c>, see the remarks), unpenalised intercepts for the one-vs-rest squared
+    /// hinge. Must be finite and &gt; 0.
     /// </summary>
     public double? InterceptScaling { get; set; }
 
@@ -35,15 +40,18 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
 
     private protected override int Outputs(int classes) => classes;
 
+    private LossKind ProblemLoss => Strategy == MulticlassStrategy.CrammerSinger ? LossKind.CrammerSinger : SvmProblem.Kind(Loss);
+
+    private double? Scaling => PenalisedBias.Effective(InterceptScaling, ProblemLoss);
+
     private protected override ProblemShape Shape(bool sparse, int samples, int features, int classes) =>
-        new(Strategy == MulticlassStrategy.CrammerSinger ? LossKind.CrammerSinger : SvmProblem.Kind(Loss), PenaltyKind.L2,
-            FitIntercept && !PenalisedBias.Applies(FitIntercept, InterceptScaling), sparse, samples, features);
+        new(ProblemLoss, PenaltyKind.L2, FitIntercept && !PenalisedBias.Applies(FitIntercept, Scaling), sparse, samples, features);
 
     private protected override IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda,
         FitSettings settings, double[]? x0)
     {
-        if (!PenalisedBias.Applies(FitIntercept, InterceptScaling)) return Solve(x, y, classes, w, lambda, settings, x0, FitIntercept);
-        double b = InterceptScaling!.Value;
+        if (!PenalisedBias.Applies(FitIntercept, Scaling)) return Solve(x, y, classes, w, lambda, settings, x0, FitIntercept);
+        double b = Scaling!.Value;
         int p = x.Columns;
         var parts = Solve(PenalisedBias.Append(x, b), y, classes, w, lambda, settings, PenalisedBias.Start(x0, p, classes, b), false);
         return parts.Select(o => PenalisedBias.Split(o, p, b)).ToArray();

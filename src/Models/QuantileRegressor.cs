@@ -22,16 +22,23 @@ public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>
     /// <summary>τ in (0, 1), the quantile level predicted. Default 0.5.</summary>
     public double Quantile { get; set; } = 0.5;
 
-    /// <summary>The penalty. Default <see cref="Models.Penalty.L1"/> (scikit-learn's).</summary>
-    public Penalty Penalty { get; set; } = Penalty.L1;
+    private Penalty? _penalty;
 
-    /// <summary>α for <see cref="Models.Penalty.ElasticNet"/>. Default 0.5.</summary>
-    public double L1Ratio { get; set; } = 0.5;
+    /// <summary>The penalty. Default <see cref="Models.Penalty.L1"/> (scikit-learn's), or
+    /// <see cref="Models.Penalty.ElasticNet"/> when only <see cref="L1Ratio"/> is set (as <c>--l1-ratio</c> on the command
+    /// line). An explicit L1 or L2 penalty with an <see cref="L1Ratio"/> other than 1 or 0 is a contradiction, refused by
+    /// Fit.</summary>
+    public Penalty Penalty { get => PenalisedProblem.Effective(_penalty, L1Ratio, Penalty.L1); set => _penalty = value; }
+
+    /// <summary>α ∈ [0, 1], the L1 share of the elastic net λ(α‖w‖₁ + (1 − α)/2‖w‖²). Setting it selects the elastic net
+    /// unless <see cref="Penalty"/> is set too (it must then be <see cref="Models.Penalty.ElasticNet"/>). Null (default):
+    /// 0.5 for the elastic net.</summary>
+    public double? L1Ratio { get; set; }
 
     /// <inheritdoc/>
     public override string ModelName => "quantile";
 
-    private double Alpha => PenalisedProblem.Alpha(Penalty, L1Ratio);
+    private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L1);
 
     private protected override double DefaultLambda(int samples) => 1.0;
 
@@ -75,13 +82,13 @@ public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>
     {
         options["quantile"] = Quantile;
         options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = L1Ratio;
+        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
     {
         Quantile = options.Double("quantile");
         Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = options.Double("l1_ratio");
+        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
     }
 }

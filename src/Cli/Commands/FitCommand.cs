@@ -149,13 +149,14 @@ internal static class FitCommand
         double? l1Ratio = parse.GetValue(L1Ratio), delta = parse.GetValue(Delta), quantile = parse.GetValue(QuantileOption);
         int? groupSize = parse.GetValue(GroupSize);
         double? scaling = parse.GetValue(InterceptScaling);
-        Penalty penalty = penaltyName is not null ? PenaltyNames.Parse(penaltyName) : l1Ratio is not null ? Penalty.ElasticNet
-            : name == "quantile" ? Penalty.L1 : Penalty.L2;
+        Penalty? penalty = penaltyName is null ? null : PenaltyNames.Parse(penaltyName);   // null: the model's default (--l1-ratio: elastic net)
         SvmLoss loss = lossName is null ? SvmLoss.SquaredHinge : SvmLossNames.Parse(lossName);
 
         bool penalised = name is "logistic" or "multinomial" or "linear-svm" or "huber" or "poisson" or "quantile";
         Require(penaltyName is null || penalised, "--penalty", name);
         Require(l1Ratio is null || penalised || name is "elastic-net" or "multitask-lasso", "--l1-ratio", name);
+        if (l1Ratio is { } ratio && (penalty is Penalty.L1 or Penalty.L2) && ratio != (penalty == Penalty.L1 ? 1 : 0))
+            throw new UsageException($"--l1-ratio applies to --penalty elastic-net, not {penaltyName}; drop one of them.");
         Require(lossName is null || name == "linear-svm" || (name == "multiclass-svm" && multiclass == "ovr"), "--loss", name);
         Require(multiclass is null || name == "multiclass-svm", "--multiclass", name);
         Require(delta is null || name == "huber", "--delta", name);
@@ -170,17 +171,28 @@ internal static class FitCommand
             "lasso" => new Lasso(),
             "elastic-net" => new ElasticNet { L1Ratio = l1Ratio ?? 0.5 },
             "group-lasso" => new GroupLasso(),
-            "logistic" => new LogisticRegression { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
-            "multinomial" => new LogisticRegression { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Multinomial = true },
-            "linear-svm" => new LinearSvm { Loss = loss, Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, InterceptScaling = scaling },
+            "logistic" => new LogisticRegression { L1Ratio = l1Ratio },
+            "multinomial" => new LogisticRegression { L1Ratio = l1Ratio, Multinomial = true },
+            "linear-svm" => new LinearSvm { Loss = loss, L1Ratio = l1Ratio, InterceptScaling = scaling },
             "multiclass-svm" => new MulticlassSvm { Loss = loss, Strategy = multiclass == "ovr" ? MulticlassStrategy.OneVsRest : MulticlassStrategy.CrammerSinger, InterceptScaling = scaling },
-            "huber" => new HuberRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Delta = delta ?? 1.0 },
-            "poisson" => new PoissonRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5 },
+            "huber" => new HuberRegressor { L1Ratio = l1Ratio, Delta = delta ?? 1.0 },
+            "poisson" => new PoissonRegressor { L1Ratio = l1Ratio },
             "multitask-lasso" => new MultiTaskLasso { L1Ratio = l1Ratio ?? 1.0 },
-            "quantile" => new QuantileRegressor { Penalty = penalty, L1Ratio = l1Ratio ?? 0.5, Quantile = quantile ?? 0.5 },
+            "quantile" => new QuantileRegressor { L1Ratio = l1Ratio, Quantile = quantile ?? 0.5 },
             _ => throw new UsageException($"Unknown model '{name}'."),
         };
         if (e is GroupLasso g) g.GroupSize = groupSize;
+        if (penalty is { } p)
+        {
+            switch (e)
+            {
+                case LogisticRegression m: m.Penalty = p; break;
+                case LinearSvm m: m.Penalty = p; break;
+                case HuberRegressor m: m.Penalty = p; break;
+                case PoissonRegressor m: m.Penalty = p; break;
+                case QuantileRegressor m: m.Penalty = p; break;
+            }
+        }
         e.Lambda = parse.GetValue(Lambda);
         e.C = parse.GetValue(CValue);
         if (e.Lambda is not null && e.C is not null) throw new UsageException("Give --lambda or --C, not both.");

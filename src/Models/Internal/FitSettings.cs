@@ -7,8 +7,21 @@ namespace OptSuite.Models.Internal;
 internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? MaxIterations, int Seed, CancellationToken Cancellation,
     TimeSpan? MaxTime = null, Func<IterationReport, bool>? Observer = null)
 {
-    /// <summary>True when the estimator's solver was Auto (so a safety net may switch solvers; an explicit choice is kept).</summary>
-    public bool Automatic { get; init; }
+    /// <summary>The solvers that continue a run which stops uncertified, in order (<see cref="SolverSelection.HandOvers"/>);
+    /// empty unless the estimator's solver was Auto (an explicit choice is kept).</summary>
+    public IReadOnlyList<SolverKind> HandOvers { get; init; } = [];
+
+    /// <summary>
+    /// Settings for <paramref name="next"/> continuing after runs that used <paramref name="used"/> iterations, or null when
+    /// none are left. A caller's <see cref="MaxIterations"/> caps the whole problem — every run, resumption and hand-over
+    /// together (<c>--max-iter 100</c> with Auto used to run 122) — so the next run gets what is left; without one, each
+    /// solver gets its own default budget.
+    /// </summary>
+    public FitSettings? Continuing(SolverKind next, int used)
+    {
+        if (MaxIterations is not { } cap) return this with { Solver = next };
+        return used < cap ? this with { Solver = next, MaxIterations = cap - used } : null;
+    }
 
     // When the fit began (copies made with `with` keep it): MaxTime is a budget for the whole fit.
     private readonly long _started = Stopwatch.GetTimestamp();

@@ -9,6 +9,15 @@ namespace OptSuite.Models.Internal;
 /// </summary>
 internal static class PenalisedBias
 {
+    /// <summary>
+    /// The bias B a fit uses: the caller's, else B = 1 (LIBLINEAR's <c>-B 1</c>, LinearSVC's intercept_scaling = 1) for the
+    /// hinge and Crammer–Singer losses, else none (an unpenalised intercept). Those two losses are not differentiable, so
+    /// only their dual methods solve them, and the dual cannot carry an unpenalised intercept's equality constraint
+    /// (Σ α_i y_i = 0 couples every coordinate): without this default their default estimators had no solver at all.
+    /// </summary>
+    public static double? Effective(double? scaling, LossKind loss) =>
+        scaling ?? (loss is LossKind.Hinge or LossKind.CrammerSinger ? 1.0 : null);
+
     /// <summary>Whether the fit uses a penalised bias: an intercept is asked for and a scaling is set (checked here).</summary>
     public static bool Applies(bool fitIntercept, double? scaling)
     {

@@ -18,6 +18,28 @@ internal static class PenalisedProblem
         _ => throw new ArgumentOutOfRangeException(nameof(penalty), penalty, "Not a Penalty value."),
     };
 
+    /// <summary>α of the elastic net when no L1 ratio is given (scikit-learn's and glmnet's 0.5).</summary>
+    public const double DefaultL1Ratio = 0.5;
+
+    /// <summary>
+    /// The penalty an estimator uses: the one set, else the elastic net when an L1 ratio is set (so <c>L1Ratio = 0.3</c>
+    /// alone means what <c>--l1-ratio 0.3</c> means on the command line), else <paramref name="fallback"/>.
+    /// </summary>
+    public static Penalty Effective(Penalty? penalty, double? l1Ratio, Penalty fallback) =>
+        penalty ?? (l1Ratio is null ? fallback : Penalty.ElasticNet);
+
+    /// <summary>α for an estimator's penalty settings (see <see cref="Effective"/>), checked: an L1 ratio beside an
+    /// explicit L1 or L2 penalty that it contradicts (anything but 1 for L1, 0 for L2) is an
+    /// <see cref="ArgumentException"/> naming L1Ratio.</summary>
+    public static double Alpha(Penalty? penalty, double? l1Ratio, Penalty fallback)
+    {
+        if (penalty is { } p && p != Penalty.ElasticNet && l1Ratio is { } r && r != Alpha(p, r))
+            throw new ArgumentException(
+                $"L1Ratio = {r.ToString(System.Globalization.CultureInfo.InvariantCulture)} contradicts Penalty = {p}: the L1 ratio mixes the elastic net. " +
+                "Set Penalty = ElasticNet (or leave Penalty unset: L1Ratio alone selects the elastic net), or drop L1Ratio.", "L1Ratio");
+        return Alpha(Effective(penalty, l1Ratio, fallback), l1Ratio ?? DefaultL1Ratio);
+    }
+
     public static PenaltyKind Kind(double alpha) => alpha == 0 ? PenaltyKind.L2 : alpha == 1 ? PenaltyKind.L1 : PenaltyKind.ElasticNet;
 
     public static FitOutcome Solve<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept,

@@ -13,69 +13,65 @@ namespace OptSuite.Models.Internal;
 internal static class SolverRunner
 {
     public static FitOutcome Run<TLoss>(LinearObjective<TLoss, ZeroRegularizer> f, FitSettings s, double[]? x0)
+        where TLoss : struct, ILoss => HandOver(f, s, Once(f, s, x0));
+
+    private static FitOutcome Once<TLoss>(LinearObjective<TLoss, ZeroRegularizer> f, FitSettings s, double[]? x0)
         where TLoss : struct, ILoss => s.Solver switch
         {
             SolverKind.CoordinateDescent => Pack(f, CoordinateDescent.Minimize(f, x0, s.CoordinateDescent, s.Cancellation), s.Solver),
-            SolverKind.DualCoordinateDescent => DualThenQuasiNewton(f, s),
-            SolverKind.Lbfgs when s.Automatic => QuasiNewtonThenNewton(f, s, x0),
+            SolverKind.DualCoordinateDescent => Pack(f, DualCoordinateDescent.Minimize(f, s.DualCoordinateDescent, s.Cancellation), s.Solver),
             SolverKind.Newton => Pack(f, TrustRegionNewton.Minimize(f, x0, s.Newton, s.Cancellation), s.Solver),
             SolverKind.InteriorPoint => Quantile(f, s, x0),
             _ => Common(f, f.Features, s, x0),
         };
 
     /// <summary>
-    /// Auto's safety net for L-BFGS on L2-penalised problems: on badly scaled data it can crawl (raw Fashion-MNIST pixels
-    /// 0..255 with an intercept: 2.3·10⁻² from the optimum after 10⁴ iterations). When Auto chose it, the loss has a
-    /// (generalised) second derivative and the run ended at its iteration limit without the gap certifying the tolerance,
-    /// trust-region Newton continues from its point with a fresh iteration budget; the result is reported as L-BFGS with
-    /// both runs' iterations and time. An explicitly chosen L-BFGS is never replaced.
+    /// Auto's safety net for L2 problems (<see cref="SolverSelection.HandOvers"/>): a run that stops without its duality
+    /// gap certifying the tolerance — line search failed, no progress, iteration limit, a non-finite step — is continued
+    /// from its point by the next solver of the chain, until one certifies or the chain, the iteration budget
+    /// (<see cref="FitSettings.Continuing"/>) or the time budget ends. On unscaled data dual coordinate descent can crawl
+    /// (raw breast cancer, squared hinge: 10⁴ epochs left a relative gap of 1.3), L-BFGS too (raw Fashion-MNIST pixels with
+    /// an intercept: 2.3·10⁻² after 10⁴ iterations), and a column of N(0, 10¹⁶) noise made L-BFGS's first line search fail
+    /// at w = 0 — Auto returned that w = 0 as its answer. The result is the best point found, reported with every run's
+    /// iterations and time and the solver that produced it; an explicitly chosen solver is never replaced.
     /// </summary>
-    private static FitOutcome QuasiNewtonThenNewton<TLoss>(LinearObjective<TLoss, ZeroRegularizer> f, FitSettings s, double[]? x0)
+    private static FitOutcome HandOver<TLoss>(LinearObjective<TLoss, ZeroRegularizer> f, FitSettings s, FitOutcome outcome)
         where TLoss : struct, ILoss
     {
-        var quasi = Common(f, f.Features, s, x0);
-        if (quasi.Result.StopReason != StopReason.MaxIterations || Certifies(quasi, s.Tolerance)
-            || !(f.Loss.IsTwiceDifferentiable || double.IsFinite(f.Loss.Smoothness)))
-            return quasi;
-        var newton = Pack(f, TrustRegionNewton.Minimize(f, [.. quasi.Coefficients, .. quasi.Intercepts], s.Newton, s.Cancellation), s.Solver);
-        return Continued(quasi, newton);
+        bool differentiable = f.Loss.IsTwiceDifferentiable || double.IsFinite(f.Loss.Smoothness);
+        foreach (SolverKind next in s.HandOvers)
+        {
+            if (!differentiable || !Uncertified(outcome, s.Tolerance)) break;
+            if (s.Continuing(next, outcome.Result.Iterations) is not { } t) break;
+            outcome = Continued(outcome, Once(f, t, [.. outcome.Coefficients, .. outcome.Intercepts]));
+        }
+        return outcome;
     }
+
+    /// <summary>Whether a run stopped on its own without certifying the tolerance (not a caller's stop: cancellation,
+    /// time budget or observer).</summary>
+    private static bool Uncertified(FitOutcome o, double tolerance) =>
+        o.Result.StopReason is StopReason.MaxIterations or StopReason.LineSearchFailed or StopReason.NoProgress or StopReason.NonFinite
+        && !Certifies(o, tolerance);
 
     /// <summary>
     /// The better of a stalled run and its continuation: the continuation (with both runs' iterations and time) when it
-    /// is at least as low, else the first run as it was.
+    /// is at least as low, else the first run with the continuation's iterations and time added.
     /// </summary>
     private static FitOutcome Continued(FitOutcome first, FitOutcome second)
     {
-        if (!(second.Objective <= first.Objective)) return first;
-        var r = second.Result;
-        return second with
+        bool better = second.Objective <= first.Objective;
+        var kept = better ? second : first;
+        var r = kept.Result;
+        return kept with
         {
             Result = new SolverResult
             {
                 Solution = r.Solution, Intercepts = r.Intercepts, Objective = r.Objective, StopReason = r.StopReason,
-                Iterations = first.Result.Iterations + r.Iterations, Criterion = r.Criterion, DualityGap = r.DualityGap,
-                Counts = r.Counts, Elapsed = first.Result.Elapsed + r.Elapsed, Trace = r.Trace,
+                Iterations = first.Result.Iterations + second.Result.Iterations, Criterion = r.Criterion, DualityGap = r.DualityGap,
+                Counts = r.Counts, Elapsed = first.Result.Elapsed + second.Result.Elapsed, Trace = r.Trace,
             },
         };
-    }
-
-    /// <summary>
-    /// Auto's safety net for the dual method. On unscaled data dual coordinate descent can crawl (raw breast cancer, squared
-    /// hinge: 10⁴ epochs left a relative gap of 1.3; LIBLINEAR's -s 1 stops far off there too, ../shared/peers/anchors.md).
-    /// When Auto chose it, the loss is differentiable and the run ended at its iteration limit, L-BFGS continues from the
-    /// dual's primal point with a fresh iteration budget until the duality gap certifies the tolerance. The result is
-    /// reported as L-BFGS with both runs' iterations and time; an explicitly chosen dual solver is never replaced.
-    /// </summary>
-    private static FitOutcome DualThenQuasiNewton<TLoss>(LinearObjective<TLoss, ZeroRegularizer> f, FitSettings s)
-        where TLoss : struct, ILoss
-    {
-        var dual = Pack(f, DualCoordinateDescent.Minimize(f, s.DualCoordinateDescent, s.Cancellation), s.Solver);
-        if (!s.Automatic || dual.Result.StopReason != StopReason.MaxIterations || !double.IsFinite(f.Loss.Smoothness)) return dual;
-        var q = s with { Solver = SolverKind.Lbfgs, MaxIterations = s.MaxIterations };
-        var primal = Certified(f, f.Features, q, [.. dual.Coefficients, .. dual.Intercepts],
-            (start, t) => Lbfgs.Minimize(f.AsSmooth(), start, t.Lbfgs, t.Cancellation));
-        return Continued(dual, primal);
     }
 
     public static FitOutcome Run<TLoss>(LinearObjective<TLoss, L1Norm> f, FitSettings s, double[]? x0)

@@ -98,6 +98,24 @@ internal static class SolverSelection
         };
     }
 
+    /// <summary>
+    /// The solvers Auto hands a run to when <paramref name="first"/> stops without certifying the tolerance (line search
+    /// failed, no progress, iteration limit, a non-finite step), in order: each continues from the best point so far.
+    /// The chain is dual coordinate ascent → L-BFGS → trust-region Newton → coordinate descent, restricted to the solvers
+    /// that handle <paramref name="s"/>: L-BFGS cheaply finishes what the dual left on unscaled data; Newton's curvature
+    /// makes it insensitive to column scales where L-BFGS crawls; exact coordinate minimisation needs no line search at
+    /// all, so it still converges where both line-search methods stall (Statlog heart with one N(0, 10¹⁶) column: L-BFGS
+    /// stops LineSearchFailed at w = 0, coordinate descent converges in a few sweeps).
+    /// </summary>
+    public static IReadOnlyList<SolverKind> HandOvers(SolverKind first, ProblemShape s)
+    {
+        SolverKind[] chain = [SolverKind.DualCoordinateDescent, SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Newton];
+        int at = Array.IndexOf(chain, first);
+        if (at < 0) return [];
+        var supported = Supported(s);
+        return chain[(at + 1)..].Where(supported.Contains).ToArray();
+    }
+
     /// <summary>The solver to run: <paramref name="requested"/> if it handles the problem, Auto's choice for Auto.</summary>
     public static SolverKind Resolve(SolverKind requested, ProblemShape s, string model)
     {
@@ -122,8 +140,8 @@ internal static class SolverSelection
             $"{model} with the {(s.Loss == LossKind.Hinge ? "hinge" : "Crammer–Singer")} loss and an unpenalised intercept has no exact solver here: " +
             "the loss is not differentiable, so only the dual method applies, and its dual cannot carry the intercept's equality constraint. " +
             "Set InterceptScaling (command line: --intercept-scaling 1) for LIBLINEAR's penalised bias, " +
-            (s.Loss == LossKind.Hinge ? "use the squared hinge loss, or fit without intercept."
-                : "use one-vs-rest with the squared hinge loss, or fit without intercept."),
+            (s.Loss == LossKind.Hinge ? "use the squared hinge loss, or fit without intercept (FitIntercept = false; --no-intercept)."
+                : "use one-vs-rest with the squared hinge loss, or fit without intercept (FitIntercept = false; --no-intercept)."),
         _ => $"{model} ({Describe(s)}) has no solver: the hinge losses take the L2 penalty only.",
     };
 

@@ -61,7 +61,7 @@ public abstract partial class LinearPath
     public int Seed { get; set; }
 
     /// <summary>Threads the linear-algebra kernels may use during this run, a scope of this call only (null: <see cref="LinearAlgebraSettings.Threads"/>);
-    /// at least 1, and more than <see cref="LinearAlgebraSettings.AvailableProcessors"/> runs that many.</summary>
+    /// at least 1; a count above <see cref="LinearAlgebraSettings.AvailableProcessors"/> is cut to it.</summary>
     public int? Threads { get; set; }
 
     /// <summary>Stops the run: a path ends with <see cref="PathTermination.Cancelled"/>, cross-validation throws

@@ -48,7 +48,7 @@ public sealed class LogisticPath : LinearPath
         var model = new LogisticRegression
         {
             Penalty = alpha == 1 ? Penalty.L1 : alpha == 0 ? Penalty.L2 : Penalty.ElasticNet,
-            L1Ratio = alpha,
+            L1Ratio = alpha is 0 or 1 ? null : alpha,
         };
         return CrossValidateClassifier(x, y, signs, classes, index, sampleWeight, options, model);
     }

@@ -9,6 +9,13 @@ public interface ICompositeFunction : IDifferentiableFunction, IDualityGapProvid
     /// <summary>An upper bound on the Lipschitz constant of ∇f; +∞ when unknown (solvers then backtrack).</summary>
     double SmoothLipschitz { get; }
 
+    /// <summary>
+    /// True when minimising <see cref="IDifferentiableFunction.Value"/> alone would solve a different problem: g is not
+    /// identically zero, or f itself is not differentiable (a hinge loss). Solvers for smooth functions (L-BFGS) refuse
+    /// such an objective instead of silently dropping g; false when F = f is smooth, so they may minimise it as it is.
+    /// </summary>
+    bool HasNonsmoothPart { get; }
+
     /// <summary>g(x).</summary>
     double NonsmoothValue(ReadOnlySpan<double> x);
 

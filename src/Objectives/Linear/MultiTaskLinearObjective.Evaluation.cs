@@ -125,6 +125,9 @@ public sealed partial class MultiTaskLinearObjective<TReg>
         return _reg.Prox(v[..WeightCount], step, result[..WeightCount]);
     }
 
+    /// <inheritdoc/>
+    public bool HasNonsmoothPart => !SmoothObjectiveView.IsZero(_reg);
+
     /// <summary>The whole objective f + R as one smooth function for L-BFGS (R differentiable: none or squared L2).</summary>
     public IDifferentiableFunction AsSmooth() => SmoothObjectiveView.Create(this, WeightCount, _reg);
 }

@@ -10,6 +10,14 @@ public sealed partial class MulticlassLinearObjective<TLoss, TReg>
         return SmoothObjectiveView.Create(this, WeightCount, _reg);
     }
 
+    /// <inheritdoc/>
+    public bool HasNonsmoothPart => !_loss.IsDifferentiable || !SmoothObjectiveView.IsZero(_reg);
+
     /// <summary>f + Σλ_j|W_j| for OWL-QN (intercepts get weight 0); needs a weighted L1 penalty.</summary>
-    public IL1CompositeFunction AsL1Composite() => L1ObjectiveView.Create(this, WeightCount, _reg);
+    public IL1CompositeFunction AsL1Composite()
+    {
+        if (!_loss.IsDifferentiable)
+            throw new InvalidOperationException($"{typeof(TLoss).Name} is not differentiable; OWL-QN needs a smooth loss.");
+        return L1ObjectiveView.Create(this, WeightCount, _reg);
+    }
 }

@@ -112,6 +112,10 @@ public sealed class MulticlassSvmDualObjective : ICompositeFunction
     /// <summary>λ_max(XXᵀ)/λ by power iteration (×1.01), cached.</summary>
     public double SmoothLipschitz => _lipschitz ??= 1.01 * GramSpectrum.TopEigenvalue(_x, null, 1.0, false, _columnN) / _lambda;
 
+    /// <inheritdoc/>
+    /// <remarks>Always true: g is the indicator of the simplex constraints.</remarks>
+    public bool HasNonsmoothPart => true;
+
     /// <summary>0 when every row of β is on the simplex (to 1e-9), +∞ otherwise.</summary>
     /// <param name="x">β.</param>
     public double NonsmoothValue(ReadOnlySpan<double> x)

@@ -28,11 +28,14 @@ internal sealed class SmoothObjectiveView(ICompositeFunction owner, int penalize
         where TReg : struct, IRegularizer
     {
         if ((object)regularizer is ISmoothRegularizer smooth) return new SmoothObjectiveView(owner, penalized, smooth);
-        // A penalty that is identically zero (e.g. an elastic net built with l1Ratio = 0 has L1 strength 0) is smooth too.
-        if (regularizer.IsSmooth && (object)regularizer is IWeightedL1Regularizer)
-            return new SmoothObjectiveView(owner, penalized, default(Prox.Regularizers.ZeroRegularizer));
+        if (IsZero(regularizer)) return new SmoothObjectiveView(owner, penalized, default(Prox.Regularizers.ZeroRegularizer));
         throw new InvalidOperationException($"{typeof(TReg).Name} is not differentiable; use proximal gradient (or OWL-QN for L1).");
     }
+
+    /// <summary>Whether R ≡ 0: no regulariser, or a weighted L1 penalty of strength 0 (e.g. an elastic net built with
+    /// l1Ratio = 0), which reports itself smooth.</summary>
+    public static bool IsZero<TReg>(TReg regularizer) where TReg : struct, IRegularizer =>
+        (object)regularizer is Prox.Regularizers.ZeroRegularizer || (regularizer.IsSmooth && (object)regularizer is IWeightedL1Regularizer);
 }
 
 /// <summary>f + Σ_j λ_j|x_j| in the form OWL-QN solves (unpenalised entries such as intercepts get λ = 0).</summary>

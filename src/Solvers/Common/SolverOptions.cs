@@ -12,7 +12,9 @@ public abstract record SolverOptions
     /// <summary>Iteration (or epoch) limit. Default 1000.</summary>
     public int MaxIterations { get; init; } = 1000;
 
-    /// <summary>Wall-time limit for the solve (tracing and observer time excluded); null for none.</summary>
+    /// <summary>Wall-time budget of the iterations (tracing and observer time excluded); null for none. A step that the
+    /// longest step so far says would not finish within it is not started, so the run ends inside the budget rather than
+    /// one step after it (and with a zero budget takes no step).</summary>
     public TimeSpan? MaxTime { get; init; }
 
     /// <summary>Record a <see cref="TracePoint"/> every this many iterations (and at the start and end); 0 for no trace.</summary>

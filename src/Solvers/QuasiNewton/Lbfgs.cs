@@ -18,9 +18,20 @@ public static class Lbfgs
     /// <param name="x0">Starting point (warm start).</param>
     /// <param name="options">Options; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="function"/> is a composite objective f + g whose g is not
+    /// identically zero (or whose f is not differentiable): L-BFGS sees only f, so it would minimise another problem
+    /// (a lasso without its L1 term). Pass <c>AsSmooth()</c> of an L2 or unpenalised objective, or use OWL-QN,
+    /// coordinate descent or proximal gradient (FISTA) for an L1 part.</exception>
     public static SolverResult Minimize(IDifferentiableFunction function, ReadOnlySpan<double> x0 = default,
         LbfgsOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(function);
+        if (function is ICompositeFunction { HasNonsmoothPart: true })
+            throw new ArgumentException(
+                $"L-BFGS minimises smooth functions, and this {function.GetType().Name} is a composite f + g with a non-smooth part " +
+                "that L-BFGS would silently drop (a lasso would lose its L1 term). Use OWL-QN (OwlQn.Minimize(objective.AsL1Composite())) " +
+                "or coordinate descent (CoordinateDescent.Minimize) for an L1 or elastic-net penalty, FISTA (ProximalGradient.Minimize) " +
+                "for other penalties, or pass objective.AsSmooth() when the penalty is L2 or none and the loss is differentiable.", nameof(function));
         options ??= new LbfgsOptions();
         var state = new LbfgsState(function, x0, options);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));

@@ -52,6 +52,53 @@ public class PenalisedBiasTests
         for (int k = 0; k < 3; k++) Assert.Equal(r.GetProperty("b")[k].GetDouble(), m.Intercepts[k], 1e-2);
     }
 
+    /// <summary>
+    /// Issue 14, item 10: the default hinge SVM and the default Crammer–Singer SVM fit (they used to throw "no exact
+    /// solver"), as LIBLINEAR 2.3.0 <c>liblinear-train -s 3 -B 1</c> / <c>-s 4 -B 1</c> with C = 1
+    /// (datasets/reference/liblinear_bias.json): the objective lies between LIBLINEAR's dual value (a lower bound on the
+    /// optimum) and its primal value, and the coefficients are within the distance λ-strong convexity allows,
+    /// ‖w − w_LL‖ ≤ √(2(F(w) − D_LL)/λ) + √(2(F(w_LL) − D_LL)/λ).
+    /// </summary>
+    [Theory]
+    [InlineData("svm_hinge_l2")]
+    [InlineData("cs_svm")]
+    public void DefaultHingeAndCrammerSingerSvmsFitLiblinearsBiasProblem(string problem)
+    {
+        string root = DatasetLocator.RepositoryRoot()!;
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "datasets", "reference", "liblinear_bias.json")));
+        var r = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("problem").GetString() == problem);
+        var d = SvmlightReader.Read(Path.Combine(root, r.GetProperty("data").GetString()!));
+        LinearClassifier m = problem == "svm_hinge_l2"
+            ? new LinearSvm { Loss = SvmLoss.Hinge }.Fit(d.Features, d.Labels)
+            : new MulticlassSvm { C = 1 }.Fit(d.Features, d.Labels);
+        Assert.True(m.Report!.Converged, m.Report.ToString());
+        Assert.Equal(SolverKind.DualCoordinateDescent, m.Report.Solver);
+        double lambda = r.GetProperty("lam").GetDouble();
+        Assert.Equal(lambda, m.Report.Lambda, 1e-15);
+
+        double primal = r.GetProperty("objective").GetDouble(), dual = r.GetProperty("dual_objective").GetDouble();
+        double lower = dual - r.GetProperty("dual_objective_rounding").GetDouble();
+        double f = m.Report.Objective;
+        Assert.InRange(f, lower - 1e-12, primal + m.Report.DualityGap!.Value + 1e-12);
+
+        double[] w = [.. m.Coefficients, .. m.Intercepts];
+        double[] reference = [.. r.GetProperty("W").EnumerateArray().Select(v => v.GetDouble()), .. r.GetProperty("b").EnumerateArray().Select(v => v.GetDouble())];
+        double distance = Math.Sqrt(w.Zip(reference, (a, b) => (a - b) * (a - b)).Sum());
+        double bound = Math.Sqrt(2 * Math.Max(0, f - lower) / lambda) + Math.Sqrt(2 * Math.Max(0, primal - lower) / lambda);
+        Assert.True(distance <= bound + 1e-9, $"‖w − w_LIBLINEAR‖ = {distance:G4} exceeds the strong-convexity bound {bound:G4}");
+        Assert.True(m.Intercepts.Any(b => b != 0), "the default fits an intercept");
+    }
+
+    [Fact]
+    public void TheSquaredHingeKeepsItsUnpenalisedInterceptByDefault()
+    {
+        var d = SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "heart_scale"));
+        var byDefault = new LinearSvm { Tolerance = 1e-10 }.Fit(d.Features, d.Labels);
+        var biased = new LinearSvm { InterceptScaling = 1, Tolerance = 1e-10 }.Fit(d.Features, d.Labels);
+        Assert.Equal(SolverKind.Lbfgs, byDefault.Report!.Solver);
+        Assert.True(byDefault.Report.Objective < biased.Report!.Objective - 1e-6, "an unpenalised intercept reaches a lower objective");
+    }
+
     [Theory]
     [InlineData(false, 1.0)]
     [InlineData(true, 1.0)]

@@ -94,7 +94,7 @@ public class UsageGuideSamples
         {
             Loss = SvmLoss.Hinge,
             C = 1,
-            FitIntercept = false,                         // the dual method solves hinge problems without intercept
+            FitIntercept = false,                         // none; by default the hinge fits LIBLINEAR's bias (-B 1)
             Solver = SolverKind.DualCoordinateDescent,    // what Auto would pick here too
             Tolerance = 1e-8,                             // relative duality gap
         }.Fit(heart.Features, heart.Labels);

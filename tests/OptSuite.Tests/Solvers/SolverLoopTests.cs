@@ -101,11 +101,47 @@ public class SolverLoopTests
     }
 
     [Fact]
-    public void ZeroTimeLimitStopsAfterOneIteration()
+    public void ZeroTimeLimitTakesNoStep()
     {
         var o = SolverLoop.Run(Problem(), new TestOptions { Tolerance = 0, MaxIterations = 1_000_000, MaxTime = TimeSpan.Zero });
         Assert.Equal(StopReason.MaxTime, o.StopReason);
-        Assert.Equal(1, o.Iterations);
+        Assert.Equal(0, o.Iterations);
+    }
+
+    /// <summary>A state whose steps take about <paramref name="milliseconds"/> each (a sleep, so CPU load barely matters).</summary>
+    private sealed class SlowSteps(int milliseconds) : ISolverState
+    {
+        public StepOutcome Step() { Thread.Sleep(milliseconds); return StepOutcome.Continue; }
+        public bool HasConverged(double tolerance) => false;
+        public double Criterion => 1;
+        public double Objective() => 1;
+        public double DualityGap() => double.NaN;
+        public EvaluationCounts Counts => default;
+    }
+
+    /// <summary>
+    /// Issue 14, item 14: MaxTime is a budget, so no step is started that the longest step so far says would not finish
+    /// within it. The loop used to check the clock only after each step: with 40 ms steps and a 100 ms budget it began a
+    /// third step at ~80 ms and ended at ~120 ms. Checked on the loop's own clock through the observer.
+    /// </summary>
+    [Fact]
+    public void NoStepIsStartedThatWouldOverrunTheTimeBudget()
+    {
+        var budget = TimeSpan.FromMilliseconds(100);
+        var ends = new List<double> { 0 };
+        var o = SolverLoop.Run(new SlowSteps(40), new TestOptions
+        {
+            Tolerance = 0, MaxIterations = 1000, MaxTime = budget, Observer = r => { ends.Add(r.Seconds); return true; },
+        });
+        Assert.Equal(StopReason.MaxTime, o.StopReason);
+        Assert.True(o.Iterations >= 1);
+        double longest = 0;
+        for (int k = 1; k < ends.Count; k++)
+        {
+            Assert.True(k == 1 || ends[k - 1] + longest < budget.TotalSeconds,
+                $"step {k} began at {ends[k - 1] * 1e3:F0} ms with steps of up to {longest * 1e3:F0} ms and a {budget.TotalMilliseconds} ms budget");
+            longest = Math.Max(longest, ends[k] - ends[k - 1]);
+        }
     }
 
     [Fact]

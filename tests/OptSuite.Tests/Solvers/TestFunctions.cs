@@ -22,6 +22,7 @@ internal sealed class DenseGlm : ICompositeFunction, IL1CompositeFunction
     }
 
     public double L1 { get; }
+    public bool HasNonsmoothPart => L1 != 0;
     public int Dimension => _a.GetLength(1);
     public int Rows => _a.GetLength(0);
     public ReadOnlySpan<double> L1Weights => _l1;
@@ -158,6 +159,7 @@ internal sealed class PoisonedQuadratic(double radius) : ICompositeFunction
         return -x[0] - x[1];
     }
     public double SmoothLipschitz => 1;
+    public bool HasNonsmoothPart => false;
     public double NonsmoothValue(ReadOnlySpan<double> x) => 0;
     public double Prox(ReadOnlySpan<double> v, double step, Span<double> result) { v.CopyTo(result); return 0; }
     public bool HasDualityGap => false;
