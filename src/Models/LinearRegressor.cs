@@ -26,10 +26,17 @@ public abstract class LinearRegressor : LinearEstimator
         InputChecks.Weights(sampleWeight);
         CheckTargets(y);
         double lambda = ResolveLambda(a.Rows);
-        var shape = Shape(x.IsSparse, a.Rows, a.Columns).For(a);
+        var constant = FitIntercept ? InterceptColumns.Find(a) : null;   // collinear with the intercept: weight 0
+        ILinearMap solveOn = constant?.Reduced ?? a;
+        var shape = Shape(x.IsSparse, a.Rows, solveOn.Columns).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = StartingPoint(a.Columns, 1);
-        Complete(a.Columns, 1, lambda, () => [Solve(a, y, sampleWeight, lambda, Settings(solver, shape), x0)]);
+        if (constant is not null) x0 = constant.Reduce(x0, 1);
+        Complete(a.Columns, 1, lambda, () =>
+        {
+            IReadOnlyList<FitOutcome> parts = [Solve(solveOn, y, sampleWeight, lambda, Settings(solver, shape), x0)];
+            return constant is null ? parts : constant.Expand(parts);
+        });
         return this;
     }
 
