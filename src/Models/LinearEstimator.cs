@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OptSuite.Data;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Models.Persistence;
@@ -83,6 +84,28 @@ public abstract class LinearEstimator
 
     /// <summary>p, the number of features seen in fit.</summary>
     public int FeatureCount { get; private set; }
+
+    /// <summary>
+    /// How the feature indices of the training data were numbered in their svmlight file (column j is index j, or j + 1),
+    /// saved with the model so that prediction files are read the same way; <see cref="SvmlightIndexBase.Auto"/> (the
+    /// default) when unknown. A fit from a matrix cannot know it: set it from <see cref="SvmlightDataset.ZeroBasedIndices"/>
+    /// (<c>optsuite fit</c> does); fitting leaves it unchanged. Models saved before it was recorded load with Auto.
+    /// </summary>
+    public SvmlightIndexBase FeatureIndexBase { get; set; }
+
+    /// <summary>
+    /// Reader options for prediction data: the model's <see cref="FeatureCount"/> and <see cref="FeatureIndexBase"/>, so a
+    /// file is read with the training file's numbering (an index 0 in a one-based model's data, or an index beyond the
+    /// model's features, is a <see cref="DataFormatException"/>), never re-detected and silently shifted.
+    /// </summary>
+    public SvmlightReaderOptions ReaderOptions
+    {
+        get
+        {
+            _ = Fitted;
+            return new SvmlightReaderOptions { FeatureCount = FeatureCount, IndexBase = FeatureIndexBase };
+        }
+    }
 
     /// <summary>m, the number of outputs (1 for regressors and binary classifiers, k for multiclass).</summary>
     public int OutputCount { get; private set; }

@@ -69,7 +69,8 @@ internal static class FitCommand
         if (estimator is MultiTaskLasso mtl)
         {
             // One task per distinct label value: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
-            var train = SvmlightReader.ReadMultiLabel(dataPath);
+            var train = PathOptions.RequireRows(SvmlightReader.ReadMultiLabel(dataPath), dataPath);
+            mtl.FeatureIndexBase = Base(train.ZeroBasedIndices);
             var tasks = MultiTaskTargets.Tasks(train);
             var y = MultiTaskTargets.Indicators(train, tasks);
             mtl.Fit(train.Features, y);
@@ -77,18 +78,19 @@ internal static class FitCommand
             trainScore = mtl.Score(train.Features, y);
             if (testPath is not null)
             {
-                var test = SvmlightReader.ReadMultiLabel(testPath, TestOptions(columns, train.ZeroBasedIndices));
+                var test = SvmlightReader.ReadMultiLabel(testPath, mtl.ReaderOptions);
                 testScore = mtl.Score(test.Features, MultiTaskTargets.Indicators(test, tasks));
             }
         }
         else
         {
-            var train = SvmlightReader.Read(dataPath);
+            var train = PathOptions.RequireRows(SvmlightReader.Read(dataPath), dataPath);
+            estimator.FeatureIndexBase = Base(train.ZeroBasedIndices);
             Fit(estimator, train);
             (rows, columns) = (train.Rows, train.Columns);
             trainScore = Score(estimator, train);
             if (testPath is not null)
-                testScore = Score(estimator, SvmlightReader.Read(testPath, TestOptions(columns, train.ZeroBasedIndices)));
+                testScore = Score(estimator, SvmlightReader.Read(testPath, estimator.ReaderOptions));
         }
         var report = estimator.Report!;
         string? output = parse.GetValue(OutputFile);
@@ -119,11 +121,8 @@ internal static class FitCommand
         return ExitCodes.Success;
     }
 
-    private static SvmlightReaderOptions TestOptions(int features, bool zeroBased) => new()
-    {
-        FeatureCount = features,
-        IndexBase = zeroBased ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
-    };
+    /// <summary>The training file's index base, saved with the model and used for --test and predict.</summary>
+    private static SvmlightIndexBase Base(bool zeroBased) => zeroBased ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased;
 
     private static void Fit(LinearEstimator estimator, SvmlightDataset d)
     {

@@ -51,12 +51,20 @@ internal sealed class PathOptions
     public static SvmlightDataset Read(string path, SvmlightDataset? like = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
-        if (like is null) return SvmlightReader.Read(path);
+        if (like is null) return RequireRows(SvmlightReader.Read(path), path);
         return SvmlightReader.Read(path, new SvmlightReaderOptions
         {
             FeatureCount = like.Columns,
             IndexBase = like.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
         });
+    }
+
+    /// <summary>Training data must have a row: an empty file is an error naming it (not the estimator's "X has no rows").</summary>
+    internal static TData RequireRows<TData>(TData data, string path) where TData : class
+    {
+        int rows = data switch { SvmlightDataset d => d.Rows, SvmlightMultiLabelDataset m => m.Rows, _ => 1 };
+        return rows > 0 ? data : throw new DataFormatException(path, 0, 0,
+            "the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one");
     }
 
     public LinearPath Build(ParseResult parse)

@@ -108,7 +108,11 @@ internal sealed unsafe class SvmlightPipeline
                         filled += n;
                     }
                     if (eof || buffer.AsSpan(carry, filled - carry).Contains((byte)'\n')) break;
-                    // A line longer than the buffer: double it and keep reading.
+                    // A line longer than the buffer: double it and keep reading, unless it is already binary data (a NUL
+                    // byte outside a comment never occurs in svmlight text): /dev/zero or a .gz of zeros fails here, at
+                    // the first chunk, instead of after gigabytes.
+                    if (IsBinary(buffer.AsSpan(0, filled)))
+                        throw new SvmlightSyntaxException(0, 0, $"binary data, not svmlight text: a NUL byte in a line longer than {buffer.Length >> 10} kB", null);
                     var bigger = pool.Rent((int)Math.Min(Array.MaxLength, 2L * buffer.Length));
                     if (bigger.Length <= buffer.Length) throw new SvmlightSyntaxException(0, 0, "a line longer than 2 GB", null);
                     buffer.AsSpan(0, filled).CopyTo(bigger);
@@ -190,6 +194,13 @@ internal sealed unsafe class SvmlightPipeline
         }
         if (workerFault is not null) throw new AggregateException("An svmlight parsing worker failed.", workerFault);
         return Collect();
+    }
+
+    /// <summary>Whether the start of a line (no newline yet) holds a NUL byte before any '#' that would make it a comment.</summary>
+    private static bool IsBinary(ReadOnlySpan<byte> line)
+    {
+        int nul = line.IndexOf((byte)0);
+        return nul >= 0 && !line[..nul].Contains((byte)'#');
     }
 
     private Thread[] StartWorkers(BlockingCollection<(byte[] Buffer, int Length, int Sequence)> queue, ArrayPool<byte> pool,
