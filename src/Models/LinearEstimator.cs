@@ -219,8 +219,11 @@ public abstract class LinearEstimator
         return FitIntercept ? [.. _coef, .. _intercepts] : (double[])_coef.Clone();
     }
 
-    /// <summary>Runs <paramref name="solve"/> with the thread setting and the clock, then stores its outcome.</summary>
-    private protected void Complete(int features, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve)
+    /// <summary>
+    /// Runs <paramref name="solve"/> with the thread setting and the clock, then stores its outcome; when the solve saw
+    /// only the columns <paramref name="kept"/> (see <see cref="EmptyColumns"/>), its coefficient k is feature kept[k].
+    /// </summary>
+    private protected void Complete(int features, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve, int[]? kept = null)
     {
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FitOutcome> parts;
@@ -229,9 +232,11 @@ public abstract class LinearEstimator
 
         var coef = new double[features * outputs];
         var intercepts = new double[outputs];
+        int solved = kept?.Length ?? features;
         if (parts.Count == 1)
         {
-            parts[0].Coefficients.CopyTo(coef, 0);
+            if (kept is null) parts[0].Coefficients.CopyTo(coef, 0);
+            else for (int k = 0; k < solved; k++) Array.Copy(parts[0].Coefficients, k * outputs, coef, kept[k] * outputs, outputs);
             if (parts[0].Intercepts.Length == outputs) parts[0].Intercepts.CopyTo(intercepts, 0);
         }
         else
@@ -239,7 +244,7 @@ public abstract class LinearEstimator
             // One-vs-rest: problem c gives column c.
             for (int c = 0; c < parts.Count; c++)
             {
-                for (int j = 0; j < features; j++) coef[j * outputs + c] = parts[c].Coefficients[j];
+                for (int k = 0; k < solved; k++) coef[(kept is null ? k : kept[k]) * outputs + c] = parts[c].Coefficients[k];
                 if (parts[c].Intercepts.Length == 1) intercepts[c] = parts[c].Intercepts[0];
             }
         }

@@ -29,7 +29,9 @@ public abstract class LinearRegressor : LinearEstimator
         var shape = Shape(x.IsSparse, a.Rows, a.Columns).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = StartingPoint(a.Columns, 1);
-        Complete(a.Columns, 1, lambda, () => [Solve(a, y, sampleWeight, lambda, Settings(solver), x0)]);
+        var (fitted, kept) = PenaltyIsSeparable ? EmptyColumns.Drop(a) : (a, (int[]?)null);
+        x0 = EmptyColumns.Gather(x0, kept, a.Columns, 1);
+        Complete(a.Columns, 1, lambda, () => [Solve(fitted, y, sampleWeight, lambda, Settings(solver), x0)], kept);
         return this;
     }
 
@@ -69,6 +71,9 @@ public abstract class LinearRegressor : LinearEstimator
     /// <summary>Checks the targets beyond finiteness: by default that their squares do not overflow (squared-type
     /// losses evaluate ½(y − z)²); Poisson checks non-negative counts instead.</summary>
     private protected virtual void CheckTargets(double[] y) => InputChecks.SquaredTargets(y);
+
+    /// <summary>Whether the penalty is separable across features, so empty columns can be left out of the fit (see <see cref="EmptyColumns"/>).</summary>
+    private protected virtual bool PenaltyIsSeparable => true;
 
     /// <summary>The problem's description for solver selection.</summary>
     private protected abstract ProblemShape Shape(bool sparse, int samples, int features);
