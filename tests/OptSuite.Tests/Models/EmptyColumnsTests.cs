@@ -69,4 +69,18 @@ public class EmptyColumnsTests
         Assert.Equal(2_000_000, g.FeatureCount);
         Assert.All(g.Coefficients.Skip(5).Take(1_999_990), v => Assert.Equal(0, v));
     }
+
+    [Fact]
+    public void ColumnsBeyondTheMemoryOfTheProcessAreAnErrorNamingX()
+    {
+        // Index 2147483591 (the largest a reader accepts) in a two-line file: before, 17 GB and a minute, or OutOfMemoryException.
+        int p = Array.MaxLength;
+        var x = new CsrMatrix(2, p, [0, 1, 2], [0, p - 1], [0.5, 1.0]);
+        if (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >= 32L * p) return;   // a machine with 70 GB to spare fits it
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<ArgumentException>(() => new LogisticRegression().Fit(x, new[] { 1.0, -1.0 }));
+        Assert.Equal("x", e.ParamName);
+        Assert.Contains($"X has {p} columns", e.Message);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+    }
 }

@@ -7,7 +7,7 @@ namespace OptSuite.Tests.Cli;
 /// The built CLI reads prediction data with the training file's index base and feature count (saved in the model), and
 /// rejects model files and data that cannot be what they claim, with exit code 2 and one error line.
 /// </summary>
-public class PredictIndexBaseTests
+public class DataInputCommandTests
 {
     private static string TempDir()
     {
@@ -136,5 +136,27 @@ public class PredictIndexBaseTests
         Assert.Equal(2, r.Code);
         Assert.Contains("binary data, not svmlight text", r.Err);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void HugeFeatureIndicesAreExitCode2NotOutOfMemory()
+    {
+        string dir = TempDir();
+        try
+        {
+            string over = Path.Combine(dir, "over.svm"), edge = Path.Combine(dir, "edge.svm");
+            File.WriteAllText(over, "1 1:0.5 2147483647:1\n-1 2:1\n");   // before: OutOfMemoryException, exit 1
+            File.WriteAllText(edge, "1 1:0.5 2147483591:1\n-1 2:1\n");   // before: 17 GB and a minute
+            var r = CliProcess.Run("fit", "--model", "logistic", "--data", over);
+            Assert.Equal(2, r.Code);
+            Assert.Equal($"error: {over}:1:9: feature index too large: indices must be at most 2147483591 (a coefficient per column must fit in one .NET array) (found '2147483647:1')\n", r.Err);
+            if (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >= 32L * Array.MaxLength) return;
+            var clock = Stopwatch.StartNew();
+            r = CliProcess.Run("fit", "--model", "logistic", "--data", edge);
+            Assert.Equal(2, r.Code);
+            Assert.StartsWith("error: X has 2147483591 columns", r.Err);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        }
+        finally { Directory.Delete(dir, recursive: true); }
     }
 }
