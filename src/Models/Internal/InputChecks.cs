@@ -22,9 +22,9 @@ internal static class InputChecks
     /// 2·10⁹ in a tiny file): the model is dense in its p coefficients, so this is an error naming x, not an
     /// OutOfMemoryException or a machine swapping.
     /// </summary>
-    private static void ColumnMemory(int columns)
+    internal static void ColumnMemory(int columns, long available)
     {
-        long needed = BytesPerColumn * columns, available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        long needed = BytesPerColumn * columns;
         if (needed > available)
             throw new ArgumentException($"X has {columns} columns: a fit keeps about {BytesPerColumn} bytes per column (a dense model), " +
                 $"{needed / 1e9:F1} GB, more than the {available / 1e9:F1} GB this process may use. Columns that never occur still " +
@@ -35,7 +35,7 @@ internal static class InputChecks
     public static void Features(ILinearMap x)
     {
         if (x.Rows == 0) throw new ArgumentException("X has no rows; a fit needs at least one sample.", nameof(x));
-        ColumnMemory(x.Columns);
+        ColumnMemory(x.Columns, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         switch (x)
         {
             case DenseMatrix d when d.NonFiniteIndex() is var at and >= 0:

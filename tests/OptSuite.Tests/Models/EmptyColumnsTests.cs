@@ -76,6 +76,10 @@ public class EmptyColumnsTests
         // Index 2147483591 (the largest a reader accepts) in a two-line file: before, 17 GB and a minute, or OutOfMemoryException.
         int p = Array.MaxLength;
         var x = new CsrMatrix(2, p, [0, 1, 2], [0, p - 1], [0.5, 1.0]);
+        // The rule itself, whatever this machine has (the test host may report more memory than the CLI sees).
+        var rule = Assert.Throws<ArgumentException>(() => OptSuite.Models.Internal.InputChecks.ColumnMemory(p, 16L << 30));
+        Assert.Equal("x", rule.ParamName);
+        OptSuite.Models.Internal.InputChecks.ColumnMemory(10_000_000, 16L << 30);   // 10⁷ columns: 320 MB, fine
         if (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >= 32L * p) return;   // a machine with 70 GB to spare fits it
         long before = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<ArgumentException>(() => new LogisticRegression().Fit(x, new[] { 1.0, -1.0 }));
