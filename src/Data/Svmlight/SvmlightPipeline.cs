@@ -17,6 +17,7 @@ internal sealed unsafe class SvmlightPipeline
 {
     private readonly SvmlightParseSettings _settings;
     private readonly int _chunkBytes;
+    private readonly int _maxLine;
     private readonly int _workers;
     private readonly List<SvmlightChunk?> _chunks = [];
     private int _firstFailure = int.MaxValue;
@@ -26,6 +27,7 @@ internal sealed unsafe class SvmlightPipeline
     {
         _settings = new SvmlightParseSettings(options, multiLabel);
         _chunkBytes = options.ChunkBytes;
+        _maxLine = options.MaxLineBytes;
         _workers = Math.Max(1, options.Workers);
     }
 
@@ -101,9 +103,10 @@ internal sealed unsafe class SvmlightPipeline
                 bool eof = false;
                 while (true)
                 {
-                    while (filled < buffer.Length - 1)
+                    int capacity = (int)Math.Min(buffer.Length - 1, _maxLine + 1L);   // one byte past the limit proves a line too long
+                    while (filled < capacity)
                     {
-                        int n = stream.Read(buffer, filled, buffer.Length - 1 - filled);
+                        int n = stream.Read(buffer, filled, capacity - filled);
                         if (n == 0) { eof = true; break; }
                         filled += n;
                     }
@@ -113,8 +116,9 @@ internal sealed unsafe class SvmlightPipeline
                     // the first chunk, instead of after gigabytes.
                     if (IsBinary(buffer.AsSpan(0, filled)))
                         throw new SvmlightSyntaxException(0, 0, $"binary data, not svmlight text: a NUL byte in a line longer than {buffer.Length >> 10} kB", null);
-                    var bigger = pool.Rent((int)Math.Min(Array.MaxLength, 2L * buffer.Length));
-                    if (bigger.Length <= buffer.Length) throw new SvmlightSyntaxException(0, 0, "a line longer than 2 GB", null);
+                    if (filled > _maxLine)
+                        throw new SvmlightSyntaxException(0, 0, $"a line longer than {(_maxLine >= 1 << 30 ? $"{_maxLine >> 30} GiB" : $"{_maxLine >> 10} kB")}", null);
+                    var bigger = pool.Rent((int)Math.Min(_maxLine + 2L, 2L * buffer.Length));
                     buffer.AsSpan(0, filled).CopyTo(bigger);
                     pool.Return(buffer);
                     buffer = bigger;

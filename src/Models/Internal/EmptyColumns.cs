@@ -50,7 +50,7 @@ internal static class EmptyColumns
     {
         int count = 0;
         foreach (int f in flags) count += f;
-        if (2L * (flags.Length - count) < flags.Length) return null;
+        if (count == flags.Length || 2L * (flags.Length - count) < flags.Length) return null;
         var kept = new int[count];
         for (int j = 0, k = 0; j < flags.Length; j++)
         {

@@ -78,13 +78,13 @@ public class TextReaderHygieneTests
         Assert.Equal("a\\nb\\tc\\x00\\u202e", DataFormatException.Escape("a\nb\tc\0\u202E"));
     }
 
-    /// <summary>An endless stream of NUL bytes (as /dev/zero), counting what was read.</summary>
-    private sealed class Zeros : Stream
+    /// <summary>An endless stream of one byte (NUL: as /dev/zero), counting what was read.</summary>
+    private sealed class Zeros(byte value = 0) : Stream
     {
         public long Served { get; private set; }
         public override int Read(byte[] buffer, int offset, int count)
         {
-            buffer.AsSpan(offset, count).Clear();
+            buffer.AsSpan(offset, count).Fill(value);
             Served += count;
             return count;
         }
@@ -106,5 +106,14 @@ public class TextReaderHygieneTests
         var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read(zeros, "/dev/zero"));
         Assert.Contains("binary data, not svmlight text", e.Problem);
         Assert.InRange(zeros.Served, 1, 4L << 20);   // before: 2 GB and more
+    }
+
+    [Fact]
+    public void AnEndlessLineStopsAtTheLineLimit()
+    {
+        var text = new Zeros((byte)'1');
+        var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read(text, "endless", new SvmlightReaderOptions { MaxLineBytes = 8 << 20 }));
+        Assert.Equal("a line longer than 8192 kB", e.Problem);
+        Assert.InRange(text.Served, 8 << 20, 9 << 20);   // before: read on to 2 GB, holding up to 3 GB of buffers
     }
 }
