@@ -60,12 +60,13 @@ internal sealed class PathOptions
     }
 
     /// <summary>Training data must have a row: an empty file is an error naming it (not the estimator's "X has no rows").</summary>
-    internal static TData RequireRows<TData>(TData data, string path) where TData : class
-    {
-        int rows = data switch { SvmlightDataset d => d.Rows, SvmlightMultiLabelDataset m => m.Rows, _ => 1 };
-        return rows > 0 ? data : throw new DataFormatException(path, 0, 0,
-            "the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one");
-    }
+    internal static SvmlightDataset RequireRows(SvmlightDataset data, string path) => data.Rows > 0 ? data : throw NoRows(path);
+
+    /// <summary>As <see cref="RequireRows(SvmlightDataset, string)"/> for multi-label data.</summary>
+    internal static SvmlightMultiLabelDataset RequireRows(SvmlightMultiLabelDataset data, string path) => data.Rows > 0 ? data : throw NoRows(path);
+
+    private static DataFormatException NoRows(string path) => new(path, 0, 0,
+        "the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one");
 
     public LinearPath Build(ParseResult parse)
     {
