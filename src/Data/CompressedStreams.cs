@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using SharpCompress.Compressors.BZip2;
 
 namespace OptSuite.Data;
@@ -7,8 +6,9 @@ namespace OptSuite.Data;
 /// <remarks>
 /// The system's zlib, libbz2 and liblzma are used when they can be loaded (see <see cref="NativeCodecs"/>): they are
 /// faster, and truncated or corrupt input becomes a <see cref="DataFormatException"/> naming the file. Otherwise the
-/// managed decoders (GZipStream, SharpCompress) are used, whose errors are mapped the same way; the managed gzip
-/// decoder cannot detect a gzip file truncated at a deflate block boundary.
+/// managed decoders are used (OptSuite's own gzip decoder, SharpCompress for bzip2 and xz), with the same checks:
+/// stream checksums, truncation anywhere (a header-only file, a cut in the data, a missing trailer) and trailing bytes
+/// that do not start another stream are errors; concatenated streams are read in turn.
 /// </remarks>
 public static class CompressedStreams
 {
@@ -79,7 +79,7 @@ public static class CompressedStreams
             Compression.Gzip when preferNative && NativeCodecs.Zlib is { } z => new NativeGzipStream(buffered, name, z),
             Compression.Bzip2 when preferNative && NativeCodecs.Bzip2 is { } b => new NativeBzip2Stream(buffered, name, b),
             Compression.Xz when preferNative && NativeCodecs.Lzma is { } x => new NativeXzStream(buffered, name, x, Environment.ProcessorCount),
-            Compression.Gzip => new ManagedDecoderStream(buffered, s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: false), name, "gzip"),
+            Compression.Gzip => new ManagedGzipStream(buffered, name),
             Compression.Bzip2 => new ManagedDecoderStream(buffered, s => BZip2Stream.Create(s, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true, leaveOpen: false), name, "bzip2"),
             Compression.Xz => new ManagedDecoderStream(buffered, s => new ManagedXzStream(s, name), name, "xz"),
             _ => buffered,

@@ -14,6 +14,9 @@ namespace OptSuite.Models;
 /// duality gap. Block coordinate descent for this problem is being added to OptSuite.Solvers separately.</remarks>
 public sealed class GroupLasso : LinearRegressor<GroupLasso>
 {
+    // Groups are runs of consecutive columns: dropping empty ones would regroup the features.
+    private protected override bool PenaltyIsSeparable => false;
+
     /// <summary>Sizes of the consecutive feature groups (summing to p); null to use <see cref="GroupSize"/>.</summary>
     public int[]? GroupSizes { get; set; }
 

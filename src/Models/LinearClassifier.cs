@@ -37,18 +37,13 @@ public abstract class LinearClassifier : LinearEstimator
             throw new ArgumentException($"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
         double lambda = ResolveLambda(a.Rows);
         int outputs = Outputs(classes.Count);
-        var constant = FitIntercept ? InterceptColumns.Find(a) : null;   // collinear with the intercept: weight 0
-        ILinearMap solveOn = constant?.Reduced ?? a;
-        var shape = Shape(x.IsSparse, a.Rows, solveOn.Columns, classes.Count).For(a);
+        var (fitted, kept) = FittedColumns.Select(a, FitIntercept, separable: true);
+        var shape = Shape(x.IsSparse, a.Rows, fitted.Columns, classes.Count).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
-        if (constant is not null) x0 = constant.Reduce(x0, outputs);
+        x0 = FittedColumns.Gather(x0, kept, a.Columns, outputs);
         var settings = Settings(solver, shape);
-        Complete(a.Columns, outputs, lambda, () =>
-        {
-            var parts = Solve(solveOn, index, classes.Count, sampleWeight, lambda, settings, x0);
-            return constant is null ? parts : constant.Expand(parts);
-        });
+        Complete(a.Columns, outputs, lambda, () => Solve(fitted, index, classes.Count, sampleWeight, lambda, settings, x0), kept);
         _classes = classes;
         return this;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OptSuite.Data;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Models.Persistence;
@@ -86,6 +87,28 @@ public abstract class LinearEstimator
 
     /// <summary>p, the number of features seen in fit.</summary>
     public int FeatureCount { get; private set; }
+
+    /// <summary>
+    /// How the feature indices of the training data were numbered in their svmlight file (column j is index j, or j + 1),
+    /// saved with the model so that prediction files are read the same way; <see cref="SvmlightIndexBase.Auto"/> (the
+    /// default) when unknown. A fit from a matrix cannot know it: set it from <see cref="SvmlightDataset.ZeroBasedIndices"/>
+    /// (<c>optsuite fit</c> does); fitting leaves it unchanged. Models saved before it was recorded load with Auto.
+    /// </summary>
+    public SvmlightIndexBase FeatureIndexBase { get; set; }
+
+    /// <summary>
+    /// Reader options for prediction data: the model's <see cref="FeatureCount"/> and <see cref="FeatureIndexBase"/>, so a
+    /// file is read with the training file's numbering (an index 0 in a one-based model's data, or an index beyond the
+    /// model's features, is a <see cref="DataFormatException"/>), never re-detected and silently shifted.
+    /// </summary>
+    public SvmlightReaderOptions ReaderOptions
+    {
+        get
+        {
+            _ = Fitted;
+            return new SvmlightReaderOptions { FeatureCount = FeatureCount, IndexBase = FeatureIndexBase };
+        }
+    }
 
     /// <summary>m, the number of outputs (1 for regressors and binary classifiers, k for multiclass).</summary>
     public int OutputCount { get; private set; }
@@ -205,8 +228,11 @@ public abstract class LinearEstimator
         return FitIntercept ? [.. _coef, .. _intercepts] : (double[])_coef.Clone();
     }
 
-    /// <summary>Runs <paramref name="solve"/> with the thread setting and the clock, then stores its outcome.</summary>
-    private protected void Complete(int features, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve)
+    /// <summary>
+    /// Runs <paramref name="solve"/> with the thread setting and the clock, then stores its outcome; when the solve saw
+    /// only the columns <paramref name="kept"/> (see <see cref="FittedColumns"/>), its coefficient k is feature kept[k].
+    /// </summary>
+    private protected void Complete(int features, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve, int[]? kept = null)
     {
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FitOutcome> parts;
@@ -215,9 +241,11 @@ public abstract class LinearEstimator
 
         var coef = new double[features * outputs];
         var intercepts = new double[outputs];
+        int solved = kept?.Length ?? features;
         if (parts.Count == 1)
         {
-            parts[0].Coefficients.CopyTo(coef, 0);
+            if (kept is null) parts[0].Coefficients.CopyTo(coef, 0);
+            else for (int k = 0; k < solved; k++) Array.Copy(parts[0].Coefficients, k * outputs, coef, kept[k] * outputs, outputs);
             if (parts[0].Intercepts.Length == outputs) parts[0].Intercepts.CopyTo(intercepts, 0);
         }
         else
@@ -225,7 +253,7 @@ public abstract class LinearEstimator
             // One-vs-rest: problem c gives column c.
             for (int c = 0; c < parts.Count; c++)
             {
-                for (int j = 0; j < features; j++) coef[j * outputs + c] = parts[c].Coefficients[j];
+                for (int k = 0; k < solved; k++) coef[(kept is null ? k : kept[k]) * outputs + c] = parts[c].Coefficients[k];
                 if (parts[c].Intercepts.Length == 1) intercepts[c] = parts[c].Intercepts[0];
             }
         }

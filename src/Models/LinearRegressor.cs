@@ -26,17 +26,11 @@ public abstract class LinearRegressor : LinearEstimator
         InputChecks.Weights(sampleWeight);
         CheckTargets(y);
         double lambda = ResolveLambda(a.Rows);
-        var constant = FitIntercept ? InterceptColumns.Find(a) : null;   // collinear with the intercept: weight 0
-        ILinearMap solveOn = constant?.Reduced ?? a;
-        var shape = Shape(x.IsSparse, a.Rows, solveOn.Columns).For(a);
+        var (fitted, kept) = FittedColumns.Select(a, FitIntercept, PenaltyIsSeparable);
+        var shape = Shape(x.IsSparse, a.Rows, fitted.Columns).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
-        double[]? x0 = StartingPoint(a.Columns, 1);
-        if (constant is not null) x0 = constant.Reduce(x0, 1);
-        Complete(a.Columns, 1, lambda, () =>
-        {
-            IReadOnlyList<FitOutcome> parts = [Solve(solveOn, y, sampleWeight, lambda, Settings(solver, shape), x0)];
-            return constant is null ? parts : constant.Expand(parts);
-        });
+        double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
+        Complete(a.Columns, 1, lambda, () => [Solve(fitted, y, sampleWeight, lambda, Settings(solver, shape), x0)], kept);
         return this;
     }
 
@@ -76,6 +70,9 @@ public abstract class LinearRegressor : LinearEstimator
     /// <summary>Checks the targets beyond finiteness: by default that their squares do not overflow (squared-type
     /// losses evaluate ½(y − z)²); Poisson checks non-negative counts instead.</summary>
     private protected virtual void CheckTargets(double[] y) => InputChecks.SquaredTargets(y);
+
+    /// <summary>Whether the penalty is separable across features, so empty and intercept-collinear columns can be left out of the fit (see <see cref="FittedColumns"/>).</summary>
+    private protected virtual bool PenaltyIsSeparable => true;
 
     /// <summary>The problem's description for solver selection.</summary>
     private protected abstract ProblemShape Shape(bool sparse, int samples, int features);

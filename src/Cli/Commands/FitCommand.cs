@@ -76,7 +76,8 @@ internal static class FitCommand
         if (estimator is MultiTaskLasso mtl)
         {
             // One task per distinct label value: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
-            var train = SvmlightReader.ReadMultiLabel(dataPath);
+            var train = PathOptions.RequireRows(SvmlightReader.ReadMultiLabel(dataPath), dataPath);
+            mtl.FeatureIndexBase = Base(train.ZeroBasedIndices);
             var test = testPath is null ? null : SvmlightReader.ReadMultiLabel(testPath, TestOptions(train.Features.Columns, train.ZeroBasedIndices));
             if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
             var tasks = MultiTaskTargets.Tasks(train);
@@ -88,7 +89,8 @@ internal static class FitCommand
         }
         else
         {
-            var train = CliFiles.ReadSvmlight("--data", dataPath);
+            var train = PathOptions.RequireRows(CliFiles.ReadSvmlight("--data", dataPath), dataPath);
+            estimator.FeatureIndexBase = Base(train.ZeroBasedIndices);
             var test = testPath is null ? null : CliFiles.ReadSvmlight("--test", testPath, TestOptions(train.Columns, train.ZeroBasedIndices), "Test");
             if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
             CliFiles.OnData("--data", dataPath, () => Fit(estimator, train));
@@ -124,11 +126,11 @@ internal static class FitCommand
         return ExitCodes.Success;
     }
 
-    private static SvmlightReaderOptions TestOptions(int features, bool zeroBased) => new()
-    {
-        FeatureCount = features,
-        IndexBase = zeroBased ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
-    };
+    /// <summary>The training file's index base, saved with the model and used for --test and predict.</summary>
+    private static SvmlightIndexBase Base(bool zeroBased) => zeroBased ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased;
+
+    /// <summary>Test data is read as the training file was: its feature count and index base (what the saved model records).</summary>
+    private static SvmlightReaderOptions TestOptions(int features, bool zeroBased) => new() { FeatureCount = features, IndexBase = Base(zeroBased) };
 
     private static void Fit(LinearEstimator estimator, SvmlightDataset d)
     {

@@ -51,13 +51,22 @@ internal sealed class PathOptions
     /// set's feature count and index base.</summary>
     public static SvmlightDataset Read(string option, string path, SvmlightDataset? like = null)
     {
-        if (like is null) return CliFiles.ReadSvmlight(option, path);
+        if (like is null) return RequireRows(CliFiles.ReadSvmlight(option, path), path);
         return CliFiles.ReadSvmlight(option, path, new SvmlightReaderOptions
         {
             FeatureCount = like.Columns,
             IndexBase = like.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
         }, "Test");
     }
+
+    /// <summary>Training data must have a row: an empty file is an error naming it (not the estimator's "X has no rows").</summary>
+    internal static SvmlightDataset RequireRows(SvmlightDataset data, string path) => data.Rows > 0 ? data : throw NoRows(path);
+
+    /// <summary>As <see cref="RequireRows(SvmlightDataset, string)"/> for multi-label data.</summary>
+    internal static SvmlightMultiLabelDataset RequireRows(SvmlightMultiLabelDataset data, string path) => data.Rows > 0 ? data : throw NoRows(path);
+
+    private static DataFormatException NoRows(string path) => new(path, 0, 0,
+        "the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one");
 
     public LinearPath Build(ParseResult parse)
     {

@@ -37,7 +37,11 @@ internal static class PredictCommand
         LinearEstimator model;
         try { model = LinearEstimator.Load(modelPath); }
         catch (InvalidDataException e) { throw new UsageException(e.Message); }
-        var options = new SvmlightReaderOptions { FeatureCount = model.FeatureCount };
+        // The training file's numbering and feature count: a file that contradicts them is an error, never shifted.
+        var options = model.ReaderOptions;
+        if (model.FeatureIndexBase == SvmlightIndexBase.Auto)
+            Console.Error.WriteLine($"note: {modelPath} does not record the index base of its training data (saved by an older OptSuite, or by a program that did not set it); " +
+                $"the index base of {dataPath} is detected from the file.");
         string[] lines = model is MultiTaskLasso multi
             ? Rows(multi.Predict(SvmlightReader.ReadMultiLabel(dataPath, options).Features))   // k predictions per line
             : Single(model, CliFiles.ReadSvmlight("--data", dataPath, options));

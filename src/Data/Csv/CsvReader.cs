@@ -39,6 +39,7 @@ public static class CsvReader
         while ((line = reader.ReadLine()) is not null)
         {
             lineNo++;
+            if (lineNo == 1 && line.StartsWith('\uFEFF')) line = line[1..];   // a byte order mark the reader did not remove
             var trimmed = line.AsSpan().Trim();
             if (trimmed.IsEmpty || (options.AllowComments && trimmed[0] == '#')) continue;
             if (delimiter == '\0') delimiter = CsvLineSplitter.Detect(line);

@@ -20,6 +20,8 @@ internal sealed class ByteLineCursor
         _data = data;
         _length = length;
         Path = path;
+        // A UTF-8 byte order mark, which some editors write first, is not part of the first line.
+        if (data.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _next = 3;
     }
 
     public string Path { get; }

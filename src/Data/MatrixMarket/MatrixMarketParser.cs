@@ -47,17 +47,20 @@ internal static class MatrixMarketParser
         else
         {
             CheckBudget(c, stored, 2 + valueTokens, "entries");
-            // CSR needs Rows + 1 pointers and its transpose Columns + 1, whatever nnz is: bound the dimensions by the
-            // input size too, so a 2^31-row header on a tiny file is an error and not gigabytes of pointers.
-            long limit = (1L << 20) + MaxDimensionPerByte * c.RemainingBytes;
-            if (rows > limit || cols > limit)
-                throw c.Error(1, $"the size line announces {rows} × {cols}; coordinate files of {c.RemainingBytes} bytes are limited to {limit} rows and columns", c.CurrentLine);
+            // CSR needs Rows + 1 pointers whatever nnz is: bound the rows by the input size too, so a 2^31-row header on
+            // a tiny file is an error and not gigabytes of pointers. Columns cost nothing once the entries are sorted
+            // (see ToCsr), so a wide matrix (1000 × 2^24 with 10^4 entries) is read in memory proportional to the file.
+            long limit = RowLimit(c.RemainingBytes);
+            if (rows > limit)
+                throw c.Error(1, $"the size line announces {rows} × {cols}; coordinate files of {c.RemainingBytes} bytes are limited to {limit} rows", c.CurrentLine);
             var header = new MatrixMarketHeader(format, field, symmetry, comments, (int)rows, (int)cols, stored);
             return new MatrixMarketResult(header, ReadCoordinate(c, header, options), null);
         }
     }
 
     private const long MaxDimensionPerByte = 16;
+
+    private static long RowLimit(long bytes) => (1L << 20) + MaxDimensionPerByte * bytes;
 
     private static void CheckBudget(ByteLineCursor c, long count, int tokensPerEntry, string what)
     {
@@ -181,7 +184,42 @@ internal static class MatrixMarketParser
                 m++;
             }
         }
-        return CsrMatrix.FromTriplets(h.Rows, h.Columns, ri, ci, vals);
+        // Bucketing by column (FromTriplets) costs Columns + 1 pointers: fine unless the matrix is far wider than its data.
+        return h.Columns <= RowLimit(ri.Length) ? CsrMatrix.FromTriplets(h.Rows, h.Columns, ri, ci, vals) : ToCsr(h.Rows, h.Columns, ri, ci, vals);
+    }
+
+    /// <summary>
+    /// CSR from triplets in O(nnz + rows) memory, whatever the column count: sorts (row, column) keys, then sums
+    /// duplicates in file order (as <see cref="CsrMatrix.FromTriplets"/> does, so the sums agree to the bit).
+    /// </summary>
+    private static CsrMatrix ToCsr(int rows, int cols, int[] ri, int[] ci, double[] vals)
+    {
+        int n = ri.Length;
+        var keys = new long[n];
+        var order = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            keys[k] = ((long)ri[k] << 32) | (uint)ci[k];
+            order[k] = k;
+        }
+        Array.Sort(keys, order);
+        var pointers = new int[rows + 1];
+        var indices = new List<int>(n);
+        var values = new List<double>(n);
+        for (int k = 0; k < n;)
+        {
+            int end = k + 1;
+            while (end < n && keys[end] == keys[k]) end++;
+            if (end - k > 1) Array.Sort(order, k, end - k);   // the sort is not stable: restore file order among duplicates
+            double sum = vals[order[k]];
+            for (int q = k + 1; q < end; q++) sum += vals[order[q]];
+            pointers[(int)(keys[k] >> 32) + 1]++;
+            indices.Add((int)keys[k]);
+            values.Add(sum);
+            k = end;
+        }
+        for (int i = 0; i < rows; i++) pointers[i + 1] += pointers[i];
+        return new CsrMatrix(rows, cols, pointers, [.. indices], [.. values]);
     }
 
     private static DenseMatrix ReadArray(ByteLineCursor c, MatrixMarketHeader h, MatrixMarketReaderOptions options)

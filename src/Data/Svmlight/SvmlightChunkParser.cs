@@ -78,9 +78,14 @@ internal static unsafe partial class SvmlightChunkParser
                     p++;
                 }
                 if (*p != ':' || p == token) throw FeatureError(token, p, lineStart, line);
-                if (p - token > 10) raw = CappedIndex(token, p);
+                if (p - token > 10)
+                {
+                    // Too many digits for an int: out of range whatever the order, reported with the whole token.
+                    raw = CappedIndex(token, p);
+                    if ((long)raw > maxRaw) throw RangeError(lineStart, line, maxRaw, s);
+                }
                 p++;
-                if ((long)raw <= prev) throw OrderError(token, lineStart, line, (long)raw, prev);
+                if ((long)raw <= prev) throw prev > maxRaw ? RangeError(lineStart, line, maxRaw, s) : OrderError(token, lineStart, line, (long)raw, prev);
                 if (FastDoubleParser.Parse(ref p, out double v) != FastDoubleParser.Ok || !IsSeparator(*p))
                     throw ValueError(token, lineStart, line);
                 if (nnz == idx.Length)
@@ -121,7 +126,7 @@ internal static unsafe partial class SvmlightChunkParser
                 {
                     minIndex = firstRaw;
                     if (firstRaw == 0 && oneBased)
-                        throw Error(firstToken, lineStart, line, "feature index 0 in a one-based file (indices start at 1; set IndexBase to ZeroBased or Auto for zero-based files)");
+                        throw Error(firstToken, lineStart, line, "feature index 0 in a one-based file (indices start at 1; the index base was fixed by the reader options, e.g. those of a model fitted on one-based data)");
                 }
                 if (prev > maxIndex)
                 {

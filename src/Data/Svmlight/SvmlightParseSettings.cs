@@ -8,8 +8,10 @@ internal readonly struct SvmlightParseSettings
         MultiLabel = multiLabel;
         IndexBase = options.IndexBase;
         FeatureCount = options.FeatureCount;
-        long oneBasedLimit = Math.Min(options.FeatureCount ?? int.MaxValue, int.MaxValue);
-        // Zero-based: column = index, so index ≤ N − 1 (and < int.MaxValue for the column count to fit an int).
+        // Without a feature count, columns are bounded by the largest array .NET allocates (2147483591), since a model
+        // needs a coefficient per column: index 2^31 − 1 is then a clear error, not an OutOfMemoryException in the fit.
+        long oneBasedLimit = Math.Min(options.FeatureCount ?? Array.MaxLength, int.MaxValue);
+        // Zero-based: column = index, so index ≤ N − 1.
         MaxIndex = IndexBase == SvmlightIndexBase.ZeroBased ? oneBasedLimit - 1 : oneBasedLimit;
     }
 
@@ -22,5 +24,5 @@ internal readonly struct SvmlightParseSettings
 
     public string LimitDescription(bool zeroBased) => FeatureCount is { } n
         ? $"the feature count is {n}, so {(zeroBased ? "zero" : "one")}-based indices must be at most {(zeroBased ? n - 1 : n)}"
-        : $"indices must be at most {(zeroBased ? int.MaxValue - 1 : int.MaxValue)} (columns are 32-bit)";
+        : $"indices must be at most {(zeroBased ? Array.MaxLength - 1 : Array.MaxLength)} (a coefficient per column must fit in one .NET array)";
 }

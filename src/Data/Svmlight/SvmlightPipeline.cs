@@ -17,6 +17,7 @@ internal sealed unsafe class SvmlightPipeline
 {
     private readonly SvmlightParseSettings _settings;
     private readonly int _chunkBytes;
+    private readonly int _maxLine;
     private readonly int _workers;
     private readonly List<SvmlightChunk?> _chunks = [];
     private int _firstFailure = int.MaxValue;
@@ -26,6 +27,7 @@ internal sealed unsafe class SvmlightPipeline
     {
         _settings = new SvmlightParseSettings(options, multiLabel);
         _chunkBytes = options.ChunkBytes;
+        _maxLine = options.MaxLineBytes;
         _workers = Math.Max(1, options.Workers);
     }
 
@@ -101,16 +103,22 @@ internal sealed unsafe class SvmlightPipeline
                 bool eof = false;
                 while (true)
                 {
-                    while (filled < buffer.Length - 1)
+                    int capacity = (int)Math.Min(buffer.Length - 1, _maxLine + 1L);   // one byte past the limit proves a line too long
+                    while (filled < capacity)
                     {
-                        int n = stream.Read(buffer, filled, buffer.Length - 1 - filled);
+                        int n = stream.Read(buffer, filled, capacity - filled);
                         if (n == 0) { eof = true; break; }
                         filled += n;
                     }
                     if (eof || buffer.AsSpan(carry, filled - carry).Contains((byte)'\n')) break;
-                    // A line longer than the buffer: double it and keep reading.
-                    var bigger = pool.Rent((int)Math.Min(Array.MaxLength, 2L * buffer.Length));
-                    if (bigger.Length <= buffer.Length) throw new SvmlightSyntaxException(0, 0, "a line longer than 2 GB", null);
+                    // A line longer than the buffer: double it and keep reading, unless it is already binary data (a NUL
+                    // byte outside a comment never occurs in svmlight text): /dev/zero or a .gz of zeros fails here, at
+                    // the first chunk, instead of after gigabytes.
+                    if (IsBinary(buffer.AsSpan(0, filled)))
+                        throw new SvmlightSyntaxException(0, 0, $"binary data, not svmlight text: a NUL byte in a line longer than {buffer.Length >> 10} kB", null);
+                    if (filled > _maxLine)
+                        throw new SvmlightSyntaxException(0, 0, $"a line longer than {(_maxLine >= 1 << 30 ? $"{_maxLine >> 30} GiB" : $"{_maxLine >> 10} kB")}", null);
+                    var bigger = pool.Rent((int)Math.Min(_maxLine + 2L, 2L * buffer.Length));
                     buffer.AsSpan(0, filled).CopyTo(bigger);
                     pool.Return(buffer);
                     buffer = bigger;
@@ -190,6 +198,13 @@ internal sealed unsafe class SvmlightPipeline
         }
         if (workerFault is not null) throw new AggregateException("An svmlight parsing worker failed.", workerFault);
         return Collect();
+    }
+
+    /// <summary>Whether the start of a line (no newline yet) holds a NUL byte before any '#' that would make it a comment.</summary>
+    private static bool IsBinary(ReadOnlySpan<byte> line)
+    {
+        int nul = line.IndexOf((byte)0);
+        return nul >= 0 && !line[..nul].Contains((byte)'#');
     }
 
     private Thread[] StartWorkers(BlockingCollection<(byte[] Buffer, int Length, int Sequence)> queue, ArrayPool<byte> pool,

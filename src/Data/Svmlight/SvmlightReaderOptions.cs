@@ -52,6 +52,12 @@ public sealed record SvmlightReaderOptions
         }
     }
 
+    /// <summary>
+    /// The longest line read (1 GiB; tests make it small): a longer one is an error as soon as that much has been read,
+    /// so an endless line (a device, a corrupt file) costs at most about 1.5 times this bound.
+    /// </summary>
+    internal int MaxLineBytes { get; init; } = 1 << 30;
+
     /// <summary>Use the managed decompressors even when native ones load (tests compare both).</summary>
     internal bool ManagedDecompression { get; init; }
 

@@ -14,10 +14,28 @@ namespace OptSuite.Models.Internal;
 /// </remarks>
 internal static class InputChecks
 {
+    /// <summary>Bytes a fit keeps per column of X whatever its entries: coefficients, column norms, the column map, scores.</summary>
+    internal const long BytesPerColumn = 32;
+
+    /// <summary>
+    /// Refuses a matrix whose column count alone needs more memory than the process may use (an svmlight index of
+    /// 2·10⁹ in a tiny file): the model is dense in its p coefficients, so this is an error naming x, not an
+    /// OutOfMemoryException or a machine swapping.
+    /// </summary>
+    internal static void ColumnMemory(int columns, long available)
+    {
+        long needed = BytesPerColumn * columns;
+        if (needed > available)
+            throw new ArgumentException($"X has {columns} columns: a fit keeps about {BytesPerColumn} bytes per column (a dense model), " +
+                $"{needed / 1e9:F1} GB, more than the {available / 1e9:F1} GB this process may use. Columns that never occur still " +
+                "count (one large feature index makes them all): renumber the features.", "x");
+    }
+
     /// <summary>At least one row, finite values, and finite column and row squared norms.</summary>
     public static void Features(ILinearMap x)
     {
         if (x.Rows == 0) throw new ArgumentException("X has no rows; a fit needs at least one sample.", nameof(x));
+        ColumnMemory(x.Columns, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         switch (x)
         {
             case DenseMatrix d when d.NonFiniteIndex() is var at and >= 0:

@@ -1,19 +1,36 @@
 using System.Text.Json;
+using OptSuite.Data;
 using OptSuite.Data.IO;
 using OptSuite.Solvers;
 
 namespace OptSuite.Models.Persistence;
 
 /// <summary>
-/// Saved models: one JSON object with <c>schema_version</c> (1), <c>format</c>, <c>model</c>, <c>options</c>,
-/// <c>features</c>, <c>outputs</c>, <c>coefficients</c> (row-major p×m), <c>intercepts</c>, <c>classes</c> (null, or
-/// <c>{"kind": "numeric"|"text", "values": [...]}</c>) and <c>fit</c> (the report, or null). Doubles are written in
-/// round-trip form, so a loaded model predicts exactly what the saved one did.
+/// Saved models: one compact JSON object with <c>schema_version</c> (2), <c>format</c>, <c>model</c>, <c>options</c>,
+/// <c>features</c>, <c>feature_index_base</c> (0, 1, or null when unknown), <c>outputs</c>, <c>coefficients</c>
+/// (row-major p×m), <c>intercepts</c>, <c>classes</c> (null, or <c>{"kind": "numeric"|"text", "values": [...]}</c>) and
+/// <c>fit</c> (the report, or null). Doubles are written in round-trip form, so a loaded model predicts exactly what the
+/// saved one did.
 /// </summary>
+/// <remarks>
+/// <para><c>coefficients</c> is an array of p·m numbers, or, when fewer than a quarter of them are non-zero (a lasso on
+/// wide data), the sparse form <c>{"length": p·m, "indices": [...], "values": [...]}</c> with strictly increasing
+/// row-major indices; both load.</para>
+/// <para>Version 1 files (OptSuite before the index base was recorded: always dense, no <c>feature_index_base</c>) still
+/// load, with <see cref="SvmlightIndexBase.Auto"/>: prediction data is then read with its index base detected from the
+/// file, as version 1 always did. A file larger than <see cref="MaxFileBytes"/>, or whose first byte (after an optional
+/// UTF-8 byte order mark and white space) is not '{', is rejected before more of it is read.</para>
+/// </remarks>
 internal static class ModelFile
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
+    public const int OldestSchemaVersion = 1;
     public const string Format = "optsuite.linear-model";
+
+    /// <summary>The largest model file read (1 GiB; a dense model of 40 million coefficients takes about as much).</summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     public static void Save(LinearEstimator model, string path) => Save(model, path, null);
 
@@ -23,7 +40,7 @@ internal static class ModelFile
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
         double[] coef = model.Coefficients;
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(stream);
         Write(w, model, coef);
     }
 
@@ -40,7 +57,7 @@ internal static class ModelFile
         AtomicFile.Write(path, stream =>
         {
             Stream target = wrap is null ? stream : wrap(stream);
-            using (var w = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true }))
+            using (var w = new Utf8JsonWriter(target))   // compact: a wide sparse model is bytes, not megabytes of indentation
             {
                 Write(w, model, coef);
                 w.Flush();
@@ -66,8 +83,14 @@ internal static class ModelFile
         foreach (var (k, v) in options) WriteValue(w, k, v);
         w.WriteEndObject();
         w.WriteNumber("features", model.FeatureCount);
+        switch (model.FeatureIndexBase)
+        {
+            case SvmlightIndexBase.ZeroBased: w.WriteNumber("feature_index_base", 0); break;
+            case SvmlightIndexBase.OneBased: w.WriteNumber("feature_index_base", 1); break;
+            default: w.WriteNull("feature_index_base"); break;
+        }
         w.WriteNumber("outputs", model.OutputCount);
-        WriteArray(w, "coefficients", coef);
+        WriteCoefficients(w, coef);
         WriteArray(w, "intercepts", model.Intercepts);
         if (model is LinearClassifier c)
         {
@@ -93,6 +116,26 @@ internal static class ModelFile
             w.WriteEndObject();
         }
         else w.WriteNull("fit");
+        w.WriteEndObject();
+    }
+
+    private static void WriteCoefficients(Utf8JsonWriter w, double[] coef)
+    {
+        int nonZero = 0;
+        foreach (double v in coef) if (v != 0) nonZero++;
+        if (4L * nonZero >= coef.Length)
+        {
+            WriteArray(w, "coefficients", coef);
+            return;
+        }
+        w.WriteStartObject("coefficients");
+        w.WriteNumber("length", coef.Length);
+        w.WriteStartArray("indices");
+        for (int i = 0; i < coef.Length; i++) if (coef[i] != 0) w.WriteNumberValue(i);
+        w.WriteEndArray();
+        w.WriteStartArray("values");
+        foreach (double v in coef) if (v != 0) w.WriteNumberValue(v);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -126,20 +169,56 @@ internal static class ModelFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file not found: {path}", path);
-        return Load(File.ReadAllBytes(path), path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Load(stream, path);
     }
 
-    public static LinearEstimator Load(Stream stream, string? name)
+    public static LinearEstimator Load(Stream stream, string? name) => Load(stream, name, MaxFileBytes);
+
+    /// <summary>As <see cref="Load(Stream, string?)"/> with another bound on the bytes read (tests use a small one).</summary>
+    internal static LinearEstimator Load(Stream stream, string? name, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        string path = name ?? "<stream>";
+        return Load(ReadBounded(stream, path, maxBytes), path);
+    }
+
+    /// <summary>
+    /// Reads a whole model file, but no more than <see cref="MaxFileBytes"/>, and stops at the first byte that cannot
+    /// start a JSON object, so a device (<c>/dev/zero</c>), a FIFO or a data file given as the model fails at once.
+    /// </summary>
+    private static ReadOnlyMemory<byte> ReadBounded(Stream stream, string path, long maxBytes)
+    {
         var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Load(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), name ?? "<stream>");
+        var chunk = new byte[1 << 16];
+        bool started = false;
+        int n;
+        while ((n = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + n > maxBytes)
+                throw new InvalidDataException($"{path}: larger than {maxBytes >> 20} MiB, more than a saved model takes; not an OptSuite model file.");
+            buffer.Write(chunk, 0, n);
+            if (!started) started = CheckStart(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), path);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>True once the first significant byte is '{'; an error if it is anything else.</summary>
+    private static bool CheckStart(ReadOnlySpan<byte> head, string path)
+    {
+        if (Bom.StartsWith(head)) return false;   // a partial byte order mark: wait for more
+        if (head.StartsWith(Bom)) head = head[Bom.Length..];
+        int at = head.IndexOfAnyExcept(" \t\r\n"u8);
+        if (at < 0) return false;
+        if (head[at] == (byte)'{') return true;
+        throw new InvalidDataException($"{path}: not an OptSuite model file (a saved model is a JSON object, which starts with '{{'; " +
+            $"this file has byte 0x{head[at]:x2} at offset {at})." );
     }
 
     /// <summary>Parses a saved model; every malformed input is an <see cref="InvalidDataException"/> naming <paramref name="path"/>.</summary>
     public static LinearEstimator Load(ReadOnlyMemory<byte> bytes, string path)
     {
+        if (bytes.Span.StartsWith(Bom)) bytes = bytes[Bom.Length..];   // some editors write one; JSON parsers reject it
         JsonDocument doc;
         try { doc = JsonDocument.Parse(bytes); }
         catch (JsonException e) { throw new InvalidDataException($"{path}: not valid JSON (line {e.LineNumber + 1}): {e.Message}", e); }
@@ -160,9 +239,9 @@ internal static class ModelFile
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{path}: a saved model is a JSON object.");
         if (!root.TryGetProperty("schema_version", out var version) || !version.TryGetInt32(out int v))
             throw new InvalidDataException($"{path}: no schema_version; not an OptSuite model file.");
-        if (v != SchemaVersion)
+        if (v < OldestSchemaVersion || v > SchemaVersion)
             throw new InvalidDataException($"{path}: schema_version {v} is not supported (a {(v < SchemaVersion ? "older" : "newer")} " +
-                $"format than this OptSuite's); this OptSuite reads version {SchemaVersion}.");
+                $"format than this OptSuite's); this OptSuite reads versions {OldestSchemaVersion} to {SchemaVersion}.");
         if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
             throw new InvalidDataException($"{path}: format must be \"{Format}\".");
         string name = Text(root, "model", path);
@@ -178,8 +257,14 @@ internal static class ModelFile
         model.ReadOptions(options);
 
         int p = Int(root, "features", path), m = Int(root, "outputs", path);
-        double[] coef = Numbers(root, "coefficients", path), intercepts = Numbers(root, "intercepts", path);
-        if (p < 0 || m < 1 || coef.Length != (long)p * m || intercepts.Length != m)
+        model.FeatureIndexBase = v >= 2 ? IndexBase(root, path) : SvmlightIndexBase.Auto;
+        double[] intercepts = Numbers(root, "intercepts", path);
+        if (p < 0 || m < 1 || (long)p * m > Array.MaxLength || intercepts.Length != m)
+            throw new InvalidDataException($"{path}: {intercepts.Length} intercepts and {p} features × {m} outputs do not make a model.");
+        double[] coef = v >= 2 && root.TryGetProperty("coefficients", out var sparse) && sparse.ValueKind == JsonValueKind.Object
+            ? SparseNumbers(sparse, p * m, path)
+            : Numbers(root, "coefficients", path);
+        if (coef.Length != (long)p * m)
             throw new InvalidDataException($"{path}: {coef.Length} coefficients and {intercepts.Length} intercepts do not fit {p} features × {m} outputs.");
         if (model is LinearRegressor && m != 1)
             throw new InvalidDataException($"{path}: a {name} model has one output; the file says {m}.");
@@ -243,6 +328,36 @@ internal static class ModelFile
         {
             throw new InvalidDataException($"{path}: bad fit report: {e.Message}", e);
         }
+    }
+
+    private static SvmlightIndexBase IndexBase(JsonElement root, string path)
+    {
+        if (!root.TryGetProperty("feature_index_base", out var b) || b.ValueKind == JsonValueKind.Null) return SvmlightIndexBase.Auto;
+        return b.ValueKind == JsonValueKind.Number && b.TryGetInt32(out int i) && i is 0 or 1
+            ? (i == 0 ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased)
+            : throw new InvalidDataException($"{path}: feature_index_base must be 0, 1 or null.");
+    }
+
+    /// <summary>The sparse form of the coefficients: length, strictly increasing indices and their non-zero values.</summary>
+    private static double[] SparseNumbers(JsonElement o, int expected, string path)
+    {
+        int length = Int(o, "length", path);
+        if (length != expected)
+            throw new InvalidDataException($"{path}: coefficients.length is {length}; the features and outputs make {expected}.");
+        var indices = Property(o, "indices", JsonValueKind.Array, path);
+        double[] values = Numbers(o, "values", path);
+        if (indices.GetArrayLength() != values.Length)
+            throw new InvalidDataException($"{path}: coefficients has {indices.GetArrayLength()} indices and {values.Length} values.");
+        var coef = new double[length];
+        int k = 0, previous = -1;
+        foreach (var e in indices.EnumerateArray())
+        {
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out int i) || i <= previous || i >= length)
+                throw new InvalidDataException($"{path}: coefficients.indices must be increasing integers in [0, {length}).");
+            coef[i] = values[k++];
+            previous = i;
+        }
+        return coef;
     }
 
     private static JsonElement Property(JsonElement o, string name, JsonValueKind kind, string path) =>

@@ -95,13 +95,13 @@ public class EstimatorBehaviourTests
     public void CorruptOrFutureFilesAreRejectedClearly()
     {
         string path = TempFile();
-        File.WriteAllText(path, "{\"schema_version\": 2, \"format\": \"optsuite.linear-model\"}");
-        Assert.Contains("schema_version 2", Assert.Throws<InvalidDataException>(() => LinearEstimator.Load(path)).Message);
+        File.WriteAllText(path, "{\"schema_version\": 3, \"format\": \"optsuite.linear-model\"}");
+        Assert.Contains("schema_version 3", Assert.Throws<InvalidDataException>(() => LinearEstimator.Load(path)).Message);
         File.WriteAllText(path, "{\"schema_version\": 1, ");
         Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => LinearEstimator.Load(path)).Message);
         new Lasso().Fit(Heart.Features, Heart.Labels).Save(path);
         string text = File.ReadAllText(path);
-        File.WriteAllText(path, text.Replace("\"features\": 13", "\"features\": 12"));
+        File.WriteAllText(path, text.Replace("\"features\":13", "\"features\":12"));
         Assert.Throws<InvalidDataException>(() => LinearEstimator.Load(path));
         File.WriteAllText(path, text);
         Assert.Throws<InvalidDataException>(() => LinearEstimator.Load<Ridge>(path));

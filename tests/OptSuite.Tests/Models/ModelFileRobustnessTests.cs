@@ -56,10 +56,10 @@ public class ModelFileRobustnessTests
         var s = new MemoryStream();
         m.Save(s);
         string text = Encoding.UTF8.GetString(s.ToArray());
-        Assert.Contains($"\"schema_version\": {ModelFile.SchemaVersion}", text);
+        Assert.Contains($"\"schema_version\":{ModelFile.SchemaVersion}", text);
         foreach (int v in new[] { 0, ModelFile.SchemaVersion + 1 })
         {
-            byte[] other = Encoding.UTF8.GetBytes(text.Replace($"\"schema_version\": {ModelFile.SchemaVersion}", $"\"schema_version\": {v}"));
+            byte[] other = Encoding.UTF8.GetBytes(text.Replace($"\"schema_version\":{ModelFile.SchemaVersion}", $"\"schema_version\":{v}"));
             var e = Assert.Throws<InvalidDataException>(() => LinearEstimator.Load(new MemoryStream(other), "old.json"));
             Assert.Contains($"schema_version {v}", e.Message);
             Assert.Contains(v < ModelFile.SchemaVersion ? "older" : "newer", e.Message);
@@ -84,14 +84,14 @@ public class ModelFileRobustnessTests
     public static TheoryData<string, string> Malformed => new()
     {
         // Found by the fuzzer: an unknown solver name was an ArgumentException, not the loader's exception.
-        { "\"solver\": \"auto\"", "\"solver\": \"autE\"" },
+        { "\"solver\":\"auto\"", "\"solver\":\"autE\"" },
         // Found by the fuzzer: strings that are not valid UTF-8 threw InvalidOperationException from GetString.
-        { "\"model\": \"ridge\"", "\"model\": \"ri\\udc00dge\"" },
-        { "\"format\": \"optsuite.linear-model\"", "\"format\": 1" },
-        { "\"outputs\": 1", "\"outputs\": 1e400" },
-        { "\"coefficients\": [", "\"coefficients\": [\"x\", " },
-        { "\"stop_reason\": \"Converged\"", "\"stop_reason\": \"Bored\"" },
-        { "\"iterations\":", "\"iterations\": 1e99, \"x\":" },
+        { "\"model\":\"ridge\"", "\"model\":\"ri\\udc00dge\"" },
+        { "\"format\":\"optsuite.linear-model\"", "\"format\":1" },
+        { "\"outputs\":1", "\"outputs\":1e400" },
+        { "\"coefficients\":[", "\"coefficients\":[\"x\", " },
+        { "\"stop_reason\":\"Converged\"", "\"stop_reason\":\"Bored\"" },
+        { "\"iterations\":", "\"iterations\":1e99, \"x\":" },
     };
 
     [Theory]

@@ -3,66 +3,78 @@ using OptSuite.LinearAlgebra;
 namespace OptSuite.Models.Internal;
 
 /// <summary>
-/// Columns of X that are the same non-zero value c in every row: with an unpenalised intercept they are exactly
-/// collinear with it, so the penalised optimum gives them weight 0 (b absorbs c·w_j at no penalty) and the estimators
-/// fit without them. Solving with them in is ill-posed in floating point: their balanced dual correlation c·Σu_i is
-/// c times rounding noise (heart plus a constant 1e150 column: every solver stopped with a gap of 10²⁷¹, w = 0 and
-/// chance accuracy); without them the fit is heart's own and its gap certifies the full problem, whose optimum and
-/// objective are the same. glmnet likewise leaves constant variables out.
+/// The columns of X an estimator hands to its solver; the others get coefficient 0 (<c>Complete</c>'s <c>kept</c>).
+/// For a penalty that is separable across features (L1, L2, elastic net; not groups) two kinds of column have weight 0
+/// at the optimum, with objective, gap and the other coefficients those of the full problem:
+/// <list type="bullet">
+/// <item><b>Empty columns</b> of a sparse X do not enter the loss (the minimum-norm choice when λ = 0). Solver state is
+/// p-length many times over (L-BFGS alone keeps 2·10 history vectors), so svmlight data whose largest index is far beyond
+/// its entries (one index of 10⁷ in a 52-byte file) took gigabytes; they are left out when at least half the columns are
+/// empty (below that the copy does not pay).</item>
+/// <item><b>Columns of one non-zero constant</b> are, with an unpenalised intercept, exactly collinear with it: b absorbs
+/// c·w_j at no penalty. Solving with them in is ill-posed in floating point — their balanced dual correlation c·Σu_i is c
+/// times rounding noise (heart plus a constant 1e150 column: every solver stopped with a gap of 10²⁷¹, w = 0 and chance
+/// accuracy) — so they are always left out, as glmnet leaves constant variables out.</item>
+/// </list>
+/// X given as a caller's own <see cref="ILinearMap"/>, whose entries cannot be read, is used as it is.
 /// </summary>
-internal sealed class InterceptColumns
+internal static class FittedColumns
 {
-    private readonly int[] _kept;     // original index of each reduced column
-    private readonly int _columns;
-
-    private InterceptColumns(ILinearMap reduced, int[] kept, int columns)
+    /// <summary>X restricted to the columns the solver needs and the original index of each (null: all of them).</summary>
+    /// <param name="x">The n×p features.</param>
+    /// <param name="intercept">Whether an unpenalised intercept is fitted (constant columns are then left out).</param>
+    /// <param name="separable">Whether the penalty is separable across features; when not, every column is kept.</param>
+    public static (ILinearMap Map, int[]? Kept) Select(ILinearMap x, bool intercept, bool separable)
     {
-        Reduced = reduced;
-        _kept = kept;
-        _columns = columns;
-    }
-
-    /// <summary>X without the constant columns.</summary>
-    public ILinearMap Reduced { get; }
-
-    /// <summary>The constant non-zero columns of <paramref name="x"/> removed, or null when there are none (or X is a
-    /// caller's own <see cref="ILinearMap"/>, whose entries cannot be read).</summary>
-    public static InterceptColumns? Find(ILinearMap x)
-    {
-        bool[]? constant = x switch
+        if (!separable) return (x, null);
+        int p = x.Columns;
+        bool[]? empty = x switch
+        {
+            CsrMatrix csr => Empty(csr.Columns, csr.ColumnIndices),
+            CscMatrix csc => EmptyColumnsOf(csc),
+            _ => null,
+        };
+        bool[]? constant = !intercept || x.Rows < 2 ? null : x switch
         {
             CsrMatrix csr => Constant(csr.Rows, csr.Columns, csr.RowPointers, csr.ColumnIndices, csr.Values, rowsAreLines: true),
             CscMatrix csc => Constant(csc.Rows, csc.Columns, csc.ColumnPointers, csc.RowIndices, csc.Values, rowsAreLines: false),
             DenseMatrix d => Constant(d),
             _ => null,
         };
-        if (constant is null || !constant.Contains(true) || x.Rows < 2) return null;
-        int[] kept = Enumerable.Range(0, x.Columns).Where(j => !constant[j]).ToArray();
-        if (kept.Length == 0) return null;   // nothing but constants: the intercept-only fit is the problem itself
-        return new InterceptColumns(Without(x, kept), kept, x.Columns);
+        int emptyCount = empty?.Count(e => e) ?? 0;
+        bool dropEmpty = emptyCount > 0 && 2L * emptyCount >= p;
+        bool anyConstant = constant?.Contains(true) ?? false;
+        if (!dropEmpty && !anyConstant) return (x, null);
+        int[] kept = Enumerable.Range(0, p).Where(j => !(dropEmpty && empty![j]) && !(constant?[j] ?? false)).ToArray();
+        if (kept.Length == 0) return (x, null);   // nothing left: the problem is its own intercept-only fit
+        return (Without(x, kept), kept);
     }
 
-    /// <summary>A warm start w (p×outputs row-major) then the intercepts, reduced to the kept rows; null stays null.</summary>
-    public double[]? Reduce(double[]? start, int outputs)
+    /// <summary>A warm start (w row-major p×m, then the intercepts) restricted to the kept columns.</summary>
+    public static double[]? Gather(double[]? start, int[]? kept, int features, int outputs)
     {
-        if (start is null) return null;
-        var reduced = new double[_kept.Length * outputs + (start.Length - _columns * outputs)];
-        for (int t = 0; t < _kept.Length; t++)
-            Array.Copy(start, _kept[t] * outputs, reduced, t * outputs, outputs);
-        Array.Copy(start, _columns * outputs, reduced, _kept.Length * outputs, start.Length - _columns * outputs);
-        return reduced;
+        if (start is null || kept is null) return start;
+        var w = new double[kept.Length * outputs + (start.Length - features * outputs)];
+        for (int k = 0; k < kept.Length; k++)
+            Array.Copy(start, kept[k] * outputs, w, k * outputs, outputs);
+        Array.Copy(start, features * outputs, w, kept.Length * outputs, start.Length - features * outputs);
+        return w;
     }
 
-    /// <summary>Each outcome's coefficients (reduced p'×m row-major) back on every column, 0 on the removed ones.</summary>
-    public IReadOnlyList<FitOutcome> Expand(IReadOnlyList<FitOutcome> parts) => parts.Select(Expand).ToArray();
-
-    private FitOutcome Expand(FitOutcome o)
+    private static bool[] Empty(int columns, ReadOnlySpan<int> indices)
     {
-        int m = _kept.Length == 0 ? 0 : o.Coefficients.Length / _kept.Length;
-        var full = new double[_columns * m];
-        for (int t = 0; t < _kept.Length; t++)
-            Array.Copy(o.Coefficients, t * m, full, _kept[t] * m, m);
-        return o with { Coefficients = full };
+        var empty = new bool[columns];
+        Array.Fill(empty, true);
+        foreach (int j in indices) empty[j] = false;
+        return empty;
+    }
+
+    private static bool[] EmptyColumnsOf(CscMatrix csc)
+    {
+        var ptr = csc.ColumnPointers;
+        var empty = new bool[csc.Columns];
+        for (int j = 0; j < empty.Length; j++) empty[j] = ptr[j + 1] == ptr[j];
+        return empty;
     }
 
     private static bool[] Constant(int rows, int columns, ReadOnlySpan<int> pointers, ReadOnlySpan<int> indices,
