@@ -298,7 +298,7 @@ public sealed class CliSafetyTests : IDisposable
     [Fact]
     public void LibraryErrorsNameTheFileOrOptionNotACSharpParameter()
     {
-        Assert.Equal("error: --data empty.svm: X has no rows; a fit needs at least one sample.",
+        Assert.StartsWith("error: empty.svm: the file has no data rows",
             BadInput(Run("fit", "--model", "ridge", "--data", "empty.svm")));
         Assert.Equal("error: --data one-class.svm: y has a single class (1); a classifier needs at least two.",
             BadInput(Run("fit", "--model", "logistic", "--data", "one-class.svm")));

@@ -154,7 +154,7 @@ public class DataInputCommandTests
             var clock = Stopwatch.StartNew();
             r = CliProcess.Run("fit", "--model", "logistic", "--data", edge);
             Assert.Equal(2, r.Code);
-            Assert.StartsWith("error: X has 2147483591 columns", r.Err);
+            Assert.Contains("X has 2147483591 columns", r.Err);   // led by "--data FILE:"
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         }
         finally { Directory.Delete(dir, recursive: true); }

@@ -110,6 +110,25 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void PredictionDataIsReadAsTheTrainingDataWas()
+    {
+        var train = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        var fitted = new LogisticRegression
+        {
+            FeatureIndexBase = train.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
+        }.Fit(train.Features, train.Labels);
+        string path = Path.GetTempFileName();
+        fitted.Save(path);
+
+        var model = LinearEstimator.Load(path);
+        var test = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"), model.ReaderOptions);   // numbered as in training
+        File.Delete(path);
+        Assert.Equal(SvmlightIndexBase.OneBased, model.FeatureIndexBase);
+        Assert.Equal(13, test.Columns);
+        Assert.Equal(fitted.Score(train.Features, train.Labels), ((LogisticRegression)model).Score(test.Features, test.Labels));
+    }
+
+    [Fact]
     public void MathNetInputsAndMulticlass()
     {
         // sample: mathnet
@@ -183,7 +202,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(7, blocks.Count);
+        Assert.Equal(8, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, readmeBlocks.Count);
