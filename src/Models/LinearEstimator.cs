@@ -17,14 +17,12 @@ namespace OptSuite.Models;
 /// LinearSVC C), not both: C maps to λ = 1/(n·C), n the number of samples (also with sample weights, which are normalised
 /// to mean 1). scikit-learn's Ridge(alpha) minimises ‖y − Xw‖² + alpha‖w‖², which is λ = alpha/n here. With neither set
 /// each estimator documents its default.</para>
-/// <para><b>Solvers.</b> <see cref="SolverKind.Auto"/> picks coordinate descent for L1/elastic-net penalties and for
-/// squared loss (ridge too); dual coordinate ascent for L2 SVMs and, on sparse data with n ≥ 10⁴, L2 logistic regression,
-/// when no intercept is fitted; L-BFGS for the other smooth L2 problems; FISTA for the group lasso and L1 multinomial;
-/// OWL-QN for L1 logistic regression with n &gt; 10⁴; the sequential dual method for Crammer–Singer; the interior-point
-/// method for quantile regression. A solver that cannot
-/// handle the problem is an <see cref="UnsupportedSolverException"/> listing the ones that can.</para>
+/// <para><b>Solvers.</b> <see cref="SolverKind.Auto"/> (the default) picks the solver for the problem's loss, penalty,
+/// intercept and data, and hands a run that stops uncertified to the next sound solver; which solver handles which
+/// problem and what Auto picks is written in one place, the solver selection (docs/models.md, "Solvers"). A solver that
+/// cannot handle the problem is an <see cref="UnsupportedSolverException"/> listing the ones that can.</para>
 /// <para><b>Stopping.</b> <see cref="Tolerance"/> is each solver's documented criterion: the relative duality gap for
-/// coordinate descent, dual coordinate ascent and proximal gradient (where the objective has a gap), the relative
+/// coordinate descent, dual coordinate descent and proximal gradient (where the objective has a gap), the relative
 /// gradient norm for L-BFGS and OWL-QN; the certified relative duality gap for the interior-point method. Not converging is reported in <see cref="Report"/>, never thrown.</para>
 /// </remarks>
 public abstract class LinearEstimator
@@ -54,10 +52,10 @@ public abstract class LinearEstimator
     /// for the interior-point method and trust-region Newton), which each solver of an Auto hand-over then gets.</summary>
     public int? MaxIterations { get; set; }
 
-    /// <summary>Start the next fit from the current coefficients (ignored by dual coordinate ascent, which starts at α = 0).</summary>
+    /// <summary>Start the next fit from the current coefficients (ignored by dual coordinate descent, which starts at α = 0).</summary>
     public bool WarmStart { get; set; }
 
-    /// <summary>Seed of the randomised solvers (dual coordinate ascent's permutations). Default 0: same seed, same result.</summary>
+    /// <summary>Seed of the randomised solvers (dual coordinate descent's permutations). Default 0: same seed, same result.</summary>
     public int Seed { get; set; }
 
     /// <summary>

@@ -21,7 +21,7 @@ public enum SolverKind
     /// <summary>Primal (block) coordinate descent, glmnet's method (separable penalties, smooth losses).</summary>
     CoordinateDescent,
 
-    /// <summary>Dual coordinate ascent (Hsieh et al. 2008; Crammer–Singer by the sequential dual method): L2 SVMs and L2 logistic without intercept.</summary>
+    /// <summary>Dual coordinate descent (Hsieh et al. 2008; Crammer–Singer by the sequential dual method): L2 SVMs and L2 logistic without intercept.</summary>
     DualCoordinateDescent,
 
     /// <summary>Primal–dual interior-point method (Frisch–Newton with Mehrotra's predictor–corrector; Koenker &amp; Portnoy

@@ -66,7 +66,7 @@ internal static class BenchCommand
         }
         return new BenchSettings
         {
-            Model = model, DataPath = parse.GetValue(Data)!, Solvers = solvers,
+            Model = model, DataPath = CliFiles.ResolveData(parse.GetValue(Data)!), Solvers = solvers,
             Lambda = parse.GetValue(Lambda), C = parse.GetValue(C), L1Ratio = parse.GetValue(L1Ratio),
             Penalty = parse.GetValue(Penalty)?.Trim().ToLowerInvariant(), SvmLoss = parse.GetValue(Loss)!, GroupSize = parse.GetValue(GroupSize), HuberDelta = parse.GetValue(Delta),
             Quantile = quantile ?? 0.5,

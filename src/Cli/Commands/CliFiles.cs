@@ -13,6 +13,19 @@ internal static class CliFiles
     /// <summary>An option and the file it names.</summary>
     public readonly record struct Named(string Option, string Path);
 
+    /// <summary>
+    /// A data file named on the command line: the path itself when something is there; else, for a relative name, the
+    /// file of that name under a dataset root, as the library's <see cref="DatasetLocator"/> finds it (<c>OPTSUITE_DATA</c>,
+    /// the repository's datasets/, ../shared/datasets), so <c>--data binary/a9a.xz</c> works from any folder; else the
+    /// path unchanged, for <see cref="RequireInput"/> to report.
+    /// </summary>
+    /// <param name="path">What the user typed.</param>
+    public static string ResolveData(string path)
+    {
+        if (File.Exists(path) || Directory.Exists(path) || Path.IsPathRooted(path)) return path;
+        return DatasetLocator.TryFind(path, out string found) ? found : path;
+    }
+
     /// <summary>Requires <paramref name="path"/> to be an existing file: not a directory, and not a pipe or socket, which
     /// the readers cannot use (they seek to detect the format and compression).</summary>
     /// <param name="option">The option, e.g. <c>--data</c>.</param>

@@ -36,8 +36,8 @@ internal static class CvCommand
     private static int Execute(ParseResult parse)
     {
         var estimator = Options.Build(parse);
-        string dataPath = parse.GetValue(Options.Data)!;
-        string? testPath = parse.GetValue(Test), saved = parse.GetValue(SaveModel);
+        string dataPath = CliFiles.ResolveData(parse.GetValue(Options.Data)!);
+        string? testPath = parse.GetValue(Test) is { } t ? CliFiles.ResolveData(t) : null, saved = parse.GetValue(SaveModel);
         if (testPath is not null) CliFiles.RequireInput("--test", testPath, "Test");
         var train = PathOptions.Read("--data", dataPath);
         SvmlightDataset? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;

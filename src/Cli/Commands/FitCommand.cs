@@ -58,8 +58,8 @@ internal static class FitCommand
     {
         string name = parse.GetValue(Model)!;
         var estimator = Build(name, parse);
-        string dataPath = parse.GetValue(Data)!;
-        string? testPath = parse.GetValue(Test);
+        string dataPath = CliFiles.ResolveData(parse.GetValue(Data)!);
+        string? testPath = parse.GetValue(Test) is { } t ? CliFiles.ResolveData(t) : null;
         string? output = parse.GetValue(OutputFile);
         CliFiles.RequireInput("--data", dataPath);
         if (testPath is not null) CliFiles.RequireInput("--test", testPath, "Test");

@@ -44,7 +44,7 @@ internal static class InspectCommand
                 "false" => SvmlightIndexBase.OneBased,
                 _ => SvmlightIndexBase.Auto,
             };
-            var fields = Inspect(parse.GetValue(FileArgument)!, indexBase, features);
+            var fields = Inspect(CliFiles.ResolveData(parse.GetValue(FileArgument)!), indexBase, features);
             if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
             else KeyValueTable.Write("inspect", fields);
             return ExitCodes.Success;

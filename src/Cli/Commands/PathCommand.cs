@@ -25,7 +25,7 @@ internal static class PathCommand
     private static int Execute(ParseResult parse)
     {
         var estimator = Options.Build(parse);
-        string dataPath = parse.GetValue(Options.Data)!;
+        string dataPath = CliFiles.ResolveData(parse.GetValue(Options.Data)!);
         var data = PathOptions.Read("--data", dataPath);
         string prefix = Options.Prefix(parse, [new("--data", dataPath)], ".csv", "_coef.csv");
         RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator is LogisticPath logistic

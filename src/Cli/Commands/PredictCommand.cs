@@ -29,7 +29,7 @@ internal static class PredictCommand
 
     private static int Execute(ParseResult parse)
     {
-        string modelPath = parse.GetValue(ModelFile)!, dataPath = parse.GetValue(Data)!;
+        string modelPath = parse.GetValue(ModelFile)!, dataPath = CliFiles.ResolveData(parse.GetValue(Data)!);
         string? output = parse.GetValue(OutputFile);
         CliFiles.RequireInput("--model", modelPath, "Model");
         CliFiles.RequireInput("--data", dataPath);

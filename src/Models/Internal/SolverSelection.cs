@@ -14,7 +14,7 @@ namespace OptSuite.Models.Internal;
 /// glmnet and scikit-learn; the only method that reaches the optimum on badly conditioned ridge problems such as raw
 /// cpusmall) — L1 logistic included at every n since the intercept is eliminated in each model solve (a9a at λ = 1/n:
 /// 0.36 s against OWL-QN's 6.6 s; w8a 0.47 vs 1.43 s; news20 0.21 vs 1.05 s; before, one-hot groups collinear with
-/// the intercept had made coordinate Newton steps take 36–250 s on a9a and OWL-QN was used above n = 10⁴); dual coordinate ascent for L2 SVMs and for L2 logistic on sparse data with n ≥ 10⁴ (LIBLINEAR's
+/// the intercept had made coordinate Newton steps take 36–250 s on a9a and OWL-QN was used above n = 10⁴); dual coordinate descent for L2 SVMs and for L2 logistic on sparse data with n ≥ 10⁴ (LIBLINEAR's
 /// choice), both without intercept; L-BFGS for the other smooth L2 problems; FISTA for group lasso and for L1/elastic-net
 /// multinomial; block coordinate descent for the multi-task lasso (measured 3.7× faster than FISTA on dna one-hot
 /// targets); the sequential dual method for Crammer–Singer. The squared-loss group lasso is also solved by block
@@ -101,7 +101,7 @@ internal static class SolverSelection
     /// <summary>
     /// The solvers Auto hands a run to when <paramref name="first"/> stops without certifying the tolerance (line search
     /// failed, no progress, iteration limit, a non-finite step), in order: each continues from the best point so far.
-    /// The chain is dual coordinate ascent → L-BFGS → trust-region Newton → coordinate descent, restricted to the solvers
+    /// The chain is dual coordinate descent → L-BFGS → trust-region Newton → coordinate descent, restricted to the solvers
     /// that handle <paramref name="s"/>: L-BFGS cheaply finishes what the dual left on unscaled data; Newton's curvature
     /// makes it insensitive to column scales where L-BFGS crawls; exact coordinate minimisation needs no line search at
     /// all, so it still converges where both line-search methods stall (Statlog heart with one N(0, 10¹⁶) column: L-BFGS
@@ -152,9 +152,9 @@ internal static class SolverSelection
         SolverKind.InteriorPoint => "the interior-point method solves quantile regression (pinball loss) only.",
         _ when s.Loss == LossKind.Quantile =>
             "the pinball loss is not differentiable, so gradient, quasi-Newton and coordinate methods do not apply; the interior-point method solves its linear (or, with an L2 term, quadratic) program.",
-        SolverKind.DualCoordinateDescent when s.FitIntercept => "dual coordinate ascent needs a problem without intercept.",
-        SolverKind.DualCoordinateDescent when s.Penalty != PenaltyKind.L2 => "dual coordinate ascent needs the L2 penalty.",
-        SolverKind.DualCoordinateDescent => "dual coordinate ascent solves hinge, squared-hinge, logistic and Crammer–Singer losses only.",
+        SolverKind.DualCoordinateDescent when s.FitIntercept => "dual coordinate descent needs a problem without intercept.",
+        SolverKind.DualCoordinateDescent when s.Penalty != PenaltyKind.L2 => "dual coordinate descent needs the L2 penalty.",
+        SolverKind.DualCoordinateDescent => "dual coordinate descent solves hinge, squared-hinge, logistic and Crammer–Singer losses only.",
         SolverKind.Lbfgs when s.Penalty != PenaltyKind.L2 => "L-BFGS needs a differentiable objective (L2 penalty).",
         SolverKind.Newton when s.Loss == LossKind.Multinomial => "trust-region Newton handles single-output losses only (use lbfgs).",
         SolverKind.Newton when s.Penalty != PenaltyKind.L2 => "trust-region Newton needs a twice-differentiable objective (L2 penalty).",

@@ -322,4 +322,29 @@ public sealed class CliSafetyTests : IDisposable
         Assert.DoesNotContain("SvmlightReader", error);
         Assert.Equal(0, Run("fit", "--model", "multitask-lasso", "--data", "multi.svm").Code);
     }
+
+    /// <summary>Issue 14, item 20: the CLI resolves a dataset name as the library does (OPTSUITE_DATA, datasets/, ../shared).</summary>
+    [Fact]
+    public void ADatasetNameIsFoundThroughOptsuiteData()
+    {
+        string root = Directory.CreateTempSubdirectory("optsuite-data-root-").FullName;
+        string elsewhere = Directory.CreateTempSubdirectory("optsuite-cwd-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "mine"));
+            File.Copy(DatasetLocator.Find("binary/heart_scale"), Path.Combine(root, "mine", "heart.svm"));
+            var found = CliProcess.Run(["fit", "--model", "logistic", "--data", "mine/heart.svm", "--json"],
+                [("OPTSUITE_DATA", root)], workingDirectory: elsewhere);
+            Assert.True(found.Code == 0, found.Err);
+            Assert.Contains("\"n\":270", found.Out);
+            var missing = CliProcess.Run(["fit", "--model", "logistic", "--data", "mine/heart.svm"], [("OPTSUITE_DATA", null)], workingDirectory: elsewhere);
+            Assert.Equal(2, missing.Code);
+            Assert.Contains("not found: mine/heart.svm", missing.Err);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+            Directory.Delete(elsewhere, true);
+        }
+    }
 }
