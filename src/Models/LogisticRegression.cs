@@ -15,8 +15,8 @@ namespace OptSuite.Models;
 /// <remarks>
 /// scikit-learn's LogisticRegression(C) and LIBLINEAR's -c C are λ = 1/(n·C) (default C = 1); l1_ratio is α.
 /// Auto solver: binary L2 by L-BFGS, or by dual coordinate ascent (Yu, Huang &amp; Lin 2011) on sparse data with
-/// n ≥ 10⁴ and no intercept; L1/elastic net by coordinate descent (OWL-QN when n &gt; 10⁴); multinomial L2 by L-BFGS,
-/// L1/elastic net by FISTA.
+/// n ≥ 10⁴ and no intercept; L1/elastic net by coordinate descent (OWL-QN when n &gt; 10⁴); multinomial L2 by trust-region Newton
+/// (indifferent to feature scales), L1/elastic net by FISTA.
 /// </remarks>
 public sealed class LogisticRegression : LinearClassifier<LogisticRegression>
 {

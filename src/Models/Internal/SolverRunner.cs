@@ -107,6 +107,13 @@ internal static class SolverRunner
         _ => throw new InvalidOperationException($"Solver {s.Solver} was not resolved for the multi-task objective."),
     };
 
+    /// <summary>The L2 multinomial: trust-region Newton (Auto's choice, see <see cref="SolverSelection"/>), else as any
+    /// multinomial.</summary>
+    public static FitOutcome Run(MulticlassLinearObjective<MultinomialLogisticLoss, ZeroRegularizer> f, FitSettings s, double[]? x0) =>
+        s.Solver == SolverKind.Newton
+            ? Pack(f, TrustRegionNewton.Minimize(f, x0, s.Newton, s.Cancellation), s.Solver, f.Features * f.Classes)
+            : Run<ZeroRegularizer>(f, s, x0);
+
     public static FitOutcome Run<TReg>(MulticlassLinearObjective<MultinomialLogisticLoss, TReg> f, FitSettings s, double[]? x0)
         where TReg : struct, IRegularizer => s.Solver switch
         {
