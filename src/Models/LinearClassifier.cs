@@ -41,7 +41,7 @@ public abstract class LinearClassifier : LinearEstimator
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
         var settings = Settings(solver);
-        Complete(a.Columns, outputs, lambda, () => Solve(a, index, classes.Count, sampleWeight, lambda, settings, x0));
+        Complete(a, outputs, lambda, () => Solve(a, index, classes.Count, sampleWeight, lambda, settings, x0));
         _classes = classes;
         return this;
     }

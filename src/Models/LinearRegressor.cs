@@ -29,7 +29,7 @@ public abstract class LinearRegressor : LinearEstimator
         var shape = Shape(x.IsSparse, a.Rows, a.Columns).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = StartingPoint(a.Columns, 1);
-        Complete(a.Columns, 1, lambda, () => [Solve(a, y, sampleWeight, lambda, Settings(solver), x0)]);
+        Complete(a, 1, lambda, () => [Solve(a, y, sampleWeight, lambda, Settings(solver), x0)]);
         return this;
     }
 
