@@ -69,7 +69,8 @@ internal static class ConvergenceAdvice
         return high > 0 ? (low, high) : (1, 1);
     }
 
-    private static string Number(double v) => v.ToString("G2", CultureInfo.InvariantCulture);
+    private static string Number(double v) =>
+        v.ToString(Math.Abs(v) is >= 1e-3 and < 1e3 or 0 ? "G2" : "0.#e+0", CultureInfo.InvariantCulture);
 
     /// <summary>The power of ten nearest to <paramref name="v"/>, written 1eK.</summary>
     private static string Power(double v) => "1e" + ((int)Math.Round(Math.Log10(v))).ToString(CultureInfo.InvariantCulture);

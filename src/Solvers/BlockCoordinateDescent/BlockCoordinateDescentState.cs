@@ -122,7 +122,11 @@ internal sealed partial class BlockCoordinateDescentState<TLoss, TReg> : ISolver
         return true;
     }
 
-    /// <summary>Applies the pending intercept shift to b and d (before anything reads them directly).</summary>
+    /// <summary>
+    /// Applies the pending intercept shift to b and d: before anything reads them directly, and before every sweep, so
+    /// that s stays of the size of one sweep's intercept change (the gradient adds s·m_j to Σa_i x_ij d̃_i, which would
+    /// otherwise cancel in large terms on columns with large means).
+    /// </summary>
     private void Flush()
     {
         if (!_centred) return;
@@ -158,6 +162,7 @@ internal sealed partial class BlockCoordinateDescentState<TLoss, TReg> : ISolver
             }
         _kkt = 0;
         double largest = 0;
+        Flush();
         foreach (int g in _order) largest = Math.Max(largest, Update(g, measureKkt: true));
         if (_intercept && !_centred) largest = Math.Max(largest, UpdateIntercepts(measureKkt: true));
         if (double.IsNaN(_kkt0)) _kkt0 = _kkt;
@@ -167,6 +172,7 @@ internal sealed partial class BlockCoordinateDescentState<TLoss, TReg> : ISolver
             for (int sweep = 0; sweep < 50; sweep++)
             {
                 double change = 0;
+                Flush();
                 foreach (int g in _order)
                     if (_nonzero[g]) change = Math.Max(change, Update(g, measureKkt: false));
                 if (_intercept && !_centred) change = Math.Max(change, UpdateIntercepts(measureKkt: false));
