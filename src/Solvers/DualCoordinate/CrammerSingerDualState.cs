@@ -14,7 +14,9 @@ namespace OptSuite.Solvers;
 /// <see cref="CrammerSingerSubproblem"/>. Shrinking as in LIBLINEAR's Solver_MCSVM_CS: a class at its bound
 /// whose G_m is below the smallest G of the classes that may still grow leaves the sample's active classes; a sample with
 /// at most one active class leaves the epoch. When the largest violation max G − min G of an epoch falls below a
-/// threshold, everything comes back and the threshold halves. The relative duality gap decides the stop.
+/// threshold, everything comes back and the threshold halves; everything also comes back at least every
+/// <see cref="FullPassEvery"/> epochs (on unscaled data the active set may never look solved, and early-shrunk samples
+/// then never returned). The relative duality gap, computed on full passes, decides the stop.
 /// Class positions are kept in a per-sample permutation so the active ones are contiguous.
 /// </remarks>
 internal sealed class CrammerSingerDualState : ISolverState
