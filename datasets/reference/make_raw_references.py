@@ -117,6 +117,7 @@ CASES = [
     ("svm_sqhinge_l2", "datasets/peers/breast_cancer.svm", None, True),
     ("multinomial_l2", "datasets/peers/digits.svm", None, False),
     ("multinomial_l2", "datasets/peers/digits.svm", None, True),
+    ("multinomial_l2", "datasets/multiclass/vehicle.svm", None, True),
     ("logreg_l2", "shared:multiclass/fashion_mnist_test.svm.xz", [0, 6], True),
 ]
 

@@ -15,6 +15,14 @@ namespace OptSuite.Models;
 public sealed record FitReport(SolverKind Solver, double Lambda, double Objective, double? DualityGap, int Iterations,
     StopReason StopReason, TimeSpan Elapsed, IReadOnlyList<SolverResult> Results)
 {
+    /// <summary>
+    /// For a fit that stopped uncertified (iteration or time limit, no progress, a failed line search): why, how far the
+    /// duality gap is from the tolerance, and what to do, with the spread of the data's column scales and row norms
+    /// when it is 10² or more (e.g. "Feature scales (column root mean squares) span 1e0–1e5: scale the columns ...").
+    /// Null when the fit converged or the caller stopped it; not saved with the model.
+    /// </summary>
+    public string? Advice { get; init; }
+
     /// <summary>Whether every solve converged.</summary>
     public bool Converged => StopReason == StopReason.Converged;
 

@@ -10,8 +10,8 @@ namespace OptSuite.Models;
 /// The group lasso (Yuan &amp; Lin 2006): (1/Σc)Σc_i ½(x_i·w + b − y_i)² + λΣ_g √|g| ‖w_g‖₂ over contiguous feature groups
 /// of the sizes in <see cref="GroupSizes"/>. Default λ = 1; default groups: one feature each (the lasso).
 /// </summary>
-/// <remarks>Solved by FISTA with backtracking and restart (block soft-thresholding prox), stopped on the relative
-/// duality gap. Block coordinate descent for this problem is being added to OptSuite.Solvers separately.</remarks>
+/// <remarks>Auto solves it by block coordinate descent (exact block minimisation, the intercept eliminated exactly), so
+/// unscaled features do not slow it down; FISTA and ISTA on request. Every solver stops on the relative duality gap.</remarks>
 public sealed class GroupLasso : LinearRegressor<GroupLasso>
 {
     // Groups are runs of consecutive columns: dropping empty ones would regroup the features.

@@ -43,7 +43,7 @@ public abstract class LinearClassifier : LinearEstimator
         double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
         x0 = FittedColumns.Gather(x0, kept, a.Columns, outputs);
         var settings = Settings(solver, shape);
-        Complete(a.Columns, outputs, lambda, () => Solve(fitted, index, classes.Count, sampleWeight, lambda, settings, x0), kept);
+        Complete(a, outputs, lambda, () => Solve(fitted, index, classes.Count, sampleWeight, lambda, settings, x0), kept);
         _classes = classes;
         return this;
     }

@@ -229,9 +229,11 @@ public abstract class LinearEstimator
     /// <summary>
     /// Runs <paramref name="solve"/> with the thread setting and the clock, then stores its outcome; when the solve saw
     /// only the columns <paramref name="kept"/> (see <see cref="FittedColumns"/>), its coefficient k is feature kept[k].
+    /// The advice on an uncertified fit reads the scales of <paramref name="x"/>, the caller's data.
     /// </summary>
-    private protected void Complete(int features, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve, int[]? kept = null)
+    private protected void Complete(ILinearMap x, int outputs, double lambda, Func<IReadOnlyList<FitOutcome>> solve, int[]? kept = null)
     {
+        int features = x.Columns;
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FitOutcome> parts;
         using (LinearAlgebraSettings.UseThreads(Threads ?? LinearAlgebraSettings.Threads)) parts = solve();
@@ -257,8 +259,12 @@ public abstract class LinearEstimator
         }
         StopReason stop = parts.Select(p => p.Result.StopReason).FirstOrDefault(r => r != StopReason.Converged, StopReason.Converged);
         double? gap = parts.All(p => p.Gap is not null) ? parts.Sum(p => p.Gap!.Value) : null;
-        Store(coef, intercepts, features, outputs, new FitReport(parts[0].Solver, lambda, parts.Sum(p => p.Objective), gap,
-            parts.Sum(p => p.Result.Iterations), stop, clock.Elapsed, parts.Select(p => p.Result).ToArray()));
+        double objective = parts.Sum(p => p.Objective);
+        Store(coef, intercepts, features, outputs, new FitReport(parts[0].Solver, lambda, objective, gap,
+            parts.Sum(p => p.Result.Iterations), stop, clock.Elapsed, parts.Select(p => p.Result).ToArray())
+        {
+            Advice = ConvergenceAdvice.For(stop, objective, gap, Tolerance, x),
+        });
     }
 
     /// <summary>Sets the fitted state (fit, or load).</summary>

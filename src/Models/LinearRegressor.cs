@@ -30,7 +30,7 @@ public abstract class LinearRegressor : LinearEstimator
         var shape = Shape(x.IsSparse, a.Rows, fitted.Columns).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
-        Complete(a.Columns, 1, lambda, () => [Solve(fitted, y, sampleWeight, lambda, Settings(solver, shape), x0)], kept);
+        Complete(a, 1, lambda, () => [Solve(fitted, y, sampleWeight, lambda, Settings(solver, shape), x0)], kept);
         return this;
     }
 

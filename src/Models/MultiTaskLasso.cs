@@ -62,7 +62,7 @@ public sealed class MultiTaskLasso : LinearEstimator
         var shape = new ProblemShape(LossKind.MultiTaskSquared, PenaltyKind.L1, FitIntercept, x.IsSparse, n, a.Columns).For(a);
         SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
         double[]? x0 = StartingPoint(a.Columns, k);
-        Complete(a.Columns, k, lambda, () =>
+        Complete(a, k, lambda, () =>
         {
             var f = Objective.MultiTaskElasticNet(a, targets, k, lambda, L1Ratio, FitIntercept, sampleWeight);
             return [SolverRunner.Run(f, Settings(solver, shape), x0)];

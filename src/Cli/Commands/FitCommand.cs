@@ -121,6 +121,7 @@ internal static class FitCommand
         };
         if (estimator is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
         if (output is not null) fields.Add(new("output", output));
+        if (report.Advice is not null) fields.Add(new("advice", report.Advice));
         if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
         else KeyValueTable.Write($"fit {name}", fields);
         return ExitCodes.Success;

@@ -26,4 +26,12 @@ public interface IBlockRegularizer : IRegularizer
     /// <param name="gg">The smooth-part gradient on the block.</param>
     /// <param name="block">The block index g.</param>
     double SubdifferentialDistanceBlock(ReadOnlySpan<double> wg, ReadOnlySpan<double> gg, int block);
+
+    /// <summary>
+    /// τ_g when r_g(w_g) = τ_g‖w_g‖₂ on block <paramref name="block"/> (a plain Euclidean norm, as in the group lasso and
+    /// the ℓ2,1 norm), else NaN. With it, a quadratic plus r_g is minimised exactly over the block (one secular equation),
+    /// which block coordinate descent does for the squared loss.
+    /// </summary>
+    /// <param name="block">The block index g.</param>
+    double EuclideanNormWeight(int block);
 }

@@ -132,4 +132,8 @@ public readonly struct GroupLasso : IBlockRegularizer
 
     private double BlockNorm(ReadOnlySpan<double> x, int g) =>
         _blocks.IsContiguous ? Norms.L2(x[_blocks.Starts[g].._blocks.Starts[g + 1]]) : Norms.L2(x, _blocks.Block(g));
+
+    /// <inheritdoc/>
+    /// <remarks>λ·ω_g.</remarks>
+    public double EuclideanNormWeight(int block) => StrengthOf(block);
 }

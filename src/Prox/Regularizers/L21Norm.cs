@@ -107,4 +107,8 @@ public readonly struct L21Norm : IBlockRegularizer
         Checks.Length(gg.Length, Columns, nameof(gg));
         return BlockKernels.Distance(wg, gg, Lambda);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>λ.</remarks>
+    public double EuclideanNormWeight(int block) => Lambda;
 }

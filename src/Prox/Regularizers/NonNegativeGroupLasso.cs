@@ -135,4 +135,8 @@ public readonly struct NonNegativeGroupLasso : IBlockRegularizer
 
     private double PositiveNorm(ReadOnlySpan<double> x, int g) =>
         _blocks.IsContiguous ? Norms.PositivePartL2(x[_blocks.Starts[g].._blocks.Starts[g + 1]]) : Norms.PositivePartL2(x, _blocks.Block(g));
+
+    /// <inheritdoc/>
+    /// <remarks>NaN: the non-negativity constraint is not a norm.</remarks>
+    public double EuclideanNormWeight(int block) => double.NaN;
 }

@@ -13,10 +13,16 @@ namespace OptSuite.Solvers;
 /// (D = diag(a), a_i = c_i/Σc), computed once per block: Σa_i x_ij² for one-feature blocks, Jacobi on the block's Gram
 /// matrix otherwise. For the squared loss and blocks of one feature — every row of W in the multi-task lasso, whose
 /// block Hessian is (Σa_i x_ij² + μ)·I_k — the step is the exact block minimiser (sklearn's MultiTaskLasso update);
-/// for larger groups and other losses it is a majorise-minimise step, so F never increases. The gradient comes from
-/// the loss derivatives d = ℓ′(Y, XW + 1bᵀ), updated on the rows a block's columns touch (the residual itself for the
-/// squared loss), so an epoch costs O(k·nnz). Intercepts are unpenalised, updated once per epoch (exactly for the
-/// squared loss, by a 1/L_ℓ step otherwise). Blocks are visited cyclically or in a fresh seeded permutation per epoch;
+/// for the squared loss with a Euclidean-norm penalty (group lasso, k = 1) groups of 2–64 features are minimised exactly
+/// too, by the secular equation on the block Hessian's eigendecomposition (Qin, Scheinberg &amp; Goldfarb 2013, §3;
+/// <see cref="ExactBlockStep"/>), so columns of different scales within a group do not slow the step; otherwise it is
+/// a majorise-minimise step, so F never increases. The gradient comes from the loss derivatives d = ℓ′(Y, XW + 1bᵀ),
+/// updated on the rows a block's columns touch (the residual itself for the squared loss), so an epoch costs O(k·nnz).
+/// Intercepts are unpenalised. For the squared loss they are eliminated exactly: every block step is followed by the
+/// intercepts' exact step b ← b − m_gᵀδ (m_j = Σa_i x_ij), carried as a pending shift of b and d, and the block
+/// constants are those of the centred columns, λ_max(X_gᵀDX_g − m_g m_gᵀ) — columns with means far above their spread
+/// (raw concrete, auto_mpg) then cost nothing extra, as in glmnet. Other losses update them once per epoch by a 1/L_ℓ
+/// step. Blocks are visited cyclically or in a fresh seeded permutation per epoch;
 /// between epochs the non-zero blocks are swept until they settle (glmnet's active set).
 /// <para>Stopping criterion: the objective's relative duality gap (F − D)/|F|, evaluated every
 /// <see cref="BlockCoordinateDescentOptions.GapCheckEvery"/> epochs, or sooner once the epoch's largest block KKT

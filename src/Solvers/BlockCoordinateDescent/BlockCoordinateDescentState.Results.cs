@@ -34,6 +34,7 @@ internal sealed partial class BlockCoordinateDescentState<TLoss, TReg>
 
     private void Pack()
     {
+        Flush();
         _w.AsSpan().CopyTo(_packed);
         if (_intercept) _b.AsSpan().CopyTo(_packed.AsSpan(_w.Length));
     }

@@ -5,7 +5,9 @@ namespace OptSuite.Solvers;
 
 /// <summary>
 /// The blocks of a block-separable regulariser on a p×k row-major W seen as sets of features (whole rows of W), and
-/// each block's Lipschitz constant L_g = L_ℓ·λ_max(X_gᵀDX_g) + μ.
+/// each block's Lipschitz constant L_g = L_ℓ·λ_max(X_gᵀDX_g) + μ; with column means m_j = Σa_i x_ij (an intercept
+/// eliminated exactly, see <see cref="BlockCoordinateDescent"/>) the centred L_g = L_ℓ·λ_max(X_gᵀDX_g − m_g m_gᵀ) + μ,
+/// and for blocks marked exact the eigendecomposition X_gᵀDX_g (− m_g m_gᵀ) = QΛQᵀ.
 /// </summary>
 /// <remarks>
 /// Block g's entries, in the order of <see cref="BlockPartition.Indices"/>, must be whole rows: runs of k indices
@@ -13,17 +15,27 @@ namespace OptSuite.Solvers;
 /// Hessian is (X_gᵀDX_g) ⊗ I_k (+ μ), so the task dimension never enters the constant. Blocks of one feature get
 /// Σa_i x_ij² exactly; up to <see cref="JacobiLimit"/> features, the m×m Gram matrix is formed and its top eigenvalue
 /// found by Jacobi rotations (exact to rounding); larger blocks use power iteration on X_gᵀDX_g, inflated by 1 % as the
-/// objectives' global constants are, because power iteration approaches λ_max from below.
+/// objectives' global constants are, because power iteration approaches λ_max from below. Exact blocks (2 to
+/// <see cref="ExactLimit"/> features, at most <see cref="ExactStorage"/> stored values in all) keep Λ and Q.
 /// </remarks>
 internal sealed class FeatureBlocks
 {
     public const int JacobiLimit = 256;
 
-    private FeatureBlocks(int[] starts, int[] features, double[] lipschitz)
+    /// <summary>The largest block whose eigendecomposition is kept for exact steps.</summary>
+    public const int ExactLimit = 64;
+
+    /// <summary>The most eigenvector entries kept over all exact blocks (64 MB); further blocks take prox steps.</summary>
+    public const long ExactStorage = 1 << 23;
+
+    private FeatureBlocks(int[] starts, int[] features, double[] lipschitz, double[] eigenvalues, double[] eigenvectors, int[] vectorStarts)
     {
         Starts = starts;
         Features = features;
         Lipschitz = lipschitz;
+        Eigenvalues = eigenvalues;
+        Eigenvectors = eigenvectors;
+        VectorStarts = vectorStarts;
         int largest = 0;
         for (int g = 0; g + 1 < starts.Length; g++) largest = Math.Max(largest, starts[g + 1] - starts[g]);
         LargestBlock = largest;
@@ -38,6 +50,18 @@ internal sealed class FeatureBlocks
     /// <summary>L_g per block.</summary>
     public double[] Lipschitz { get; }
 
+    /// <summary>Λ of the exact blocks, at the block's feature positions (Starts[g] ..); empty when none is exact.</summary>
+    public double[] Eigenvalues { get; }
+
+    /// <summary>Q of the exact blocks (m×m row-major each, from <see cref="VectorStarts"/>[g]).</summary>
+    public double[] Eigenvectors { get; }
+
+    /// <summary>Where block g's Q starts in <see cref="Eigenvectors"/>; −1 for a block without one.</summary>
+    public int[] VectorStarts { get; }
+
+    /// <summary>Whether block g keeps its eigendecomposition (exact steps).</summary>
+    public bool IsExact(int g) => VectorStarts[g] >= 0;
+
     /// <summary>The most features in one block.</summary>
     public int LargestBlock { get; }
 
@@ -50,8 +74,11 @@ internal sealed class FeatureBlocks
     /// <param name="a">Sample weights a_i (summing to 1).</param>
     /// <param name="smoothness">L_ℓ.</param>
     /// <param name="ridge">μ.</param>
+    /// <param name="means">Column means m_j = Σa_i x_ij to centre by (an eliminated intercept); empty for none.</param>
+    /// <param name="exact">Keep the eigendecompositions of blocks of 2 to <see cref="ExactLimit"/> features.</param>
     /// <param name="parameter">The parameter to name in errors.</param>
-    public static FeatureBlocks Build(BlockPartition blocks, CscMatrix x, int tasks, ReadOnlySpan<double> a, double smoothness, double ridge, string parameter)
+    public static FeatureBlocks Build(BlockPartition blocks, CscMatrix x, int tasks, ReadOnlySpan<double> a, double smoothness, double ridge,
+        ReadOnlySpan<double> means, bool exact, string parameter)
     {
         int p = x.Columns, k = tasks;
         if (blocks.Dimension != (long)p * k)
@@ -79,31 +106,60 @@ internal sealed class FeatureBlocks
         int largest = 0;
         for (int g = 0; g < blocks.Count; g++) largest = Math.Max(largest, starts[g + 1] - starts[g]);
         var gram = largest > 1 ? new double[Math.Min(largest, JacobiLimit) * Math.Min(largest, JacobiLimit)] : [];
+        var vectorStarts = new int[blocks.Count];
+        long stored = 0;
+        for (int g = 0; g < blocks.Count; g++)
+        {
+            int m = starts[g + 1] - starts[g];
+            bool keep = exact && m >= 2 && m <= ExactLimit && stored + (long)m * m <= ExactStorage;
+            vectorStarts[g] = keep ? (int)stored : -1;
+            if (keep) stored += (long)m * m;
+        }
+        double[] eigenvalues = stored > 0 ? new double[p] : [], eigenvectors = new double[stored];
         for (int g = 0; g < blocks.Count; g++)
         {
             ReadOnlySpan<int> f = features.AsSpan(starts[g], starts[g + 1] - starts[g]);
-            double top = f.Length == 1 ? WeightedSquaredNorm(x, f[0], a)
-                : f.Length <= JacobiLimit ? GramTop(x, f, a, dense, gram)
-                : 1.01 * PowerTop(x, f, a, dense);
-            lipschitz[g] = smoothness * top + ridge;
+            int m = f.Length;
+            double top;
+            if (vectorStarts[g] >= 0)
+            {
+                Gram(x, f, a, means, dense, gram);
+                Span<double> values = eigenvalues.AsSpan(starts[g], m);
+                SymmetricEigen.Decompose(gram.AsSpan(0, m * m), m, values, eigenvectors.AsSpan(vectorStarts[g], m * m));
+                top = 0;
+                foreach (double v in values) top = Math.Max(top, v);
+            }
+            else top = m == 1 ? CentredSquaredNorm(x, f[0], a, means)
+                : m <= JacobiLimit ? GramTop(x, f, a, means, dense, gram)
+                : 1.01 * PowerTop(x, f, a, means, dense);
+            lipschitz[g] = smoothness * Math.Max(top, 0) + ridge;
         }
-        return new FeatureBlocks(starts, features, lipschitz);
+        return new FeatureBlocks(starts, features, lipschitz, eigenvalues, eigenvectors, vectorStarts);
     }
 
     private static ArgumentException RowError(int g, string parameter, int k) =>
         new($"Block {g} is not made of whole rows of W (runs of {k} consecutive entries j·{k} … j·{k} + {k - 1}); block coordinate descent needs such blocks.", parameter);
 
-    private static double WeightedSquaredNorm(CscMatrix x, int j, ReadOnlySpan<double> a)
+    /// <summary>Σa_i x_ij² − m_j² (the variance about the weighted mean when centred; clamped at 0 against rounding).</summary>
+    private static double CentredSquaredNorm(CscMatrix x, int j, ReadOnlySpan<double> a, ReadOnlySpan<double> means)
     {
         ReadOnlySpan<int> ptr = x.ColumnPointers, rows = x.RowIndices;
         ReadOnlySpan<double> val = x.Values;
         double s = 0;
         for (int t = ptr[j]; t < ptr[j + 1]; t++) s += a[rows[t]] * val[t] * val[t];
-        return s;
+        return means.IsEmpty ? s : Math.Max(0, s - means[j] * means[j]);
     }
 
-    /// <summary>λ_max of the Gram matrix X_fᵀDX_f, formed column by column through a dense scatter of length n.</summary>
-    private static double GramTop(CscMatrix x, ReadOnlySpan<int> f, ReadOnlySpan<double> a, double[] dense, double[] gram)
+    /// <summary>λ_max of the Gram matrix X_fᵀDX_f (− m_f m_fᵀ).</summary>
+    private static double GramTop(CscMatrix x, ReadOnlySpan<int> f, ReadOnlySpan<double> a, ReadOnlySpan<double> means, double[] dense, double[] gram)
+    {
+        Gram(x, f, a, means, dense, gram);
+        return SymmetricEigen.Largest(gram.AsSpan(0, f.Length * f.Length), f.Length);
+    }
+
+    /// <summary>The Gram matrix X_fᵀDX_f (− m_f m_fᵀ) into <paramref name="gram"/>, formed column by column through a dense
+    /// scatter of length n.</summary>
+    private static void Gram(CscMatrix x, ReadOnlySpan<int> f, ReadOnlySpan<double> a, ReadOnlySpan<double> means, double[] dense, double[] gram)
     {
         ReadOnlySpan<int> ptr = x.ColumnPointers, rows = x.RowIndices;
         ReadOnlySpan<double> val = x.Values;
@@ -117,16 +173,16 @@ internal sealed class FeatureBlocks
                 int l = f[r];
                 double s = 0;
                 for (int t = ptr[l]; t < ptr[l + 1]; t++) s += val[t] * dense[rows[t]];
+                if (!means.IsEmpty) s -= means[j] * means[l];
                 gram[q * m + r] = s;
                 gram[r * m + q] = s;
             }
             for (int t = ptr[j]; t < ptr[j + 1]; t++) dense[rows[t]] = 0;
         }
-        return SymmetricEigen.Largest(gram.AsSpan(0, m * m), m);
     }
 
-    /// <summary>Power iteration on v ↦ X_fᵀD X_f v (large blocks only).</summary>
-    private static double PowerTop(CscMatrix x, ReadOnlySpan<int> f, ReadOnlySpan<double> a, double[] dense)
+    /// <summary>Power iteration on v ↦ X_fᵀD X_f v (− m_f m_fᵀv) (large blocks only).</summary>
+    private static double PowerTop(CscMatrix x, ReadOnlySpan<int> f, ReadOnlySpan<double> a, ReadOnlySpan<double> means, double[] dense)
     {
         ReadOnlySpan<int> ptr = x.ColumnPointers, rows = x.RowIndices;
         ReadOnlySpan<double> val = x.Values;
@@ -148,6 +204,12 @@ internal sealed class FeatureBlocks
                 double s = 0;
                 for (int t = ptr[f[q]]; t < ptr[f[q] + 1]; t++) s += val[t] * dense[rows[t]];
                 next[q] = s;
+            }
+            if (!means.IsEmpty)
+            {
+                double mv = 0;
+                for (int q = 0; q < m; q++) mv += means[f[q]] * v[q];
+                for (int q = 0; q < m; q++) next[q] -= means[f[q]] * mv;
             }
             double estimate = Vec.Dot(v, next);
             norm = Vec.Norm2(next);

@@ -14,11 +14,15 @@ namespace OptSuite.Solvers;
 /// <see cref="CrammerSingerSubproblem"/>. Shrinking as in LIBLINEAR's Solver_MCSVM_CS: a class at its bound
 /// whose G_m is below the smallest G of the classes that may still grow leaves the sample's active classes; a sample with
 /// at most one active class leaves the epoch. When the largest violation max G − min G of an epoch falls below a
-/// threshold, everything comes back and the threshold halves. The relative duality gap decides the stop.
+/// threshold, everything comes back and the threshold halves; everything also comes back at least every
+/// <see cref="FullPassEvery"/> epochs (on unscaled data the active set may never look solved, and early-shrunk samples
+/// then never returned). The relative duality gap, computed on full passes, decides the stop.
 /// Class positions are kept in a per-sample permutation so the active ones are contiguous.
 /// </remarks>
 internal sealed class CrammerSingerDualState : ISolverState
 {
+    private const int FullPassEvery = 10;
+
     private readonly CsrMatrix _x;
     private readonly int[] _y;
     private readonly double[] _c, _sq, _alpha, _w;   // α: n×k row-major; W: p×k row-major
@@ -82,6 +86,10 @@ internal sealed class CrammerSingerDualState : ISolverState
     public StepOutcome Step()
     {
         _epochs++;
+        // At least every FullPassEvery epochs a full pass (and so a gap check): shrinking decides from one epoch's
+        // gradients, and on unscaled data (raw word counts) samples shrunk early stayed out while the active set never
+        // looked solved — 3,000 epochs on 4,000 raw news20 rows reached a relative gap of 0.97, against 0.05 unshrunk.
+        if (!_allActive && _epochs % FullPassEvery == 0) Unshrink();
         _fullPass = _allActive;
         _rng.Shuffle(_index, _active);
         bool shrinking = _options.Shrinking;
@@ -102,12 +110,17 @@ internal sealed class CrammerSingerDualState : ISolverState
         if (_solvedActive)
         {
             // The active set looks solved: bring everything back and tighten the bar.
-            _active = _count;
-            for (int t = 0; t < _count; t++) _activeClasses[_index[t]] = _k;
+            Unshrink();
             _shrinkThreshold *= 0.5;
-            _allActive = true;
         }
         return Vec.AllFinite(_w) ? StepOutcome.Continue : StepOutcome.NonFinite;
+    }
+
+    private void Unshrink()
+    {
+        _active = _count;
+        for (int t = 0; t < _count; t++) _activeClasses[_index[t]] = _k;
+        _allActive = true;
     }
 
     /// <summary>One sample's sub-problem; false when the sample is shrunk (at most one active class).</summary>

@@ -1,4 +1,5 @@
 using OptSuite.Objectives;
+using OptSuite.Objectives.Multiclass;
 using OptSuite.Prox.Regularizers;
 
 namespace OptSuite.Solvers;
@@ -30,6 +31,23 @@ public static class TrustRegionNewton
     {
         options ??= new TrustRegionNewtonOptions();
         var state = new TrustRegionNewtonState<TLoss>(objective, x0, options);
+        return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
+    }
+
+    /// <summary>
+    /// Minimises the L2-penalised multinomial logistic regression from <paramref name="x0"/> (W row-major then b; zeros
+    /// when empty; never modified), with the multinomial Hessian–vector product (see
+    /// <see cref="MultinomialTrustRegionNewtonState"/>); same method and criterion as the single-output overload.
+    /// </summary>
+    /// <param name="objective">The objective (an L2 penalty through its ridge term; no other regulariser).</param>
+    /// <param name="x0">Starting point.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>
+    public static SolverResult Minimize(MulticlassLinearObjective<MultinomialLogisticLoss, ZeroRegularizer> objective,
+        ReadOnlySpan<double> x0 = default, TrustRegionNewtonOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new TrustRegionNewtonOptions();
+        var state = new MultinomialTrustRegionNewtonState(objective, x0, options);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
     }
 }

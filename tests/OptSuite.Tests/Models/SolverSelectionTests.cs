@@ -23,8 +23,9 @@ public class SolverSelectionTests
         Assert.Equal(SolverKind.DualCoordinateDescent, SolverSelection.Auto(Shape(LossKind.SquaredHinge, PenaltyKind.L2, intercept: false)));
         Assert.Equal(SolverKind.Lbfgs, SolverSelection.Auto(Shape(LossKind.SquaredHinge, PenaltyKind.L2, intercept: true)));
         Assert.Equal(SolverKind.DualCoordinateDescent, SolverSelection.Auto(Shape(LossKind.CrammerSinger, PenaltyKind.L2, intercept: false)));
-        Assert.Equal(SolverKind.Fista, SolverSelection.Auto(Shape(LossKind.Squared, PenaltyKind.Group)));
-        Assert.Equal(SolverKind.Lbfgs, SolverSelection.Auto(Shape(LossKind.Multinomial, PenaltyKind.L2)));
+        Assert.Equal(SolverKind.CoordinateDescent, SolverSelection.Auto(Shape(LossKind.Squared, PenaltyKind.Group)));
+        Assert.Equal(SolverKind.Fista, SolverSelection.Auto(Shape(LossKind.Logistic, PenaltyKind.Group)));
+        Assert.Equal(SolverKind.Newton, SolverSelection.Auto(Shape(LossKind.Multinomial, PenaltyKind.L2)));
         Assert.Equal(SolverKind.Fista, SolverSelection.Auto(Shape(LossKind.Multinomial, PenaltyKind.L1)));
         Assert.Equal(SolverKind.Lbfgs, SolverSelection.Auto(Shape(LossKind.Huber, PenaltyKind.L2)));
         Assert.Equal(SolverKind.Lbfgs, SolverSelection.Auto(Shape(LossKind.Poisson, PenaltyKind.L2)));
