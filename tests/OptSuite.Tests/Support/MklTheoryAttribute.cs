@@ -2,11 +2,11 @@ using OptSuite.LinearAlgebra;
 
 namespace OptSuite.Tests.Support;
 
-/// <summary>A theory that needs MKL: skipped, with MKL's load status as the visible reason, only where MKL cannot load.</summary>
+/// <summary>A theory that needs MKL: skipped only where MKL cannot load (see <see cref="MklRequirement"/>).</summary>
 public sealed class MklTheoryAttribute : TheoryAttribute
 {
     public MklTheoryAttribute()
     {
-        if (!LinearAlgebraBackends.IsMklAvailable) Skip = $"MKL unavailable: {LinearAlgebraBackends.MklStatus}";
+        Skip = MklRequirement.SkipReason();
     }
 }
