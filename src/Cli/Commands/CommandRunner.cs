@@ -62,31 +62,8 @@ internal static class CommandRunner
         return message;
     }
 
-    /// <summary>
-    /// <paramref name="text"/> on one line: line breaks, tabs and other control characters (from file names, say) are
-    /// shown as escapes (<c>\n</c>, <c>\t</c>, <c>\x1B</c>, <c>\u2028</c>), so an error stays one line and cannot drive
-    /// the terminal.
-    /// </summary>
-    public static string OneLine(string text)
-    {
-        int i = 0;
-        while (i < text.Length && !NeedsEscape(text[i])) i++;
-        if (i == text.Length) return text;
-        var s = new StringBuilder(text.Length + 8).Append(text, 0, i);
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (!NeedsEscape(c)) s.Append(c);
-            else if (c == '\n') s.Append("\\n");
-            else if (c == '\r') s.Append("\\r");
-            else if (c == '\t') s.Append("\\t");
-            else if (c <= 0xFF) s.Append("\\x").Append(((int)c).ToString("X2"));
-            else s.Append("\\u").Append(((int)c).ToString("X4"));
-        }
-        return s.ToString();
-    }
-
-    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+    /// <summary><paramref name="text"/> on one line, safe for a terminal (<see cref="TerminalText.Escape"/>).</summary>
+    public static string OneLine(string text) => TerminalText.Escape(text);
 }
 
 /// <summary>A usage error detected by a command after parsing (exit code 2).</summary>

@@ -70,12 +70,12 @@ public class TextReaderHygieneTests
     public void ControlCharactersFromAFileAreEscapedInMessages()
     {
         var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read("1 2:3\n\u001b[31mX\u0007\r 1:1\n"u8.ToArray(), "ctl.svm"));
-        Assert.Contains("\\x1b[31mX\\x07", e.Message);
+        Assert.Contains("\\x1B[31mX\\x07", e.Message);
         Assert.DoesNotContain('\u001b', e.Message);
         Assert.DoesNotContain('\u0007', e.Message);
         var csv = Assert.Throws<DataFormatException>(() => CsvReader.Read(new StringReader("1,2\n3,\u001b]0;pwned\u0007\n"), "ctl.csv"));
         Assert.DoesNotContain('\u001b', csv.Message);
-        Assert.Equal("a\\nb\\tc\\x00\\u202e", DataFormatException.Escape("a\nb\tc\0\u202E"));
+        Assert.Equal("a\\nb\\tc\\x00\\u202E\\u2028", TerminalText.Escape("a\nb\tc\0\u202E\u2028"));
     }
 
     /// <summary>An endless stream of one byte (NUL: as /dev/zero), counting what was read.</summary>
