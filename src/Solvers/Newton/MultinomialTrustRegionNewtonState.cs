@@ -116,7 +116,9 @@ internal sealed class MultinomialTrustRegionNewtonState : ISolverState, ITrustRe
 
         for (int i = 0; i < _n; i++)
             for (int c = 0; c < k; c++) _t[i * k + c] = _a[i] * _pi[i * k + c] * (1 - _pi[i * k + c]);
-        WeightedColumnSquares(m);
+        if (TrustRegion.WeightedColumnSquares(_data, _t, k, m))
+            for (int j = 0; j < _weights; j++) m[j] += _mu;
+        else m[.._weights].Fill(1);
         if (_intercept)
             for (int c = 0; c < k; c++)
             {
@@ -124,57 +126,6 @@ internal sealed class MultinomialTrustRegionNewtonState : ISolverState, ITrustRe
                 for (int i = 0; i < _n; i++) h += _t[i * k + c];
                 m[_weights + c] = h;
             }
-        double scale = 0;
-        for (int j = 0; j < _dim; j++) scale = Math.Max(scale, m[j]);
-        if (!(scale > 0) || !double.IsFinite(scale)) scale = 1;
-        for (int j = 0; j < _dim; j++)
-            if (!(m[j] >= 1e-12 * scale)) m[j] = scale;
-    }
-
-    /// <summary>M_{jc} = Σ_i t_ic x_ij² + μ (1 where the data give no entry access).</summary>
-    private void WeightedColumnSquares(Span<double> preconditioner)
-    {
-        int k = _k;
-        Span<double> m = preconditioner[.._weights];
-        m.Clear();
-        switch (_data)
-        {
-            case CsrMatrix csr:
-            {
-                ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
-                ReadOnlySpan<double> val = csr.Values;
-                for (int i = 0; i < _n; i++)
-                    for (int e = ptr[i]; e < ptr[i + 1]; e++)
-                        for (int c = 0; c < k; c++) m[idx[e] * k + c] += _t[i * k + c] * val[e] * val[e];
-                break;
-            }
-            case CscMatrix csc:
-            {
-                ReadOnlySpan<int> ptr = csc.ColumnPointers, idx = csc.RowIndices;
-                ReadOnlySpan<double> val = csc.Values;
-                for (int j = 0; j < _p; j++)
-                    for (int e = ptr[j]; e < ptr[j + 1]; e++)
-                        for (int c = 0; c < k; c++) m[j * k + c] += _t[idx[e] * k + c] * val[e] * val[e];
-                break;
-            }
-            case DenseMatrix dense:
-            {
-                ReadOnlySpan<double> v = dense.Values;
-                bool rowMajor = dense.Layout == MatrixLayout.RowMajor;
-                int ld = rowMajor ? dense.Columns : dense.Rows;
-                for (int i = 0; i < _n; i++)
-                    for (int j = 0; j < _p; j++)
-                    {
-                        double e = rowMajor ? v[i * ld + j] : v[j * ld + i];
-                        for (int c = 0; c < k; c++) m[j * k + c] += _t[i * k + c] * e * e;
-                    }
-                break;
-            }
-            default:
-                m.Fill(1);
-                return;
-        }
-        for (int j = 0; j < _weights; j++) m[j] += _mu;
     }
 
     /// <summary>Hv at the point of the last gradient.</summary>

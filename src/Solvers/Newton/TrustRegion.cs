@@ -86,10 +86,66 @@ internal sealed class TrustRegion
     /// <summary>A vector of the solver's dimension that is free between steps (scratch for a duality gap).</summary>
     public Span<double> Scratch => _hd;
 
+    /// <summary>∇F and M at the current point; an entry of M without curvature (the Huber loss beyond δ everywhere, an
+    /// empty column) gets the largest entry, so the trust region bounds its steps as it does the others' instead of
+    /// letting them run off.</summary>
     private void Gradient()
     {
         _model.Gradient(_x, _z, _g, _m);
         Gradients++;
+        double scale = 0;
+        for (int j = 0; j < _dim; j++) scale = Math.Max(scale, _m[j]);
+        if (!(scale > 0) || !double.IsFinite(scale)) scale = 1;
+        for (int j = 0; j < _dim; j++)
+            if (!(_m[j] >= 1e-12 * scale)) _m[j] = scale;
+    }
+
+    /// <summary>
+    /// The data part of a Jacobi preconditioner, m_jc = Σ_i t_ic x_ij² (t n×k and m p×k, row-major); false, with m
+    /// untouched, where X is a caller's own <see cref="LinearAlgebra.ILinearMap"/> without entry access.
+    /// </summary>
+    public static bool WeightedColumnSquares(LinearAlgebra.ILinearMap data, ReadOnlySpan<double> t, int k, Span<double> m)
+    {
+        int n = data.Rows, p = data.Columns;
+        switch (data)
+        {
+            case LinearAlgebra.CsrMatrix csr:
+            {
+                m[..(p * k)].Clear();
+                ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
+                ReadOnlySpan<double> val = csr.Values;
+                for (int i = 0; i < n; i++)
+                    for (int e = ptr[i]; e < ptr[i + 1]; e++)
+                        for (int c = 0; c < k; c++) m[idx[e] * k + c] += t[i * k + c] * val[e] * val[e];
+                return true;
+            }
+            case LinearAlgebra.CscMatrix csc:
+            {
+                m[..(p * k)].Clear();
+                ReadOnlySpan<int> ptr = csc.ColumnPointers, idx = csc.RowIndices;
+                ReadOnlySpan<double> val = csc.Values;
+                for (int j = 0; j < p; j++)
+                    for (int e = ptr[j]; e < ptr[j + 1]; e++)
+                        for (int c = 0; c < k; c++) m[j * k + c] += t[idx[e] * k + c] * val[e] * val[e];
+                return true;
+            }
+            case LinearAlgebra.DenseMatrix dense:
+            {
+                m[..(p * k)].Clear();
+                ReadOnlySpan<double> v = dense.Values;
+                bool rowMajor = dense.Layout == LinearAlgebra.MatrixLayout.RowMajor;
+                int ld = rowMajor ? dense.Columns : dense.Rows;
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < p; j++)
+                    {
+                        double e = rowMajor ? v[i * ld + j] : v[j * ld + i];
+                        for (int c = 0; c < k; c++) m[j * k + c] += t[i * k + c] * e * e;
+                    }
+                return true;
+            }
+            default:
+                return false;
+        }
     }
 
     private double NormM(ReadOnlySpan<double> v)

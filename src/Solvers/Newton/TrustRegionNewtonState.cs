@@ -15,7 +15,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
     private readonly ILinearMap _data;
     private readonly TLoss _loss;
     private readonly int _n, _p, _dim;
-    private readonly bool _intercept, _preconditioned;
+    private readonly bool _intercept;
     private readonly double _mu;
     private readonly double[] _a, _y;
     private readonly double[] _curv, _u, _xv;
@@ -47,7 +47,6 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         _curv = new double[_n];
         _u = new double[_n];
         _xv = new double[_n];
-        _preconditioned = _data is CsrMatrix or CscMatrix or DenseMatrix;
         _region = new TrustRegion(this, StartingPoint.Copy(x0, _dim), _n, options);
     }
 
@@ -91,62 +90,15 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         for (int j = 0; j < _p; j++) g[j] += _mu * x[j];
         if (_intercept) g[_p] = gb;
 
-        // Jacobi preconditioner: the diagonal of H (1 where the data give no column access). A coordinate without
-        // curvature here (the Huber loss beyond δ everywhere, an empty column) gets the largest diagonal entry, so the trust
-        // region bounds its steps as it does the others' instead of letting them run off.
-        if (_preconditioned)
-        {
-            WeightedColumnSquares(_curv, m[.._p]);
+        // Jacobi preconditioner: the diagonal of H (1 where the data give no entry access).
+        if (TrustRegion.WeightedColumnSquares(_data, _curv, 1, m[.._p]))
             for (int j = 0; j < _p; j++) m[j] += _mu;
-        }
         else m[.._p].Fill(1);
         if (_intercept)
         {
             double hb = 0;
             for (int i = 0; i < _n; i++) hb += _curv[i];
             m[_p] = hb;
-        }
-        double scale = 0;
-        for (int j = 0; j < _dim; j++) scale = Math.Max(scale, m[j]);
-        if (!(scale > 0) || !double.IsFinite(scale)) scale = 1;
-        for (int j = 0; j < _dim; j++)
-            if (!(m[j] >= 1e-12 * scale)) m[j] = scale;
-    }
-
-    private void WeightedColumnSquares(ReadOnlySpan<double> c, Span<double> m)
-    {
-        m.Clear();
-        switch (_data)
-        {
-            case CscMatrix csc:
-            {
-                ReadOnlySpan<int> ptr = csc.ColumnPointers, idx = csc.RowIndices;
-                ReadOnlySpan<double> val = csc.Values;
-                for (int j = 0; j < _p; j++)
-                    for (int t = ptr[j]; t < ptr[j + 1]; t++) m[j] += c[idx[t]] * val[t] * val[t];
-                break;
-            }
-            case CsrMatrix csr:
-            {
-                ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
-                ReadOnlySpan<double> val = csr.Values;
-                for (int i = 0; i < _n; i++)
-                    for (int t = ptr[i]; t < ptr[i + 1]; t++) m[idx[t]] += c[i] * val[t] * val[t];
-                break;
-            }
-            case DenseMatrix dense:
-            {
-                ReadOnlySpan<double> v = dense.Values;
-                bool rowMajor = dense.Layout == MatrixLayout.RowMajor;
-                int ld = rowMajor ? dense.Columns : dense.Rows;
-                for (int i = 0; i < _n; i++)
-                    for (int j = 0; j < _p; j++)
-                    {
-                        double e = rowMajor ? v[i * ld + j] : v[j * ld + i];
-                        m[j] += c[i] * e * e;
-                    }
-                break;
-            }
         }
     }
 
