@@ -88,7 +88,7 @@ internal static class BenchCommand
         if (settings.Model == "multitask-lasso")
         {
             // One task per distinct label value, as `optsuite fit`: the 0/1 indicators of each row's label set.
-            var data = SvmlightReader.ReadMultiLabel(settings.DataPath);
+            var data = PathOptions.RequireRows(SvmlightReader.ReadMultiLabel(settings.DataPath), settings.DataPath);
             features = data.Features;
             x = backend is null ? features : features.WithBackend(backend);
             var tasks = MultiTaskTargets.Tasks(data);
@@ -99,7 +99,7 @@ internal static class BenchCommand
         }
         else
         {
-            var data = CliFiles.ReadSvmlight("--data", settings.DataPath);
+            var data = PathOptions.RequireRows(CliFiles.ReadSvmlight("--data", settings.DataPath), settings.DataPath);
             features = data.Features;
             x = backend is null ? features : features.WithBackend(backend);
             problem = BenchModels.Create(settings, x, data.Labels);

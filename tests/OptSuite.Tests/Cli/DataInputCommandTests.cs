@@ -120,9 +120,19 @@ public class DataInputCommandTests
         {
             string empty = Path.Combine(dir, "empty.svm");
             File.WriteAllText(empty, "# nothing here\n\n");
-            var r = CliProcess.Run("fit", "--model", "ridge", "--data", empty);
-            Assert.Equal(2, r.Code);
-            Assert.Equal($"error: {empty}: the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one\n", r.Err);
+            // Every command that fits names the file (bench used to say "λ must be finite and ≥ 0. It is Infinity.").
+            foreach (string[] args in new[]
+            {
+                new[] { "fit", "--model", "ridge", "--data", empty },
+                new[] { "path", "--model", "lasso", "--data", empty, "--output", Path.Combine(dir, "p") },
+                new[] { "bench", "--model", "lasso", "--data", empty, "--out", Path.Combine(dir, "b") },
+                new[] { "bench", "--model", "multitask-lasso", "--data", empty, "--out", Path.Combine(dir, "m") },
+            })
+            {
+                var r = CliProcess.Run(args);
+                Assert.Equal(2, r.Code);
+                Assert.Equal($"error: {empty}: the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one\n", r.Err);
+            }
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
