@@ -34,18 +34,19 @@ internal static class FittedColumns
             CscMatrix csc => EmptyColumnsOf(csc),
             _ => null,
         };
-        bool[]? constant = !intercept || x.Rows < 2 ? null : x switch
+        // Constant non-zero columns have an entry in every row: only row 0's (CSR) or full columns (CSC) are candidates,
+        // so nothing p-long is allocated for them (one index beyond 10⁷ in a tiny file must not cost gigabytes).
+        HashSet<int> constant = !intercept || x.Rows < 2 ? [] : x switch
         {
-            CsrMatrix csr => Constant(csr.Rows, csr.Columns, csr.RowPointers, csr.ColumnIndices, csr.Values, rowsAreLines: true),
-            CscMatrix csc => Constant(csc.Rows, csc.Columns, csc.ColumnPointers, csc.RowIndices, csc.Values, rowsAreLines: false),
-            DenseMatrix d => Constant(d),
-            _ => null,
+            CsrMatrix csr => ConstantColumns(csr),
+            CscMatrix csc => ConstantColumns(csc),
+            DenseMatrix d => ConstantColumns(d),
+            _ => [],
         };
         int emptyCount = empty?.Count(e => e) ?? 0;
         bool dropEmpty = emptyCount > 0 && 2L * emptyCount >= p;
-        bool anyConstant = constant?.Contains(true) ?? false;
-        if (!dropEmpty && !anyConstant) return (x, null);
-        int[] kept = Enumerable.Range(0, p).Where(j => !(dropEmpty && empty![j]) && !(constant?[j] ?? false)).ToArray();
+        if (!dropEmpty && constant.Count == 0) return (x, null);
+        int[] kept = Enumerable.Range(0, p).Where(j => !(dropEmpty && empty![j]) && !constant.Contains(j)).ToArray();
         if (kept.Length == 0) return (x, null);   // nothing left: the problem is its own intercept-only fit
         return (Without(x, kept), kept);
     }
@@ -77,68 +78,69 @@ internal static class FittedColumns
         return empty;
     }
 
-    private static bool[] Constant(int rows, int columns, ReadOnlySpan<int> pointers, ReadOnlySpan<int> indices,
-        ReadOnlySpan<double> values, bool rowsAreLines)
+    private static HashSet<int> ConstantColumns(CsrMatrix csr)
     {
-        var count = new int[columns];
-        var first = new double[columns];
-        var same = new bool[columns];
-        Array.Fill(same, true);
-        if (rowsAreLines)
+        ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
+        ReadOnlySpan<double> val = csr.Values;
+        // Candidates: row 0's non-zero entries; each keeps its value, the last row it was seen in and a count.
+        var slot = new Dictionary<int, int>();
+        var value = new List<double>();
+        for (int e = ptr[0]; e < ptr[1]; e++)
         {
-            var lastRow = new int[columns];
-            Array.Fill(lastRow, -1);
-            for (int i = 0; i < rows; i++)
-                for (int k = pointers[i]; k < pointers[i + 1]; k++)
-                {
-                    int j = indices[k];
-                    if (lastRow[j] == i) same[j] = false;   // a duplicate entry: a sum, not the stored value
-                    lastRow[j] = i;
-                    Note(j, values[k]);
-                }
+            if (val[e] == 0) continue;
+            if (!slot.TryAdd(idx[e], value.Count)) { value[slot[idx[e]]] = double.NaN; continue; }   // a duplicate: a sum
+            value.Add(val[e]);
         }
-        else
-        {
-            for (int j = 0; j < columns; j++)
+        if (slot.Count == 0) return [];
+        var count = new int[value.Count];
+        var lastRow = new int[value.Count];
+        Array.Fill(count, 1);
+        for (int i = 1; i < csr.Rows; i++)
+            for (int e = ptr[i]; e < ptr[i + 1]; e++)
             {
-                int previous = -1;
-                for (int k = pointers[j]; k < pointers[j + 1]; k++)
-                {
-                    if (indices[k] == previous) same[j] = false;
-                    previous = indices[k];
-                    Note(j, values[k]);
-                }
+                if (!slot.TryGetValue(idx[e], out int k)) continue;
+                if (lastRow[k] == i || val[e] != value[k]) value[k] = double.NaN;   // a duplicate, or another value
+                lastRow[k] = i;
+                count[k]++;
             }
-        }
-        var constant = new bool[columns];
-        for (int j = 0; j < columns; j++) constant[j] = same[j] && count[j] == rows && first[j] != 0;
+        var constant = new HashSet<int>();
+        foreach (var (j, k) in slot)
+            if (count[k] == csr.Rows && !double.IsNaN(value[k])) constant.Add(j);
         return constant;
-
-        void Note(int j, double v)
-        {
-            if (count[j]++ == 0) first[j] = v;
-            else if (v != first[j]) same[j] = false;
-        }
     }
 
-    private static bool[] Constant(DenseMatrix d)
+    private static HashSet<int> ConstantColumns(CscMatrix csc)
     {
-        var constant = new bool[d.Columns];
+        ReadOnlySpan<int> ptr = csc.ColumnPointers, idx = csc.RowIndices;
+        ReadOnlySpan<double> val = csc.Values;
+        var constant = new HashSet<int>();
+        for (int j = 0; j < csc.Columns; j++)
+        {
+            int start = ptr[j], end = ptr[j + 1];
+            if (end - start != csc.Rows || val[start] == 0) continue;
+            bool same = true;
+            for (int e = start + 1; e < end && same; e++) same = val[e] == val[start] && idx[e] != idx[e - 1];
+            if (same) constant.Add(j);
+        }
+        return constant;
+    }
+
+    private static HashSet<int> ConstantColumns(DenseMatrix d)
+    {
+        var constant = new HashSet<int>();
         for (int j = 0; j < d.Columns; j++)
         {
             double c = d[0, j];
             bool same = c != 0;
             for (int i = 1; i < d.Rows && same; i++) same = d[i, j] == c;
-            constant[j] = same;
+            if (same) constant.Add(j);
         }
         return constant;
     }
 
+    /// <summary>X restricted to <paramref name="kept"/> (increasing), in the same storage and backend; O(nnz).</summary>
     private static ILinearMap Without(ILinearMap x, int[] kept)
     {
-        var map = new int[x.Columns];
-        Array.Fill(map, -1);
-        for (int t = 0; t < kept.Length; t++) map[kept[t]] = t;
         switch (x)
         {
             case DenseMatrix d:
@@ -150,34 +152,44 @@ internal static class FittedColumns
             }
             case CsrMatrix csr:
             {
-                var (r, c, v) = Triplets(csr.Rows, csr.RowPointers, csr.ColumnIndices, csr.Values, map, rowsAreLines: true);
-                return CsrMatrix.FromTriplets(csr.Rows, kept.Length, r, c, v, csr.Backend);
+                var map = new int[csr.Columns];
+                Array.Fill(map, -1);
+                for (int t = 0; t < kept.Length; t++) map[kept[t]] = t;
+                ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
+                ReadOnlySpan<double> val = csr.Values;
+                var pointers = new int[csr.Rows + 1];
+                var indices = new List<int>(val.Length);
+                var values = new List<double>(val.Length);
+                for (int i = 0; i < csr.Rows; i++)
+                {
+                    for (int e = ptr[i]; e < ptr[i + 1]; e++)
+                    {
+                        if (map[idx[e]] < 0) continue;
+                        indices.Add(map[idx[e]]);
+                        values.Add(val[e]);
+                    }
+                    pointers[i + 1] = indices.Count;
+                }
+                return new CsrMatrix(csr.Rows, kept.Length, pointers, indices.ToArray(), values.ToArray(), csr.Backend);
             }
             case CscMatrix csc:
             {
-                var (r, c, v) = Triplets(csc.Columns, csc.ColumnPointers, csc.RowIndices, csc.Values, map, rowsAreLines: false);
-                return CscMatrix.FromTriplets(csc.Rows, kept.Length, r, c, v, csc.Backend);
+                ReadOnlySpan<int> ptr = csc.ColumnPointers, idx = csc.RowIndices;
+                ReadOnlySpan<double> val = csc.Values;
+                var pointers = new int[kept.Length + 1];
+                for (int t = 0; t < kept.Length; t++) pointers[t + 1] = pointers[t] + ptr[kept[t] + 1] - ptr[kept[t]];
+                var indices = new int[pointers[^1]];
+                var values = new double[pointers[^1]];
+                for (int t = 0; t < kept.Length; t++)
+                {
+                    int from = ptr[kept[t]], length = ptr[kept[t] + 1] - from;
+                    idx.Slice(from, length).CopyTo(indices.AsSpan(pointers[t]));
+                    val.Slice(from, length).CopyTo(values.AsSpan(pointers[t]));
+                }
+                return new CscMatrix(csc.Rows, kept.Length, pointers, indices, values, csc.Backend);
             }
             default:
                 throw new ArgumentException("Only dense, CSR and CSC matrices can be reduced.", nameof(x));
         }
-    }
-
-    private static (int[] Rows, int[] Columns, double[] Values) Triplets(int lines, ReadOnlySpan<int> pointers,
-        ReadOnlySpan<int> indices, ReadOnlySpan<double> values, int[] map, bool rowsAreLines)
-    {
-        var rows = new List<int>(values.Length);
-        var columns = new List<int>(values.Length);
-        var kept = new List<double>(values.Length);
-        for (int line = 0; line < lines; line++)
-            for (int k = pointers[line]; k < pointers[line + 1]; k++)
-            {
-                int i = rowsAreLines ? line : indices[k], j = rowsAreLines ? indices[k] : line;
-                if (map[j] < 0) continue;
-                rows.Add(i);
-                columns.Add(map[j]);
-                kept.Add(values[k]);
-            }
-        return (rows.ToArray(), columns.ToArray(), kept.ToArray());
     }
 }

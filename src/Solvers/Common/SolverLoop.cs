@@ -38,18 +38,19 @@ public static class SolverLoop
             while (it < options.MaxIterations)
             {
                 if (cancellationToken.IsCancellationRequested) { reason = StopReason.Cancelled; break; }
-                // MaxTime is a budget, not a point after which the current step ends: a step that would not finish within
-                // it is not started (the longest step so far predicts the next; a multinomial fit with thousands of classes
-                // spends 80 ms per step and overshot a 300 ms budget by two steps), and with nothing left none is.
+                // MaxTime is a budget, not a point after which the current step ends: an iteration (step and convergence
+                // check) that would not finish within it is not started (the longest iteration so far predicts the next;
+                // a multinomial fit with thousands of classes spends 80 ms per step and overshot a 300 ms budget by two
+                // steps), and with nothing left none is.
                 long before = clock.ElapsedTicks;
                 if (before + longestStep >= maxTicks && maxTicks != long.MaxValue) { reason = StopReason.MaxTime; break; }
                 StepOutcome outcome = state.Step();
-                longestStep = Math.Max(longestStep, clock.ElapsedTicks - before);
                 it++;
                 if (outcome == StepOutcome.NonFinite) { reason = StopReason.NonFinite; break; }
                 if (outcome == StepOutcome.LineSearchFailed) { reason = StopReason.LineSearchFailed; break; }
                 if (outcome == StepOutcome.NoProgress) { reason = StopReason.NoProgress; break; }
                 bool converged = state.HasConverged(options.Tolerance);
+                longestStep = Math.Max(longestStep, clock.ElapsedTicks - before);
                 if (trace is not null && (converged || it % options.TraceEvery == 0)) Record(trace, state, clock, it);
                 if (converged) { reason = StopReason.Converged; break; }
                 if (options.Observer is { } observer)
