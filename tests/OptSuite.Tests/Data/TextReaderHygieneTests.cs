@@ -1,5 +1,6 @@
 using System.Text;
 using OptSuite.Data;
+using OptSuite.Tests.Support;
 
 namespace OptSuite.Tests.Data;
 
@@ -78,31 +79,10 @@ public class TextReaderHygieneTests
         Assert.Equal("a\\nb\\tc\\x00\\u202E\\u2028", TerminalText.Escape("a\nb\tc\0\u202E\u2028"));
     }
 
-    /// <summary>An endless stream of one byte (NUL: as /dev/zero), counting what was read.</summary>
-    private sealed class Zeros(byte value = 0) : Stream
-    {
-        public long Served { get; private set; }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            buffer.AsSpan(offset, count).Fill(value);
-            Served += count;
-            return count;
-        }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => Served; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     [Fact]
     public void EndlessBinaryDataStopsAtTheFirstChunk()
     {
-        var zeros = new Zeros();
+        var zeros = new EndlessStream();
         var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read(zeros, "/dev/zero"));
         Assert.Contains("binary data, not svmlight text", e.Problem);
         Assert.InRange(zeros.Served, 1, 4L << 20);   // before: 2 GB and more
@@ -111,7 +91,7 @@ public class TextReaderHygieneTests
     [Fact]
     public void AnEndlessLineStopsAtTheLineLimit()
     {
-        var text = new Zeros((byte)'1');
+        var text = new EndlessStream((byte)'1');
         var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read(text, "endless", new SvmlightReaderOptions { MaxLineBytes = 8 << 20 }));
         Assert.Equal("a line longer than 8192 kB", e.Problem);
         Assert.InRange(text.Served, 8 << 20, 9 << 20);   // before: read on to 2 GB, holding up to 3 GB of buffers

@@ -3,6 +3,7 @@ using OptSuite.Data;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models;
 using OptSuite.Models.Persistence;
+using OptSuite.Tests.Support;
 
 namespace OptSuite.Tests.Models;
 
@@ -102,31 +103,10 @@ public class ModelFileSchemaTests
         Assert.Equal(m.Coefficients, LinearEstimator.Load(s, "bom.json").Coefficients);
     }
 
-    /// <summary>An endless stream of one byte value, counting what was read.</summary>
-    private sealed class Endless(byte value) : Stream
-    {
-        public long Served { get; private set; }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            buffer.AsSpan(offset, count).Fill(value);
-            Served += count;
-            return count;
-        }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => Served; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     [Fact]
     public void AStreamThatIsNotAModelIsRejectedAfterItsFirstBytes()
     {
-        var zeros = new Endless(0);
+        var zeros = new EndlessStream(0);
         var e = Assert.Throws<InvalidDataException>(() => LinearEstimator.Load(zeros, "/dev/zero"));
         Assert.StartsWith("/dev/zero: not an OptSuite model file", e.Message);
         Assert.InRange(zeros.Served, 1, 1 << 20);
@@ -138,7 +118,7 @@ public class ModelFileSchemaTests
     public void AModelFileIsReadUpToABound()
     {
         // White space can precede the object: an endless run of it stops at the bound instead of exhausting memory.
-        var spaces = new Endless((byte)' ');
+        var spaces = new EndlessStream((byte)' ');
         var e = Assert.Throws<InvalidDataException>(() => ModelFile.Load(spaces, "fifo", 4 << 20));
         Assert.StartsWith("fifo: larger than 4 MiB", e.Message);
         Assert.InRange(spaces.Served, 1, (4 << 20) + (1 << 16));
