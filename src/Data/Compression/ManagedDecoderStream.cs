@@ -5,7 +5,7 @@ namespace OptSuite.Data;
 /// own exceptions, EndOfStreamException, index errors), including while reading headers at construction, become one
 /// <see cref="DataFormatException"/> naming the file.
 /// </summary>
-internal sealed class ManagedDecoderStream(Stream source, Func<Stream, Stream> open, string? name, string format) : Stream
+internal sealed class ManagedDecoderStream(Stream source, Func<Stream, Stream> open, string? name, string format) : ReadOnlyStream
 {
     private Stream? _inner;
 
@@ -25,17 +25,6 @@ internal sealed class ManagedDecoderStream(Stream source, Func<Stream, Stream> o
     private static bool IsDecodeFailure(Exception e) => e is InvalidDataException or EndOfStreamException
         or IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or InvalidOperationException
         or OverflowException || (e.GetType().Namespace?.StartsWith("SharpCompress", StringComparison.Ordinal) ?? false);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

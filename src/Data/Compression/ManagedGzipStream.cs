@@ -11,7 +11,7 @@ namespace OptSuite.Data;
 /// it were complete and ignored trailing garbage, and hides where the deflate data ends, so the trailer cannot be read
 /// after it; hence a decoder of our own for the managed path (<c>OPTSUITE_NATIVE_DECOMPRESSION=0</c>, or no system zlib).
 /// </remarks>
-internal sealed class ManagedGzipStream : Stream
+internal sealed class ManagedGzipStream : ReadOnlyStream
 {
     private enum Phase { Header, Body, Done }
 
@@ -114,17 +114,6 @@ internal sealed class ManagedGzipStream : Stream
     }
 
     private DataFormatException Corrupt(string problem) => new(_name, 0, 0, $"the gzip data is {problem}");
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

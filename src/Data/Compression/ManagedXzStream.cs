@@ -6,7 +6,7 @@ namespace OptSuite.Data;
 /// SharpCompress's xz decoder over a seekable stream, extended to concatenated xz streams (as <c>xz</c> itself reads
 /// them): after each stream, zero padding is skipped and another stream header must follow, or the end.
 /// </summary>
-internal sealed class ManagedXzStream(Stream inner, string? name) : Stream
+internal sealed class ManagedXzStream(Stream inner, string? name) : ReadOnlyStream
 {
     private XZStream? _current;
     private bool _done;
@@ -39,17 +39,6 @@ internal sealed class ManagedXzStream(Stream inner, string? name) : Stream
     }
 
     private DataFormatException Trailing(string what) => new(name ?? "<stream>", 0, 0, $"the xz data is followed by {what}");
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -7,7 +7,7 @@ namespace OptSuite.Data;
 /// native memory (libbz2 keeps a pointer back to its stream struct, so the struct must never move). Truncated or
 /// corrupt input is a <see cref="DataFormatException"/> naming the file, never a silent early end.
 /// </summary>
-internal abstract unsafe class NativeDecoderStream : Stream
+internal abstract unsafe class NativeDecoderStream : ReadOnlyStream
 {
     private const int InputSize = 1 << 18;
     private readonly Stream _inner;
@@ -61,8 +61,6 @@ internal abstract unsafe class NativeDecoderStream : Stream
         fixed (byte* p = buffer) return Decode(p, buffer.Length);
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int ReadByte()
     {
         byte b = 0;
@@ -70,14 +68,6 @@ internal abstract unsafe class NativeDecoderStream : Stream
     }
 
     public override bool CanRead => !_disposed;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
