@@ -22,11 +22,8 @@ public sealed class ElasticNet : LinearRegressor<ElasticNet>
 
     private double Alpha => PenalisedProblem.Alpha(Penalty.ElasticNet, L1Ratio);
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
-        new(LossKind.Squared, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
-
-    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0) =>
-        PenalisedProblem.Solve(x, y, default(SquaredLoss), lambda, Alpha, FitIntercept, w, settings, x0);
+    private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
+        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, Alpha, FitIntercept, w);
 
     internal override void WriteOptions(IDictionary<string, object?> options) => options["l1_ratio"] = L1Ratio;
 

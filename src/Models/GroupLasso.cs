@@ -29,10 +29,7 @@ public sealed class GroupLasso : LinearRegressor<GroupLasso>
 
     private protected override double DefaultLambda(int samples) => 1.0;
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
-        new(LossKind.Squared, PenaltyKind.Group, FitIntercept, sparse, samples, features);
-
-    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0)
+    private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda)
     {
         int p = x.Columns;
         BlockPartition groups;
@@ -53,7 +50,7 @@ public sealed class GroupLasso : LinearRegressor<GroupLasso>
             groups = BlockPartition.FromSizes(GroupSizes);
         }
         var f = new LinearObjective<SquaredLoss, Prox.Regularizers.GroupLasso>(x, y, default, new Prox.Regularizers.GroupLasso(groups, lambda), 0, FitIntercept, w);
-        return SolverRunner.Run(f, settings, x0);
+        return new GroupProblem<SquaredLoss, Prox.Regularizers.GroupLasso>(f);
     }
 
     internal override void WriteOptions(IDictionary<string, object?> options)

@@ -12,7 +12,7 @@ namespace OptSuite.Models;
 /// Unlike scikit-learn's HuberRegressor, δ is on the residual's own scale (no joint scale estimate σ), so the problem
 /// stays convex and has a duality gap. Auto solver: L-BFGS for L2, coordinate descent for L1 and elastic net.
 /// </remarks>
-public sealed class HuberRegressor : LinearRegressor<HuberRegressor>
+public sealed class HuberRegressor : LinearRegressor<HuberRegressor>, IPenaltyChoice
 {
     /// <summary>δ &gt; 0, where the loss turns from quadratic to linear. Default 1.</summary>
     public double Delta { get; set; } = 1.0;
@@ -35,13 +35,10 @@ public sealed class HuberRegressor : LinearRegressor<HuberRegressor>
 
     private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L2);
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
-        new(LossKind.Huber, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
-
-    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0)
+    private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda)
     {
         if (!(Delta > 0 && double.IsFinite(Delta))) throw new ArgumentOutOfRangeException(nameof(Delta), Delta, "δ must be finite and > 0.");
-        return PenalisedProblem.Solve(x, y, new HuberLoss(Delta), lambda, Alpha, FitIntercept, w, settings, x0);
+        return PenalisedProblem.Pose(x, y, new HuberLoss(Delta), lambda, Alpha, FitIntercept, w);
     }
 
     internal override void WriteOptions(IDictionary<string, object?> options)

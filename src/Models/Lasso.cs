@@ -17,11 +17,8 @@ public sealed class Lasso : LinearRegressor<Lasso>
 
     private protected override double DefaultLambda(int samples) => 1.0;
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
-        new(LossKind.Squared, PenaltyKind.L1, FitIntercept, sparse, samples, features);
-
-    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0) =>
-        PenalisedProblem.Solve(x, y, default(SquaredLoss), lambda, 1, FitIntercept, w, settings, x0);
+    private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
+        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, 1, FitIntercept, w);
 
     internal override void WriteOptions(IDictionary<string, object?> options) { }
 

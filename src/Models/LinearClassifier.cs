@@ -24,6 +24,38 @@ public abstract class LinearClassifier : LinearEstimator
     /// <param name="sampleWeight">Optional n weights c_i ≥ 0 with a positive sum.</param>
     public LinearClassifier Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null)
     {
+        var (a, fitted, kept, classes, index, lambda) = Prepare(x, y, sampleWeight);
+        int outputs = Outputs(classes.Count);
+        double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
+        x0 = FittedColumns.Gather(x0, kept, a.Columns, outputs);
+        Complete(a, outputs, lambda, () =>
+        {
+            var problems = Pose(fitted, index, classes.Count, sampleWeight, lambda);
+            if (problems[0].BiasScaling is { } b) x0 = PenalisedBias.Start(x0, fitted.Columns, outputs, b);
+            return Run(problems, c => Part(x0, problems, c, outputs));
+        }, kept);
+        _classes = classes;
+        return this;
+    }
+
+    /// <summary>
+    /// The problems <see cref="Fit{TLabel}"/> would solve, with every option as set: one, or one per class for a
+    /// one-vs-rest strategy. Run any solver on them (<see cref="FitProblem.Solve"/>, <c>optsuite bench</c>). Columns the fit
+    /// leaves out (empty ones, and constant ones when an intercept is fitted) are not in them.
+    /// </summary>
+    /// <typeparam name="TLabel">string or any numeric type.</typeparam>
+    /// <param name="x">The n×p features (never modified).</param>
+    /// <param name="y">The n labels.</param>
+    /// <param name="sampleWeight">Optional n weights.</param>
+    public IReadOnlyList<FitProblem> CreateProblems<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null)
+    {
+        var (_, fitted, _, classes, index, lambda) = Prepare(x, y, sampleWeight);
+        return Pose(fitted, index, classes.Count, sampleWeight, lambda);
+    }
+
+    private (ILinearMap X, ILinearMap Fitted, int[]? Kept, ClassLabels Classes, int[] Index, double Lambda) Prepare<TLabel>(
+        FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight)
+    {
         ArgumentNullException.ThrowIfNull(y);
         CheckOptions();
         ILinearMap a = x.Map;
@@ -36,16 +68,21 @@ public abstract class LinearClassifier : LinearEstimator
         if (classes.Count < 2)
             throw new ArgumentException($"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
         double lambda = ResolveLambda(a.Rows);
-        int outputs = Outputs(classes.Count);
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, separable: true);
-        var shape = Shape(x.IsSparse, a.Rows, fitted.Columns, classes.Count).For(a);
-        SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
-        double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
-        x0 = FittedColumns.Gather(x0, kept, a.Columns, outputs);
-        var settings = Settings(solver, shape);
-        Complete(a, outputs, lambda, () => Solve(fitted, index, classes.Count, sampleWeight, lambda, settings, x0), kept);
-        _classes = classes;
-        return this;
+        return (a, fitted, kept, classes, index, lambda);
+    }
+
+    /// <summary>The start of problem <paramref name="c"/>: all of <paramref name="x0"/> for one problem, column c of W
+    /// (and intercept c) for one-vs-rest.</summary>
+    private static double[]? Part(double[]? x0, IReadOnlyList<FitProblem> problems, int c, int outputs)
+    {
+        if (x0 is null || problems.Count == 1) return x0;
+        int p = problems[c].WeightCount;
+        bool intercept = problems[c].Traits.FitIntercept;
+        var start = new double[p + (intercept ? 1 : 0)];
+        for (int j = 0; j < p; j++) start[j] = x0[j * outputs + c];
+        if (intercept) start[p] = x0[p * outputs + c];
+        return start;
     }
 
     /// <summary>Fits the classifier to MathNet data with numeric labels; returns this estimator.</summary>
@@ -136,10 +173,13 @@ public abstract class LinearClassifier : LinearEstimator
     /// <summary>The number of score columns for k classes.</summary>
     private protected abstract int Outputs(int classes);
 
-    /// <summary>The problem's description for solver selection.</summary>
-    private protected abstract ProblemShape Shape(bool sparse, int samples, int features, int classes);
+    /// <summary>
+    /// The problems on the fitted columns: one, or one per class (one-vs-rest). An estimator that fits its intercept as
+    /// LIBLINEAR's penalised bias poses them on [X, B·1] with <see cref="FitProblem.BiasScaling"/> set (see
+    /// <see cref="PenalisedBias"/>); the solved bias row becomes the intercepts.
+    /// </summary>
+    private protected abstract IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda);
 
-    /// <summary>Builds the objective(s) and runs the solver(s).</summary>
-    private protected abstract IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda,
-        FitSettings settings, double[]? x0);
+    /// <summary>Accuracy, as <c>optsuite fit</c> reports it.</summary>
+    public string ScoreName => "accuracy";
 }

@@ -182,6 +182,11 @@ public abstract class LinearEstimator
         return scores;
     }
 
+    /// <summary>The λ a fit on <paramref name="samples"/> samples uses: <see cref="Lambda"/>, 1/(n·C) from <see cref="C"/>, or
+    /// the model's default; an invalid setting is an exception naming it.</summary>
+    /// <param name="samples">n.</param>
+    public double LambdaFor(int samples) => ResolveLambda(samples);
+
     /// <summary>λ from <see cref="Lambda"/> / <see cref="C"/> / the default, checked.</summary>
     private protected double ResolveLambda(int samples)
     {
@@ -213,11 +218,22 @@ public abstract class LinearEstimator
         if (!Enum.IsDefined(Solver)) throw new ArgumentOutOfRangeException(nameof(Solver), Solver, "Not a SolverKind value.");
     }
 
-    private protected FitSettings Settings(SolverKind resolved, ProblemShape shape) =>
-        new(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer)
+    /// <summary>
+    /// Solves the problems of one fit (one, or one per class for one-vs-rest) with <see cref="Solver"/> resolved by the
+    /// solver registry — which refuses a solver that does not handle them, saying why — and, for Auto, the registry's
+    /// hand-overs; every problem draws on one time budget (<see cref="MaxTime"/>).
+    /// </summary>
+    private protected IReadOnlyList<FitOutcome> Run(IReadOnlyList<FitProblem> problems, Func<int, double[]?> start)
+    {
+        SolverKind resolved = SolverRegistry.Resolve(Solver, problems[0].Traits, ModelName);
+        var settings = new FitSettings(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer)
         {
-            HandOvers = Solver == SolverKind.Auto ? SolverSelection.HandOvers(resolved, shape) : [],
+            HandOvers = Solver == SolverKind.Auto ? SolverRegistry.HandOvers(resolved, problems[0].Traits) : [],
         };
+        var outcomes = new FitOutcome[problems.Count];
+        for (int c = 0; c < outcomes.Length; c++) outcomes[c] = SolverRunner.Run(problems[c], settings, start(c));
+        return outcomes;
+    }
 
     /// <summary>The warm start (w row-major then b), or null.</summary>
     private protected double[]? StartingPoint(int features, int outputs)

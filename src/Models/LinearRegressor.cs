@@ -15,6 +15,28 @@ public abstract class LinearRegressor : LinearEstimator
     /// <param name="sampleWeight">Optional n weights c_i ≥ 0 with a positive sum (normalised internally).</param>
     public LinearRegressor Fit(FeatureMatrix x, double[] y, double[]? sampleWeight = null)
     {
+        var (a, fitted, kept, lambda) = Prepare(x, y, sampleWeight);
+        double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
+        Complete(a, 1, lambda, () => Run([Pose(fitted, y, sampleWeight, lambda)], _ => x0), kept);
+        return this;
+    }
+
+    /// <summary>
+    /// The problem <see cref="Fit(FeatureMatrix, double[], double[])"/> would solve, with every option as set: run any
+    /// solver on it (<see cref="FitProblem.Solve"/>, <c>optsuite bench</c>). Columns the fit leaves out (empty ones, and
+    /// constant ones when an intercept is fitted) are not in it.
+    /// </summary>
+    /// <param name="x">The n×p features (never modified).</param>
+    /// <param name="y">The n targets.</param>
+    /// <param name="sampleWeight">Optional n weights.</param>
+    public FitProblem CreateProblem(FeatureMatrix x, double[] y, double[]? sampleWeight = null)
+    {
+        var (_, fitted, _, lambda) = Prepare(x, y, sampleWeight);
+        return Pose(fitted, y, sampleWeight, lambda);
+    }
+
+    private (ILinearMap X, ILinearMap Fitted, int[]? Kept, double Lambda) Prepare(FeatureMatrix x, double[] y, double[]? sampleWeight)
+    {
         ArgumentNullException.ThrowIfNull(y);
         CheckOptions();
         ILinearMap a = x.Map;
@@ -27,11 +49,7 @@ public abstract class LinearRegressor : LinearEstimator
         CheckTargets(y);
         double lambda = ResolveLambda(a.Rows);
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, PenaltyIsSeparable);
-        var shape = Shape(x.IsSparse, a.Rows, fitted.Columns).For(a);
-        SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
-        double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
-        Complete(a, 1, lambda, () => [Solve(fitted, y, sampleWeight, lambda, Settings(solver, shape), x0)], kept);
-        return this;
+        return (a, fitted, kept, lambda);
     }
 
     /// <summary>Fits the model to MathNet data; returns this estimator.</summary>
@@ -64,6 +82,9 @@ public abstract class LinearRegressor : LinearEstimator
         return Objectives.Metrics.RegressionMetrics.RSquared(y, p);
     }
 
+    /// <summary>What <see cref="Score"/> measures, as <c>optsuite fit</c> reports it ("r2", "d2_poisson").</summary>
+    public virtual string ScoreName => "r2";
+
     /// <summary>The prediction from a linear score (identity; the log link's exp for Poisson).</summary>
     private protected virtual double Mean(double score) => score;
 
@@ -74,9 +95,6 @@ public abstract class LinearRegressor : LinearEstimator
     /// <summary>Whether the penalty is separable across features, so empty and intercept-collinear columns can be left out of the fit (see <see cref="FittedColumns"/>).</summary>
     private protected virtual bool PenaltyIsSeparable => true;
 
-    /// <summary>The problem's description for solver selection.</summary>
-    private protected abstract ProblemShape Shape(bool sparse, int samples, int features);
-
-    /// <summary>Builds the objective and runs the solver.</summary>
-    private protected abstract FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0);
+    /// <summary>The estimator's problem on the fitted columns: its loss, penalty and options paired into one objective.</summary>
+    private protected abstract FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda);
 }

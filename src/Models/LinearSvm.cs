@@ -17,7 +17,7 @@ namespace OptSuite.Models;
 /// B = 1 whose weight w_B is penalised like the others, b = B·w_B (<see cref="InterceptScaling"/>). The objective then
 /// includes λ/2·w_B². Set <see cref="LinearEstimator.FitIntercept"/> false for no intercept.</para>
 /// </remarks>
-public sealed class LinearSvm : LinearClassifier<LinearSvm>
+public sealed class LinearSvm : LinearClassifier<LinearSvm>, IPenaltyChoice
 {
     /// <summary>The loss. Default <see cref="SvmLoss.SquaredHinge"/> (scikit-learn's default).</summary>
     public SvmLoss Loss { get; set; } = SvmLoss.SquaredHinge;
@@ -51,26 +51,18 @@ public sealed class LinearSvm : LinearClassifier<LinearSvm>
 
     private protected override int Outputs(int classes) => classes == 2 ? 1 : classes;
 
-    private double? Scaling => PenalisedBias.Effective(InterceptScaling, SvmProblem.Kind(Loss));
+    private double? Scaling => PenalisedBias.Effective(InterceptScaling, SvmProblem.Nonsmooth(Loss));
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features, int classes) =>
-        new(SvmProblem.Kind(Loss), PenalisedProblem.Kind(Alpha), FitIntercept && !PenalisedBias.Applies(FitIntercept, Scaling),
-            sparse, samples, features);
-
-    private protected override IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda,
-        FitSettings settings, double[]? x0)
+    private protected override IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda)
     {
-        if (!PenalisedBias.Applies(FitIntercept, Scaling)) return Solve(x, y, classes, w, lambda, settings, x0, FitIntercept);
+        if (!PenalisedBias.Applies(FitIntercept, Scaling)) return Pose(x, y, classes, w, lambda, FitIntercept);
         double b = Scaling!.Value;
-        int p = x.Columns;
-        var parts = Solve(PenalisedBias.Append(x, b), y, classes, w, lambda, settings, PenalisedBias.Start(x0, p, Outputs(classes), b), false);
-        return parts.Select(o => PenalisedBias.Split(o, p, b)).ToArray();
+        return Pose(PenalisedBias.Append(x, b), y, classes, w, lambda, false).Select(p => PenalisedBias.With(p, b)).ToArray();
     }
 
-    private IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda, FitSettings settings,
-        double[]? x0, bool intercept) => classes == 2
-        ? [SvmProblem.Binary(x, Signs(y, 1), Loss, lambda, Alpha, intercept, w, settings, x0)]
-        : SvmProblem.OneVsRest(x, y, classes, Loss, lambda, Alpha, intercept, w, settings, x0);
+    private IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda, bool intercept) => classes == 2
+        ? [SvmProblem.Binary(x, Signs(y, 1), Loss, lambda, Alpha, intercept, w)]
+        : SvmProblem.OneVsRest(x, y, classes, Loss, lambda, Alpha, intercept, w);
 
     internal override void WriteOptions(IDictionary<string, object?> options)
     {

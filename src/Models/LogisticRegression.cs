@@ -16,7 +16,7 @@ namespace OptSuite.Models;
 /// scikit-learn's LogisticRegression(C) and LIBLINEAR's -c C are λ = 1/(n·C) (default C = 1); l1_ratio is α.
 /// Auto picks the solver as <see cref="LinearEstimator"/> describes (docs/models.md, "Solvers").
 /// </remarks>
-public sealed class LogisticRegression : LinearClassifier<LogisticRegression>
+public sealed class LogisticRegression : LinearClassifier<LogisticRegression>, IPenaltyChoice
 {
     private Penalty? _penalty;
 
@@ -41,19 +41,14 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>
 
     private protected override int Outputs(int classes) => classes == 2 && !Multinomial ? 1 : classes;
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features, int classes) =>
-        new(Outputs(classes) == 1 ? LossKind.Logistic : LossKind.Multinomial, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
-
-    private protected override IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda,
-        FitSettings settings, double[]? x0)
+    private protected override IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda)
     {
         double alpha = Alpha;
         if (Outputs(classes) == 1)
-            return [PenalisedProblem.Solve(x, Signs(y, 1), default(LogisticLoss), lambda, alpha, FitIntercept, w, settings, x0)];
+            return [PenalisedProblem.Pose(x, Signs(y, 1), default(LogisticLoss), lambda, alpha, FitIntercept, w)];
         if (alpha == 0)
-            return [SolverRunner.Run(new MulticlassLinearObjective<MultinomialLogisticLoss, ZeroRegularizer>(x, y, classes, default, default, lambda, FitIntercept, w), settings, x0)];
-        return [SolverRunner.Run(new MulticlassLinearObjective<MultinomialLogisticLoss, L1Norm>(x, y, classes, default, new L1Norm(lambda * alpha),
-            lambda * (1 - alpha), FitIntercept, w), settings, x0)];
+            return [new MultinomialProblem<ZeroRegularizer>(new(x, y, classes, default, default, lambda, FitIntercept, w))];
+        return [new MultinomialProblem<L1Norm>(new(x, y, classes, default, new L1Norm(lambda * alpha), lambda * (1 - alpha), FitIntercept, w))];
     }
 
     /// <summary>Class probabilities, n×k in class order: [1 − σ(z), σ(z)] for binary, softmax(s) for multinomial.</summary>

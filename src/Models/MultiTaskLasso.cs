@@ -34,6 +34,28 @@ public sealed class MultiTaskLasso : LinearEstimator
     /// <returns>This model, fitted.</returns>
     public MultiTaskLasso Fit(FeatureMatrix x, double[,] y, double[]? sampleWeight = null)
     {
+        var (a, targets, k, lambda) = Prepare(x, y, sampleWeight);
+        double[]? x0 = StartingPoint(a.Columns, k);
+        Complete(a, k, lambda, () => Run([Pose(a, targets, k, lambda, sampleWeight)], _ => x0));
+        return this;
+    }
+
+    /// <summary>The problem <see cref="Fit(FeatureMatrix, double[,], double[])"/> would solve, with every option as set: run
+    /// any solver on it (<see cref="FitProblem.Solve"/>, <c>optsuite bench</c>).</summary>
+    /// <param name="x">The n×p features.</param>
+    /// <param name="y">The n×k targets.</param>
+    /// <param name="sampleWeight">Optional n weights.</param>
+    public FitProblem CreateProblem(FeatureMatrix x, double[,] y, double[]? sampleWeight = null)
+    {
+        var (a, targets, k, lambda) = Prepare(x, y, sampleWeight);
+        return Pose(a, targets, k, lambda, sampleWeight);
+    }
+
+    private FitProblem Pose(ILinearMap a, double[] targets, int k, double lambda, double[]? sampleWeight) =>
+        new MultiTaskProblem<Prox.Regularizers.L21Norm>(Objective.MultiTaskElasticNet(a, targets, k, lambda, L1Ratio, FitIntercept, sampleWeight));
+
+    private (ILinearMap X, double[] Targets, int Tasks, double Lambda) Prepare(FeatureMatrix x, double[,] y, double[]? sampleWeight)
+    {
         ArgumentNullException.ThrowIfNull(y);
         CheckOptions();
         if (!(L1Ratio >= 0 && L1Ratio <= 1))
@@ -59,15 +81,7 @@ public sealed class MultiTaskLasso : LinearEstimator
             throw new ArgumentException("The targets' sum of squares overflows double precision; rescale y (values near 1e154 or larger cannot be fitted).", nameof(y));
         InputChecks.Weights(sampleWeight);
         double lambda = ResolveLambda(n);
-        var shape = new ProblemShape(LossKind.MultiTaskSquared, PenaltyKind.L1, FitIntercept, x.IsSparse, n, a.Columns).For(a);
-        SolverKind solver = SolverSelection.Resolve(Solver, shape, ModelName);
-        double[]? x0 = StartingPoint(a.Columns, k);
-        Complete(a, k, lambda, () =>
-        {
-            var f = Objective.MultiTaskElasticNet(a, targets, k, lambda, L1Ratio, FitIntercept, sampleWeight);
-            return [SolverRunner.Run(f, Settings(solver, shape), x0)];
-        });
-        return this;
+        return (a, targets, k, lambda);
     }
 
     /// <summary>Fits from MathNet matrices: <paramref name="y"/> is n×k.</summary>

@@ -40,31 +40,22 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
 
     private protected override int Outputs(int classes) => classes;
 
-    private LossKind ProblemLoss => Strategy == MulticlassStrategy.CrammerSinger ? LossKind.CrammerSinger : SvmProblem.Kind(Loss);
+    private double? Scaling => PenalisedBias.Effective(InterceptScaling, Strategy == MulticlassStrategy.CrammerSinger || SvmProblem.Nonsmooth(Loss));
 
-    private double? Scaling => PenalisedBias.Effective(InterceptScaling, ProblemLoss);
-
-    private protected override ProblemShape Shape(bool sparse, int samples, int features, int classes) =>
-        new(ProblemLoss, PenaltyKind.L2, FitIntercept && !PenalisedBias.Applies(FitIntercept, Scaling), sparse, samples, features);
-
-    private protected override IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda,
-        FitSettings settings, double[]? x0)
+    private protected override IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda)
     {
-        if (!PenalisedBias.Applies(FitIntercept, Scaling)) return Solve(x, y, classes, w, lambda, settings, x0, FitIntercept);
+        if (!PenalisedBias.Applies(FitIntercept, Scaling)) return Pose(x, y, classes, w, lambda, FitIntercept);
         double b = Scaling!.Value;
-        int p = x.Columns;
-        var parts = Solve(PenalisedBias.Append(x, b), y, classes, w, lambda, settings, PenalisedBias.Start(x0, p, classes, b), false);
-        return parts.Select(o => PenalisedBias.Split(o, p, b)).ToArray();
+        return Pose(PenalisedBias.Append(x, b), y, classes, w, lambda, false).Select(p => PenalisedBias.With(p, b)).ToArray();
     }
 
-    private IReadOnlyList<FitOutcome> Solve(ILinearMap x, int[] y, int classes, double[]? w, double lambda, FitSettings settings,
-        double[]? x0, bool intercept) => Strategy switch
-        {
-            MulticlassStrategy.CrammerSinger => [SolverRunner.Run(
-                new MulticlassLinearObjective<CrammerSingerHingeLoss, ZeroRegularizer>(x, y, classes, default, default, lambda, false, w), settings)],
-            MulticlassStrategy.OneVsRest => SvmProblem.OneVsRest(x, y, classes, Loss, lambda, 0, intercept, w, settings, x0),
-            _ => throw new ArgumentOutOfRangeException(nameof(Strategy), Strategy, "Not a MulticlassStrategy value."),
-        };
+    private IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda, bool intercept) => Strategy switch
+    {
+        MulticlassStrategy.CrammerSinger => [new CrammerSingerProblem(
+            new MulticlassLinearObjective<CrammerSingerHingeLoss, ZeroRegularizer>(x, y, classes, default, default, lambda, intercept, w))],
+        MulticlassStrategy.OneVsRest => SvmProblem.OneVsRest(x, y, classes, Loss, lambda, 0, intercept, w),
+        _ => throw new ArgumentOutOfRangeException(nameof(Strategy), Strategy, "Not a MulticlassStrategy value."),
+    };
 
     internal override void WriteOptions(IDictionary<string, object?> options)
     {

@@ -11,7 +11,7 @@ namespace OptSuite.Models;
 /// </summary>
 /// <remarks>Auto solver: L-BFGS for L2, coordinate descent (prox-Newton coordinate steps) for L1 and elastic net.
 /// <see cref="Score"/> is D², the fraction of Poisson deviance explained (scikit-learn's score for this model).</remarks>
-public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>
+public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenaltyChoice
 {
     private Penalty? _penalty;
 
@@ -34,6 +34,9 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>
     private protected override double DefaultLambda(int samples) => 1.0;
 
     private protected override double Mean(double score) => Math.Exp(score);
+
+    /// <inheritdoc/>
+    public override string ScoreName => "d2_poisson";
 
     private protected override void CheckTargets(double[] y)
     {
@@ -67,11 +70,8 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>
 
     private static double Deviance(double y, double mu) => 2 * ((y > 0 ? y * Math.Log(y / mu) : 0) - y + mu);
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
-        new(LossKind.Poisson, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
-
-    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0) =>
-        PenalisedProblem.Solve(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w, settings, x0);
+    private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
+        PenalisedProblem.Pose(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w);
 
     internal override void WriteOptions(IDictionary<string, object?> options)
     {

@@ -1,6 +1,7 @@
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Objectives.Losses;
+using OptSuite.Prox.Regularizers;
 
 namespace OptSuite.Models;
 
@@ -17,7 +18,7 @@ namespace OptSuite.Models;
 /// <see cref="LinearRegressor.Score"/> is R², as scikit-learn's score for this model; the pinball loss of predictions is
 /// <see cref="PinballLoss"/>.
 /// </remarks>
-public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>
+public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>, IPenaltyChoice
 {
     /// <summary>τ in (0, 1), the quantile level predicted. Default 0.5.</summary>
     public double Quantile { get; set; } = 0.5;
@@ -69,13 +70,13 @@ public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>
             throw new ArgumentException("The targets' absolute values sum beyond double precision; rescale y.", nameof(y));
     }
 
-    private protected override ProblemShape Shape(bool sparse, int samples, int features) =>
-        new(LossKind.Quantile, PenalisedProblem.Kind(Alpha), FitIntercept, sparse, samples, features);
-
-    private protected override FitOutcome Solve(ILinearMap x, double[] y, double[]? w, double lambda, FitSettings settings, double[]? x0)
+    private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda)
     {
         if (!(Quantile > 0 && Quantile < 1)) throw new ArgumentOutOfRangeException(nameof(Quantile), Quantile, "The quantile τ must lie in (0, 1).");
-        return PenalisedProblem.Solve(x, y, new QuantileLoss(Quantile), lambda, Alpha, FitIntercept, w, settings, x0);
+        var loss = new QuantileLoss(Quantile);
+        return Alpha == 0
+            ? new QuantileProblem<ZeroRegularizer>(new(x, y, loss, default, lambda, FitIntercept, w))
+            : new QuantileProblem<L1Norm>(new(x, y, loss, new L1Norm(lambda * Alpha), lambda * (1 - Alpha), FitIntercept, w));
     }
 
     internal override void WriteOptions(IDictionary<string, object?> options)

@@ -1,71 +1,56 @@
+using OptSuite.Models;
 using OptSuite.Solvers;
 
 namespace OptSuite.Cli.Bench;
 
 /// <summary>
-/// One objective built from a model and data, with the solvers that can minimise it (and why the others cannot).
-/// Built by <see cref="BenchModels"/>; every runner minimises the same F, so traces are comparable.
+/// The problem a benchmark runs: exactly the estimator's (<see cref="FitProblem"/>, from the model registry and the
+/// estimator's <c>CreateProblem</c>), with the solver registry deciding which solvers apply and why the others do not.
+/// Every runner minimises the same F from zero, so traces are comparable.
 /// </summary>
-internal sealed class BenchProblem
+internal sealed class BenchProblem(string model, string description, FitProblem problem)
 {
-    /// <summary>Every solver name <c>optsuite bench</c> knows, in display order.</summary>
-    public static readonly IReadOnlyList<string> AllSolvers = ["fista", "ista", "lbfgs", "owlqn", "newton", "cd", "dual-cd", "ipm"];
-
-    private readonly Dictionary<string, Func<RunSettings, SolverResult>> _runners = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _refusals = new(StringComparer.Ordinal);
-
-    /// <summary>Creates an empty problem; solvers are added with <see cref="Add"/> and <see cref="Refuse"/>.</summary>
-    public BenchProblem(string model, string description, int samples, int features, Func<double[], double> objective)
-    {
-        Model = model;
-        Description = description;
-        Samples = samples;
-        Features = features;
-        Objective = objective;
-        Refuse("ipm", "the interior-point method solves quantile regression only");
-        Refuse("newton", "trust-region Newton handles single-output objectives with an L2 penalty only");
-    }
+    /// <summary>Every solver name <c>optsuite bench</c> knows, in display order (the registry's).</summary>
+    public static IReadOnlyList<string> AllSolvers { get; } = SolverRegistry.All.Select(d => d.Name).ToArray();
 
     /// <summary>The model name as given.</summary>
-    public string Model { get; }
+    public string Model { get; } = model;
 
     /// <summary>The objective in words, with its parameters (for the report).</summary>
-    public string Description { get; }
+    public string Description { get; } = description;
+
+    /// <summary>The estimator's problem.</summary>
+    public FitProblem Problem { get; } = problem;
 
     /// <summary>n.</summary>
-    public int Samples { get; }
-
-    /// <summary>p.</summary>
-    public int Features { get; }
+    public int Samples => Problem.Traits.Samples;
 
     /// <summary>F at a solution vector (w, then intercepts), to cross-check what the solvers report.</summary>
-    public Func<double[], double> Objective { get; }
+    public double Objective(double[] x) => Problem.Objective.Value(x) + Problem.Objective.NonsmoothValue(x);
 
-    /// <summary>Solvers preferred for the reference solve, best first (only supported ones are used).</summary>
-    public IReadOnlyList<string> ReferencePreference { get; set; } = [];
+    /// <summary>The solver of the tight reference solve: the one Auto runs for this problem.</summary>
+    public string ReferenceSolver => SolverRegistry.Get(SolverRegistry.Auto(Problem.Traits)).Name;
 
     /// <summary>The solvers that can minimise this objective, in <see cref="AllSolvers"/> order.</summary>
-    public IReadOnlyList<string> SupportedSolvers => AllSolvers.Where(_runners.ContainsKey).ToList();
-
-    /// <summary>Registers a solver.</summary>
-    public void Add(string solver, Func<RunSettings, SolverResult> run) => _runners[solver] = run;
-
-    /// <summary>Records why a solver cannot minimise this objective.</summary>
-    public void Refuse(string solver, string reason) => _refusals[solver] = reason;
+    public IReadOnlyList<string> SupportedSolvers => Problem.Solvers.Select(k => SolverRegistry.Get(k).Name).ToArray();
 
     /// <summary>Whether <paramref name="solver"/> can minimise this objective.</summary>
-    public bool Supports(string solver) => _runners.ContainsKey(solver);
+    public bool Supports(string solver) => SupportedSolvers.Contains(solver);
 
-    /// <summary>Why <paramref name="solver"/> cannot run here, naming the solvers that can.</summary>
-    public string RefusalMessage(string solver)
-    {
-        string why = _refusals.TryGetValue(solver, out var r) ? r : "it does not handle this objective";
-        var ok = SupportedSolvers;
-        string which = ok.Count == 0 ? "no solver handles these options" : $"solvers for this {Model} problem: {string.Join(", ", ok)}";
-        return $"solver '{solver}' cannot run {Model} here: {why}; {which}.";
-    }
+    /// <summary>Why <paramref name="solver"/> cannot run here, naming the solvers that can: the registry's message, as
+    /// the estimators and <c>optsuite fit</c> give it.</summary>
+    public string RefusalMessage(string solver) =>
+        SolverRegistry.RefusalMessage(SolverRegistry.Find(solver)?.Kind ?? throw new ArgumentException($"Unknown solver '{solver}'.", nameof(solver)),
+            Problem.Traits, Model);
 
     /// <summary>Runs <paramref name="solver"/> with <paramref name="settings"/>.</summary>
-    public SolverResult Run(string solver, RunSettings settings) =>
-        _runners.TryGetValue(solver, out var run) ? run(settings) : throw new ArgumentException(RefusalMessage(solver), nameof(solver));
+    public SolverResult Run(string solver, RunSettings settings)
+    {
+        if (!Supports(solver)) throw new ArgumentException(RefusalMessage(solver), nameof(solver));
+        return Problem.Solve(SolverRegistry.Find(solver)!.Kind, new SolverSettings
+        {
+            Tolerance = settings.Tolerance, MaxIterations = settings.MaxIterations, MaxTime = settings.MaxTime, TraceEvery = settings.TraceEvery,
+            Seed = settings.Seed, Observer = settings.Observer,
+        });
+    }
 }

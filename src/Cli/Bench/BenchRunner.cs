@@ -28,7 +28,7 @@ internal static class BenchRunner
     /// <summary>Runs the reference solve and the solvers, in the order given.</summary>
     public static (ReferenceSolve Reference, IReadOnlyList<SolverRun> Runs) Run(BenchProblem problem, BenchSettings settings, IBenchProgress progress)
     {
-        string refSolver = problem.ReferencePreference.FirstOrDefault(problem.Supports) ?? problem.SupportedSolvers[0];
+        string refSolver = problem.ReferenceSolver;
         var refSettings = new RunSettings(ReferenceTolerance, int.MaxValue, settings.ReferenceTime, 0, settings.Seed);
         string refLabel = $"reference ({refSolver})";
         refSettings = refSettings with { Observer = progress.Begin(refLabel, refSettings) };

@@ -2,7 +2,7 @@ using OptSuite.Solvers;
 
 namespace OptSuite.Cli.Bench;
 
-/// <summary>The limits one solver run gets; turned into each solver's own options by <see cref="SolverCatalog"/>.</summary>
+/// <summary>The limits one solver run gets; turned into each solver's own options by the solver registry.</summary>
 /// <param name="Tolerance">The solver's stopping tolerance (on its own criterion).</param>
 /// <param name="MaxIterations">Iteration (epoch) limit.</param>
 /// <param name="MaxTime">Solver-time limit (tracing excluded).</param>

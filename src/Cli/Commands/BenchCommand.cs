@@ -4,6 +4,7 @@ using OptSuite.Cli.Bench;
 using OptSuite.Data;
 using OptSuite.Data.IO;
 using OptSuite.LinearAlgebra;
+using OptSuite.Models;
 using Spectre.Console;
 
 namespace OptSuite.Cli.Commands;
@@ -14,18 +15,9 @@ namespace OptSuite.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly Option<string> Model = new("--model", "-m") { Description = $"The model: {string.Join(", ", BenchModels.Names)}.", Required = true };
+    private static readonly ModelArguments ModelOptions = new();
     private static readonly Option<string> Data = new("--data", "-d") { Description = "The data file (svmlight/LIBSVM; .gz/.bz2/.xz decompressed).", Required = true };
-    private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = "Comma-separated solvers: fista, ista, lbfgs, owlqn, newton, cd, dual-cd, ipm (default: every solver that handles the model)." };
-    private static readonly Option<double?> Lambda = new("--lambda") { Description = "Penalty strength λ, mean-over-samples convention (default: λ = 1/(n·C) with C = 1)." };
-    private static readonly Option<double?> C = new("--C") { Description = "Inverse strength C as in LIBLINEAR/scikit-learn: λ = 1/(n·C)." };
-    private static readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "L1 share α of the elastic-net penalty λ(α‖w‖₁ + (1 − α)/2‖w‖²) (default 0.5)." };
-    private static readonly Option<string?> Penalty = new("--penalty") { Description = "l2, l1 or elastic-net (lasso and quantile: l1, elastic-net: elastic-net, others: l2 by default)." };
-    private static readonly Option<double?> QuantileLevel = new("--quantile") { Description = "quantile: the level τ ∈ (0, 1) (default 0.5, the median)." };
-    private static readonly Option<string> Loss = new("--loss") { Description = "linear-svm loss: hinge or squared-hinge.", DefaultValueFactory = _ => "squared-hinge" };
-    private static readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features in groups of this size (the last group takes the rest)." };
-    private static readonly Option<double> Delta = new("--delta") { Description = "Huber threshold δ.", DefaultValueFactory = _ => 1.0 };
-    private static readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Do not fit an intercept (dual-cd needs this)." };
+    private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = $"Comma-separated solvers: {string.Join(", ", BenchProblem.AllSolvers)} (default: every solver that handles the model's problem)." };
     private static readonly Option<double> Tol = new("--tol") { Description = "Each solver's stopping tolerance (on its own criterion).", DefaultValueFactory = _ => 1e-10 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of randomised solvers.", DefaultValueFactory = _ => 0 };
     private static readonly Option<int?> Threads = ThreadsOption.Create("Kernel threads (default: OPTSUITE_THREADS or all cores; at most the logical processors).");
@@ -39,23 +31,22 @@ internal static class BenchCommand
     public static Command Create()
     {
         var cmd = new Command("bench", "Benchmark solvers on a model and data set: traces, time-to-accuracy table, convergence plots and a report.");
-        foreach (var o in new Option[] { Model, Data, Solvers, Lambda, C, L1Ratio, Penalty, QuantileLevel, Loss, GroupSize, Delta, NoIntercept, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out })
+        foreach (var o in ModelOptions.All.Concat([Data, Solvers, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out]))
             cmd.Options.Add(o);
-        Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
         Backend.AcceptOnlyFromAmong("auto", "managed", "mkl");
-        cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(Settings(parse), parse.GetValue(Threads), parse.GetValue(Backend)!, parse.GetValue(Out))));
+        cmd.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var (entry, estimator) = ModelOptions.Build(parse);
+            estimator.Seed = parse.GetValue(Seed);
+            return Execute(Settings(parse, entry.Name), entry, estimator, parse.GetValue(Threads), parse.GetValue(Backend)!, parse.GetValue(Out));
+        }));
         return cmd;
     }
 
-    private static BenchSettings Settings(ParseResult parse)
+    private static BenchSettings Settings(ParseResult parse, string model)
     {
-        string model = parse.GetValue(Model)!.Trim().ToLowerInvariant();
-        if (!BenchModels.Names.Contains(model))
-            throw new UsageException($"Unknown model '{model}'; models: {string.Join(", ", BenchModels.Names)}.");
         // Numbers were parsed and range-checked by CliNumbers.
         double maxTime = parse.GetValue(MaxTime), refTime = parse.GetValue(ReferenceTime), tol = parse.GetValue(Tol);
-        double? quantile = parse.GetValue(QuantileLevel);
-        if (quantile is not null && model != "quantile") throw new UsageException($"--quantile applies to --model quantile, not {model}.");
         var solvers = new List<string>();
         foreach (var name in (parse.GetValue(Solvers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -66,44 +57,42 @@ internal static class BenchCommand
         }
         return new BenchSettings
         {
-            Model = model, DataPath = CliFiles.ResolveData(parse.GetValue(Data)!), Solvers = solvers,
-            Lambda = parse.GetValue(Lambda), C = parse.GetValue(C), L1Ratio = parse.GetValue(L1Ratio),
-            Penalty = parse.GetValue(Penalty)?.Trim().ToLowerInvariant(), SvmLoss = parse.GetValue(Loss)!, GroupSize = parse.GetValue(GroupSize), HuberDelta = parse.GetValue(Delta),
-            Quantile = quantile ?? 0.5,
-            FitIntercept = !parse.GetValue(NoIntercept), Tolerance = tol, Seed = parse.GetValue(Seed),
+            Model = model, DataPath = CliFiles.ResolveData(parse.GetValue(Data)!), Solvers = solvers, Tolerance = tol, Seed = parse.GetValue(Seed),
             MaxTime = TimeSpan.FromSeconds(maxTime), ReferenceTime = TimeSpan.FromSeconds(refTime),
             MaxIterations = parse.GetValue(MaxIterations), TraceEvery = parse.GetValue(TraceEvery),
         };
     }
 
-    /// <summary>Loads the data, builds the problem, runs the benchmark and writes the outputs; prints where they are.</summary>
-    internal static int Execute(BenchSettings settings, int? threads, string backendName, string? outDir)
+    /// <summary>Loads the data, poses the estimator's problem, runs the benchmark and writes the outputs; prints where they are.</summary>
+    internal static int Execute(BenchSettings settings, ModelEntry entry, LinearEstimator estimator, int? threads, string backendName, string? outDir)
     {
         if (threads is { } t) LinearAlgebraSettings.MaxThreads = t;
         CliFiles.RequireInput("--data", settings.DataPath);
         var backend = ResolveBackend(backendName);
         CsrMatrix features;
-        BenchProblem problem;
+        FitProblem posed;
         ILinearMap x;
-        if (settings.Model == "multitask-lasso")
+        if (entry.Task == ModelTask.MultiTask)
         {
             // One task per distinct label value, as `optsuite fit`: the 0/1 indicators of each row's label set.
             var data = PathOptions.RequireRows(SvmlightReader.ReadMultiLabel(settings.DataPath), settings.DataPath);
             features = data.Features;
             x = backend is null ? features : features.WithBackend(backend);
-            var tasks = MultiTaskTargets.Tasks(data);
-            var y = MultiTaskTargets.Indicators(data, tasks);
-            var targets = new double[y.Length];
-            Buffer.BlockCopy(y, 0, targets, 0, y.Length * sizeof(double));
-            problem = BenchModels.CreateMultiTask(settings, x, targets, tasks.Length);
+            var y = MultiTaskTargets.Indicators(data, MultiTaskTargets.Tasks(data));
+            posed = CliFiles.OnData("--data", settings.DataPath, () => ((MultiTaskLasso)estimator).CreateProblem(Matrix(x), y));
         }
         else
         {
             var data = PathOptions.RequireRows(CliFiles.ReadSvmlight("--data", settings.DataPath), settings.DataPath);
             features = data.Features;
             x = backend is null ? features : features.WithBackend(backend);
-            problem = BenchModels.Create(settings, x, data.Labels);
+            posed = CliFiles.OnData("--data", settings.DataPath, () => estimator switch
+            {
+                LinearClassifier c => Single(c.CreateProblems(Matrix(x), data.Labels), entry.Name),
+                _ => ((LinearRegressor)estimator).CreateProblem(Matrix(x), data.Labels),
+            });
         }
+        var problem = new BenchProblem(entry.Name, Describe(entry.Name, posed, estimator, features.Rows), posed);
         if (settings.Solvers.Count == 0) settings = settings with { Solvers = problem.SupportedSolvers };
         foreach (var s in settings.Solvers)
             if (!problem.Supports(s)) throw new UsageException(problem.RefusalMessage(s));
@@ -141,6 +130,29 @@ internal static class BenchCommand
         output.WriteLine($"plots:  {Path.Combine(dir, BenchmarkReport.TimePlot + ".png")} (and .svg), {Path.Combine(dir, BenchmarkReport.IterationPlot + ".png")} (and .svg)");
         output.WriteLine($"traces: {Path.Combine(dir, BenchmarkReport.Traces)}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The data as the estimators take it (the backend already bound to the matrix).</summary>
+    private static FeatureMatrix Matrix(ILinearMap x) => x switch
+    {
+        CsrMatrix csr => csr,
+        CscMatrix csc => csc,
+        DenseMatrix dense => dense,
+        _ => throw new InvalidOperationException($"Unexpected data storage {x.GetType().Name}."),
+    };
+
+    /// <summary>The one problem a benchmark runs: one-vs-rest poses one per class, which a convergence plot cannot mix.</summary>
+    private static FitProblem Single(IReadOnlyList<FitProblem> problems, string model) => problems.Count == 1 ? problems[0]
+        : throw new UsageException($"{model} poses {problems.Count} one-vs-rest problems here (one per class); bench runs one problem: use two classes, or --model multiclass-svm (Crammer–Singer) or multinomial.");
+
+    /// <summary>The objective in words: the model, the loss and penalty, and λ with where it came from.</summary>
+    private static string Describe(string model, FitProblem problem, LinearEstimator estimator, int n)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double lambda = estimator.LambdaFor(n);
+        string from = estimator.Lambda is not null ? "" : estimator.C is { } c ? $" (= 1/(n·C), C = {c.ToString("G6", inv)}, n = {n})" : " (the model's default)";
+        string bias = problem.BiasScaling is { } b ? $", intercept as a penalised bias feature B = {b.ToString("G6", inv)}" : "";
+        return $"{model}: {problem.Traits.Describe()}{bias}, λ = {lambda.ToString("G6", inv)}{from}, {problem.Traits.Samples} × {problem.Traits.Features} fitted, {problem.Traits.Outputs} output(s)";
     }
 
     /// <summary>Creates the output folder and checks its files can be written and overwrite no input, before any solve.</summary>

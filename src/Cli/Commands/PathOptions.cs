@@ -10,9 +10,10 @@ namespace OptSuite.Cli.Commands;
 /// </summary>
 internal sealed class PathOptions
 {
-    public static readonly string[] ModelNames = ["lasso", "elastic-net", "logistic"];
+    /// <summary>The models with a regularisation path, from the model registry.</summary>
+    public static IReadOnlyList<string> ModelNames { get; } = ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name).ToArray();
 
-    public readonly Option<string> Model = new("--model", "-m") { Description = "The model: lasso, elastic-net or logistic (binary; L1 by default).", Required = true };
+    public readonly Option<string> Model = new("--model", "-m") { Description = $"The model: {string.Join(", ", ModelNames)} (logistic: binary, L1 by default).", Required = true };
     public readonly Option<string> Data = new("--data", "-d") { Description = "Training data (svmlight/LIBSVM; .gz/.bz2/.xz).", Required = true };
     public readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of the penalty (elastic-net: default 0.5; logistic: implies --penalty elastic-net)." };
     public readonly Option<string?> Penalty = new("--penalty") { Description = "logistic: l1 (default), elastic-net or l2 (λ_max then uses glmnet's α = 0.001)." };
@@ -36,7 +37,7 @@ internal sealed class PathOptions
             Description = $"Prefix of the files written: PREFIX.csv, PREFIX.png, PREFIX.svg (default ./{defaultPrefix}).",
             DefaultValueFactory = _ => defaultPrefix,
         };
-        Model.AcceptOnlyFromAmong(ModelNames);
+        Model.AcceptOnlyFromAmong([.. ModelNames]);
         Solver.AcceptOnlyFromAmong([.. SolverKindNames.All]);
         Penalty.AcceptOnlyFromAmong("l1", "elastic-net", "l2");
     }
@@ -70,23 +71,13 @@ internal sealed class PathOptions
 
     public LinearPath Build(ParseResult parse)
     {
-        string name = parse.GetValue(Model)!;
-        double? l1Ratio = parse.GetValue(L1Ratio);
+        var entry = ModelRegistry.Get(parse.GetValue(Model)!);
         string? penalty = parse.GetValue(Penalty);
-        if (penalty is not null && name != "logistic") throw new UsageException($"--penalty does not apply to --model {name}.");
-        if (l1Ratio is not null && name == "lasso") throw new UsageException("--l1-ratio does not apply to --model lasso (its α is 1).");
-        if (name == "logistic" && penalty is "l1" or "l2" && l1Ratio is not null)
-            throw new UsageException($"--l1-ratio applies to --penalty elastic-net, not {penalty}.");
-        LinearPath path = name switch
+        var path = entry.CreatePath(new ModelSettings
         {
-            "lasso" => new LassoPath(),
-            "elastic-net" => new ElasticNetPath { L1Ratio = l1Ratio ?? 0.5 },
-            "logistic" => new LogisticPath
-            {
-                L1Ratio = penalty == "l2" ? 0 : penalty == "elastic-net" || l1Ratio is not null ? l1Ratio ?? 0.5 : 1,
-            },
-            _ => throw new UsageException($"Unknown model '{name}'."),
-        };
+            Penalty = penalty is null ? null : PenaltyNames.Parse(penalty),
+            L1Ratio = parse.GetValue(L1Ratio),
+        });
         path.PathLength = parse.GetValue(Length);
         path.LambdaMinRatio = parse.GetValue(Ratio);
         path.StopEarly = !parse.GetValue(NoEarlyStop);

@@ -3,11 +3,12 @@ using OptSuite.Solvers;
 
 namespace OptSuite.Models.Internal;
 
-/// <summary>The solver-independent run settings an estimator passes to <see cref="SolverRunner"/>.</summary>
+/// <summary>The settings of one fit: the resolved solver, the common solver settings, and the whole-fit budgets that every
+/// run of the fit (one-vs-rest problems, resumptions, hand-overs) draws on.</summary>
 internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? MaxIterations, int Seed, CancellationToken Cancellation,
     TimeSpan? MaxTime = null, Func<IterationReport, bool>? Observer = null)
 {
-    /// <summary>The solvers that continue a run which stops uncertified, in order (<see cref="SolverSelection.HandOvers"/>);
+    /// <summary>The solvers that continue a run which stops uncertified, in order (<see cref="SolverRegistry.HandOvers"/>);
     /// empty unless the estimator's solver was Auto (an explicit choice is kept).</summary>
     public IReadOnlyList<SolverKind> HandOvers { get; init; } = [];
 
@@ -29,34 +30,16 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     /// <summary>
     /// What is left of <see cref="MaxTime"/> for the next solver run, never negative: the budget covers the whole fit —
     /// every one-vs-rest problem, every resumed or continued run — not each run (k one-vs-rest problems used to get k
-    /// times the budget). Evaluated when a run's options are built.
+    /// times the budget). Evaluated when a run's settings are built.
     /// </summary>
     private TimeSpan? Remaining => MaxTime is { } t ? TimeSpan.FromTicks(Math.Max(0, (t - Stopwatch.GetElapsedTime(_started)).Ticks)) : null;
 
-    /// <summary>The iteration cap: the caller's, else a per-solver default generous enough for tight tolerances.</summary>
-    public int Iterations => MaxIterations ?? (Solver switch
-    {
-        SolverKind.Fista or SolverKind.Ista => 100_000,
-        SolverKind.InteriorPoint or SolverKind.Newton => 500,
-        _ => 10_000,
-    });
+    /// <summary>The iteration cap of a run: the caller's, else the solver's default.</summary>
+    public int Iterations => MaxIterations ?? SolverRegistry.Get(Solver).DefaultMaxIterations;
 
-    public ProximalGradientOptions ProximalGradient => new()
+    /// <summary>The common settings of the next run, from which the registry builds the solver's options.</summary>
+    public SolverSettings Run => new()
     {
-        Tolerance = Tolerance, MaxIterations = Iterations, Accelerated = Solver == SolverKind.Fista, MaxTime = Remaining, Observer = Observer,
+        Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Seed = Seed, Observer = Observer, Cancellation = Cancellation,
     };
-
-    public LbfgsOptions Lbfgs => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
-
-    public TrustRegionNewtonOptions Newton => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
-
-    public OwlQnOptions OwlQn => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
-
-    public CoordinateDescentOptions CoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = Remaining, Observer = Observer };
-
-    public BlockCoordinateDescentOptions BlockCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = Remaining, Observer = Observer };
-
-    public DualCoordinateDescentOptions DualCoordinateDescent => new() { Tolerance = Tolerance, MaxIterations = Iterations, Seed = Seed, MaxTime = Remaining, Observer = Observer };
-
-    public QuantileInteriorPointOptions InteriorPoint => new() { Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Observer = Observer };
 }

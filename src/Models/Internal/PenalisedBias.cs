@@ -15,8 +15,14 @@ internal static class PenalisedBias
     /// only their dual methods solve them, and the dual cannot carry an unpenalised intercept's equality constraint
     /// (Σ α_i y_i = 0 couples every coordinate): without this default their default estimators had no solver at all.
     /// </summary>
-    public static double? Effective(double? scaling, LossKind loss) =>
-        scaling ?? (loss is LossKind.Hinge or LossKind.CrammerSinger ? 1.0 : null);
+    public static double? Effective(double? scaling, bool nonsmoothLoss) => scaling ?? (nonsmoothLoss ? 1.0 : null);
+
+    /// <summary>The problem on [X, B·1], marked so the runner turns its last row of W into the intercepts.</summary>
+    public static FitProblem With(FitProblem augmented, double scaling)
+    {
+        augmented.BiasScaling = scaling;
+        return augmented;
+    }
 
     /// <summary>Whether the fit uses a penalised bias: an intercept is asked for and a scaling is set (checked here).</summary>
     public static bool Applies(bool fitIntercept, double? scaling)

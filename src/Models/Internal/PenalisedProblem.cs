@@ -40,14 +40,15 @@ internal static class PenalisedProblem
         return Alpha(Effective(penalty, l1Ratio, fallback), l1Ratio ?? DefaultL1Ratio);
     }
 
-    public static PenaltyKind Kind(double alpha) => alpha == 0 ? PenaltyKind.L2 : alpha == 1 ? PenaltyKind.L1 : PenaltyKind.ElasticNet;
+    /// <summary>(1/Σc)Σc_iℓ(y_i, x_i·w + b) + λ(α‖w‖₁ + (1 − α)/2‖w‖²): the zero regulariser plus ridge for α = 0 (a smooth
+    /// objective, for the quasi-Newton, Newton and dual solvers), an <see cref="L1Norm"/> plus ridge otherwise.</summary>
+    public static FitProblem Pose<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept, double[]? w)
+        where TLoss : struct, ILoss => alpha == 0
+        ? new LinearProblem<TLoss, ZeroRegularizer>(new(x, y, loss, default, lambda, intercept, w))
+        : new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), intercept, w));
 
+    /// <summary>Poses and solves in one call (the paths' per-λ solve).</summary>
     public static FitOutcome Solve<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept,
         double[]? w, FitSettings s, double[]? x0)
-        where TLoss : struct, ILoss
-    {
-        if (alpha == 0)
-            return SolverRunner.Run(new LinearObjective<TLoss, ZeroRegularizer>(x, y, loss, default, lambda, intercept, w), s, x0);
-        return SolverRunner.Run(new LinearObjective<TLoss, L1Norm>(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), intercept, w), s, x0);
-    }
+        where TLoss : struct, ILoss => SolverRunner.Run(Pose(x, y, loss, lambda, alpha, intercept, w), s, x0);
 }

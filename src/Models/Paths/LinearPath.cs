@@ -97,8 +97,7 @@ public abstract partial class LinearPath
 
     private RegularizationPath RunPath(PathProblem problem, ClassLabels? classes, out FitSettings settings)
     {
-        var shape = new ProblemShape(Loss, PenalisedProblem.Kind(Alpha), FitIntercept, problem.X is CompressedMatrix, problem.Samples, problem.Features);
-        settings = new FitSettings(SolverSelection.Resolve(Solver, shape, ModelName), Tolerance, MaxIterations, Seed, CancellationToken);
+        settings = new FitSettings(SolverRegistry.Resolve(Solver, problem.Traits, ModelName), Tolerance, MaxIterations, Seed, CancellationToken);
         double lambdaMax = problem.LambdaMax(settings);
         double? ratio = null;
         double[] grid;

@@ -273,21 +273,8 @@ internal static class ModelFile
         return model;
     }
 
-    private static LinearEstimator Create(string name, string path) => name switch
-    {
-        "ridge" => new Ridge(),
-        "lasso" => new Lasso(),
-        "elastic-net" => new ElasticNet(),
-        "group-lasso" => new GroupLasso(),
-        "multitask-lasso" => new MultiTaskLasso(),
-        "huber" => new HuberRegressor(),
-        "poisson" => new PoissonRegressor(),
-        "quantile" => new QuantileRegressor(),
-        "logistic" or "multinomial" => new LogisticRegression(),
-        "linear-svm" => new LinearSvm(),
-        "multiclass-svm" => new MulticlassSvm(),
-        _ => throw new InvalidDataException($"{path}: unknown model '{name}'."),
-    };
+    private static LinearEstimator Create(string name, string path) =>
+        ModelRegistry.Find(name)?.Create() ?? throw new InvalidDataException($"{path}: unknown model '{name}'.");
 
     private static ClassLabels Classes(JsonElement root, string path, int outputs)
     {

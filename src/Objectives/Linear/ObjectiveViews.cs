@@ -59,9 +59,11 @@ internal sealed class L1ObjectiveView(ICompositeFunction owner, double[] weights
     public static L1ObjectiveView Create<TReg>(ICompositeFunction owner, int penalized, TReg regularizer)
         where TReg : struct, IRegularizer
     {
+        var weights = new double[owner.Dimension];
+        // R ≡ 0 is the weighted L1 norm with zero weights: OWL-QN then runs as L-BFGS on f.
+        if (SmoothObjectiveView.IsZero(regularizer)) return new L1ObjectiveView(owner, weights);
         if ((object)regularizer is not IWeightedL1Regularizer l1)
             throw new InvalidOperationException($"{typeof(TReg).Name} is not a weighted L1 penalty; OWL-QN solves f + Σλ_j|w_j| only.");
-        var weights = new double[owner.Dimension];
         l1.GetWeights(weights.AsSpan(0, penalized));
         return new L1ObjectiveView(owner, weights);
     }

@@ -32,12 +32,19 @@ internal sealed class PathProblem
         ReadOnlySpan<double> normalised = loss == LossKind.Squared
             ? new LinearObjective<SquaredLoss, ZeroRegularizer>(x, y, default, default, 0, fitIntercept, weights).SampleWeights
             : new LinearObjective<LogisticLoss, ZeroRegularizer>(x, y, default, default, 0, fitIntercept, weights).SampleWeights;
+        // The traits the solver registry decides by: the problem at any λ > 0.
+        Traits = (loss == LossKind.Squared
+            ? PenalisedProblem.Pose(x, y, default(SquaredLoss), 1, alpha, fitIntercept, weights)
+            : PenalisedProblem.Pose(x, y, default(LogisticLoss), 1, alpha, fitIntercept, weights)).Traits;
         _a = normalised.IsEmpty ? Enumerable.Repeat(1.0 / y.Length, y.Length).ToArray() : normalised.ToArray();
         NullIntercept = ComputeNullIntercept();
         NullDataTerm = DataTermAtConstant(NullIntercept);
     }
 
     public ILinearMap X { get; }
+
+    /// <summary>What the solver registry decides by (the path's loss, penalty form and data).</summary>
+    public ProblemTraits Traits { get; }
 
     public double[] Y { get; }
 
@@ -120,7 +127,7 @@ internal sealed class PathProblem
         double[]? start)
         where TLoss : struct, ILoss
     {
-        var (r, _) = Session(ref session, loss).Solve(lambda, start, settings.CoordinateDescent, useStrongRule: true, settings.Cancellation);
+        var (r, _) = Session(ref session, loss).Solve(lambda, start, SolverRegistry.Get(SolverKind.CoordinateDescent).Options(new CoordinateDescentOptions { Seed = settings.Seed }, settings.Run), useStrongRule: true, settings.Cancellation);
         // The solver's objective is evaluated afresh from the data at its solution and its gap certifies that point.
         return new FitOutcome(r.Solution[..Features], r.Solution[Features..], r.Objective, r.DualityGap, SolverKind.CoordinateDescent, r);
     }

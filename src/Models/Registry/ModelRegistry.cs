@@ -1,0 +1,66 @@
+namespace OptSuite.Models;
+
+/// <summary>
+/// Every model, once: its name, task, options and factory. <c>optsuite fit</c>, <c>path</c>, <c>cv</c> and <c>bench</c>
+/// build their estimators from it and list its names; saved models are read back through it.
+/// </summary>
+public static class ModelRegistry
+{
+    private static readonly ModelOption[] Penalised = [ModelOption.Penalty, ModelOption.L1Ratio];
+
+    /// <summary>Every model, in the order help and docs list them.</summary>
+    public static IReadOnlyList<ModelEntry> All { get; } =
+    [
+        new("ridge", "squared loss, L2 penalty", ModelTask.Regression, [], _ => new Ridge()),
+        new("lasso", "squared loss, L1 penalty", ModelTask.Regression, [], _ => new Lasso(), _ => new LassoPath()),
+        new("elastic-net", "squared loss, elastic-net penalty (--l1-ratio, default 0.5)", ModelTask.Regression, [ModelOption.L1Ratio],
+            s => new ElasticNet { L1Ratio = s.L1Ratio ?? 0.5 }, s => new ElasticNetPath { L1Ratio = s.L1Ratio ?? 0.5 }),
+        new("multitask-lasso", "squared loss on k tasks, L2,1 penalty on the rows of W (--l1-ratio < 1: multi-task elastic net)", ModelTask.MultiTask,
+            [ModelOption.L1Ratio], s => new MultiTaskLasso { L1Ratio = s.L1Ratio ?? 1.0 }),
+        new("group-lasso", "squared loss, group-lasso penalty over consecutive groups (--group-size)", ModelTask.Regression, [ModelOption.GroupSize],
+            s => new GroupLasso { GroupSize = s.GroupSize }),
+        new("logistic", "logistic regression (binary; multinomial for more classes), L2 / L1 / elastic-net penalty", ModelTask.Classification, Penalised,
+            s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio }, s.Penalty),
+            // The path is glmnet's L1-logistic by default: --penalty l2 or elastic-net (or --l1-ratio) choose another α.
+            s => new LogisticPath { L1Ratio = s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1 }),
+        new("multinomial", "multinomial (softmax) logistic regression, also for two classes", ModelTask.Classification, Penalised,
+            s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio, Multinomial = true }, s.Penalty)),
+        new("linear-svm", "linear SVM (--loss hinge or squared-hinge, one-vs-rest for more classes)", ModelTask.Classification,
+            [.. Penalised, ModelOption.Loss, ModelOption.InterceptScaling],
+            s => Bind(new LinearSvm { Loss = s.Loss ?? SvmLoss.SquaredHinge, L1Ratio = s.L1Ratio, InterceptScaling = s.InterceptScaling }, s.Penalty)),
+        new("multiclass-svm", "multiclass SVM: Crammer–Singer, or one-vs-rest (--multiclass ovr, --loss)", ModelTask.Classification,
+            [ModelOption.Multiclass, ModelOption.Loss, ModelOption.InterceptScaling], MulticlassSvm),
+        new("huber", "Huber loss (--delta), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, ModelOption.Delta],
+            s => Bind(new HuberRegressor { L1Ratio = s.L1Ratio, Delta = s.Delta ?? 1.0 }, s.Penalty)),
+        new("poisson", "Poisson regression (log link), L2 / L1 / elastic-net penalty", ModelTask.Regression, Penalised,
+            s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty)),
+        new("quantile", "quantile regression (--quantile τ, pinball loss), L1 / L2 / elastic-net penalty", ModelTask.Regression,
+            [.. Penalised, ModelOption.Quantile], s => Bind(new QuantileRegressor { L1Ratio = s.L1Ratio, Quantile = s.Quantile ?? 0.5 }, s.Penalty)),
+    ];
+
+    /// <summary>Every model name, in <see cref="All"/>'s order.</summary>
+    public static IReadOnlyList<string> Names => All.Select(m => m.Name).ToArray();
+
+    /// <summary>The model named <paramref name="name"/> (case-insensitive), or null.</summary>
+    /// <param name="name">A model name such as "lasso".</param>
+    public static ModelEntry? Find(string name) => All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The model named <paramref name="name"/>; an unknown name is an <see cref="ArgumentException"/> listing the models.</summary>
+    /// <param name="name">A model name.</param>
+    public static ModelEntry Get(string name) =>
+        Find(name) ?? throw new ArgumentException($"Unknown model '{name}'; models: {string.Join(", ", Names)}.", nameof(name));
+
+    private static LinearEstimator Bind(LinearEstimator estimator, Penalty? penalty)
+    {
+        if (penalty is { } p) ((IPenaltyChoice)estimator).Penalty = p;
+        return estimator;
+    }
+
+    private static LinearEstimator MulticlassSvm(ModelSettings s)
+    {
+        var strategy = s.Multiclass ?? MulticlassStrategy.CrammerSinger;
+        if (s.Loss is not null && strategy == MulticlassStrategy.CrammerSinger)
+            throw new ArgumentException("--loss applies to --model multiclass-svm with --multiclass ovr only (Crammer–Singer has its own loss).");
+        return new Models.MulticlassSvm { Strategy = strategy, Loss = s.Loss ?? SvmLoss.SquaredHinge, InterceptScaling = s.InterceptScaling };
+    }
+}

@@ -1,0 +1,58 @@
+using OptSuite.Solvers;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// One solver as the registry knows it: its name (the command line's), when it applies (read from a problem's
+/// <see cref="ProblemTraits"/>), how its options are made from <see cref="SolverSettings"/>, and how it runs.
+/// </summary>
+public sealed class SolverDescriptor
+{
+    private readonly Func<ProblemTraits, string?> _refusal;
+    private readonly Func<FitProblem, SolverSettings, double[]?, SolverResult> _run;
+
+    internal SolverDescriptor(SolverKind kind, string name, string title, int defaultMaxIterations, string summary,
+        Func<ProblemTraits, string?> refusal, Func<FitProblem, SolverSettings, double[]?, SolverResult> run)
+    {
+        Kind = kind;
+        Name = name;
+        Title = title;
+        DefaultMaxIterations = defaultMaxIterations;
+        Summary = summary;
+        _refusal = refusal;
+        _run = run;
+    }
+
+    /// <summary>The solver's kind.</summary>
+    public SolverKind Kind { get; }
+
+    /// <summary>The name on the command line and in saved models ("lbfgs", "dual-cd").</summary>
+    public string Name { get; }
+
+    /// <summary>The name in prose ("L-BFGS").</summary>
+    public string Title { get; }
+
+    /// <summary>The iteration limit when the settings give none: generous enough for tight tolerances.</summary>
+    public int DefaultMaxIterations { get; }
+
+    /// <summary>What the solver is and what it solves, in one sentence.</summary>
+    public string Summary { get; }
+
+    /// <summary>Why the solver cannot handle a problem with these traits, or null when it can.</summary>
+    /// <param name="traits">The problem's traits.</param>
+    public string? Refusal(ProblemTraits traits) => _refusal(traits);
+
+    /// <summary>Runs the solver on <paramref name="problem"/>, which it must handle (checked by the caller).</summary>
+    internal SolverResult Run(FitProblem problem, SolverSettings settings, double[]? x0) => _run(problem, settings, x0);
+
+    /// <summary>The options every solver shares, set from <paramref name="s"/> on <paramref name="options"/>.</summary>
+    internal T Options<T>(T options, SolverSettings s) where T : SolverOptions
+    {
+        SolverOptions common = ((SolverOptions)options) with
+        {
+            Tolerance = s.Tolerance, MaxIterations = s.MaxIterations ?? DefaultMaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery,
+            Observer = s.Observer,
+        };
+        return (T)common;
+    }
+}

@@ -1,0 +1,32 @@
+using OptSuite.Solvers;
+
+namespace OptSuite.Models;
+
+/// <summary>
+/// The settings every solver shares; the solver registry turns them into each solver's own options
+/// (<see cref="SolverDescriptor"/>). Kernel threads are not here: they are a scope around the run
+/// (<see cref="LinearAlgebra.LinearAlgebraSettings.UseThreads"/>).
+/// </summary>
+public sealed record SolverSettings
+{
+    /// <summary>Stopping tolerance on the solver's criterion (the relative duality gap where the objective has one). Default 1e-6.</summary>
+    public double Tolerance { get; init; } = 1e-6;
+
+    /// <summary>Iteration (epoch) limit; null for the solver's default (<see cref="SolverDescriptor.DefaultMaxIterations"/>).</summary>
+    public int? MaxIterations { get; init; }
+
+    /// <summary>Solver-time limit (tracing excluded); null for none.</summary>
+    public TimeSpan? MaxTime { get; init; }
+
+    /// <summary>Seed of the randomised solvers (coordinate orders, dual permutations). Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Record a trace point every this many iterations; 0 for none.</summary>
+    public int TraceEvery { get; init; }
+
+    /// <summary>Called after every iteration; return false to stop the run. Null for none.</summary>
+    public Func<IterationReport, bool>? Observer { get; init; }
+
+    /// <summary>Stops the run with <see cref="StopReason.Cancelled"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
