@@ -11,4 +11,7 @@ public enum LabelConvention
 
     /// <summary>Non-negative finite labels (counts or rates), e.g. for the Poisson loss.</summary>
     Count,
+
+    /// <summary>Strictly positive finite labels (amounts, durations, claim sizes), e.g. for the Gamma loss.</summary>
+    Positive,
 }

@@ -23,6 +23,10 @@ public static class Labels
                 if (!double.IsFinite(label) || label < 0)
                     throw new ArgumentException($"Count label must be finite and non-negative, got {label}.", nameof(label));
                 break;
+            case LabelConvention.Positive:
+                if (!double.IsFinite(label) || !(label > 0))
+                    throw new ArgumentException($"Positive label must be finite and > 0, got {label}.", nameof(label));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(convention));
         }

@@ -127,6 +127,14 @@ public static class Objective
         Penalised<PoissonLoss>(x, y, default, lambda, l1Ratio, fitIntercept, sampleWeights);
 
     /// <summary>
+    /// Gamma regression with log link, (1/n)Σ (y_i e^{−z_i} + z_i) + λ(α‖w‖₁ + (1 − α)/2‖w‖²), labels y_i &gt; 0
+    /// (scikit-learn's GammaRegressor with alpha = λ and α = 0: its (1/(2n))Σ deviance is this mean loss up to a constant).
+    /// </summary>
+    public static LinearObjective<GammaLoss, L1Norm> Gamma(ILinearMap x, ReadOnlySpan<double> y, double lambda, double l1Ratio = 0,
+        bool fitIntercept = true, ReadOnlySpan<double> sampleWeights = default) =>
+        Penalised<GammaLoss>(x, y, default, lambda, l1Ratio, fitIntercept, sampleWeights);
+
+    /// <summary>
     /// Quantile regression at level τ, (1/n)Σ ρ_τ(y_i − z_i) + λ(α‖w‖₁ + (1 − α)/2‖w‖²) with the pinball loss ρ_τ
     /// (scikit-learn's QuantileRegressor with alpha = λ and α = 1).
     /// </summary>

@@ -12,6 +12,7 @@ public class LabelAndBatchTests
     {
         LabelConvention.Binary => [0.5, 2, -2, double.NaN, double.PositiveInfinity],
         LabelConvention.Count => [-1, -1e-12, double.NaN, double.PositiveInfinity],
+        LabelConvention.Positive => [0.0, -0.0, -1, -1e-12, double.NaN, double.PositiveInfinity],
         _ => [double.NaN, double.PositiveInfinity, double.NegativeInfinity],
     };
 
@@ -50,7 +51,7 @@ public class LabelAndBatchTests
         {
             y[i] = labels[rng.Next(labels.Length)];
             z[i] = i % 17 == 0 ? (rng.NextDouble() - 0.5) * 2e3 : (rng.NextDouble() - 0.5) * 8;
-            if (loss is PoissonLoss or ExponentialLoss or TweedieLoss) z[i] = Math.Clamp(z[i], -20, 20);
+            if (loss is PoissonLoss or ExponentialLoss or TweedieLoss or GammaLoss) z[i] = Math.Clamp(z[i], -20, 20);
             c[i] = rng.NextDouble() * 2;
         }
         return (y, z, c);
@@ -86,6 +87,7 @@ public class LabelAndBatchTests
         HingeLoss l => Call(l, y, z, c, d),
         HuberLoss l => Call(l, y, z, c, d),
         PoissonLoss l => Call(l, y, z, c, d),
+        GammaLoss l => Call(l, y, z, c, d),
         _ => CallBoxed(loss, y, z, c, d),
     };
 

@@ -15,6 +15,7 @@ public static class LossCatalog
         ("LogCosh", new LogCoshLoss()),
         ("Poisson", new PoissonLoss()),
         ("Tweedie(1.5)", new TweedieLoss(1.5)),
+        ("Gamma", new GammaLoss()),
         ("Quantile(0.3)", new QuantileLoss(0.3)),
         ("AsymmetricAbsolute(2.5)", new AsymmetricAbsoluteLoss(2.5)),
         ("EpsilonInsensitive(0.4)", new EpsilonInsensitiveLoss(0.4)),
@@ -48,6 +49,7 @@ public static class LossCatalog
     {
         LabelConvention.Binary => [-1.0, 0.0, 1.0],
         LabelConvention.Count => [0.0, 1.0, 7.0],
+        LabelConvention.Positive => [1e-3, 1.0, 7.0],
         _ => [-3.0, 0.0, 2.5],
     };
 

@@ -88,7 +88,7 @@ public class PointwiseLossTests
             {
                 double v = loss.Value(y, z), d = loss.Derivative(y, z), d2 = loss.SecondDerivative(y, z);
                 Assert.False(double.IsNaN(v) || double.IsNaN(d) || double.IsNaN(d2), $"{name} y={y} z={z}: {v} {d} {d2}");
-                Assert.True(v >= 0 || loss is PoissonLoss or TweedieLoss, $"{name} y={y} z={z}: negative value {v}");
+                Assert.True(v >= 0 || loss is PoissonLoss or TweedieLoss or GammaLoss, $"{name} y={y} z={z}: negative value {v}");
                 if (double.IsFinite(v)) Assert.True(double.IsFinite(d), $"{name} y={y} z={z}: finite loss, derivative {d}");
             }
     }

@@ -58,6 +58,7 @@ public class LinearObjectiveTests
         CheckGradient(new LinearObjective<LogisticLoss, TestL1>(map, bin, default, new TestL1(0.1), 0, intercept, weights), 3);
         CheckGradient(new LinearObjective<HuberLoss, TestL1>(map, reg, new HuberLoss(0.5), new TestL1(0.1), 0.1, intercept, weights), 4);
         CheckGradient(new LinearObjective<PoissonLoss, TestNone>(map, counts, default, default, 0.01, intercept, weights), 5);
+        CheckGradient(new LinearObjective<GammaLoss, TestL1>(map, counts.Select(v => v + 0.5).ToArray(), default, new TestL1(0.05), 0.01, intercept, weights), 7);
         CheckGradient(new LinearObjective<SmoothedHingeLoss, TestNone>(map, bin, new SmoothedHingeLoss(1.0), default, 0.2, intercept, weights), 6);
     }
 
@@ -126,6 +127,8 @@ public class LinearObjectiveTests
             ("l2 logistic", new LinearObjective<LogisticLoss, TestNone>(map, bin, default, default, 0.05, intercept)),
             ("huber l1", new LinearObjective<HuberLoss, TestL1>(map, reg, new HuberLoss(0.3), new TestL1(0.02), 0, intercept)),
             ("poisson l1", new LinearObjective<PoissonLoss, TestL1>(map, counts, default, new TestL1(0.05), 0, intercept)),
+            ("gamma l1", new LinearObjective<GammaLoss, TestL1>(map, counts.Select(v => v + 0.5).ToArray(), default, new TestL1(0.02), 0, intercept)),
+            ("gamma l2", new LinearObjective<GammaLoss, TestNone>(map, counts.Select(v => v + 0.5).ToArray(), default, default, 0.05, intercept)),
             ("smoothed hinge l2", new LinearObjective<SmoothedHingeLoss, TestNone>(map, bin, new SmoothedHingeLoss(0.5), default, 0.05, intercept)),
             ("squared hinge l2", new LinearObjective<SquaredHingeLoss, TestNone>(map, bin, default, default, 0.05, intercept)),
         };

@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+"""Frozen optima of penalised Gamma regression (log link) on abalone_scale, for OptSuite's GammaLoss / GammaRegressor.
+
+Run from the repository root:  /usr/bin/python3 datasets/reference/make_gamma_references.py
+Writes datasets/reference/gamma.json. Needs scikit-learn >= 1.2 (GammaRegressor with solver='newton-cholesky'),
+SciPy, NumPy and, for the L1 / elastic-net cases, Rscript with glmnet (datasets/reference/gamma_glmnet.R).
+
+OptSuite's objective, with z = Xw + b (b unpenalised, absent without intercept):
+    F(w, b) = (1/n) sum (y_i e^{-z_i} + z_i) + lam (a ||w||_1 + (1 - a)/2 ||w||^2).
+* L2 (a = 0): scikit-learn's GammaRegressor minimises (1/n) sum HalfGammaLoss + alpha/2 ||w||^2 with
+  HalfGammaLoss(y, z) = y e^{-z} + z (constant terms in y dropped), i.e. F with lam = alpha. The script checks this
+  three ways: scikit-learn's own LinearModelLoss.loss evaluated at the solution equals F (`sklearn_objective`), the
+  gradient of F with lam = alpha vanishes there (`gradient_max_abs`), and two sklearn solvers agree.
+  The reference is solver='newton-cholesky' (tol 1e-12): solver='lbfgs' at tol 1e-12 is recorded as the second peer,
+  but sklearn 1.2 passes ftol = 64 eps to SciPy's L-BFGS-B, so lbfgs stops once F stalls in double precision, with
+  coefficients only ~1e-5 relative from the optimum (its F agrees to ~1e-15).
+* L1 / elastic net: scikit-learn has no Gamma option; glmnet 4.1 with family = Gamma(link = "log"), standardize = FALSE,
+  minimises (1/2n) deviance + lam (a ||w||_1 + (1 - a)/2 ||w||^2), i.e. F up to a constant. glmnet's IRLS stops at a
+  KKT residual of ~1e-9 (coefficients ~1e-6 relative from the optimum), so its support and signs are then polished by
+  Newton's method on the smooth restricted problem (the sign of each non-zero fixed), and the KKT conditions of the
+  full problem are checked at the polished point (`kkt_max`, zeros strictly inside their subdifferential bound).
+"""
+import datetime, json, os, subprocess, sys, warnings
+
+import numpy as np
+import scipy
+import sklearn
+from sklearn.linear_model import GammaRegressor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+from make_references import load_svmlight  # noqa: E402
+
+DATA = "datasets/regression/abalone_scale"
+SCRIPT = "datasets/reference/make_gamma_references.py"
+FORMULA = "(1/n) sum (y_i exp(-z_i) + z_i) + lam (l1_ratio ||w||_1 + (1 - l1_ratio)/2 ||w||^2), z = Xw + b, b unpenalised"
+
+
+def objective(X, y, w, b, lam, a):
+    z = X @ w + b
+    return float(np.mean(y * np.exp(-z) + z) + lam * (a * np.abs(w).sum() + 0.5 * (1 - a) * w @ w))
+
+
+def smooth_gradient(X, y, w, b, lam, a):
+    """Gradient of the smooth part (data term + ridge share) in w, and in b."""
+    n = len(y)
+    r = (1 - y * np.exp(-(X @ w + b))) / n
+    return X.T @ r + lam * (1 - a) * w, r.sum()
+
+
+def sklearn_case(X, y, alpha, fit_intercept):
+    from sklearn.linear_model._linear_loss import LinearModelLoss
+    n, p = X.shape
+    fits = {}
+    for solver in ("newton-cholesky", "lbfgs"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            m = GammaRegressor(alpha=alpha, fit_intercept=fit_intercept, solver=solver, tol=1e-12, max_iter=100000).fit(X, y)
+        fits[solver] = (m, [str(c.message) for c in caught])
+    m, caught = fits["newton-cholesky"]
+    w, b = m.coef_.copy(), float(m.intercept_)
+    F = objective(X, y, w, b, alpha, 0.0)
+    gw, gb = smooth_gradient(X, y, w, b, alpha, 0.0)
+    grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
+    # scikit-learn's own objective at its solution (sample weights 1/n, as GammaRegressor.fit normalises them).
+    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
+    coef = np.concatenate([w, [b]]) if fit_intercept else w
+    sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
+    ml, caught_l = fits["lbfgs"]
+    wl, bl = ml.coef_, float(ml.intercept_)
+    Fl = objective(X, y, wl, bl, alpha, 0.0)
+    assert grad < 1e-12, grad
+    assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
+    return {
+        "problem": "gamma_l2", "data": DATA, "lam": alpha, "lam_spec": repr(alpha), "l1_ratio": None,
+        "fit_intercept": fit_intercept, "formula": FORMULA, "n": n, "p": p,
+        "objective": F, "coef": [float(v) for v in w], "intercept": b,
+        "tool": "scikit-learn GammaRegressor(solver='newton-cholesky')",
+        "sklearn_call": f"GammaRegressor(alpha={alpha!r}, fit_intercept={fit_intercept}, solver='newton-cholesky', tol=1e-12, max_iter=100000)",
+        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "tol 1e-12", "n_iter": int(m.n_iter_), "warnings": caught,
+        "checks": {
+            "sklearn_objective": sk_obj,
+            "sklearn_objective_minus_F": sk_obj - F,
+            "gradient_max_abs": grad,
+        },
+        "agreement": {
+            "peer": f"GammaRegressor(alpha={alpha!r}, fit_intercept={fit_intercept}, solver='lbfgs', tol=1e-12, max_iter=100000)",
+            "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
+            "coef_max_relative_difference": float(np.abs(np.append(wl, bl) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
+            "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def polish(X, y, w, b, lam, a):
+    """Newton on the support of w with its signs fixed (the L1 term is linear there); the intercept is free."""
+    n = len(y)
+    S = np.flatnonzero(w)
+    s = np.sign(w[S])
+    v = np.append(w[S], b)
+    XS = np.hstack([X[:, S], np.ones((n, 1))])
+    for _ in range(100):
+        z = XS @ v
+        e = y * np.exp(-z)
+        g = XS.T @ (1 - e) / n
+        g[:-1] += lam * (a * s + (1 - a) * v[:-1])
+        H = (XS * e[:, None]).T @ XS / n
+        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
+        step = np.linalg.solve(H, g)
+        v -= step
+        if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
+            break
+    wp = np.zeros_like(w)
+    wp[S] = v[:-1]
+    assert np.all(np.sign(wp[S]) == s), "a polished coefficient changed sign"
+    return wp, float(v[-1])
+
+
+def glmnet_case(X, y, a, divisor):
+    n, p = X.shape
+    # lam_max with an intercept: the largest |(1/n) X^T (1 - y / mean(y))| over a (w = 0, b = log mean y).
+    lam_max = float(np.abs(X.T @ (1 - y / y.mean())).max() / n / a)
+    lam = lam_max / divisor
+    cmd = ["Rscript", os.path.join(HERE, "gamma_glmnet.R"), os.path.join(REPO, DATA), repr(a), repr(lam)]
+    out = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    wg, bg = np.array(out["coef"]), float(out["intercept"])
+    Fg = objective(X, y, wg, bg, lam, a)
+    w, b = polish(X, y, wg, bg, lam, a)
+    F = objective(X, y, w, b, lam, a)
+    gw, gb = smooth_gradient(X, y, w, b, lam, a)
+    nz = w != 0
+    kkt = float(max(np.abs(gw[nz] + lam * a * np.sign(w[nz])).max(initial=0.0), np.maximum(np.abs(gw[~nz]) - lam * a, 0).max(initial=0.0), abs(gb)))
+    margin = float((lam * a - np.abs(gw[~nz])).min(initial=np.inf))   # > 0: every zero strictly inside its bound
+    assert kkt < 1e-12 and margin > 0, (kkt, margin)
+    assert F <= Fg * (1 + 1e-14), (F, Fg)
+    return {
+        "problem": "gamma_l1" if a == 1 else "gamma_enet", "data": DATA, "lam": lam, "lam_spec": f"lammax/{divisor}",
+        "lam_max": lam_max, "l1_ratio": a, "fit_intercept": True, "formula": FORMULA, "n": n, "p": p,
+        "objective": F, "coef": [float(v) for v in w], "intercept": b,
+        "tool": "glmnet family=Gamma(link='log'), polished by Newton on its support",
+        "glmnet_call": f"glmnet(X, y, family = Gamma(link = 'log'), alpha = {a!r}, lambda = {lam!r}, standardize = FALSE, "
+                       "thresh = 1e-16, maxit = 1e7) after glmnet.control(epsnr = 1e-13, mxitnr = 10000)",
+        "version": {"glmnet": out["glmnet_version"], "R": out["r_version"], "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT} (runs Rscript datasets/reference/gamma_glmnet.R)",
+        "tolerance": "glmnet thresh 1e-16, epsnr 1e-13; Newton polish to a step of 1e-16",
+        "checks": {"kkt_max": kkt, "zero_margin": margin, "glmnet_npasses": out["npasses"]},
+        "agreement": {
+            "peer": "glmnet before polishing", "peer_objective": Fg, "objective_relative_difference": (Fg - F) / abs(F),
+            "coef_max_relative_difference": float(np.abs(np.append(wg, bg) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def main():
+    X, y = load_svmlight(os.path.join(REPO, DATA))
+    assert y.min() > 0
+    cases = [sklearn_case(X, y, 1.0, True), sklearn_case(X, y, 0.01, True), sklearn_case(X, y, 0.01, False),
+             glmnet_case(X, y, 1.0, 20), glmnet_case(X, y, 0.5, 20)]
+    with open(os.path.join(HERE, "gamma.json"), "w") as f:
+        json.dump(cases, f, indent=1)
+        f.write("\n")
+    for c in cases:
+        print(f"{c['problem']:10s} lam={c['lam']:.17g} b={'yes' if c['fit_intercept'] else 'no ':3s} F={c['objective']:.17g} "
+              f"peer dF={c['agreement']['objective_relative_difference']:.1e} dcoef={c['agreement']['coef_max_relative_difference']:.1e}")
+
+
+if __name__ == "__main__":
+    main()
