@@ -19,4 +19,16 @@ internal static class Checks
     {
         if (value < 0) throw new ArgumentOutOfRangeException(name, value, $"{name} must be non-negative.");
     }
+
+    public static void Finite(double value, string name)
+    {
+        if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite.");
+    }
+
+    /// <summary>The entries of a matrix grown to <paramref name="count"/> must fit one .NET array (int32 sparse indices).</summary>
+    public static void Storable(long count, string what)
+    {
+        if (count > Array.MaxLength)
+            throw new InvalidOperationException($"The result would hold {count} {what}, more than one array can ({Array.MaxLength}).");
+    }
 }

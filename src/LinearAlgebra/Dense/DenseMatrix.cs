@@ -144,6 +144,34 @@ public sealed class DenseMatrix : ILinearMap
         return result;
     }
 
+    /// <summary>
+    /// [A, c·1]: a copy with one more column, every entry <paramref name="value"/>, in the same layout and backend
+    /// (a penalised bias column, LIBLINEAR's <c>-B</c>).
+    /// </summary>
+    /// <param name="value">The constant c; must be finite.</param>
+    public DenseMatrix AppendConstantColumn(double value)
+    {
+        Checks.Finite(value, nameof(value));
+        int n = Rows, p = Columns;
+        if (p == int.MaxValue) throw new InvalidOperationException("The matrix already has int.MaxValue columns.");
+        Checks.Storable((long)n * (p + 1), "entries");
+        var data = new double[(long)n * (p + 1)];
+        if (Layout == MatrixLayout.RowMajor)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                Data.AsSpan(i * p, p).CopyTo(data.AsSpan(i * (p + 1), p));
+                data[i * (p + 1) + p] = value;
+            }
+        }
+        else
+        {
+            Data.CopyTo(data, 0);
+            data.AsSpan(n * p, n).Fill(value);
+        }
+        return new DenseMatrix(n, p + 1, data, Layout, Backend);
+    }
+
     /// <summary>The same matrix using another backend (storage shared).</summary>
     public DenseMatrix WithBackend(ILinearAlgebraBackend backend) =>
         new(Rows, Columns, Data, Layout, backend ?? throw new ArgumentNullException(nameof(backend)));

@@ -59,6 +59,31 @@ public sealed class CscMatrix : CompressedMatrix
     public CscMatrix WithBackend(ILinearAlgebraBackend backend) =>
         new(Rows, Columns, Storage, backend ?? throw new ArgumentNullException(nameof(backend)));
 
+    /// <summary>
+    /// [A, c·1]: a copy with one more column, every entry <paramref name="value"/> (rows 0..n−1 in order), with the same
+    /// backend (a penalised bias column, LIBLINEAR's <c>-B</c>).
+    /// </summary>
+    /// <param name="value">The constant c; must be finite (0 is stored as explicit zeros).</param>
+    public CscMatrix AppendConstantColumn(double value)
+    {
+        Checks.Finite(value, nameof(value));
+        int n = Rows, p = Columns;
+        if (p == int.MaxValue) throw new InvalidOperationException("The matrix already has int.MaxValue columns.");
+        ReadOnlySpan<int> ptr = ColumnPointers, row = RowIndices;
+        int nnz = row.Length;
+        Checks.Storable((long)nnz + n, "stored entries");
+        var pointers = new int[p + 2];
+        ptr.CopyTo(pointers);
+        pointers[p + 1] = nnz + n;
+        var indices = new int[nnz + n];
+        var values = new double[nnz + n];
+        row.CopyTo(indices);
+        Values.CopyTo(values);
+        for (int i = 0; i < n; i++) indices[nnz + i] = i;
+        values.AsSpan(nnz).Fill(value);
+        return new CscMatrix(n, p + 1, pointers, indices, values, Backend);
+    }
+
     /// <summary>The same matrix in CSR storage (built once in O(nnz) and cached; sorted indices).</summary>
     public CsrMatrix ToCsr() => new(Rows, Columns, Storage.Companion, Backend);
 

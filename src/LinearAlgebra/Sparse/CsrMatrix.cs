@@ -59,6 +59,37 @@ public sealed class CsrMatrix : CompressedMatrix
     public CsrMatrix WithBackend(ILinearAlgebraBackend backend) =>
         new(Rows, Columns, Storage, backend ?? throw new ArgumentNullException(nameof(backend)));
 
+    /// <summary>
+    /// [A, c·1]: a copy with one more column, every entry <paramref name="value"/> (one stored entry appended to each row,
+    /// so sorted rows stay sorted), with the same backend (a penalised bias column, LIBLINEAR's <c>-B</c>).
+    /// </summary>
+    /// <param name="value">The constant c; must be finite (0 is stored as explicit zeros).</param>
+    public CsrMatrix AppendConstantColumn(double value)
+    {
+        Checks.Finite(value, nameof(value));
+        int n = Rows, p = Columns;
+        if (p == int.MaxValue) throw new InvalidOperationException("The matrix already has int.MaxValue columns.");
+        ReadOnlySpan<int> ptr = RowPointers, col = ColumnIndices;
+        ReadOnlySpan<double> val = Values;
+        Checks.Storable((long)col.Length + n, "stored entries");
+        var pointers = new int[n + 1];
+        var indices = new int[col.Length + n];
+        var values = new double[col.Length + n];
+        int t = 0;
+        for (int i = 0; i < n; i++)
+        {
+            pointers[i] = t;
+            int length = ptr[i + 1] - ptr[i];
+            col.Slice(ptr[i], length).CopyTo(indices.AsSpan(t));
+            val.Slice(ptr[i], length).CopyTo(values.AsSpan(t));
+            t += length;
+            indices[t] = p;
+            values[t++] = value;
+        }
+        pointers[n] = t;
+        return new CsrMatrix(n, p + 1, pointers, indices, values, Backend);
+    }
+
     /// <summary>The same matrix in CSC storage (built once in O(nnz) and cached; sorted indices).</summary>
     public CscMatrix ToCsc() => new(Rows, Columns, Storage.Companion, Backend);
 

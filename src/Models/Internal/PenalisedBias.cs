@@ -35,65 +35,7 @@ internal static class PenalisedBias
     /// <summary>[X, B·1] in X's storage kind (dense keeps its layout; CSR gains one entry per row; CSC one column).</summary>
     public static ILinearMap Append(ILinearMap x, double scaling)
     {
-        int n = x.Rows, p = x.Columns;
-        switch (x)
-        {
-            case DenseMatrix d:
-            {
-                var data = new double[(long)n * (p + 1)];
-                ReadOnlySpan<double> v = d.Values;
-                if (d.Layout == MatrixLayout.RowMajor)
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        v.Slice(i * p, p).CopyTo(data.AsSpan(i * (p + 1), p));
-                        data[(long)i * (p + 1) + p] = scaling;
-                    }
-                }
-                else
-                {
-                    v.CopyTo(data);
-                    data.AsSpan((int)((long)n * p), n).Fill(scaling);
-                }
-                return new DenseMatrix(n, p + 1, data, d.Layout, d.Backend);
-            }
-            case CsrMatrix csr:
-            {
-                ReadOnlySpan<int> ptr = csr.RowPointers, col = csr.ColumnIndices;
-                ReadOnlySpan<double> val = csr.Values;
-                var pointers = new int[n + 1];
-                var indices = new int[col.Length + n];
-                var values = new double[col.Length + n];
-                int t = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    pointers[i] = t;
-                    for (int q = ptr[i]; q < ptr[i + 1]; q++) { indices[t] = col[q]; values[t++] = val[q]; }
-                    indices[t] = p;
-                    values[t++] = scaling;
-                }
-                pointers[n] = t;
-                return new CsrMatrix(n, p + 1, pointers, indices, values, csr.Backend);
-            }
-            case CscMatrix csc:
-            {
-                ReadOnlySpan<int> ptr = csc.ColumnPointers, row = csc.RowIndices;
-                ReadOnlySpan<double> val = csc.Values;
-                int nnz = ptr[p];
-                var pointers = new int[p + 2];
-                ptr.CopyTo(pointers);
-                pointers[p + 1] = nnz + n;
-                var indices = new int[nnz + n];
-                var values = new double[nnz + n];
-                row[..nnz].CopyTo(indices);
-                val[..nnz].CopyTo(values);
-                for (int i = 0; i < n; i++) { indices[nnz + i] = i; values[nnz + i] = scaling; }
-                return new CscMatrix(n, p + 1, pointers, indices, values, csc.Backend);
-            }
-            default:
-                throw new ArgumentException(
-                    $"InterceptScaling needs dense, CSR or CSC data to append its constant column; got {x.GetType().Name}.", nameof(x));
-        }
+        return x.AppendConstantColumn(scaling);
     }
 
     /// <summary>A warm start (p×m coefficients, then m intercepts) for the augmented problem: w_B = b/B as row p.</summary>

@@ -9,9 +9,15 @@ namespace OptSuite.Objectives;
 /// with every row on the probability simplex (g = that indicator, prox = row-wise simplex projection).
 /// </summary>
 /// <remarks>
-/// Scaling (as jaxopt): this is minus the dual of the SUM-form Crammer–Singer primal P(W) = Σ_i ℓ_CS(y_i, Wᵀx_i) +
-/// (λ/2)‖W‖²_F, with W(β) = Xᵀ(Y − β)/λ. The mean-form objective of this library, (1/n)Σℓ_CS + (λ'/2)‖W‖², has the same
-/// minimiser for λ = n·λ' and objective values P/n. The duality gap is P(W(β)) + f(β) ≥ 0.
+/// <para><b>λ convention (jaxopt's, not the rest of OptSuite's).</b> Here λ = <c>l2reg</c> multiplies the SUM over
+/// samples: f is minus the dual of P(W) = Σ_i ℓ_CS(y_i, Wᵀx_i) + (λ/2)‖W‖²_F, with W(β) = Xᵀ(Y − β)/λ, as in jaxopt's
+/// <c>multiclass_linear_svm_dual(beta, l2reg, ...)</c>. Every other OptSuite objective and estimator (and jaxopt's
+/// own <c>l2_multiclass_logreg</c>) uses the MEAN, (1/n)Σ_i ℓ_CS + (λ'/2)‖W‖²_F (<see cref="Objective.CrammerSinger"/>, <c>MulticlassSvm</c> with
+/// <c>FitIntercept = false</c>). The two have the same minimiser W when <b>λ' = l2reg/n</b> (LIBLINEAR's C = 1/l2reg;
+/// <c>MulticlassSvm { Lambda = l2reg/n }</c> or <c>{ C = 1/l2reg }</c>); their values are P/n and the optimal
+/// f(β*) = −n·P'*. The duality gap is P(W(β)) + f(β) ≥ 0 (n times the mean-form gap).</para>
+/// <para>The Crammer–Singer dual variables α of LIBLINEAR -s 4 (bounds C = 1/l2reg) are α = (Y − β)/λ, i.e.
+/// β = Y − λα, with the same W = Xᵀα; <c>BlockCoordinateDescent.Minimize</c> solves f by that sequential dual method.</para>
 /// </remarks>
 public sealed class MulticlassSvmDualObjective : ICompositeFunction
 {
@@ -27,7 +33,7 @@ public sealed class MulticlassSvmDualObjective : ICompositeFunction
     /// <param name="x">The n×p data.</param>
     /// <param name="labels">Class indices 0..k−1.</param>
     /// <param name="classes">k ≥ 2.</param>
-    /// <param name="l2reg">λ &gt; 0 in the sum-form convention above.</param>
+    /// <param name="l2reg">λ &gt; 0 in jaxopt's sum-form convention above: n times the mean-form λ' of the rest of OptSuite.</param>
     public MulticlassSvmDualObjective(ILinearMap x, ReadOnlySpan<int> labels, int classes, double l2reg)
     {
         ArgumentNullException.ThrowIfNull(x);

@@ -49,7 +49,9 @@ public static class Objective
 
     /// <summary>
     /// jaxopt <c>multiclass_linear_svm_dual</c>: f(β) = (1/(2·l2reg))‖Xᵀ(Y − β)‖²_F + ⟨β, Y − 1⟩ with each row of β on
-    /// the simplex; see <see cref="MulticlassSvmDualObjective"/> for the scaling.
+    /// the simplex. Unlike every other objective here (jaxopt's own <c>l2_multiclass_logreg</c> included), l2reg multiplies
+    /// the SUM over samples: the matching mean-form λ of <see cref="CrammerSinger"/> is l2reg/n (LIBLINEAR's C = 1/l2reg);
+    /// see <see cref="MulticlassSvmDualObjective"/>. Solve it with <c>BlockCoordinateDescent.Minimize</c>.
     /// </summary>
     public static MulticlassSvmDualObjective MulticlassLinearSvmDual(ILinearMap x, ReadOnlySpan<int> y, int classes, double l2reg) =>
         new(x, y, classes, l2reg);

@@ -5,7 +5,8 @@ namespace OptSuite.Solvers;
 
 /// <summary>
 /// Block coordinate descent for block-separable regularisers: group lasso, the L2,1 norm and the multi-task lasso /
-/// elastic net (blocks of whole rows of W), and the Crammer–Singer dual with the simplex projection as block prox.
+/// elastic net (blocks of whole rows of W); and jaxopt's Crammer–Singer dual, whose blocks (one sample's k dual
+/// variables) are minimised exactly by the sequential dual method of <see cref="DualCoordinateDescent"/>.
 /// </summary>
 /// <remarks>
 /// Block update (Tseng &amp; Yun 2009; Qin, Scheinberg &amp; Goldfarb 2013; skglm's and scikit-learn's multi-task
@@ -67,27 +68,37 @@ public static class BlockCoordinateDescent
     }
 
     /// <summary>
-    /// Minimises jaxopt's Crammer–Singer dual f(β) by exact block steps on the rows of β, each projected onto the simplex
-    /// (jaxopt.BlockCoordinateDescent with projection_simplex). The result's Solution is β (n×k row-major, every row on
-    /// the simplex); the primal weights are <see cref="MulticlassSvmDualObjective.PrimalWeights"/>(β) = Xᵀ(Y − β)/λ.
+    /// Minimises jaxopt's Crammer–Singer dual f(β) (<see cref="MulticlassSvmDualObjective"/>) block by block — one row
+    /// β_i, a sample's k dual variables, at a time, each minimised exactly over the simplex — by the sequential dual
+    /// method of LIBLINEAR -s 4 (Keerthi et al. 2008; the solver of
+    /// <see cref="DualCoordinateDescent.Minimize{TReg}(MulticlassLinearObjective{Objectives.Multiclass.CrammerSingerHingeLoss, TReg}, DualCoordinateDescentOptions?, CancellationToken)"/>)
+    /// with its sort-based block solution and shrinking. The result is in jaxopt's terms: Solution is β (n×k row-major,
+    /// every row on the simplex), Objective is f(β), DualityGap is P(W(β)) + f(β) with the sum-form primal P; the
+    /// primal weights are <see cref="MulticlassSvmDualObjective.PrimalWeights"/>(β) = Xᵀ(Y − β)/λ.
     /// </summary>
     /// <remarks>
-    /// Scaling (<see cref="MulticlassSvmDualObjective"/>): f is minus the dual of the sum-form primal
-    /// Σ_i ℓ_CS(y_i, Wᵀx_i) + (λ/2)‖W‖²_F; the mean-form objective (1/n)Σℓ_CS + (λ'/2)‖W‖²_F of
-    /// <see cref="Objective.CrammerSinger"/> and <see cref="DualCoordinateDescent"/> has the same W for λ = n·λ', and
-    /// its optimal value is −f(β*)/n. Rows with x_i = 0 are set to their exact minimiser (all mass off the true class); a warm start's rows are
-    /// projected onto the simplex.
+    /// The sequential dual method's variables are α = (Y − β)/λ with bounds C = 1/λ (λ = l2reg; β = Y − λα), so the same
+    /// W = Xᵀα; see <see cref="MulticlassSvmDualObjective"/> for λ: jaxopt's l2reg multiplies the sum over samples, and
+    /// the mean-form objective (1/n)Σℓ_CS + (λ'/2)‖W‖²_F of <see cref="Objective.CrammerSinger"/> has the same W for
+    /// λ' = l2reg/n, its optimal value being −f(β*)/n. Stopping criterion: the relative duality gap (P − (−f))/P, checked
+    /// on epochs over every sample (at most every <see cref="BlockCoordinateDescentOptions.GapCheckEvery"/> epochs).
+    /// Samples are visited in a fresh permutation seeded by <see cref="BlockCoordinateDescentOptions.Seed"/> each epoch
+    /// whatever <see cref="BlockCoordinateDescentOptions.Order"/> says (the shrinking heuristic relies on it);
+    /// <see cref="BlockCoordinateDescentOptions.ActiveSetCycling"/> is ignored. Rows with x_i = 0 are set to their exact
+    /// minimiser (all mass on one other class); a warm start's rows are projected onto the simplex.
     /// </remarks>
     /// <param name="objective">The dual objective.</param>
     /// <param name="x0">Warm start β (n×k; empty: β = Y, i.e. W = 0); never modified.</param>
-    /// <param name="options">Options (<see cref="BlockCoordinateDescentOptions.ActiveSetCycling"/> is ignored).</param>
+    /// <param name="options">Options; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>
     public static SolverResult Minimize(MulticlassSvmDualObjective objective, ReadOnlySpan<double> x0 = default,
         BlockCoordinateDescentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         options ??= new BlockCoordinateDescentOptions();
-        var state = new CrammerSingerBlockState(objective, x0, options);
+        options.Validate();
+        var sdm = new DualCoordinateDescentOptions { Seed = options.Seed, GapCheckEvery = options.GapCheckEvery };
+        var state = new MulticlassSvmDualState(objective, x0, sdm);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
     }
 }

@@ -38,10 +38,18 @@ internal sealed class CrammerSingerDualState : ISolverState
     private bool _allActive = true, _fullPass, _solvedActive;
     private int _epochs;
     private long _updates, _passes;
-    private double _primal = double.NaN, _gap = double.NaN;
+    private double _primal = double.NaN, _gap = double.NaN, _dual = double.NaN;
 
+    /// <param name="x">The n×p data.</param>
+    /// <param name="labels">Class indices.</param>
+    /// <param name="classes">k.</param>
+    /// <param name="weights">a_i, giving the bounds C_i = a_i/λ; empty: a_i = 1/n (the mean-form objective).</param>
+    /// <param name="lambda">λ &gt; 0.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="alpha0">A feasible warm start α (n×k row-major: Σ_m α_i^m = 0, α_i^m ≤ C_i·1[m = y_i]), or empty for
+    /// α = 0 (W = 0). Rows with x_i = 0 or C_i = 0 are set to their exact solution whatever it holds.</param>
     public CrammerSingerDualState(ILinearMap x, ReadOnlySpan<int> labels, int classes, ReadOnlySpan<double> weights, double lambda,
-        DualCoordinateDescentOptions options)
+        DualCoordinateDescentOptions options, ReadOnlySpan<double> alpha0 = default)
     {
         options.Validate();
         _x = RowMajorSparse.From(x);
@@ -68,7 +76,11 @@ internal sealed class CrammerSingerDualState : ISolverState
             for (int m = 0; m < classes; m++) _classes[i * classes + m] = m;
             _activeClasses[i] = classes;
             _truePosition[i] = _y[i];
-            if (_c[i] > 0 && _sq[i] > 0) _index[_count++] = i;
+            if (_c[i] > 0 && _sq[i] > 0)
+            {
+                _index[_count++] = i;
+                if (!alpha0.IsEmpty) alpha0.Slice(i * classes, classes).CopyTo(_alpha.AsSpan(i * classes, classes));
+            }
             else if (_c[i] > 0)
             {
                 // x_i = 0: W does not see it; the dual optimum moves mass C from the true class to any other one.
@@ -77,7 +89,35 @@ internal sealed class CrammerSingerDualState : ISolverState
             }
         }
         _active = _count;
+        if (!alpha0.IsEmpty) StartWeights();
     }
+
+    /// <summary>W = Σ_i x_i α_iᵀ for a warm start (rows with x_i = 0 add nothing).</summary>
+    private void StartWeights()
+    {
+        int k = _k;
+        var rows = new SparseRows(_x);
+        for (int i = 0; i < _y.Length; i++)
+        {
+            ReadOnlySpan<double> alpha = _alpha.AsSpan(i * k, k);
+            for (int t = rows.Start(i), end = rows.End(i); t < end; t++)
+            {
+                Span<double> row = _w.AsSpan(rows.Indices[t] * k, k);
+                double v = rows.Values[t];
+                for (int m = 0; m < k; m++) row[m] += alpha[m] * v;
+            }
+        }
+    }
+
+    /// <summary>The dual variables α (n×k row-major), in the units of the class remarks.</summary>
+    internal ReadOnlySpan<double> Alpha => _alpha;
+
+    /// <summary>The bounds C_i = a_i/λ.</summary>
+    internal ReadOnlySpan<double> Bounds => _c;
+
+    /// <summary>The dual value D at the last gap evaluation (every <see cref="Objective"/>, <see cref="DualityGap"/>,
+    /// <see cref="ToResult"/> and due convergence test makes one).</summary>
+    internal double LastDual => _dual;
 
     public double Criterion { get; private set; } = double.PositiveInfinity;
 
@@ -268,6 +308,7 @@ internal sealed class CrammerSingerDualState : ISolverState
         }
         _passes++;
         _primal = _lambda * (0.5 * ww + loss);
+        _dual = -_lambda * (0.5 * ww + linear);
         _gap = _lambda * (0.5 * ww + loss + 0.5 * ww + linear);
     }
 
@@ -293,6 +334,13 @@ internal sealed class CrammerSingerDualState : ISolverState
     {
         ComputeGap();
         return _gap;
+    }
+
+    /// <summary>The dual value D at the current α (one pass).</summary>
+    internal double Dual()
+    {
+        ComputeGap();
+        return _dual;
     }
 
     public SolverResult ToResult(LoopOutcome outcome)

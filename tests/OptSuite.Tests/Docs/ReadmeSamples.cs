@@ -51,7 +51,7 @@ public class ReadmeSamples
         var abalone = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));
         var g = Objective.GroupLasso(abalone.Features, abalone.Labels, BlockPartition.Uniform(4, 2), lambda: 0.02);
         var rg = BlockCoordinateDescent.Minimize(g, default, new BlockCoordinateDescentOptions { Tolerance = 1e-10 });
-        // Crammer–Singer dual (jaxopt's multiclass_linear_svm_dual) by simplex-projected block steps; β → W (p×k):
+        // Crammer–Singer dual (jaxopt's multiclass_linear_svm_dual; its l2reg weighs the SUM over samples: n·λ); β → W (p×k):
         var dna = SvmlightReader.Read(DatasetLocator.Find("multiclass/dna.scale"));          // 2000 × 180, labels 1, 2, 3
         int[] labels = dna.Labels.Select(v => (int)v - 1).ToArray();
         double lambda = 10.0 / dna.Rows;                                                       // LIBLINEAR's C = 0.1

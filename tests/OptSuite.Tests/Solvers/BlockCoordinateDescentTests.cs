@@ -202,7 +202,7 @@ public class BlockCoordinateDescentTests(ITestOutputHelper output)
         Assert.Equal(0, warm.Iterations);
 
         var dual = Objective.MulticlassLinearSvmDual(RandomMatrices.Csr(a), Enumerable.Range(0, 60).Select(i => i % 3).ToArray(), 3, 1.0);
-        var cs = new CrammerSingerBlockState(dual, default, new BlockCoordinateDescentOptions { Order = CoordinateOrder.Random, GapCheckEvery = 1000 });
+        var cs = new MulticlassSvmDualState(dual, default, new DualCoordinateDescentOptions { GapCheckEvery = 1000 });
         cs.Step();
         Assert.Equal(0, Allocations.Least(() => { for (int i = 0; i < 10; i++) { cs.Step(); cs.HasConverged(0); } }));
     }

@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace OptSuite.Tests.Solvers;
 
 /// <summary>
-/// The Crammer–Singer dual by block coordinate descent (jaxopt's BlockCoordinateDescent with projection_simplex on
-/// multiclass_linear_svm_dual) against the sequential dual method of <see cref="DualCoordinateDescent"/>.
+/// jaxopt's multiclass_linear_svm_dual through <see cref="BlockCoordinateDescent"/> (the sequential dual method, mapped to
+/// β = Y − l2reg·α, sum-form l2reg = n·λ) against the mean-form primal solved by <see cref="DualCoordinateDescent"/>:
+/// same W, f(β*) = −n·P*, and the entry point's value and gap are the objective's at the returned β.
 /// </summary>
 public class CrammerSingerBlockTests(ITestOutputHelper output)
 {
