@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Models.Paths;
+using OptSuite.Solvers;
 
 namespace OptSuite.Models;
 
@@ -16,7 +17,9 @@ namespace OptSuite.Models;
 /// n &lt; p, else 10⁻⁴). λ_max is exact: ‖Xᵀ(a ⊙ ℓ′(y, b₀))‖_∞ / α with a = c/Σc and b₀ the intercept of the null model
 /// (the weighted mean of y for squared loss, the logit of the weighted share of the positive class for logistic, 0
 /// without intercept), i.e. the smallest λ at which w = 0 is optimal. For α &lt; 10⁻³ (a ridge-like path, which never
-/// reaches w = 0) λ_max divides by 10⁻³ instead, as glmnet does.</para>
+/// reaches w = 0) λ_max divides by 10⁻³ instead, as glmnet does. Grid, λ_max and null model are those of the
+/// solver-level <see cref="CoordinateDescentPath"/> (<see cref="LambdaGrid"/>), so both APIs give the same grid on the
+/// same data.</para>
 /// <para><b>Warm starts.</b> The first point starts from the null model, every later one from the previous solution;
 /// each point is solved to <see cref="Tolerance"/> by the solver the estimator would use (coordinate descent for
 /// squared loss and for L1 logistic with n ≤ 10⁴, OWL-QN above).</para>
@@ -109,8 +112,8 @@ public abstract partial class LinearPath
         {
             if (!(lambdaMax > 0))
                 throw new ArgumentException("λ_max is 0: no feature is correlated with the null model's residual (constant y, or zero columns), so w = 0 at every λ.", "x");
-            ratio = LambdaMinRatio ?? PathGrid.DefaultRatio(problem.Samples, problem.Features);
-            grid = PathGrid.LogSpaced(lambdaMax, ratio.Value, PathLength);
+            ratio = LambdaMinRatio ?? LambdaGrid.DefaultMinRatio(problem.Samples, problem.Features);
+            grid = LambdaGrid.LogSpaced(lambdaMax, PathLength, ratio.Value);
         }
         return PathRunner.Run(ModelName, problem, settings, lambdaMax, grid, ratio, StopEarly && Lambdas is null, classes);
     }

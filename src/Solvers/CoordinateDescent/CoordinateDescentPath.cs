@@ -9,10 +9,12 @@ namespace OptSuite.Solvers;
 /// lasso and elastic-net paths with the squared loss, L1-logistic paths, and any other smooth loss.
 /// </summary>
 /// <remarks>
-/// glmnet's recipe (Friedman, Hastie &amp; Tibshirani 2010): λ_max computed exactly from the null model (the intercept
-/// alone, with sample weights: w = 0 is optimal iff λα c_j ≥ |∂_j L(0, b₀)| for every j), a geometric grid of
+/// glmnet's recipe (Friedman, Hastie &amp; Tibshirani 2010), with the grid, λ_max and null model the model-level paths
+/// use too (<see cref="LambdaGrid"/>, <see cref="NullModel"/>): λ_max computed exactly from the null model (the
+/// intercept alone, with sample weights: w = 0 is optimal iff λα c_j ≥ |∂_j L(0, b₀)| for every j; for α &lt; 10⁻³,
+/// glmnet's convention divides by 10⁻³ instead of α), a geometric grid of
 /// <see cref="CoordinateDescentPathOptions.Count"/> values down to ε·λ_max (ε = 1e-2 when n &lt; p, else 1e-4), warm
-/// starts, and the sequential strong rule (Tibshirani et al. 2012): at λ_k start on the features with
+/// starts from the null model and then from each previous solution, and the sequential strong rule (Tibshirani et al. 2012): at λ_k start on the features with
 /// |∂_j L(w(λ_{k−1}))| ≥ α c_j(2λ_k − λ_{k−1}) and the non-zeros. The coordinate-descent solver then checks the KKT
 /// conditions and the duality gap on every feature, so a feature the rule missed enters the working set and each point
 /// is certified by its gap. The data are converted to column storage once for the whole path.
@@ -41,8 +43,8 @@ public static class CoordinateDescentPath
         var session = new CoordinateDescentPathSession<TLoss>(x, y, loss, options.L1Ratio, options.FitIntercept, weights, factors);
         double lambdaMax = session.LambdaMax, b0 = session.NullIntercept;
 
-        IReadOnlyList<double> grid = options.Lambdas ?? Grid(lambdaMax, options.Count,
-            options.MinRatio ?? (x.Rows < p ? 1e-2 : 1e-4));
+        IReadOnlyList<double> grid = options.Lambdas ?? LambdaGrid.LogSpaced(lambdaMax, options.Count,
+            options.MinRatio ?? LambdaGrid.DefaultMinRatio(x.Rows, p));
 
         var points = new List<CoordinateDescentPathPoint>(grid.Count);
         var clock = Stopwatch.StartNew();
@@ -59,18 +61,10 @@ public static class CoordinateDescentPath
         return new CoordinateDescentPathResult { LambdaMax = lambdaMax, NullIntercept = b0, Points = points, Elapsed = clock.Elapsed };
     }
 
-    /// <summary>λ_max·ε^{k/(count−1)}, k = 0 … count − 1 (glmnet's log-spaced grid).</summary>
+    /// <summary>λ_max·ε^{k/(count−1)}, k = 0 … count − 1 (glmnet's log-spaced grid): <see cref="LambdaGrid.LogSpaced"/>.</summary>
     /// <param name="lambdaMax">The largest value.</param>
     /// <param name="count">Number of values.</param>
     /// <param name="minRatio">ε = λ_min/λ_max.</param>
-    public static double[] Grid(double lambdaMax, int count, double minRatio)
-    {
-        if (!(lambdaMax > 0 && double.IsFinite(lambdaMax)))
-            throw new ArgumentOutOfRangeException(nameof(lambdaMax), lambdaMax, "λ_max must be finite and > 0 (is y constant, or every feature empty?).");
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "The grid needs at least one value.");
-        if (!(minRatio > 0 && minRatio < 1)) throw new ArgumentOutOfRangeException(nameof(minRatio), minRatio, "ε must lie in (0, 1).");
-        var grid = new double[count];
-        for (int k = 0; k < count; k++) grid[k] = count == 1 ? lambdaMax : lambdaMax * Math.Pow(minRatio, (double)k / (count - 1));
-        return grid;
-    }
+    [Obsolete("Use LambdaGrid.LogSpaced, the grid of every path.")]
+    public static double[] Grid(double lambdaMax, int count, double minRatio) => LambdaGrid.LogSpaced(lambdaMax, count, minRatio);
 }

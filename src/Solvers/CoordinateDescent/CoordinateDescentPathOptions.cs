@@ -3,7 +3,8 @@ namespace OptSuite.Solvers;
 /// <summary>Options of <see cref="CoordinateDescentPath"/>: the penalty, the λ grid and the solver.</summary>
 public sealed record CoordinateDescentPathOptions
 {
-    /// <summary>α in λ(α Σ c_j|w_j| + (1 − α)/2‖w‖²): 1 is the lasso / L1 path (glmnet's alpha). Must lie in (0, 1]. Default 1.</summary>
+    /// <summary>α in λ(α Σ c_j|w_j| + (1 − α)/2‖w‖²): 1 is the lasso / L1 path (glmnet's alpha). Must lie in (0, 1]. Default 1.
+    /// Below <see cref="LambdaGrid.L1RatioFloor"/> the automatic grid starts at the λ_max of α = 10⁻³ (glmnet's convention).</summary>
     public double L1Ratio { get; init; } = 1.0;
 
     /// <summary>Fit an unpenalised intercept. Default false.</summary>

@@ -3,7 +3,8 @@ namespace OptSuite.Solvers;
 /// <summary>What <see cref="CoordinateDescentPath.Compute{TLoss}"/> returns: λ_max and one point per λ, largest λ first.</summary>
 public sealed class CoordinateDescentPathResult
 {
-    /// <summary>The smallest λ at which w = 0 is optimal (exact: from the null model with intercept and weights).</summary>
+    /// <summary>The smallest λ at which w = 0 is optimal (exact: from the null model with intercept and weights); for
+    /// α &lt; <see cref="LambdaGrid.L1RatioFloor"/> that λ for α = 10⁻³ (glmnet's convention, as the model-level paths).</summary>
     public required double LambdaMax { get; init; }
 
     /// <summary>The intercept of the null model (w = 0); 0 without an intercept.</summary>

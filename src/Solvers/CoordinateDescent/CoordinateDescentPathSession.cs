@@ -55,68 +55,25 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         _factors = factors;
         _alpha = alpha;
         _probe = new LinearObjective<TLoss, L1Norm>(ColumnMajorSparse.From(x), y, loss, Penalty(0), 0, intercept, weights);
-        _gradient = new double[_p];
         _strong = new bool[_p];
-        NullIntercept = _probe.NullModel(_gradient);
-        NullGradient(_gradient);
-        LambdaMax = SmallestLambdaWithZeroStep(_gradient, factors, alpha);
-        _last = new double[_probe.Dimension];
-        if (intercept) _last[_p] = NullIntercept;
+        Null = NullModel.Of(_probe);
+        _gradient = Null.Gradient.ToArray();
+        LambdaMax = Null.LambdaMax(alpha, factors);
+        _last = Null.StartPoint();
         _lastLambda = LambdaMax;
         _covarianceEligible = default(TLoss).IsQuadratic && _p <= CovariancePath.MaxFeatures && _p <= x.Rows
             && (alpha < 1 || factors is null || factors.All(c => c > 0));
     }
 
-    /// <summary>
-    /// The data-term gradient at the null model with the coordinate-descent engine's own kernel (a_i ℓ′(y_i, b₀) summed
-    /// down each column as <see cref="CoordinateDescentState{TLoss, TReg}"/> sums it), not the backend's transposed
-    /// product: the two differ in the last bit, and λ_max must agree with the gradient the first solve sees to the last
-    /// bit, or that solve moves a coordinate by ~1e-16 at λ_max (seen with the managed backend on prostate).
-    /// </summary>
-    private void NullGradient(Span<double> gradient)
-    {
-        var x = (CscMatrix)_probe.Data;
-        int n = x.Rows;
-        ReadOnlySpan<double> a = _probe.SampleWeights, y = _probe.Labels;
-        double uniform = 1.0 / n;
-        var s = new double[n];
-        for (int i = 0; i < n; i++) s[i] = (a.IsEmpty ? uniform : a[i]) * _probe.Loss.Derivative(y[i], NullIntercept);
-        ReadOnlySpan<int> ptr = x.ColumnPointers, idx = x.RowIndices;
-        ReadOnlySpan<double> val = x.Values;
-        for (int j = 0; j < _p; j++)
-        {
-            int start = ptr[j], length = ptr[j + 1] - start;
-            gradient[j] = ColumnKernels.DotAndMagnitude(s, idx.Slice(start, length), val.Slice(start, length)).Sum;
-        }
-    }
+    /// <summary>The null model (b₀, its gradient in the engine's column kernel, λ_max).</summary>
+    public NullModel Null { get; }
 
-    /// <summary>
-    /// The smallest λ whose soft-threshold keeps every coordinate of the null model at 0: λ·α·c_j ≥ |g_j| for all j, as
-    /// the solvers compute λ·α·c_j (max_j |g_j|/c_j/α, raised by an ulp while rounding leaves it short).
-    /// </summary>
-    private static double SmallestLambdaWithZeroStep(ReadOnlySpan<double> gradient, double[]? factors, double alpha)
-    {
-        double max = 0;
-        for (int j = 0; j < gradient.Length; j++)
-        {
-            double c = factors is null ? 1.0 : factors[j];
-            if (c > 0) max = Math.Max(max, Math.Abs(gradient[j]) / c);
-        }
-        double lambda = max / alpha;
-        for (int j = 0; j < gradient.Length; j++)
-        {
-            double c = factors is null ? 1.0 : factors[j];
-            if (c > 0)
-                while (lambda * alpha * c < Math.Abs(gradient[j])) lambda = Math.BitIncrement(lambda);
-        }
-        return lambda;
-    }
-
-    /// <summary>The smallest λ with w = 0 optimal (intercept, weights and penalty factors included).</summary>
+    /// <summary>λ_max (<see cref="NullModel.LambdaMax"/>): the smallest λ with w = 0 optimal (intercept, weights and
+    /// penalty factors included) when α ≥ <see cref="LambdaGrid.L1RatioFloor"/>.</summary>
     public double LambdaMax { get; }
 
     /// <summary>b at w = 0 (0 without an intercept).</summary>
-    public double NullIntercept { get; }
+    public double NullIntercept => Null.Intercept;
 
     /// <summary>The objective at <paramref name="lambda"/> (sharing the validated data).</summary>
     public LinearObjective<TLoss, L1Norm> ObjectiveAt(double lambda) => _probe.WithRegularizer(Penalty(lambda), lambda * (1 - _alpha));

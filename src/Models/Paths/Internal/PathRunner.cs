@@ -22,8 +22,7 @@ internal static class PathRunner
     {
         var clock = Stopwatch.StartNew();
         int p = problem.Features;
-        double[] start = new double[p + (problem.FitIntercept ? 1 : 0)];
-        if (problem.FitIntercept) start[p] = problem.StartIntercept(settings);
+        double[] start = problem.StartPoint();
         var points = new List<PathPoint>(grid.Length);
         var end = PathTermination.Completed;
         double previous = 0;
