@@ -90,7 +90,7 @@ public class FitPredictCommandTests
         var bad = Run("fit", "--model", "lasso", "--solver", "lbfgs", "--data", heart);
         Assert.Equal(2, bad.Code);
         Assert.StartsWith("error: ", bad.Err);
-        Assert.Contains("cd, owlqn, fista, ista", bad.Err);
+        Assert.Contains("Solvers that can: fista, ista, owlqn, cd.", bad.Err);
         Assert.DoesNotContain("   at ", bad.Err);
 
         // Trust-region Newton: L2 problems only, named in the refusal otherwise.
@@ -102,7 +102,7 @@ public class FitPredictCommandTests
         Assert.Equal(LastJsonLine(auto.Out).GetProperty("objective").GetDouble(), LastJsonLine(newton.Out).GetProperty("objective").GetDouble(), 1e-9);
         var l1 = Run("fit", "--model", "lasso", "--solver", "newton", "--data", heart);
         Assert.Equal(2, l1.Code);
-        Assert.Contains("trust-region Newton needs a twice-differentiable objective", l1.Err);
+        Assert.Contains("trust-region Newton needs an L2 penalty (a twice-differentiable objective)", l1.Err);
 
         Assert.Equal(0, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--data", heart).Code);   // LIBLINEAR's -B 1 by default
         Assert.Equal(0, Run("fit", "--model", "linear-svm", "--loss", "hinge", "--no-intercept", "--data", heart).Code);
