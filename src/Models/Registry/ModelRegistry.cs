@@ -34,6 +34,8 @@ public static class ModelRegistry
             s => Bind(new HuberRegressor { L1Ratio = s.L1Ratio, Delta = s.Delta ?? 1.0 }, s.Penalty)),
         new("poisson", "Poisson regression (log link), L2 / L1 / elastic-net penalty", ModelTask.Regression, Penalised,
             s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty)),
+        new("gamma", "Gamma regression (log link, targets > 0), L2 / L1 / elastic-net penalty", ModelTask.Regression, Penalised,
+            s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty)),
         new("quantile", "quantile regression (--quantile τ, pinball loss), L1 / L2 / elastic-net penalty", ModelTask.Regression,
             [.. Penalised, ModelOption.Quantile], s => Bind(new QuantileRegressor { L1Ratio = s.L1Ratio, Quantile = s.Quantile ?? 0.5 }, s.Penalty)),
     ];
