@@ -44,7 +44,7 @@ public static class SolverRegistry
             "proximal gradient with backtracking; any differentiable loss and prox-friendly penalty",
             Proximal, (p, s, x0) => Minimize(p, s, x0, accelerated: false)),
         new(SolverKind.Lbfgs, "lbfgs", "L-BFGS", 10_000,
-            "limited-memory BFGS with a Moré–Thuente line search; differentiable objectives (L2 penalty)",
+            "limited-memory BFGS with a strong-Wolfe line search (Nocedal & Wright); differentiable objectives (L2 penalty)",
             Quasi, (p, s, x0) => Lbfgs.Minimize(Target<ISmoothTarget>(p).Smooth(), x0, Get(SolverKind.Lbfgs).Options(new LbfgsOptions(), s), s.Cancellation)),
         new(SolverKind.OwlQn, "owlqn", "OWL-QN", 10_000,
             "orthant-wise L-BFGS (Andrew & Gao 2007); differentiable losses with an L1 or elastic-net penalty",
@@ -59,7 +59,7 @@ public static class SolverRegistry
             "dual coordinate descent (Hsieh et al. 2008; Keerthi et al. 2008 for Crammer–Singer; LIBLINEAR -s 1/3/4/7); L2 SVMs and logistic regression without intercept",
             Dual, (p, s, _) => Target<IDualTarget>(p).Dual(Get(SolverKind.DualCoordinateDescent).Options(new DualCoordinateDescentOptions { Seed = s.Seed }, s), s.Cancellation)),
         new(SolverKind.InteriorPoint, "ipm", "interior-point method", 500,
-            "primal–dual interior-point method on the linear (or quadratic) program of quantile regression",
+            "primal–dual interior-point method with Mehrotra's predictor–corrector (quantreg's rq.fit.fnb) on the linear (or quadratic) program of quantile regression",
             InteriorPoint, (p, s, x0) => Target<IInteriorPointTarget>(p).InteriorPoint(Get(SolverKind.InteriorPoint).Options(new QuantileInteriorPointOptions(), s), x0, s.Cancellation)),
     ];
 
