@@ -109,6 +109,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
         double floorScale = double.IsFinite(_smooth) ? _smooth : 1.0;
+        ReadOnlySpan<double> colSq = _columns.SquaredNorms;
         for (int k = 0; k < ws.Length; k++)
         {
             int j = ws[k];
@@ -136,7 +137,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             if (gram) modelGradient[k] = r;
             if (IsSquared) continue;
             // A tiny floor (newGLMNET adds 1e-12) keeps a flat direction from giving an infinite step.
-            _hjj[j] = Math.Max(h, 1e-12 * (floorScale * _colSq[j] + _mu));
+            _hjj[j] = Math.Max(h, 1e-12 * (floorScale * colSq[j] + _mu));
             _g[j] = g;
         }
         _deltaB = 0;

@@ -31,10 +31,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly CscMatrix _x;
     private readonly int _n, _p;
     private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed, _dual;
-    private readonly double[] _delta, _g, _c, _colSq, _hjj;
+    private readonly double[] _delta, _g, _c, _hjj;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
-    private readonly double[] _colMean;           // k_j = Σ a_i x_ij, when the gap's dual point is shifted (else empty)
-    private readonly double[] _colNorm;           // √(Σ a_i x_ij²)
+    private readonly ColumnStatistics _columns;   // Σ a_i x_ij², its root, and Σ a_i x_ij when the dual point is shifted
     private readonly double[] _data;              // Σ a_i ℓ′_i x_ij at the last gradient (unscreened coordinates)
     private bool _dataFresh;                      // _data is at the current point
     private double _lossSum, _trialLoss;          // Σa_iℓ(y_i, z_i) at move _lossAt; the last line-search trial's sum
@@ -126,38 +125,16 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _hjj = new double[p];
         _hcol = _intercept ? new double[p] : [];
         _hcentred = _intercept ? new double[p] : [];
-        ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
-        ReadOnlySpan<double> val = _x.Values;
-        if (related && previous!._shiftDual == _shiftDual)
-        {
-            _colSq = previous._colSq;          // never written after construction
-            _colMean = previous._colMean;
-            _colNorm = previous._colNorm;
-        }
-        else
-        {
-            _colSq = new double[p];
-            _colMean = _shiftDual ? new double[p] : [];
-            for (int j = 0; j < p; j++)
-            {
-                double s = 0, k = 0;
-                for (int t = ptr[j]; t < ptr[j + 1]; t++)
-                {
-                    double av = _a[idx[t]] * val[t];
-                    s += av * val[t];
-                    k += av;
-                }
-                _colSq[j] = s;
-                if (_shiftDual) _colMean[j] = k;
-            }
-            _colNorm = new double[p];
-            for (int j = 0; j < p; j++) _colNorm[j] = Math.Sqrt(_colSq[j]);
-        }
-        _set = new WorkingSet<TReg>(_reg, _x, _colNorm, _smooth, options, initialWorkingSet);
+        // Never written after construction: a related state's column sums serve.
+        _columns = related && previous!._shiftDual == _shiftDual ? previous._columns : new ColumnStatistics(_x, _a, _shiftDual);
+        _set = new WorkingSet<TReg>(_reg, _x, _columns, _smooth, options, initialWorkingSet);
         // A column without data leaves w_j only the penalty (and ridge): w_j = 0 is optimal when 0 ∈ ∂r_j(0).
-        foreach (int j in _set.ScreenEmpty(_colSq)) _w[j] = 0;
+        foreach (int j in _set.ScreenEmpty(_columns.SquaredNorms)) _w[j] = 0;
         if (IsSquared)
-            for (int j = 0; j < p; j++) _hjj[j] = _colSq[j] + _mu;
+        {
+            ReadOnlySpan<double> colSq = _columns.SquaredNorms;
+            for (int j = 0; j < p; j++) _hjj[j] = colSq[j] + _mu;
+        }
 
         _rng = new Random(options.Seed);
         // The squared loss's Gram matrix has fixed weights (h = a): a related state's cache carries over, columns and all.
@@ -234,8 +211,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         {
             double m = _gb;
             ReadOnlySpan<bool> screened = _set.Screened;
+            ReadOnlySpan<double> sums = _columns.Sums;
             for (int j = 0; j < _p; j++)
-                if (!screened[j]) _c[j] -= m * _colMean[j];
+                if (!screened[j]) _c[j] -= m * sums[j];
         }
         else if (_intercept)
         {

@@ -22,7 +22,7 @@ internal sealed class WorkingSet<TReg>
     private readonly TReg _reg;
     private readonly CscMatrix _x;
     private readonly int _p;
-    private readonly double[] _colNorm;          // √(Σ a_i x_ij²), shared with the state
+    private readonly ColumnStatistics _columns;  // ‖x_j‖_a: screening radii and fill priorities
     private readonly double _smooth;             // L_ℓ, the loss's smoothness (screening's radius)
     private readonly double[]? _lambda;          // λ_j of a weighted L1 penalty; null for other regularisers
     private readonly bool[]? _hint;              // an initial working set (a path's strong set), used once
@@ -36,16 +36,16 @@ internal sealed class WorkingSet<TReg>
 
     /// <param name="reg">The regulariser.</param>
     /// <param name="x">The data in column storage.</param>
-    /// <param name="colNorm">√(Σ a_i x_ij²) per column (read only).</param>
+    /// <param name="columns">The data's weighted column norms.</param>
     /// <param name="smoothness">The loss's smoothness constant (screening needs it finite).</param>
     /// <param name="options">The solver's options (working sets, their first size, screening).</param>
     /// <param name="hint">An initial working set (a path's strong set), or null.</param>
-    public WorkingSet(TReg reg, CscMatrix x, double[] colNorm, double smoothness, CoordinateDescentOptions options, bool[]? hint)
+    public WorkingSet(TReg reg, CscMatrix x, ColumnStatistics columns, double smoothness, CoordinateDescentOptions options, bool[]? hint)
     {
         _reg = reg;
         _x = x;
         _p = x.Columns;
-        _colNorm = colNorm;
+        _columns = columns;
         _smooth = smoothness;
         _hint = hint;
         _initialSize = options.InitialWorkingSetSize;
@@ -111,11 +111,12 @@ internal sealed class WorkingSet<TReg>
         if (!double.IsFinite(gap)) return default;
         // Rounding in F − D is of the order of ε|F|; the margin keeps the test safe when the gap is that small.
         double radius = Math.Sqrt(2 * _smooth * (Math.Max(gap, 0) + 1e-13 * Math.Abs(value)));
+        ReadOnlySpan<double> norms = _columns.Norms;
         int removed = 0;
         for (int j = 0; j < _p; j++)
         {
             if (_screened[j]) continue;
-            double r = radius * _colNorm[j] * (1 + 1e-9);
+            double r = radius * norms[j] * (1 + 1e-9);
             if (_reg.SubdifferentialDistance(0, c[j] + r, j) != 0 || _reg.SubdifferentialDistance(0, c[j] - r, j) != 0) continue;
             Remove(j, ref removed);
         }
@@ -174,11 +175,12 @@ internal sealed class WorkingSet<TReg>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(int missing, ReadOnlySpan<double> c)
     {
+        ReadOnlySpan<double> norms = _columns.Norms;
         int m = 0;
         for (int j = 0; j < _p; j++)
         {
             if (_screened[j] || _inSet[j]) continue;
-            _priority[m] = (_lambda![j] - Math.Abs(c[j])) / _colNorm[j];
+            _priority[m] = (_lambda![j] - Math.Abs(c[j])) / norms[j];
             _candidates[m++] = j;
         }
         if (m == 0) return;
