@@ -21,8 +21,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     private void SolveModel(double tolerance)
     {
         bool centred = _intercept && CentreModel();
-        Sweeps(new ResidualEngine(this, centred), tolerance, centred);
-        if (_options.Order == CoordinateOrder.Random) _ws.AsSpan(0, _wsCount).Sort();
+        Sweeps(new ResidualSweep(this, centred), tolerance, centred);
+        if (_options.Order == CoordinateOrder.Random) _set.Sort();
     }
 
     /// <summary>One model solve's coordinate steps, as <see cref="Sweeps"/> drives them (a struct, so the calls inline).</summary>
@@ -45,12 +45,12 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     }
 
     /// <summary>The residual engine: coordinates in working-set order, two passes over a column per step.</summary>
-    private readonly struct ResidualEngine(CoordinateDescentState<TLoss, TReg> s, bool centred) : IModelEngine
+    private readonly struct ResidualSweep(CoordinateDescentState<TLoss, TReg> s, bool centred) : IModelEngine
     {
-        public int Count => s._wsCount;
-        public int Feature(int t) => s._ws[t];
-        public void Shuffle() => s.Shuffle(s._ws.AsSpan(0, s._wsCount));
-        public double Update(int t, ref double violation) => s.UpdateModelCoordinate(s._ws[t], centred, ref violation);
+        public int Count => s._set.Count;
+        public int Feature(int t) => s._set[t];
+        public void Shuffle() => s._set.Shuffle(s._rng);
+        public double Update(int t, ref double violation) => s.UpdateModelCoordinate(s._set[t], centred, ref violation);
         public double UpdateIntercept(ref double violation) => s.UpdateModelIntercept(ref violation);
     }
 
@@ -105,17 +105,6 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         return change;
     }
 
-    /// <summary>A uniform random permutation of <paramref name="items"/> (Fisher–Yates with the seeded generator); both
-    /// engines draw the same numbers, so Random order visits the same coordinates in either.</summary>
-    private void Shuffle(Span<int> items)
-    {
-        for (int t = 0; t < items.Length - 1; t++)
-        {
-            int r = t + _rng.Next(items.Length - t);
-            (items[t], items[r]) = (items[r], items[t]);
-        }
-    }
-
     /// <summary>
     /// The centred model (see <see cref="SolveModel"/>): δ_b's exact step, c_j = Σh_i x_ij and the centred curvatures
     /// on the working set. False when Σh_i is not a usable pivot (the intercept is then a coordinate as before).
@@ -128,9 +117,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
         bool uniform = IsSquared && _uniform;
-        for (int k = 0; k < _wsCount; k++)
+        ReadOnlySpan<int> ws = _set.Members;
+        for (int k = 0; k < ws.Length; k++)
         {
-            int j = _ws[k], end = ptr[j + 1];
+            int j = ws[k], end = ptr[j + 1];
             double c = 0;
             if (uniform)
             {

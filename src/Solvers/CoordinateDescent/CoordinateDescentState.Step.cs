@@ -21,29 +21,27 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         // The KKT violation is at the rounding level of the gradient: the point is optimal as far as double precision
         // can tell, yet the gap did not certify the tolerance (data of extreme scale, or a tolerance below ε).
         if (_kkt <= _kktNoise) return StepOutcome.NoProgress;
-        bool gram = ChooseGram();
-        if (gram) EnsureGramVectors(_wsCount + 1);
-        BuildModel(gram);
+        ReadOnlySpan<int> ws = _set.Members;
+        bool gram = _gram.Choose(ws);
+        BuildModel(gram, gram ? _gram.ModelGradient(ws.Length) : default);
         long visits = _visits, updates = _updates;
         double inner = Math.Max(_options.InnerTolerance * _kkt, _kktNoise);
         if (gram)
         {
-            PrepareGram();
+            _touched += _gram.Prepare(ws, _h, Unscreened);
             SolveGram(inner);
         }
         else SolveModel(inner);
-        _lastVisits = _visits - visits;
-        _lastUpdates = _updates - updates;
-        _lastWs = _wsCount;
+        _gram.Record(_visits - visits, _updates - updates, ws.Length);
 
         // q = Xδ (+ δ_b) over the working set.
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
         Array.Clear(_q);
         bool moved = _deltaB != 0;
-        for (int k = 0; k < _wsCount; k++)
+        for (int k = 0; k < ws.Length; k++)
         {
-            int j = _ws[k];
+            int j = ws[k];
             double dj = _delta[j];
             if (dj == 0) continue;
             moved = true;
@@ -59,9 +57,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         if (double.IsNaN(beta)) return StepOutcome.LineSearchFailed;
         // Check the step before taking it, so a non-finite outcome leaves the last finite point in place.
         bool changed = beta * _deltaB + _b != _b;
-        for (int k = 0; k < _wsCount; k++)
+        for (int k = 0; k < ws.Length; k++)
         {
-            int j = _ws[k];
+            int j = ws[k];
             double next = _w[j] + beta * _delta[j];
             if (!double.IsFinite(next)) return StepOutcome.NonFinite;
             changed |= next != _w[j];
@@ -73,9 +71,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         _stalled = 0;
         _moves++;
         _dataFresh = false;
-        for (int k = 0; k < _wsCount; k++)
+        for (int k = 0; k < ws.Length; k++)
         {
-            int j = _ws[k];
+            int j = ws[k];
             _w[j] += beta * _delta[j];
         }
         _b += beta * _deltaB;
@@ -98,20 +96,23 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     /// The quadratic model at the current point: s = a⊙ℓ′(z) (its gradient residual at δ = 0), h = a⊙ℓ″(z) and the
     /// diagonal H_jj = Σh_i x_ij² + μ on the working set (newGLMNET, Yuan, Ho &amp; Lin 2012). The squared loss keeps
     /// h = a and H_jj = Σa_i x_ij² + μ from the start: its model is the objective itself. With <paramref name="gram"/>
-    /// the data part of the model gradient, r = X_wsᵀs (and Σs_i last), is stored for <see cref="SolveGram"/>.
+    /// the data part of the model gradient, r = X_wsᵀs (and Σs_i last), is stored into <paramref name="modelGradient"/>
+    /// for <see cref="SolveGram"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BuildModel(bool gram)
+    private void BuildModel(bool gram, Span<double> modelGradient)
     {
+        ReadOnlySpan<int> ws = _set.Members;
         for (int i = 0; i < _n; i++) _s[i] = _a[i] * _d[i];
         if (!IsSquared)
             for (int i = 0; i < _n; i++) _h[i] = _a[i] * _loss.SecondDerivative(_y[i], _z[i]);
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
         double floorScale = double.IsFinite(_smooth) ? _smooth : 1.0;
-        for (int k = 0; k < _wsCount; k++)
+        ReadOnlySpan<double> colSq = _columns.SquaredNorms;
+        for (int k = 0; k < ws.Length; k++)
         {
-            int j = _ws[k];
+            int j = ws[k];
             _delta[j] = 0;
             if (IsSquared && !gram) continue;
             // g starts from μw_j as before; r, the data part alone, is what the Gram engine updates.
@@ -133,10 +134,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
                     r += sv;
                 }
             _touched += end - ptr[j];
-            if (gram) _r[k] = r;
+            if (gram) modelGradient[k] = r;
             if (IsSquared) continue;
             // A tiny floor (newGLMNET adds 1e-12) keeps a flat direction from giving an infinite step.
-            _hjj[j] = Math.Max(h, 1e-12 * (floorScale * _colSq[j] + _mu));
+            _hjj[j] = Math.Max(h, 1e-12 * (floorScale * colSq[j] + _mu));
             _g[j] = g;
         }
         _deltaB = 0;
@@ -146,7 +147,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             for (int i = 0; i < _n; i++) { hb += _h[i]; gb += _s[i]; }
             _hb = Math.Max(hb, 1e-12 * floorScale);
             _gb = gb;
-            if (gram) _r[_wsCount] = gb;
+            if (gram) modelGradient[ws.Length] = gb;
         }
     }
 
@@ -158,11 +159,12 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double LineSearch()
     {
+        ReadOnlySpan<int> ws = _set.Members;
         double model = _gb * _deltaB;
         double f0 = 0;
-        for (int k = 0; k < _wsCount; k++)
+        for (int k = 0; k < ws.Length; k++)
         {
-            int j = _ws[k];
+            int j = ws[k];
             double wj = _w[j], dj = _delta[j];
             if (dj == 0) continue;
             model += _g[j] * dj + _reg.ValueCoordinate(wj + dj, j) - _reg.ValueCoordinate(wj, j);
@@ -190,9 +192,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
             double f = 0;
             for (int i = 0; i < _n; i++) f += _a[i] * _loss.Value(_y[i], _z[i] + beta * _q[i]);
             _trialLoss = f;
-            for (int k = 0; k < _wsCount; k++)
+            for (int k = 0; k < ws.Length; k++)
             {
-                int j = _ws[k];
+                int j = ws[k];
                 double dj = _delta[j];
                 if (dj == 0) continue;
                 double v = _w[j] + beta * dj;

@@ -13,6 +13,10 @@ namespace OptSuite.Solvers;
 /// An outer iteration is split in two: <see cref="HasConverged"/> computes the full gradient, the KKT violation and
 /// (when due) the duality gap at the current point, screens and chooses the working set; <see cref="Step"/> builds the
 /// quadratic model there, minimises it by coordinate descent on the working set and moves along the result.
+/// <para>The state holds the iterate (w, b, the scores z and ℓ′(z)), the quadratic model and the sweep. Which
+/// coordinates are swept — gap-safe screening, the working set, a path's strong set — is a
+/// <see cref="WorkingSet{TReg}"/>; the Gram matrix of the working set and its covariance updates are a
+/// <see cref="GramEngine"/>, which the sweep drives through its model gradient.</para>
 /// </remarks>
 /// <typeparam name="TLoss">The loss.</typeparam>
 /// <typeparam name="TReg">The separable regulariser.</typeparam>
@@ -27,10 +31,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly CscMatrix _x;
     private readonly int _n, _p;
     private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed, _dual;
-    private readonly double[] _delta, _g, _c, _colSq, _hjj, _priority;
+    private readonly double[] _delta, _g, _c, _hjj;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
-    private readonly double[] _colMean;           // k_j = Σ a_i x_ij, when the gap's dual point is shifted (else empty)
-    private readonly double[] _colNorm;           // √(Σ a_i x_ij²)
+    private readonly ColumnStatistics _columns;   // Σ a_i x_ij², its root, and Σ a_i x_ij when the dual point is shifted
     private readonly double[] _data;              // Σ a_i ℓ′_i x_ij at the last gradient (unscreened coordinates)
     private bool _dataFresh;                      // _data is at the current point
     private double _lossSum, _trialLoss;          // Σa_iℓ(y_i, z_i) at move _lossAt; the last line-search trial's sum
@@ -39,21 +42,18 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly bool _shiftDual;             // intercept, and the objective balances its dual point by a shift
     private long _moves, _checkedAt = -1;         // point changes so far, and the one the last gap was computed at
     private double _checkedGap;
-    private readonly double[]? _lambda;          // λ_j of a weighted L1 penalty; null for other regularisers
-    private readonly int[] _ws, _candidates;
-    private readonly bool[] _screened, _inWs;
-    private readonly bool[]? _hint;              // an initial working set (a path's strong set), used once
+    private readonly WorkingSet<TReg> _set;      // screening and the working set
+    private readonly GramEngine _gram;           // the Gram matrix of the working set and its covariance updates
     private readonly Random _rng;
-    private readonly bool _intercept, _uniform, _useWorkingSet, _canScreen;
+    private readonly bool _intercept, _uniform;
     private readonly double _mu, _smooth, _uniformWeight;
     private readonly long _nnz;
     private double _b, _deltaB, _hb, _gb;
-    private int _wsCount, _screenedCount, _outer;
+    private int _outer;
     private double _kkt, _kkt0 = double.NaN, _kktNoise;
     private int _stalled;
     private bool _prepared, _gapFresh;
-    private long _updates, _gaps, _gradients, _sweeps, _touched;
-    private long _screenedNnz;                   // stored entries of the screened columns
+    private long _updates, _gaps, _gradients, _sweeps, _touched, _visits;
 
     /// <summary>Prepares a run from <paramref name="x0"/> (w then b; zeros when empty; never modified).</summary>
     /// <param name="objective">The objective.</param>
@@ -125,67 +125,25 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _hjj = new double[p];
         _hcol = _intercept ? new double[p] : [];
         _hcentred = _intercept ? new double[p] : [];
-        _priority = new double[p];
-        _ws = new int[p];
-        _candidates = new int[p];
-        _screened = new bool[p];
-        _inWs = new bool[p];
-        ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
-        ReadOnlySpan<double> val = _x.Values;
-        if (related && previous!._shiftDual == _shiftDual)
-        {
-            _colSq = previous._colSq;          // never written after construction
-            _colMean = previous._colMean;
-            _colNorm = previous._colNorm;
-        }
-        else
-        {
-            _colSq = new double[p];
-            _colMean = _shiftDual ? new double[p] : [];
-            for (int j = 0; j < p; j++)
-            {
-                double s = 0, k = 0;
-                for (int t = ptr[j]; t < ptr[j + 1]; t++)
-                {
-                    double av = _a[idx[t]] * val[t];
-                    s += av * val[t];
-                    k += av;
-                }
-                _colSq[j] = s;
-                if (_shiftDual) _colMean[j] = k;
-            }
-            _colNorm = new double[p];
-            for (int j = 0; j < p; j++) _colNorm[j] = Math.Sqrt(_colSq[j]);
-        }
-        for (int j = 0; j < p; j++)
-        {
-            double s = _colSq[j];
-            // A column without data leaves w_j only the penalty (and ridge): w_j = 0 is optimal when 0 ∈ ∂r_j(0).
-            if (s == 0 && _reg.SubdifferentialDistance(0, 0, j) == 0)
-            {
-                _screened[j] = true;
-                _w[j] = 0;
-                _screenedCount++;
-                _screenedNnz += ptr[j + 1] - ptr[j];
-            }
-        }
+        // Never written after construction: a related state's column sums serve.
+        _columns = related && previous!._shiftDual == _shiftDual ? previous._columns : new ColumnStatistics(_x, _a, _shiftDual);
+        _set = new WorkingSet<TReg>(_reg, _x, _columns, _smooth, options, initialWorkingSet);
+        // A column without data leaves w_j only the penalty (and ridge): w_j = 0 is optimal when 0 ∈ ∂r_j(0).
+        foreach (int j in _set.ScreenEmpty(_columns.SquaredNorms)) _w[j] = 0;
         if (IsSquared)
-            for (int j = 0; j < p; j++) _hjj[j] = _colSq[j] + _mu;
-
-        if (default(TReg) is IWeightedL1Regularizer)
         {
-            _lambda = new double[p];
-            ((IWeightedL1Regularizer)_reg).GetWeights(_lambda);
+            ReadOnlySpan<double> colSq = _columns.SquaredNorms;
+            for (int j = 0; j < p; j++) _hjj[j] = colSq[j] + _mu;
         }
-        _useWorkingSet = options.WorkingSet && _lambda is not null;
-        _canScreen = options.Screening && double.IsFinite(_smooth);
-        _hint = initialWorkingSet;
+
         _rng = new Random(options.Seed);
         // The squared loss's Gram matrix has fixed weights (h = a): a related state's cache carries over, columns and all.
-        if (IsSquared && related && options.Gram != GramMode.Never) _gram = previous!.TakeGram();
-        if (options.Gram != GramMode.Never && _p - _screenedCount + (_intercept ? 1 : 0) <= 256)
-            AllocateGram(_p - _screenedCount + (_intercept ? 1 : 0));
+        GramCache? inherited = IsSquared && related && options.Gram != GramMode.Never ? previous!._gram.TakeCache() : null;
+        _gram = new GramEngine(_x, _intercept, IsSquared, options, Unscreened, inherited);
     }
+
+    /// <summary>Unscreened coordinates plus the intercept.</summary>
+    private int Unscreened => _p - _set.ScreenedCount + (_intercept ? 1 : 0);
 
     /// <summary>True for the squared loss, whose quadratic model is the objective itself (no line search).</summary>
     private static bool IsSquared => default(TLoss).IsQuadratic;
@@ -197,10 +155,13 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     public EvaluationCounts Counts => new(_gaps, _gradients, _updates);
 
     /// <summary>Features eliminated so far by gap-safe screening (and empty columns); they stay at 0.</summary>
-    public int ScreenedFeatures => _screenedCount;
+    public int ScreenedFeatures => _set.ScreenedCount;
 
     /// <summary>The size of the current working set.</summary>
-    public int WorkingSetSize => _wsCount;
+    public int WorkingSetSize => _set.Count;
+
+    /// <summary>Model solves (outer iterations) that ran on the Gram matrix of the working set.</summary>
+    public long GramSolves => _gram.Solves;
 
     /// <summary>Coordinate-descent sweeps over working sets so far (all outer iterations).</summary>
     public long InnerSweeps => _sweeps;
@@ -219,7 +180,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     {
         ComputeGradient();
         if (double.IsNaN(_kkt0)) _kkt0 = _kkt;
-        bool due = _outer % _options.GapCheckEvery == 0 || _kkt <= Math.Sqrt(tolerance) * _kkt0 || _canScreen;
+        bool due = _outer % _options.GapCheckEvery == 0 || _kkt <= Math.Sqrt(tolerance) * _kkt0 || _set.Screens;
         _gapFresh = false;
         if (due)
         {
@@ -230,7 +191,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
             Criterion = ProximalGradientState.RelativeGap(gap, value);
             if (Criterion <= tolerance) return true;
             _gapFresh = true;
-            if (_canScreen) Screen(gap, value);
+            if (_set.Screens) Screen(gap, value);
         }
         SelectWorkingSet();
         _prepared = true;
@@ -249,8 +210,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         if (_shiftDual)
         {
             double m = _gb;
+            ReadOnlySpan<bool> screened = _set.Screened;
+            ReadOnlySpan<double> sums = _columns.Sums;
             for (int j = 0; j < _p; j++)
-                if (!_screened[j]) _c[j] -= m * _colMean[j];
+                if (!screened[j]) _c[j] -= m * sums[j];
         }
         else if (_intercept)
         {
@@ -266,9 +229,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     {
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
+        ReadOnlySpan<bool> screened = _set.Screened;
         for (int j = 0; j < _p; j++)
-            _c[j] = _screened[j] ? 0 : ColumnKernels.Dot(u, idx[ptr[j]..ptr[j + 1]], val[ptr[j]..ptr[j + 1]]);
-        _touched += _nnz - _screenedNnz;
+            _c[j] = screened[j] ? 0 : ColumnKernels.Dot(u, idx[ptr[j]..ptr[j + 1]], val[ptr[j]..ptr[j + 1]]);
+        _touched += _nnz - _set.ScreenedEntries;
     }
 
     /// <summary>Whether <paramref name="x"/> (w, then b) is exactly the current point.</summary>

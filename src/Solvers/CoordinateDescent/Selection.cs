@@ -1,8 +1,21 @@
 namespace OptSuite.Solvers;
 
-/// <summary>Partial selection in O(m) expected time, without allocation.</summary>
+/// <summary>Partial selection in O(m) expected time and random permutations, without allocation.</summary>
 internal static class Selection
 {
+    /// <summary>
+    /// A uniform random permutation of <paramref name="items"/> (Fisher–Yates with <paramref name="rng"/>): coordinate
+    /// descent's residual and Gram engines both shuffle with it, so Random order draws the same numbers in either.
+    /// </summary>
+    public static void Shuffle(Span<int> items, Random rng)
+    {
+        for (int t = 0; t < items.Length - 1; t++)
+        {
+            int r = t + rng.Next(items.Length - t);
+            (items[t], items[r]) = (items[r], items[t]);
+        }
+    }
+
     /// <summary>
     /// Reorders <paramref name="keys"/> (and <paramref name="items"/> with them) so that the <paramref name="k"/>
     /// smallest keys come first, in no particular order (Hoare's quickselect, median-of-three pivots; deterministic).
