@@ -67,16 +67,14 @@ public sealed class LinearSvm : LinearClassifier<LinearSvm>, IPenaltyChoice
     internal override void WriteOptions(IDictionary<string, object?> options)
     {
         options["loss"] = SvmLossNames.ToName(Loss);
-        options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
+        PenaltyChoice.Write(this, options);
         options["intercept_scaling"] = InterceptScaling;
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
     {
         Loss = SvmLossNames.Parse(options.String("loss"));
-        Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
+        PenaltyChoice.Read(this, options);
         InterceptScaling = options.DoubleOrNull("intercept_scaling");
     }
 }

@@ -78,15 +78,13 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>, I
 
     internal override void WriteOptions(IDictionary<string, object?> options)
     {
-        options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
+        PenaltyChoice.Write(this, options);
         options["multinomial"] = Multinomial;
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
     {
-        Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
+        PenaltyChoice.Read(this, options);
         Multinomial = options.Bool("multinomial");
     }
 }

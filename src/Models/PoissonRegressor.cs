@@ -73,15 +73,7 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenal
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
         PenalisedProblem.Pose(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w);
 
-    internal override void WriteOptions(IDictionary<string, object?> options)
-    {
-        options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
-    }
+    internal override void WriteOptions(IDictionary<string, object?> options) => PenaltyChoice.Write(this, options);
 
-    internal override void ReadOptions(Persistence.ModelOptionsReader options)
-    {
-        Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
-    }
+    internal override void ReadOptions(Persistence.ModelOptionsReader options) => PenaltyChoice.Read(this, options);
 }

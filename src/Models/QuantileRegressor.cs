@@ -82,14 +82,12 @@ public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>, IPen
     internal override void WriteOptions(IDictionary<string, object?> options)
     {
         options["quantile"] = Quantile;
-        options["penalty"] = PenaltyNames.ToName(Penalty);
-        options["l1_ratio"] = Penalty == Penalty.ElasticNet ? L1Ratio ?? PenalisedProblem.DefaultL1Ratio : null;
+        PenaltyChoice.Write(this, options);
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
     {
         Quantile = options.Double("quantile");
-        Penalty = PenaltyNames.Parse(options.String("penalty"));
-        L1Ratio = Penalty == Penalty.ElasticNet ? options.DoubleOrNull("l1_ratio") : null;   // older files wrote 0.5 beside L1/L2
+        PenaltyChoice.Read(this, options);
     }
 }
