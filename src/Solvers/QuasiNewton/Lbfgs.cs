@@ -7,9 +7,13 @@ namespace OptSuite.Solvers;
 /// pairs, initial scaling γ = sᵀy/yᵀy, strong-Wolfe line search.
 /// </summary>
 /// <remarks>
-/// Stopping criterion (<see cref="SolverOptions.Tolerance"/>): ‖∇f(x)‖∞ / max(1, ‖∇f(x₀)‖∞). A line search that finds no
-/// decrease ends the run with <see cref="StopReason.LineSearchFailed"/> and the best point, never an exception. Where
-/// the function also implements <see cref="IDualityGapProvider"/>, the result carries the duality gap.
+/// Stopping criterion (<see cref="SolverOptions.Tolerance"/>, <see cref="QuasiNewtonOptions.Criterion"/>): where the
+/// function has a duality gap (<see cref="IDualityGapProvider"/>, as the <c>AsSmooth()</c> views of the linear objectives
+/// do), the relative gap (f(x) − D(θ(x))) / |f(x)|, checked as <see cref="QuasiNewtonOptions.GapCheckEvery"/> describes;
+/// otherwise, at points where the gap is infinite (an unregularised objective), or with
+/// <see cref="QuasiNewtonCriterion.Gradient"/>, ‖∇f(x)‖∞ / max(1, ‖∇f(x₀)‖∞). A line search that finds
+/// no decrease ends the run with <see cref="StopReason.LineSearchFailed"/> and the best point, never an exception. Where
+/// the function has a gap, the result carries it.
 /// </remarks>
 public static class Lbfgs
 {

@@ -1,7 +1,7 @@
 namespace OptSuite.Solvers;
 
 /// <summary>Options of <see cref="Lbfgs"/>.</summary>
-public sealed record LbfgsOptions : SolverOptions
+public sealed record LbfgsOptions : QuasiNewtonOptions
 {
     /// <summary>Curvature pairs kept (m). Default 10.</summary>
     public int HistorySize { get; init; } = 10;
@@ -17,7 +17,8 @@ public sealed record LbfgsOptions : SolverOptions
 
     /// <summary>
     /// Also stop (as converged) when the relative decrease (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) is at most this;
-    /// 0 (default) disables the test so that <see cref="SolverOptions.Tolerance"/> alone decides.
+    /// 0 (default) disables the test so that <see cref="SolverOptions.Tolerance"/> alone decides. Under the gap criterion
+    /// a small decrease only triggers a gap check: the run stops when the gap certifies.
     /// </summary>
     public double RelativeDecreaseTolerance { get; init; }
 

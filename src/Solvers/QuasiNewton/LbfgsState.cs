@@ -9,6 +9,7 @@ public sealed class LbfgsState : ISolverState
     private readonly LbfgsOptions _options;
     private readonly LbfgsHistory _history;
     private readonly StrongWolfeLineSearch _search;
+    private readonly GapCertificate? _certificate;
     private readonly double[] _x, _g, _d;
     private double _value, _previousValue = double.NaN;
     private readonly double _gradientScale;
@@ -27,6 +28,7 @@ public sealed class LbfgsState : ISolverState
         options.Validate();
         _f = function;
         _options = options;
+        _certificate = GapCertificate.For(function, options);
         int n = function.Dimension;
         _x = StartingPoint.Copy(x0, n);
         _g = new double[n];
@@ -46,7 +48,7 @@ public sealed class LbfgsState : ISolverState
     public double Criterion { get; private set; } = double.PositiveInfinity;
 
     /// <inheritdoc/>
-    public EvaluationCounts Counts => new(_functions, _gradients, 0);
+    public EvaluationCounts Counts => new(_functions + (_certificate?.Evaluations ?? 0), _gradients, 0);
 
     /// <inheritdoc/>
     public StepOutcome Step()
@@ -83,15 +85,18 @@ public sealed class LbfgsState : ISolverState
     public bool HasConverged(double tolerance)
     {
         if (_nonFinite) return false;
-        Criterion = Vec.NormInf(_g) / _gradientScale;
-        if (Criterion <= tolerance) return true;
+        double gradient = Vec.NormInf(_g) / _gradientScale;
         double rel = _options.RelativeDecreaseTolerance;
-        if (rel > 0 && _steps > 0)
+        bool stalled = rel > 0 && _steps > 0
+            && (_previousValue - _value) / Math.Max(1.0, Math.Max(Math.Abs(_previousValue), Math.Abs(_value))) <= rel;
+        if (_certificate is { } c)
         {
-            double decrease = (_previousValue - _value) / Math.Max(1.0, Math.Max(Math.Abs(_previousValue), Math.Abs(_value)));
-            return decrease <= rel;
+            bool certified = c.Certifies(_x, _value, _steps, gradient, stalled, tolerance);
+            Criterion = c.Criterion;
+            return certified;
         }
-        return false;
+        Criterion = gradient;
+        return Criterion <= tolerance || stalled;
     }
 
     /// <inheritdoc/>
@@ -100,12 +105,14 @@ public sealed class LbfgsState : ISolverState
     /// <inheritdoc/>
     public double DualityGap() => _f is IDualityGapProvider { HasDualityGap: true } p ? p.DualityGap(_x) : double.NaN;
 
+    private double FinalGap() => _certificate is { } c ? c.Gap(_x, _steps) : DualityGap();
+
     /// <summary>The result for <paramref name="outcome"/>.</summary>
     /// <param name="outcome">What the run loop returned.</param>
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        double gap = DualityGap();
+        double gap = FinalGap();
         return new SolverResult
         {
             Solution = _x.ToArray(),

@@ -10,8 +10,12 @@ namespace OptSuite.Solvers;
 /// The pseudo-gradient ◇F is ∇f + λ·sign(x) off zero and the minimum-norm subgradient at zero. The direction −H◇F is
 /// zeroed where it disagrees in sign with −◇F; trial points x + αd are projected onto the orthant of x (sign(−◇F) at
 /// zeros) and accepted on F(x⁺) ≤ F(x) + c·⟨◇F, x⁺ − x⟩. Curvature pairs use ∇f only.
-/// <para>Stopping criterion: ‖◇F(x)‖∞ / max(1, ‖◇F(x₀)‖∞). No decrease after the allowed halvings ends the run with
-/// <see cref="StopReason.LineSearchFailed"/> and the best point.</para>
+/// <para>Stopping criterion (<see cref="QuasiNewtonOptions.Criterion"/>): where the function has a duality gap
+/// (<see cref="IDualityGapProvider"/>, as the <c>AsL1Composite()</c> views of the linear objectives do), the relative gap
+/// (F(x) − D(θ(x))) / |F(x)|, checked as <see cref="QuasiNewtonOptions.GapCheckEvery"/> describes; otherwise, at points
+/// where the gap is infinite (λ = 0), or with <see cref="QuasiNewtonCriterion.Gradient"/>, ‖◇F(x)‖∞ / max(1, ‖◇F(x₀)‖∞). The result carries the gap where there is
+/// one. No decrease after the allowed halvings ends the run with <see cref="StopReason.LineSearchFailed"/> and the best
+/// point.</para>
 /// </remarks>
 public static class OwlQn
 {

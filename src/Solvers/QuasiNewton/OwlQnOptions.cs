@@ -1,7 +1,7 @@
 namespace OptSuite.Solvers;
 
 /// <summary>Options of <see cref="OwlQn"/>.</summary>
-public sealed record OwlQnOptions : SolverOptions
+public sealed record OwlQnOptions : QuasiNewtonOptions
 {
     /// <summary>Curvature pairs kept (m). Default 10.</summary>
     public int HistorySize { get; init; } = 10;

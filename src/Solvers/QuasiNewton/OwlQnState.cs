@@ -8,12 +8,14 @@ public sealed class OwlQnState : ISolverState
     private readonly IL1CompositeFunction _f;
     private readonly OwlQnOptions _options;
     private readonly LbfgsHistory _history;
+    private readonly GapCertificate? _certificate;
     private readonly double[] _lambda;
     private double[] _x, _g, _xNew, _gNew;
     private readonly double[] _pg, _d;
     private double _smooth, _value;
     private readonly double _scale;
     private bool _nonFinite;
+    private int _steps;
     private long _functions, _gradients;
 
     /// <summary>Prepares a run from <paramref name="x0"/> (zeros when empty; copied, never modified).</summary>
@@ -27,6 +29,7 @@ public sealed class OwlQnState : ISolverState
         options.Validate();
         _f = function;
         _options = options;
+        _certificate = GapCertificate.For(function, options);
         int n = function.Dimension;
         _lambda = function.L1Weights.ToArray();
         if (_lambda.Length != n)
@@ -53,7 +56,7 @@ public sealed class OwlQnState : ISolverState
     public double Criterion { get; private set; } = double.PositiveInfinity;
 
     /// <inheritdoc/>
-    public EvaluationCounts Counts => new(_functions, _gradients, 0);
+    public EvaluationCounts Counts => new(_functions + (_certificate?.Evaluations ?? 0), _gradients, 0);
 
     private double L1(ReadOnlySpan<double> x)
     {
@@ -79,6 +82,7 @@ public sealed class OwlQnState : ISolverState
     public StepOutcome Step()
     {
         if (_nonFinite) return StepOutcome.NonFinite;
+        _steps++;
         for (int j = 0; j < _d.Length; j++) _d[j] = -_pg[j];
         _history.Apply(_d);
         bool any = false;
@@ -132,7 +136,14 @@ public sealed class OwlQnState : ISolverState
     public bool HasConverged(double tolerance)
     {
         if (_nonFinite) return false;
-        Criterion = Vec.NormInf(_pg) / _scale;
+        double pseudoGradient = Vec.NormInf(_pg) / _scale;
+        if (_certificate is { } c)
+        {
+            bool certified = c.Certifies(_x, _value, _steps, pseudoGradient, false, tolerance);
+            Criterion = c.Criterion;
+            return certified;
+        }
+        Criterion = pseudoGradient;
         return Criterion <= tolerance;
     }
 
@@ -142,12 +153,14 @@ public sealed class OwlQnState : ISolverState
     /// <inheritdoc/>
     public double DualityGap() => _f is IDualityGapProvider { HasDualityGap: true } p ? p.DualityGap(_x) : double.NaN;
 
+    private double FinalGap() => _certificate is { } c ? c.Gap(_x, _steps) : DualityGap();
+
     /// <summary>The result for <paramref name="outcome"/>.</summary>
     /// <param name="outcome">What the run loop returned.</param>
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        double gap = DualityGap();
+        double gap = FinalGap();
         return new SolverResult
         {
             Solution = _x.ToArray(),
