@@ -8,30 +8,28 @@ namespace OptSuite.Solvers;
 /// <remarks>
 /// Their gradient criterion says little about suboptimality on badly scaled data (raw Fashion-MNIST pixels: L-BFGS met
 /// ‖∇F‖∞ ≤ 10⁻⁶·‖∇F(x₀)‖∞ 2.4% above the optimum, gap 1.08), and the gap is a certificate. It costs about one
-/// value-and-gradient pass, so it is not evaluated every iteration: at the start (a warm start at the optimum takes no
-/// step), whenever the relative gradient norm passes a gate (first the tolerance; after a check that fails, a tenth of
-/// the gradient norm at that check, so a long tail below the tolerance costs one gap per tenfold decrease), at least
-/// every <see cref="QuasiNewtonOptions.GapCheckEvery"/> iterations (the gap can certify long before the gradient
-/// criterion would: raw breast cancer, squared hinge, certified at 6·10⁻⁸ where ‖∇F‖∞ never reached its tolerance), and
-/// at the last iteration <see cref="SolverOptions.MaxIterations"/> allows.
+/// value-and-gradient pass, so the gradient criterion is its pre-check: the gap is evaluated when the relative gradient
+/// norm passes a gate (first the tolerance; after a check that fails, a tenth of the gradient norm at that check, so a
+/// long tail below the tolerance costs one gap per tenfold decrease) and at the last iteration
+/// <see cref="SolverOptions.MaxIterations"/> allows, where the gap alone decides (raw breast cancer, squared hinge: the
+/// gap certified 6·10⁻⁸ at the cap where ‖∇F‖∞ never reached its tolerance). A run is thus Converged when both hold —
+/// the coefficients as accurate as the gradient criterion made them, the objective certified by the gap — or, at the
+/// cap, when the gap certifies.
 /// <para>An infinite (or NaN) gap is no certificate rather than a contradiction: no feasible dual point can be built
 /// from x (an unregularised least-squares or logistic objective: H = 0 makes the dual point feasible only at the exact
-/// optimum). There the gradient criterion decides, and the gap is evaluated again only when that criterion passes its
-/// gate, so such a run stops where the gradient criterion alone would.</para>
+/// optimum). There the gradient criterion decides alone, so such a run stops where it always did.</para>
 /// </remarks>
 internal sealed class GapCertificate
 {
     private readonly IDualityGapProvider _function;
-    private readonly int _every, _last;
+    private readonly int _last;
     private double _gate = double.NaN;
     private int _checkedAt = -1;
     private double _gap = double.NaN;
-    private bool _finite = true;   // whether the last gap was finite: periodic checks only then
 
     private GapCertificate(IDualityGapProvider function, QuasiNewtonOptions options)
     {
         _function = function;
-        _every = options.GapCheckEvery;
         _last = options.MaxIterations;
     }
 
@@ -67,19 +65,18 @@ internal sealed class GapCertificate
     /// <param name="x">The iterate.</param>
     /// <param name="objective">F(x).</param>
     /// <param name="steps">Steps taken so far.</param>
-    /// <param name="gradientCriterion">The relative gradient norm at x, the cheap pre-check.</param>
+    /// <param name="gradientCriterion">The relative gradient norm at x, the pre-check.</param>
     /// <param name="stalled">True when another cheap sign says the run is near its end (a small relative decrease).</param>
     /// <param name="tolerance">The tolerance on the relative gap.</param>
     public bool Certifies(ReadOnlySpan<double> x, double objective, int steps, double gradientCriterion, bool stalled, double tolerance)
     {
         if (double.IsNaN(_gate)) _gate = tolerance;
         bool gate = gradientCriterion <= _gate;
-        if (!(steps == 0 || gate || stalled || (_finite && steps - _checkedAt >= _every) || steps >= _last)) return false;
+        if (!(gate || stalled || steps >= _last)) return false;
         _gap = _function.DualityGap(x);
         _checkedAt = steps;
         Evaluations++;
-        _finite = double.IsFinite(_gap);
-        if (!_finite)
+        if (!double.IsFinite(_gap))
         {
             Criterion = gradientCriterion;
             return gradientCriterion <= tolerance || stalled;

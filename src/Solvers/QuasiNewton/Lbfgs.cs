@@ -9,9 +9,9 @@ namespace OptSuite.Solvers;
 /// <remarks>
 /// Stopping criterion (<see cref="SolverOptions.Tolerance"/>, <see cref="QuasiNewtonOptions.Criterion"/>): where the
 /// function has a duality gap (<see cref="IDualityGapProvider"/>, as the <c>AsSmooth()</c> views of the linear objectives
-/// do), the relative gap (f(x) − D(θ(x))) / |f(x)|, checked as <see cref="QuasiNewtonOptions.GapCheckEvery"/> describes;
-/// otherwise, at points where the gap is infinite (an unregularised objective), or with
-/// <see cref="QuasiNewtonCriterion.Gradient"/>, ‖∇f(x)‖∞ / max(1, ‖∇f(x₀)‖∞). A line search that finds
+/// do), ‖∇f(x)‖∞ / max(1, ‖∇f(x₀)‖∞) confirmed by the relative gap (f(x) − D(θ(x))) / |f(x)| (both ≤ the tolerance; at the
+/// iteration cap the gap alone); otherwise, at points where the gap is infinite (an unregularised objective), or with
+/// <see cref="QuasiNewtonCriterion.Gradient"/>, the gradient norm alone. A line search that finds
 /// no decrease ends the run with <see cref="StopReason.LineSearchFailed"/> and the best point, never an exception. Where
 /// the function has a gap, the result carries it.
 /// </remarks>

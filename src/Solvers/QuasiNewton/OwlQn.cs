@@ -12,8 +12,9 @@ namespace OptSuite.Solvers;
 /// zeros) and accepted on F(x⁺) ≤ F(x) + c·⟨◇F, x⁺ − x⟩. Curvature pairs use ∇f only.
 /// <para>Stopping criterion (<see cref="QuasiNewtonOptions.Criterion"/>): where the function has a duality gap
 /// (<see cref="IDualityGapProvider"/>, as the <c>AsL1Composite()</c> views of the linear objectives do), the relative gap
-/// (F(x) − D(θ(x))) / |F(x)|, checked as <see cref="QuasiNewtonOptions.GapCheckEvery"/> describes; otherwise, at points
-/// where the gap is infinite (λ = 0), or with <see cref="QuasiNewtonCriterion.Gradient"/>, ‖◇F(x)‖∞ / max(1, ‖◇F(x₀)‖∞). The result carries the gap where there is
+/// (F(x) − D(θ(x))) / |F(x)| once ‖◇F(x)‖∞ / max(1, ‖◇F(x₀)‖∞) is below the tolerance too (at the iteration cap the gap
+/// alone); otherwise, at points where the gap is infinite (λ = 0), or with <see cref="QuasiNewtonCriterion.Gradient"/>,
+/// the pseudo-gradient norm alone. The result carries the gap where there is
 /// one. No decrease after the allowed halvings ends the run with <see cref="StopReason.LineSearchFailed"/> and the best
 /// point.</para>
 /// </remarks>
