@@ -19,11 +19,12 @@ namespace OptSuite.Models;
 /// each estimator documents its default.</para>
 /// <para><b>Solvers.</b> <see cref="SolverKind.Auto"/> (the default) picks the solver for the problem's loss, penalty,
 /// intercept and data, and hands a run that stops uncertified to the next sound solver; which solver handles which
-/// problem and what Auto picks is written in one place, the solver selection (docs/models.md, "Solvers"). A solver that
+/// problem and what Auto picks is written in one place, <see cref="SolverRegistry"/> (docs/models.md, "Solvers"). A solver that
 /// cannot handle the problem is an <see cref="UnsupportedSolverException"/> listing the ones that can.</para>
 /// <para><b>Stopping.</b> <see cref="Tolerance"/> is each solver's documented criterion: the relative duality gap for
-/// coordinate descent, dual coordinate descent and proximal gradient (where the objective has a gap), the relative
-/// gradient norm for L-BFGS and OWL-QN; the certified relative duality gap for the interior-point method. Not converging is reported in <see cref="Report"/>, never thrown.</para>
+/// coordinate descent, dual coordinate descent and proximal gradient (where the objective has a gap); for L-BFGS and
+/// OWL-QN the relative gradient norm and then, where the objective has a gap, the relative gap too (the solver checks
+/// it); the certified relative duality gap for the interior-point method. Not converging is reported in <see cref="Report"/>, never thrown.</para>
 /// </remarks>
 public abstract class LinearEstimator
 {
@@ -47,7 +48,7 @@ public abstract class LinearEstimator
     /// <summary>Stopping tolerance on the solver's criterion (see the remarks). Default 1e-6.</summary>
     public double Tolerance { get; set; } = 1e-6;
 
-    /// <summary>Iteration (epoch) limit of the whole fit: every resumed run and every solver Auto hands the problem to
+    /// <summary>Iteration (epoch) limit of the whole fit: every solver Auto hands the problem to
     /// draw on it (one-vs-rest: per binary problem); null for each solver's default (10⁴, 10⁵ for proximal gradient, 500
     /// for the interior-point method and trust-region Newton), which each solver of an Auto hand-over then gets.</summary>
     public int? MaxIterations { get; set; }
@@ -68,7 +69,7 @@ public abstract class LinearEstimator
     /// <summary>Observe or stop a fit from another thread; a cancelled fit ends with StopReason.Cancelled.</summary>
     public CancellationToken CancellationToken { get; set; }
 
-    /// <summary>Wall-time budget of the whole fit — every one-vs-rest problem and every resumed or continued solver run
+    /// <summary>Wall-time budget of the whole fit — every one-vs-rest problem and every continued solver run
     /// draws on it (a problem that starts with nothing left returns its starting point); a fit that reaches it ends with
     /// StopReason.MaxTime and the best point so far. Null for none.</summary>
     public TimeSpan? MaxTime { get; set; }

@@ -4,7 +4,7 @@ using OptSuite.Solvers;
 namespace OptSuite.Models.Internal;
 
 /// <summary>The settings of one fit: the resolved solver, the common solver settings, and the whole-fit budgets that every
-/// run of the fit (one-vs-rest problems, resumptions, hand-overs) draws on.</summary>
+/// run of the fit (one-vs-rest problems, hand-overs) draws on.</summary>
 internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? MaxIterations, int Seed, CancellationToken Cancellation,
     TimeSpan? MaxTime = null, Func<IterationReport, bool>? Observer = null)
 {
@@ -14,7 +14,7 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
 
     /// <summary>
     /// Settings for <paramref name="next"/> continuing after runs that used <paramref name="used"/> iterations, or null when
-    /// none are left. A caller's <see cref="MaxIterations"/> caps the whole problem — every run, resumption and hand-over
+    /// none are left. A caller's <see cref="MaxIterations"/> caps the whole problem — every run and hand-over
     /// together (<c>--max-iter 100</c> with Auto used to run 122) — so the next run gets what is left; without one, each
     /// solver gets its own default budget.
     /// </summary>
@@ -29,7 +29,7 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
 
     /// <summary>
     /// What is left of <see cref="MaxTime"/> for the next solver run, never negative: the budget covers the whole fit —
-    /// every one-vs-rest problem, every resumed or continued run — not each run (k one-vs-rest problems used to get k
+    /// every one-vs-rest problem, every continued run — not each run (k one-vs-rest problems used to get k
     /// times the budget). Evaluated when a run's settings are built.
     /// </summary>
     private TimeSpan? Remaining => MaxTime is { } t ? TimeSpan.FromTicks(Math.Max(0, (t - Stopwatch.GetElapsedTime(_started)).Ticks)) : null;
