@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OptSuite.Solvers;
 
 namespace OptSuite.Cli.Bench;
 
@@ -25,13 +26,37 @@ internal static class BenchRunner
     /// <summary>Time limit of the warm-up run.</summary>
     public static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(0.2);
 
+    /// <summary>Iterations without a 1% better criterion, once it is below <see cref="StallFloor"/>, after which the
+    /// reference solve is stopped as stalled: a criterion at its rounding floor (block coordinate descent on the abalone
+    /// group lasso sat at a relative gap of 3.4e-13 for 5,800 epochs, its whole 30 s) cannot reach 1e-13.</summary>
+    public const int StallIterations = 200;
+
+    /// <summary>The criterion below which the reference solve may be stopped as stalled.</summary>
+    public const double StallFloor = 1e-10;
+
+    /// <summary>Watches the reference solve's criterion for a stall (see <see cref="StallIterations"/>).</summary>
+    internal sealed class StallWatch
+    {
+        private double _best = double.PositiveInfinity;
+        private int _since;
+
+        public bool Continue(IterationReport r)
+        {
+            if (r.Criterion < 0.99 * _best) { _best = r.Criterion; _since = 0; }
+            else if (_best <= StallFloor) _since++;
+            return _since < StallIterations;
+        }
+    }
+
     /// <summary>Runs the reference solve and the solvers, in the order given.</summary>
     public static (ReferenceSolve Reference, IReadOnlyList<SolverRun> Runs) Run(BenchProblem problem, BenchSettings settings, IBenchProgress progress)
     {
         string refSolver = problem.ReferenceSolver;
         var refSettings = new RunSettings(ReferenceTolerance, int.MaxValue, settings.ReferenceTime, 0, settings.Seed);
         string refLabel = $"reference ({refSolver})";
-        refSettings = refSettings with { Observer = progress.Begin(refLabel, refSettings) };
+        var shown = progress.Begin(refLabel, refSettings);
+        var stall = new StallWatch();
+        refSettings = refSettings with { Observer = r => stall.Continue(r) && (shown is null || shown(r)) };
         var clock = Stopwatch.StartNew();
         var reference = problem.Run(refSolver, refSettings);
         progress.End(refLabel, reference, clock.Elapsed.TotalSeconds);

@@ -16,6 +16,8 @@ internal sealed record ReferenceSolve(string Solver, double Tolerance, SolverRes
 
     /// <summary>A warning when the tight solve did not converge (F* is then the best value found, not certified); else null.</summary>
     public string? Warning => Result.Converged ? null
+        : Result.StopReason == StopReason.StoppedByObserver
+            ? $"the reference solve by {Solver} stalled: its criterion stayed at {Sci(Result.Criterion)} for {BenchRunner.StallIterations} iterations, above its tolerance {Sci(Tolerance)} (a rounding floor); F* is the best value found, certified only to that level"
         : $"the reference solve by {Solver} stopped with {Result.StopReason} before its tolerance {Sci(Tolerance)}; F* is the best value found, not a certified optimum (raise --reference-time, or check the data's scaling)";
 
     /// <summary>How F* was obtained, in one line for the report.</summary>

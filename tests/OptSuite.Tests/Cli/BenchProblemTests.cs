@@ -103,3 +103,32 @@ public class BenchProblemTests
         Assert.Equal(model.Report!.Objective, previous!.Value, 1e-9 * Math.Abs(previous.Value));
     }
 }
+
+/// <summary>The reference solve stops when its criterion sits at a rounding floor instead of using its whole time budget.</summary>
+public class ReferenceStallTests
+{
+    private static bool Feed(BenchRunner.StallWatch w, int iteration, double criterion) =>
+        w.Continue(new OptSuite.Solvers.IterationReport(iteration, 0, criterion));
+
+    [Fact]
+    public void AStallBelowTheFloorStopsTheReferenceAndProgressOrAHighCriterionDoesNot()
+    {
+        var floor = new BenchRunner.StallWatch();
+        int i = 0;
+        Assert.True(Feed(floor, i++, 1e-3));
+        Assert.True(Feed(floor, i++, 3.4e-13));
+        for (int k = 1; k < BenchRunner.StallIterations; k++) Assert.True(Feed(floor, i++, 3.4e-13 * (1 + 1e-3 * (k % 2))));
+        Assert.False(Feed(floor, i++, 3.4e-13));   // 200 iterations without a 1% better criterion below 1e-10
+
+        var progressing = new BenchRunner.StallWatch();
+        double c = 1e-11;
+        for (int k = 0; k < 5 * BenchRunner.StallIterations; k++)
+        {
+            if (k % 50 == 0) c *= 0.9;   // 10% better every 50 iterations: slow, but progress
+            Assert.True(Feed(progressing, k, c));
+        }
+
+        var high = new BenchRunner.StallWatch();
+        for (int k = 0; k < 5 * BenchRunner.StallIterations; k++) Assert.True(Feed(high, k, 1e-6));   // above the floor: the time limit decides
+    }
+}
