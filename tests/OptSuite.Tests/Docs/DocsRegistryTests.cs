@@ -42,4 +42,12 @@ public class DocsRegistryTests
         string expected = which == "models" ? Models() : Solvers();
         Assert.True(text[start..end] == expected, $"Regenerate the {which} table of docs/models.md:\n{expected}");
     }
+
+    [Fact]
+    public void TheReadmeNamesEveryModelsEstimator()
+    {
+        string readme = File.ReadAllText(Path.Combine(DatasetLocator.RepositoryRoot()!, "README.md"));
+        foreach (var m in ModelRegistry.All)
+            Assert.True(readme.Contains(m.Create().GetType().Name, StringComparison.Ordinal), $"README.md does not name {m.Create().GetType().Name} ({m.Name})");
+    }
 }
