@@ -1,6 +1,7 @@
 using OptSuite.LinearAlgebra;
 using OptSuite.Models;
 using OptSuite.Solvers;
+using OptSuite.Tests.Support;
 
 namespace OptSuite.Tests.Models.Robustness;
 
@@ -10,24 +11,6 @@ namespace OptSuite.Tests.Models.Robustness;
 /// </summary>
 public class GenericMapInputTests
 {
-    /// <summary>A map of the user's own type: forwards everything to a dense matrix the checks cannot see through.</summary>
-    private sealed class Forwarding(DenseMatrix inner) : ILinearMap
-    {
-        public int Rows => inner.Rows;
-        public int Columns => inner.Columns;
-        public long StoredCount => inner.StoredCount;
-        public ILinearAlgebraBackend Backend => inner.Backend;
-        public void Apply(ReadOnlySpan<double> x, Span<double> y, double alpha = 1, double beta = 0) => inner.Apply(x, y, alpha, beta);
-        public void ApplyTranspose(ReadOnlySpan<double> u, Span<double> g, double alpha = 1, double beta = 0) => inner.ApplyTranspose(u, g, alpha, beta);
-        public double ColumnDot(int j, ReadOnlySpan<double> u) => inner.ColumnDot(j, u);
-        public void ColumnAxpy(int j, double alpha, Span<double> y) => inner.ColumnAxpy(j, alpha, y);
-        public void ColumnSquaredNorms(Span<double> destination) => inner.ColumnSquaredNorms(destination);
-        public double RowDot(int i, ReadOnlySpan<double> w) => inner.RowDot(i, w);
-        public void RowAxpy(int i, double alpha, Span<double> g) => inner.RowAxpy(i, alpha, g);
-        public void RowSquaredNorms(Span<double> destination) => inner.RowSquaredNorms(destination);
-        public ILinearMap Transpose() => inner.Transpose();
-    }
-
     private static (double[,] X, double[] Y) Data()
     {
         var rng = new Random(4);
@@ -49,7 +32,7 @@ public class GenericMapInputTests
     {
         var (x, y) = Data();
         x[7, 2] = bad;
-        var map = FeatureMatrix.From(new Forwarding(DenseMatrix.FromArray(x)));
+        var map = FeatureMatrix.From(new ForwardingMap(DenseMatrix.FromArray(x)));
         var e = Assert.ThrowsAny<ArgumentException>(() => new Lasso { Lambda = 0.01 }.Fit(map, y));
         Assert.Equal("x", e.ParamName);
         Assert.Contains(word, e.Message);
@@ -63,7 +46,7 @@ public class GenericMapInputTests
     public void AFiniteGenericMapFitsLikeTheDenseMatrixWithAGradientMethod()
     {
         var (x, y) = Data();
-        var map = FeatureMatrix.From(new Forwarding(DenseMatrix.FromArray(x)));
+        var map = FeatureMatrix.From(new ForwardingMap(DenseMatrix.FromArray(x)));
         var generic = new Lasso { Lambda = 0.01, Tolerance = 1e-10 }.Fit(map, y);
         var dense = new Lasso { Lambda = 0.01, Tolerance = 1e-10 }.Fit(x, y);
         Assert.Equal(SolverKind.CoordinateDescent, dense.Report!.Solver);
