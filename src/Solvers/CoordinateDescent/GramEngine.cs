@@ -153,14 +153,25 @@ internal sealed class GramEngine
         EnsureVectors(capacity);
     }
 
+    /// <summary>Grows the per-coordinate vectors to hold <paramref name="k"/>, keeping their contents: the state writes the
+    /// model gradient r (<see cref="ModelGradient"/>) before the first <see cref="Prepare"/>, whose allocation of the
+    /// Gram buffers may grow r again (to 64 and more), and a fresh zeroed r there made that first Gram solve start from a
+    /// zero gradient — an outer iteration spent for nothing.</summary>
     private void EnsureVectors(int k)
     {
         if (_r.Length >= k) return;
         int size = Math.Max(k, Math.Min(_p + 1, 2 * k));
-        _r = new double[size];
-        _order = new int[size];
-        _gcol = new double[size];
-        _sdiag = new double[size];
+        _r = Grown(_r, size);
+        _order = Grown(_order, size);
+        _gcol = Grown(_gcol, size);
+        _sdiag = Grown(_sdiag, size);
+    }
+
+    private static T[] Grown<T>(T[] old, int size)
+    {
+        var grown = new T[size];
+        old.CopyTo(grown, 0);
+        return grown;
     }
 
     /// <summary>Hands the cache to a successor on a path (this engine must not be used again).</summary>
