@@ -1,7 +1,7 @@
 namespace OptSuite.Cli.Commands;
 
-/// <summary>Counts the bytes read through it (the decompressed size, for MB/s) and hides seeking.</summary>
-internal sealed class CountingStream(Stream inner) : Stream
+/// <summary>Counts the bytes read through it (the decompressed size, for MB/s); forward-only like the decoders it wraps.</summary>
+internal sealed class CountingStream(Stream inner) : Data.ReadOnlyStream
 {
     public long BytesRead { get; private set; }
 
@@ -11,17 +11,6 @@ internal sealed class CountingStream(Stream inner) : Stream
         BytesRead += n;
         return n;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

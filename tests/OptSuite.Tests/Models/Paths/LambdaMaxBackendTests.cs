@@ -67,20 +67,11 @@ public class LambdaMaxBackendTests
         int n = y.Length;
         double total = 0;
         for (int i = 0; i < n; i++) total += c?[i] ?? 1;
+        var a = new double[n];
         double b = 0;
-        if (intercept) for (int i = 0; i < n; i++) b += (c?[i] ?? 1) / total * y[i];
-        double max = 0;
-        for (int j = 0; j < x.Columns; j++)
-        {
-            var column = new double[n];
-            var unit = new double[x.Columns];
-            unit[j] = 1;
-            x.Apply(unit, column);
-            double g = 0;
-            for (int i = 0; i < n; i++) g += (c?[i] ?? 1) / total * (b - y[i]) * column[i];
-            max = Math.Max(max, Math.Abs(g));
-        }
-        return max / alpha;
+        for (int i = 0; i < n; i++) a[i] = (c?[i] ?? 1) / total;
+        if (intercept) for (int i = 0; i < n; i++) b += a[i] * y[i];
+        return OnePathImplementationTests.ReferenceLambdaMax(x, y, a, b, logistic: false) / alpha;
     }
 
     private static double[] Weights(int n)

@@ -117,7 +117,8 @@ public class OnePathImplementationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LambdaGrid.LogSpaced(1, 5, 1));
     }
 
-    private static double ReferenceLambdaMax(ILinearMap x, double[] y, double[] a, double b0, bool logistic)
+    /// <summary>‖Xᵀ(a ⊙ ℓ′(y, b₀))‖∞ summed plainly, column by column (squared or logistic loss).</summary>
+    internal static double ReferenceLambdaMax(ILinearMap x, double[] y, double[] a, double b0, bool logistic)
     {
         int n = y.Length;
         double max = 0;
