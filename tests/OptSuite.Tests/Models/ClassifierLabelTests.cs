@@ -93,9 +93,12 @@ public class ClassifierLabelTests(ITestOutputHelper output)
         for (int k = 1; k < ends.Count; k++)
         {
             double began = ends[k - 1];
-            Assert.True(k == 1 || began + longest < budget.TotalSeconds,
+            Assert.True(k <= 2 || began + longest < budget.TotalSeconds,
                 $"step {k} began at {began * 1e3:F0} ms although the longest step so far ({longest * 1e3:F0} ms) could not finish within {budget.TotalMilliseconds} ms");
-            longest = Math.Max(longest, ends[k] - began);
+            // The first step's start is not observable: ends[0] = 0 also covers the loop's initial convergence check,
+            // which the loop does not count as a step (CI saw 120 ms here against the loop's ~90 ms). From the second
+            // step on, an observer call marks exactly where the loop's clock resumes.
+            if (k >= 2) longest = Math.Max(longest, ends[k] - began);
         }
         Assert.True(wall < budget + TimeSpan.FromSeconds(ends.Count > 1 ? ends[1] : 0) + TimeSpan.FromMilliseconds(250),
             $"{wall.TotalMilliseconds:F0} ms for a {budget.TotalMilliseconds} ms budget");
