@@ -24,7 +24,7 @@ internal class LinearProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f, bool l
             LossDifferentiable: loss.IsTwiceDifferentiable || double.IsFinite(loss.Smoothness), LossLipschitz: double.IsFinite(loss.Smoothness),
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: linearProgram, Regularizer: Form(f.Regularizer),
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
-            Samples: f.Samples, Features: f.Features, Outputs: 1);
+            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap };
     }
 
     public IDifferentiableFunction Smooth() => Function.AsSmooth();
@@ -70,7 +70,7 @@ internal sealed class GroupProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f)
             LossDifferentiable: loss.IsTwiceDifferentiable || double.IsFinite(loss.Smoothness), LossLipschitz: double.IsFinite(loss.Smoothness),
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: false, Regularizer: RegularizerForm.Block,
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
-            Samples: f.Samples, Features: f.Features, Outputs: 1);
+            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap };
     }
 
     public SolverResult Blocks(BlockCoordinateDescentOptions options, double[]? x0, CancellationToken cancellation) =>

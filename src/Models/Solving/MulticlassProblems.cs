@@ -17,7 +17,7 @@ internal sealed class MultinomialProblem<TReg>(MulticlassLinearObjective<Multino
         new(ProblemStructure.Multiclass, "multinomial logistic", LossDifferentiable: true, LossLipschitz: true, LossQuadratic: false,
             DualStep: DualCoordinateKind.None, LinearProgram: false, Regularizer: Form(f.Regularizer), Ridge: f.Ridge > 0,
             FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix, Samples: f.Samples,
-            Features: f.Features, Outputs: f.Classes);
+            Features: f.Features, Outputs: f.Classes) { RowBlocks = f.Data is IRowBlockedMap };
 
     public IDifferentiableFunction Smooth() => f.AsSmooth();
 
@@ -37,7 +37,7 @@ internal sealed class CrammerSingerProblem(MulticlassLinearObjective<CrammerSing
         new(ProblemStructure.CrammerSinger, "Crammer–Singer hinge", LossDifferentiable: false, LossLipschitz: false, LossQuadratic: false,
             DualStep: DualCoordinateKind.BoxQuadratic, LinearProgram: false, Regularizer: RegularizerForm.None, Ridge: f.Ridge > 0,
             FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix, Samples: f.Samples,
-            Features: f.Features, Outputs: f.Classes);
+            Features: f.Features, Outputs: f.Classes) { RowBlocks = f.Data is IRowBlockedMap };
 
     public SolverResult Dual(DualCoordinateDescentOptions options, CancellationToken cancellation) =>
         DualCoordinateDescent.Minimize(f, options, cancellation);
@@ -53,7 +53,7 @@ internal sealed class MultiTaskProblem<TReg>(MultiTaskLinearObjective<TReg> f)
         new(ProblemStructure.MultiTask, "squared", LossDifferentiable: true, LossLipschitz: true, LossQuadratic: true,
             DualStep: DualCoordinateKind.None, LinearProgram: false, Regularizer: RegularizerForm.Block, Ridge: f.Ridge > 0,
             FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix, Samples: f.Samples,
-            Features: f.Features, Outputs: f.Tasks);
+            Features: f.Features, Outputs: f.Tasks) { RowBlocks = f.Data is IRowBlockedMap };
 
     public SolverResult Blocks(BlockCoordinateDescentOptions options, double[]? x0, CancellationToken cancellation) =>
         BlockCoordinateDescent.Minimize(f, x0, options, cancellation);

@@ -61,6 +61,11 @@ public readonly record struct ProblemTraits(
     DualCoordinateKind DualStep, bool LinearProgram, RegularizerForm Regularizer, bool Ridge, bool FitIntercept,
     bool ColumnAccess, bool Sparse, int Samples, int Features, int Outputs)
 {
+    /// <summary>X is read in row blocks (<see cref="OptSuite.LinearAlgebra.IRowBlockedMap"/>: a shard directory, a
+    /// <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>): products take one pass over the blocks, random column and
+    /// row access is refused, and block-wise solvers (block-minimisation dual CD, covariance-mode CD) apply.</summary>
+    public bool RowBlocks { get; init; }
+
     /// <summary>The objective is differentiable: a differentiable loss and no regulariser beyond the ridge term.</summary>
     public bool Smooth => LossDifferentiable && Regularizer == RegularizerForm.None;
 
