@@ -6,10 +6,21 @@ namespace OptSuite.Data;
 /// Walks an in-memory UTF-8/ASCII buffer line by line and token by token, tracking 1-based line and column numbers so
 /// every error can point at the offending text. Tokens are spans into the buffer: nothing is allocated per token.
 /// </summary>
+/// <remarks>
+/// Two modes: over a whole buffer (<see cref="FromStream"/>, the reader's, which checks sizes against
+/// <see cref="RemainingBytes"/>), or streaming (<see cref="Streaming"/>, the shard converter's): a window refilled
+/// from the stream as lines are consumed, so memory is one window (grown only for a longer line) whatever the input.
+/// </remarks>
 internal sealed class ByteLineCursor
 {
-    private readonly byte[] _data;
-    private readonly int _length;
+    /// <summary>The longest line a streaming cursor holds (a Matrix Market line is a few numbers).</summary>
+    private const int MaxStreamingLine = 64 << 20;
+
+    private byte[] _data;
+    private int _length;
+    private readonly Stream? _stream;
+    private bool _ended;
+    private long _consumedBefore; // stream bytes dropped from the window before _data[0]
     private int _next;        // start of the next unread line
     private int _lineStart;   // start of the current line
     private int _lineEnd;     // end of the current line, excluding "\r\n"
@@ -20,8 +31,27 @@ internal sealed class ByteLineCursor
         _data = data;
         _length = length;
         Path = path;
-        // A UTF-8 byte order mark, which some editors write first, is not part of the first line.
-        if (data.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _next = 3;
+        _ended = true;
+        SkipByteOrderMark();
+    }
+
+    private ByteLineCursor(Stream stream, string path, int windowBytes)
+    {
+        _stream = stream;
+        _data = new byte[windowBytes];
+        Path = path;
+        while (_length < 3 && Refill()) { }
+        SkipByteOrderMark();
+    }
+
+    /// <summary>A cursor reading <paramref name="stream"/> through a window of <paramref name="windowBytes"/>.</summary>
+    public static ByteLineCursor Streaming(Stream stream, string path, int windowBytes = 1 << 20) =>
+        new(stream ?? throw new ArgumentNullException(nameof(stream)), path, Math.Max(16, windowBytes));
+
+    // A UTF-8 byte order mark, which some editors write first, is not part of the first line.
+    private void SkipByteOrderMark()
+    {
+        if (_data.AsSpan(0, _length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _next = 3;
     }
 
     public string Path { get; }
@@ -29,16 +59,27 @@ internal sealed class ByteLineCursor
     /// <summary>1-based number of the current line (0 before the first).</summary>
     public long Line { get; private set; }
 
-    /// <summary>Bytes after the current line, a bound on how much data the rest of the file can hold.</summary>
-    public long RemainingBytes => _length - _next;
+    /// <summary>Bytes after the current line, a bound on how much data the rest of the file can hold (whole-buffer mode only).</summary>
+    public long RemainingBytes => _stream is null ? _length - _next
+        : throw new InvalidOperationException("A streaming cursor does not know the bytes that follow.");
+
+    /// <summary>Bytes of the input up to the end of the current line.</summary>
+    public long Consumed => _consumedBefore + _next;
 
     public ReadOnlySpan<byte> CurrentLine => _data.AsSpan(_lineStart, _lineEnd - _lineStart);
 
-    /// <summary>Moves to the next line; false at the end of the buffer.</summary>
+    /// <summary>Moves to the next line; false at the end of the input.</summary>
     public bool MoveNextLine()
     {
-        if (_next >= _length) return false;
         int nl = _data.AsSpan(_next, _length - _next).IndexOf((byte)'\n');
+        while (nl < 0 && !_ended)
+        {
+            int scanned = _length - _next;
+            Refill();
+            int more = _data.AsSpan(_next + scanned, _length - _next - scanned).IndexOf((byte)'\n');
+            if (more >= 0) nl = scanned + more;
+        }
+        if (_next >= _length) return false;
         int end = nl < 0 ? _length : _next + nl;
         _lineStart = _next;
         _lineEnd = end > _lineStart && _data[end - 1] == (byte)'\r' ? end - 1 : end;
@@ -81,6 +122,29 @@ internal sealed class ByteLineCursor
             while (e > _lineStart && (_data[e - 1] == (byte)' ' || _data[e - 1] == (byte)'\t')) e--;
             return e - _lineStart + 1;
         }
+    }
+
+    /// <summary>Streaming: drops the lines consumed, makes room (doubling the window for a long line) and reads more; false at the end.</summary>
+    private bool Refill()
+    {
+        if (_next > 0)
+        {
+            _data.AsSpan(_next, _length - _next).CopyTo(_data);
+            _consumedBefore += _next;
+            _length -= _next;
+            _lineStart = _lineEnd = _tokenEnd = 0;
+            _next = 0;
+        }
+        if (_length == _data.Length)
+        {
+            if (_data.Length >= MaxStreamingLine)
+                throw new DataFormatException(Path, Line + 1, 0, $"a line longer than {MaxStreamingLine >> 20} MB");
+            Array.Resize(ref _data, 2 * _data.Length);
+        }
+        int n = _stream!.Read(_data, _length, _data.Length - _length);
+        if (n == 0) _ended = true;
+        _length += n;
+        return n > 0;
     }
 
     public DataFormatException Error(long column, string problem, ReadOnlySpan<byte> text) =>

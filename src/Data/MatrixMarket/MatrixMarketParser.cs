@@ -10,6 +10,32 @@ internal static class MatrixMarketParser
 {
     public static MatrixMarketResult Parse(ByteLineCursor c, MatrixMarketReaderOptions options)
     {
+        var header = ReadHeader(c);
+        long rows = header.Rows, cols = header.Columns, stored = header.StoredEntries;
+        if (header.Format == MatrixMarketFormat.Array)
+        {
+            // Each value needs a digit and all but the last a line break: a header claiming more cannot be honest, and
+            // checking first keeps memory proportional to the file instead of to the header's claim.
+            if (rows * cols > Array.MaxLength) throw c.Error(1, $"the size line announces {rows} × {cols}, too large for one array", c.CurrentLine);
+            CheckBudget(c, stored, 1, "values");
+            return new MatrixMarketResult(header, null, ReadArray(c, header, options));
+        }
+        CheckBudget(c, stored, header.Field == MatrixMarketField.Pattern ? 2 : 3, "entries");
+        // CSR needs Rows + 1 pointers whatever nnz is: bound the rows by the input size too, so a 2^31-row header on
+        // a tiny file is an error and not gigabytes of pointers. Columns cost nothing once the entries are sorted
+        // (see ToCsr), so a wide matrix (1000 × 2^24 with 10^4 entries) is read in memory proportional to the file.
+        long limit = RowLimit(c.RemainingBytes);
+        if (rows > limit)
+            throw c.Error(1, $"the size line announces {rows} × {cols}; coordinate files of {c.RemainingBytes} bytes are limited to {limit} rows", c.CurrentLine);
+        return new MatrixMarketResult(header, ReadCoordinate(c, header, options), null);
+    }
+
+    /// <summary>
+    /// Reads the banner, the comments and the size line, leaving the cursor on the size line. For array files
+    /// <see cref="MatrixMarketHeader.StoredEntries"/> is the number of values the file stores.
+    /// </summary>
+    public static MatrixMarketHeader ReadHeader(ByteLineCursor c)
+    {
         var (format, field, symmetry) = ParseBanner(c);
         var comments = new List<string>();
         ReadOnlySpan<byte> t;
@@ -26,8 +52,6 @@ internal static class MatrixMarketParser
         if (c.NextToken(out t, out col)) throw c.Error(col, "unexpected extra text on the size line", t);
         if (symmetry != MatrixMarketSymmetry.General && rows != cols)
             throw c.Error(1, $"a {Word(symmetry)} matrix must be square; the size line says {rows} × {cols}", c.CurrentLine);
-
-        int valueTokens = field == MatrixMarketField.Pattern ? 0 : 1;
         if (format == MatrixMarketFormat.Array)
         {
             long n = rows;
@@ -37,30 +61,14 @@ internal static class MatrixMarketParser
                 MatrixMarketSymmetry.Symmetric => n * (n + 1) / 2,
                 _ => n * (n - 1) / 2,
             };
-            // Each value needs a digit and all but the last a line break: a header claiming more cannot be honest, and
-            // checking first keeps memory proportional to the file instead of to the header's claim.
-            if (rows * cols > Array.MaxLength) throw c.Error(1, $"the size line announces {rows} × {cols}, too large for one array", c.CurrentLine);
-            CheckBudget(c, stored, 1, "values");
-            var header = new MatrixMarketHeader(format, field, symmetry, comments, (int)rows, (int)cols, stored);
-            return new MatrixMarketResult(header, null, ReadArray(c, header, options));
         }
-        else
-        {
-            CheckBudget(c, stored, 2 + valueTokens, "entries");
-            // CSR needs Rows + 1 pointers whatever nnz is: bound the rows by the input size too, so a 2^31-row header on
-            // a tiny file is an error and not gigabytes of pointers. Columns cost nothing once the entries are sorted
-            // (see ToCsr), so a wide matrix (1000 × 2^24 with 10^4 entries) is read in memory proportional to the file.
-            long limit = RowLimit(c.RemainingBytes);
-            if (rows > limit)
-                throw c.Error(1, $"the size line announces {rows} × {cols}; coordinate files of {c.RemainingBytes} bytes are limited to {limit} rows", c.CurrentLine);
-            var header = new MatrixMarketHeader(format, field, symmetry, comments, (int)rows, (int)cols, stored);
-            return new MatrixMarketResult(header, ReadCoordinate(c, header, options), null);
-        }
+        return new MatrixMarketHeader(format, field, symmetry, comments, (int)rows, (int)cols, stored);
     }
 
-    private const long MaxDimensionPerByte = 16;
+    /// <summary>The most rows a coordinate file of <paramref name="bytes"/> bytes of entries may announce (see <see cref="MatrixMarketReader"/>).</summary>
+    internal static long RowLimit(long bytes) => (1L << 20) + MaxDimensionPerByte * bytes;
 
-    private static long RowLimit(long bytes) => (1L << 20) + MaxDimensionPerByte * bytes;
+    private const long MaxDimensionPerByte = 16;
 
     private static void CheckBudget(ByteLineCursor c, long count, int tokensPerEntry, string what)
     {
@@ -150,23 +158,14 @@ internal static class MatrixMarketParser
         var ci = new int[n];
         var vals = new double[n];
         long offDiagonal = 0;
-        for (int k = 0; k < n; k++)
+        var entries = new MatrixMarketEntries(c, h, options);
+        for (int k = 0; entries.Next(out int i, out int j, out double v); k++)
         {
-            if (!c.MoveNextDataLine()) throw c.Error(0, $"the file ends after {k} of the {n} announced entries");
-            int i = Index(c, h.Rows, "row"), j = Index(c, h.Columns, "column");
-            vals[k] = h.Field == MatrixMarketField.Pattern ? 1.0 : Value(c, h.Field, options);
-            EndOfEntry(c);
-            if (h.Symmetry != MatrixMarketSymmetry.General)
-            {
-                if (i < j) throw c.Error(1, $"an entry above the diagonal in a {Word(h.Symmetry)} file (only the lower triangle is stored)", c.CurrentLine);
-                if (i == j && h.Symmetry == MatrixMarketSymmetry.SkewSymmetric)
-                    throw c.Error(1, "a diagonal entry in a skew-symmetric file (its diagonal is zero)", c.CurrentLine);
-                if (i != j) offDiagonal++;
-            }
+            if (i != j && h.Symmetry != MatrixMarketSymmetry.General) offDiagonal++;
             ri[k] = i;
             ci[k] = j;
+            vals[k] = v;
         }
-        if (c.MoveNextDataLine()) throw c.Error(1, $"more entries than the {n} announced", c.CurrentLine);
         if (offDiagonal > 0)
         {
             if (n + offDiagonal > Array.MaxLength) throw c.Error(0, "the mirrored matrix has too many entries for 32-bit indices");
@@ -224,25 +223,15 @@ internal static class MatrixMarketParser
 
     private static DenseMatrix ReadArray(ByteLineCursor c, MatrixMarketHeader h, MatrixMarketReaderOptions options)
     {
-        int rows = h.Rows, cols = h.Columns;
-        var data = new double[(long)rows * cols];
-        long read = 0;
-        for (int j = 0; j < cols; j++)
+        int rows = h.Rows;
+        var data = new double[(long)rows * h.Columns];
+        var entries = new MatrixMarketEntries(c, h, options);
+        while (entries.Next(out int i, out int j, out double v))
         {
-            int first = h.Symmetry switch { MatrixMarketSymmetry.General => 0, MatrixMarketSymmetry.Symmetric => j, _ => j + 1 };
-            for (int i = first; i < rows; i++)
-            {
-                if (!c.MoveNextDataLine())
-                    throw c.Error(0, $"the file ends after {read} of the {h.StoredEntries} announced values");
-                double v = Value(c, h.Field, options);
-                data[(long)j * rows + i] = v;
-                if (h.Symmetry == MatrixMarketSymmetry.Symmetric) data[(long)i * rows + j] = v;
-                else if (h.Symmetry == MatrixMarketSymmetry.SkewSymmetric) data[(long)i * rows + j] = -v;
-                EndOfEntry(c);
-                read++;
-            }
+            data[(long)j * rows + i] = v;
+            if (h.Symmetry == MatrixMarketSymmetry.Symmetric) data[(long)i * rows + j] = v;
+            else if (h.Symmetry == MatrixMarketSymmetry.SkewSymmetric) data[(long)i * rows + j] = -v;
         }
-        if (c.MoveNextDataLine()) throw c.Error(1, $"more values than the {h.StoredEntries} announced", c.CurrentLine);
-        return new DenseMatrix(rows, cols, data, MatrixLayout.ColumnMajor);
+        return new DenseMatrix(rows, h.Columns, data, MatrixLayout.ColumnMajor);
     }
 }

@@ -9,7 +9,7 @@ namespace OptSuite.Data.Shards;
 /// wrote, and a killed process leaves shard files without a manifest, which no reader takes for a dataset.
 /// </summary>
 /// <remarks>The directory must not exist or be empty: nothing that is there is overwritten.</remarks>
-public sealed class ShardWriter : IDisposable
+public sealed partial class ShardWriter : IDisposable
 {
     private readonly string _directory;
     private readonly bool _createdDirectory;

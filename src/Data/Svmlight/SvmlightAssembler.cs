@@ -21,15 +21,7 @@ internal static class SvmlightAssembler
         foreach (var c in chunks)
         {
             if (c.Failure is { } f) throw f.ToDataFormatException(path, line);
-            if (c.QidState != 0)
-            {
-                if (qidState == 0) qidState = c.QidState;
-                else if (qidState != c.QidState)
-                    throw new DataFormatException(path, line + c.FirstRowLine, 1, c.QidState == 1
-                        ? "this line has a qid: but the lines before it have none (give every line a qid or none)"
-                        : "this line has no qid: but the lines before it have one (give every line a qid or none)",
-                        c.FirstRowText);
-            }
+            CheckQid(ref qidState, c, path, line);
             rows += c.Rows;
             nnz += c.Count;
             labels += c.LabelCount;
@@ -37,12 +29,7 @@ internal static class SvmlightAssembler
             maxIndex = Math.Max(maxIndex, c.MaxIndex);
             line += c.Lines;
         }
-        bool zeroBased = s.IndexBase switch
-        {
-            SvmlightIndexBase.ZeroBased => true,
-            SvmlightIndexBase.OneBased => false,
-            _ => minIndex == 0,
-        };
+        bool zeroBased = s.IsZeroBased(minIndex);
         if (zeroBased && s.IndexBase == SvmlightIndexBase.Auto)
         {
             line = 0;
@@ -58,6 +45,21 @@ internal static class SvmlightAssembler
             throw new DataFormatException(path, 0, 0, $"the file has {rows} rows, more than a 32-bit CSR matrix holds");
         int columns = s.FeatureCount ?? (int)(maxIndex < 0 ? 0 : zeroBased ? maxIndex + 1 : maxIndex);
         return new Shape(zeroBased, columns, (int)rows, (int)nnz, qidState == 1, (int)labels);
+    }
+
+    /// <summary>
+    /// Checks that chunk <paramref name="c"/> agrees with the chunks before it on whether rows carry a qid
+    /// (<paramref name="state"/>: 0 before any row, 1 with qid, 2 without); <paramref name="line"/> is the line before the chunk.
+    /// </summary>
+    public static void CheckQid(ref int state, SvmlightChunk c, string path, long line)
+    {
+        if (c.QidState == 0) return;
+        if (state == 0) state = c.QidState;
+        else if (state != c.QidState)
+            throw new DataFormatException(path, line + c.FirstRowLine, 1, c.QidState == 1
+                ? "this line has a qid: but the lines before it have none (give every line a qid or none)"
+                : "this line has no qid: but the lines before it have one (give every line a qid or none)",
+                c.FirstRowText);
     }
 
     /// <summary>Copies the features into one CSR matrix; chunk arrays are dropped as they are copied.</summary>
@@ -93,7 +95,7 @@ internal static class SvmlightAssembler
 
     /// <summary>dst = src + shift, vectorised; fully optimised from the first call (a load runs it once, on millions of entries).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddTo(ReadOnlySpan<int> src, int shift, Span<int> dst)
+    internal static void AddTo(ReadOnlySpan<int> src, int shift, Span<int> dst)
     {
         if (shift == 0)
         {

@@ -9,6 +9,7 @@ internal sealed class SvmlightChunk
     public SvmlightChunk(int sequence, int bytes, double bytesPerEntry, double bytesPerRow, bool multiLabel)
     {
         Sequence = sequence;
+        Bytes = bytes;
         int entries = (int)Math.Min(Array.MaxLength, bytes / Math.Max(bytesPerEntry, 2.0) * 1.15 + 16);
         int rows = (int)Math.Min(Array.MaxLength, bytes / Math.Max(bytesPerRow, 2.0) * 1.15 + 4);
         Indices = GC.AllocateUninitializedArray<int>(entries);
@@ -27,6 +28,9 @@ internal sealed class SvmlightChunk
     }
 
     public int Sequence { get; }
+
+    /// <summary>The text bytes the chunk was parsed from.</summary>
+    public int Bytes { get; }
 
     public int[] Indices;
     public double[] Values;

@@ -4,39 +4,52 @@ using System.Collections.Concurrent;
 namespace OptSuite.Data;
 
 /// <summary>
-/// Splits svmlight text into chunks of whole lines and parses them on worker threads. For a stream the calling
-/// thread reads (and so decompresses) while the workers parse, so an .xz file costs about its decompression time; for
-/// bytes in memory the chunks are parsed in parallel in place. Results come back in file order.
+/// Splits svmlight text into chunks of whole lines and parses them on worker threads, handing the parsed chunks to a
+/// sink in file order (<see cref="Deliver"/>). For a stream the calling thread reads (and so decompresses) while the
+/// workers parse, so an .xz file costs about its decompression time; for bytes in memory the chunks are parsed in
+/// parallel in place. Without a sink the chunks are collected (<see cref="Chunks"/>), which is how the reader
+/// assembles a whole dataset; with one, a consumer (the shard converter) takes each chunk and drops it, and the input is
+/// read in bounded memory however large it is.
 /// </summary>
 /// <remarks>
 /// Errors: a worker's parse error is kept with its chunk; later chunks are then skipped and reading stops, but earlier
-/// chunks are still parsed, so the error reported is always the first one in the file. A decompression error wins
-/// over parse errors, since corrupt data explains them. In-flight buffers are bounded (workers + 2 chunks).
+/// chunks are still parsed and delivered, so the failed chunk delivered last holds the first error in the file. A
+/// decompression error wins over parse errors, since corrupt data explains them. Bounds: a stream is read at most
+/// workers + 2 chunks ahead of the sink (a chunk counts until the sink returns), so raw and parsed chunks in memory stay
+/// O(workers · chunk size).
 /// </remarks>
-internal sealed unsafe class SvmlightPipeline
+internal sealed unsafe partial class SvmlightPipeline
 {
     private readonly SvmlightParseSettings _settings;
     private readonly int _chunkBytes;
     private readonly int _maxLine;
     private readonly int _workers;
-    private readonly List<SvmlightChunk?> _chunks = [];
     private int _firstFailure = int.MaxValue;
     private double _bytesPerEntry = 8, _bytesPerRow = 64;
 
-    public SvmlightPipeline(SvmlightReaderOptions options, bool multiLabel)
+    /// <summary>A pipeline that collects the parsed chunks (<see cref="Chunks"/>), or hands each to <paramref name="sink"/> in file order.</summary>
+    /// <param name="options">The reader's options.</param>
+    /// <param name="multiLabel">Labels are comma-separated sets.</param>
+    /// <param name="sink">Takes each chunk in file order, on a worker thread, one call at a time; a chunk with a
+    /// <see cref="SvmlightChunk.Failure"/> is the last one delivered. An exception it throws stops the read and is
+    /// rethrown by <see cref="ParseStream"/> or <see cref="ParseMemory"/>.</param>
+    public SvmlightPipeline(SvmlightReaderOptions options, bool multiLabel, Action<SvmlightChunk>? sink = null)
     {
         _settings = new SvmlightParseSettings(options, multiLabel);
         _chunkBytes = options.ChunkBytes;
         _maxLine = options.MaxLineBytes;
         _workers = Math.Max(1, options.Workers);
+        _sink = sink ?? (c => _collected!.Add(c));
+        if (sink is null) _collected = [];
+        _window = new SemaphoreSlim(_workers + 2);
     }
 
     public SvmlightParseSettings Settings => _settings;
 
     public int Workers => _workers;
 
-    /// <summary>Parses text held in memory; returns the chunks in order.</summary>
-    public List<SvmlightChunk> ParseMemory(ReadOnlyMemory<byte> data)
+    /// <summary>Parses text held in memory, delivering the chunks in order.</summary>
+    public void ParseMemory(ReadOnlyMemory<byte> data)
     {
         if (data.Span.StartsWith(Bom)) data = data[Bom.Length..];
         var span = data.Span;
@@ -71,7 +84,7 @@ internal sealed unsafe class SvmlightPipeline
             for (int k = 0; k < bounds.Count; k++) Run(k);
         else
             Parallel.For(0, bounds.Count, new ParallelOptions { MaxDegreeOfParallelism = _workers }, Run);
-        return Collect();
+        _sinkFault?.Throw();
     }
 
     /// <summary>How much more decompressed data is read after a parse error, to prefer reporting the corruption that caused it.</summary>
@@ -81,12 +94,12 @@ internal sealed unsafe class SvmlightPipeline
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
-    /// Reads <paramref name="stream"/> on this thread while workers parse; returns the chunks in order. When
+    /// Reads <paramref name="stream"/> on this thread while workers parse, delivering the chunks in order. When
     /// <paramref name="compressed"/> (the reader passes "not seekable", true of every decoder), a parse error does not stop
     /// reading at once: up to 64 MB more are decoded so that
     /// a corrupt stream (whose garbage caused the parse error) is reported as such.
     /// </summary>
-    public List<SvmlightChunk> ParseStream(Stream stream, bool compressed)
+    public void ParseStream(Stream stream, bool compressed)
     {
         var pool = ArrayPool<byte>.Shared;
         BlockingCollection<(byte[] Buffer, int Length, int Sequence)>? queue = null;
@@ -97,7 +110,7 @@ internal sealed unsafe class SvmlightPipeline
         byte[] buffer = pool.Rent(_chunkBytes);
         try
         {
-            while (Volatile.Read(ref _firstFailure) == int.MaxValue)
+            while (Volatile.Read(ref _firstFailure) == int.MaxValue && Reserve())
             {
                 int filled = carry;
                 bool eof = false;
@@ -197,7 +210,7 @@ internal sealed unsafe class SvmlightPipeline
             }
         }
         if (workerFault is not null) throw new AggregateException("An svmlight parsing worker failed.", workerFault);
-        return Collect();
+        _sinkFault?.Throw();
     }
 
     /// <summary>Whether the start of a line (no newline yet) holds a NUL byte before any '#' that would make it a comment.</summary>
@@ -224,8 +237,8 @@ internal sealed unsafe class SvmlightPipeline
                     }
                     catch (Exception e)
                     {
-                        lock (_chunks) fault(e);
-                        Interlocked.Exchange(ref _firstFailure, -1);
+                        lock (_gate) fault(e);
+                        Stop();
                     }
                     finally
                     {
@@ -258,24 +271,7 @@ internal sealed unsafe class SvmlightPipeline
             {
             }
         }
-        lock (_chunks)
-        {
-            while (_chunks.Count <= sequence) _chunks.Add(null);
-            _chunks[sequence] = chunk;
-        }
-    }
-
-    /// <summary>The chunks in order, up to and including the first failed one (later ones may be missing).</summary>
-    private List<SvmlightChunk> Collect()
-    {
-        var list = new List<SvmlightChunk>(_chunks.Count);
-        foreach (var c in _chunks)
-        {
-            if (c is null) break;
-            list.Add(c);
-            if (c.Failure is not null) break;
-        }
-        return list;
+        Deliver(chunk);
     }
 
     /// <summary>Sizes the first chunks' arrays from the first bytes: entries ≈ colons, rows ≈ newlines.</summary>

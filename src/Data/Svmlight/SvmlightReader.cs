@@ -88,7 +88,8 @@ public static class SvmlightReader
             return Run(compressed, name ?? "<memory>", options, multi, out pipeline);
         }
         pipeline = new SvmlightPipeline(options, multi);
-        return pipeline.ParseMemory(data);
+        pipeline.ParseMemory(data);
+        return pipeline.Chunks;
     }
 
     private static Stream WrapOrDispose(FileStream file, string path, SvmlightReaderOptions options)
@@ -109,7 +110,8 @@ public static class SvmlightReader
         pipeline = new SvmlightPipeline(options, multi);
         try
         {
-            return pipeline.ParseStream(stream, compressed: !stream.CanSeek);
+            pipeline.ParseStream(stream, compressed: !stream.CanSeek);
+            return pipeline.Chunks;
         }
         catch (SvmlightSyntaxException e)
         {
