@@ -21,6 +21,7 @@ internal static class CommandLineApp
         root.Options.Add(Verbose);
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

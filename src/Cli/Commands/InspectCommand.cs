@@ -6,13 +6,18 @@ using OptSuite.Data;
 
 namespace OptSuite.Cli.Commands;
 
-/// <summary><c>optsuite inspect FILE</c>: rows, columns, non-zeros, density, label summary, load time and speed.</summary>
+/// <summary>
+/// <c>optsuite inspect FILE</c>: rows, columns, non-zeros, density, label summary, load time and speed; <c>optsuite
+/// inspect DIR</c> on a shard dataset: its manifest in the same terms (<see cref="InspectShards"/>).
+/// </summary>
 internal static class InspectCommand
 {
     private static readonly Argument<string> FileArgument = new("file")
     {
-        Description = "The data file: svmlight/LIBSVM, or Matrix Market (.mtx) / CSV (.csv); .gz/.bz2/.xz are decompressed by content.",
+        Description = "The data file: svmlight/LIBSVM, or Matrix Market (.mtx) / CSV (.csv); .gz/.bz2/.xz are decompressed by content. Or a shard dataset directory (optsuite convert).",
     };
+
+    private static readonly Option<bool> Verify = new("--verify") { Description = "Shard datasets: read every shard and check its checksum (XXH3-64) and structure." };
 
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout." };
 
@@ -29,12 +34,13 @@ internal static class InspectCommand
 
     public static Command Create()
     {
-        var cmd = new Command("inspect", "Load a data file (svmlight/LIBSVM, Matrix Market, CSV; .gz/.bz2/.xz) and summarise it.");
+        var cmd = new Command("inspect", "Load a data file (svmlight/LIBSVM, Matrix Market, CSV; .gz/.bz2/.xz) and summarise it, or show a shard dataset's manifest.");
         ZeroBased.AcceptOnlyFromAmong("auto", "true", "false");
         cmd.Arguments.Add(FileArgument);
         cmd.Options.Add(Json);
         cmd.Options.Add(ZeroBased);
         cmd.Options.Add(Features);
+        cmd.Options.Add(Verify);
         cmd.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             int? features = parse.GetValue(Features);
@@ -44,7 +50,10 @@ internal static class InspectCommand
                 "false" => SvmlightIndexBase.OneBased,
                 _ => SvmlightIndexBase.Auto,
             };
-            var fields = Inspect(CliFiles.ResolveData(parse.GetValue(FileArgument)!), indexBase, features);
+            string path = CliFiles.ResolveData(parse.GetValue(FileArgument)!);
+            bool verify = parse.GetValue(Verify);
+            if (verify && !Directory.Exists(path)) throw new UsageException("--verify applies to shard dataset directories.");
+            var fields = Directory.Exists(path) ? InspectShards.Inspect(path, verify) : Inspect(path, indexBase, features);
             if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
             else KeyValueTable.Write("inspect", fields);
             return ExitCodes.Success;
@@ -123,7 +132,7 @@ internal static class InspectCommand
         Shape(fields, t.Features.Rows, t.Features.Columns, nnz);
     }
 
-    private static void Shape(List<KeyValuePair<string, object?>> fields, int rows, int columns, long nonZeros)
+    internal static void Shape(List<KeyValuePair<string, object?>> fields, int rows, int columns, long nonZeros)
     {
         fields.Add(new("rows", rows));
         fields.Add(new("columns", columns));
@@ -132,7 +141,8 @@ internal static class InspectCommand
         fields.Add(new("density", cells > 0 ? nonZeros / cells : 0.0));
     }
 
-    private static void Labels(List<KeyValuePair<string, object?>> fields, LabelSummary s)
+    /// <summary>The label summary's fields, the same for files and shard datasets.</summary>
+    internal static void Labels(List<KeyValuePair<string, object?>> fields, LabelSummary s)
     {
         fields.Add(new("labels", s.Kind.ToString().ToLowerInvariant()));
         fields.Add(new("distinct_labels", s.DistinctCount));
@@ -159,13 +169,5 @@ internal static class InspectCommand
         return CompressedStreams.Detect(header[..n]);
     }
 
-    private static string Format(string path)
-    {
-        string name = path.ToLowerInvariant();
-        foreach (var ext in new[] { ".gz", ".bz2", ".xz" })
-            if (name.EndsWith(ext, StringComparison.Ordinal)) name = name[..^ext.Length];
-        return name.EndsWith(".mtx", StringComparison.Ordinal) ? "matrix-market"
-            : name.EndsWith(".csv", StringComparison.Ordinal) ? "csv"
-            : "svmlight";
-    }
+    private static string Format(string path) => DataFormats.Name(DataFormats.FromPath(path));
 }

@@ -108,7 +108,7 @@ public sealed partial class ShardWriter : IDisposable
             Storage = _options.Storage,
             HasWeights = _options.Weights,
             Labels = _labels.Summary(),
-            Source = _options.Source,
+            Source = _source ?? _options.Source,
             Writer = $"OptSuite {typeof(ShardWriter).Assembly.GetName().Version?.ToString(3)}",
             Shards = _shards.ToArray(),
         };

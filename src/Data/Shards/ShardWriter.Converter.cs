@@ -3,9 +3,14 @@ using System.Runtime.InteropServices;
 
 namespace OptSuite.Data.Shards;
 
-/// <summary>The column fix-up of <see cref="ShardWriter"/>.</summary>
+/// <summary>What the converter needs of <see cref="ShardWriter"/>: the column fix-up, and a source known only at the end.</summary>
 public sealed partial class ShardWriter
 {
+    private ShardSource? _source;
+
+    /// <summary>Replaces <see cref="ShardWriterOptions.Source"/> in the manifest (the svmlight index base is known only once read).</summary>
+    internal void SetSource(ShardSource source) => _source = source;
+
     /// <summary>
     /// Adds <paramref name="delta"/> (≥ 0) to every column index written so far: the rows in memory, and in the shard
     /// files already written the indices, the header's column count and the manifest checksum. The svmlight converter
