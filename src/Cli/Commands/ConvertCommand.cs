@@ -161,7 +161,7 @@ internal static class ConvertCommand
         fields.Add(new("text_bytes", r.TextBytes));
         fields.Add(new("passes", r.Passes));
         fields.Add(new("seconds", Math.Round(seconds, 3)));
-        fields.Add(new("rows_per_second", seconds > 0 ? Math.Round(m.Rows / seconds) : double.NaN));
+        fields.Add(new("rows_per_second", seconds > 0 ? (long)Math.Round(m.Rows / seconds) : null));
         fields.Add(new("mb_per_second", seconds > 0 ? Math.Round(r.TextBytes / 1e6 / seconds, 1) : double.NaN));
         return fields;
     }

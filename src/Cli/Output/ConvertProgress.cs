@@ -13,7 +13,8 @@ internal static class ConvertProgress
     public static ShardConversion Run(Func<Action<ShardConversionProgress>?, ShardConversion> convert)
     {
         if (Console.IsErrorRedirected) return convert(null);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Spectre judges interactivity by stdout, which may be a file here; stderr is the terminal the line goes to.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
         ShardConversion? result = null;
         console.Progress()
             .AutoClear(true)

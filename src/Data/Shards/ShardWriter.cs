@@ -162,7 +162,9 @@ public sealed partial class ShardWriter : IDisposable
         }
         if (_nnz + entries > _values.Length)
         {
-            long size = Math.Min(Array.MaxLength, Math.Max(_nnz + entries, 2L * _values.Length));
+            // Doubling, but not past what a full shard holds: a 256 MiB shard then needs 22 million entries, not 33.
+            long full = _options.ShardBytes / (_options.Storage == ShardStorage.Sparse ? 12 : 8) + 1;
+            long size = Math.Min(Array.MaxLength, Math.Max(_nnz + entries, Math.Min(2L * _values.Length, full)));
             Array.Resize(ref _values, (int)size);
             if (_options.Storage == ShardStorage.Sparse) Array.Resize(ref _indices, (int)size);
         }

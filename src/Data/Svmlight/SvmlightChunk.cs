@@ -27,10 +27,10 @@ internal sealed class SvmlightChunk
         }
     }
 
-    public int Sequence { get; }
+    public int Sequence { get; private set; }
 
     /// <summary>The text bytes the chunk was parsed from.</summary>
-    public int Bytes { get; }
+    public int Bytes { get; private set; }
 
     public int[] Indices;
     public double[] Values;
@@ -61,6 +61,20 @@ internal sealed class SvmlightChunk
     public string? FirstRowText;
 
     public SvmlightSyntaxException? Failure;
+
+    /// <summary>Empties the chunk for the text of another (its arrays are kept: a streaming read reuses chunks).</summary>
+    public SvmlightChunk Reset(int sequence, int bytes)
+    {
+        Sequence = sequence;
+        Bytes = bytes;
+        Count = Rows = LabelCount = QidState = 0;
+        Lines = FirstRowLine = 0;
+        MinIndex = long.MaxValue;
+        MaxIndex = -1;
+        Edge = Failure = null;
+        FirstRowText = null;
+        return this;
+    }
 
     public void GrowEntries()
     {

@@ -11,6 +11,7 @@ internal sealed partial class SvmlightPipeline
 {
     private readonly Action<SvmlightChunk> _sink;
     private readonly List<SvmlightChunk>? _collected;
+    private readonly System.Collections.Concurrent.ConcurrentBag<SvmlightChunk>? _spare;   // chunks a sink is done with
     private readonly Dictionary<int, SvmlightChunk> _ready = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _window;
@@ -68,6 +69,7 @@ internal sealed partial class SvmlightPipeline
             try
             {
                 _sink(next);
+                _spare?.Add(next);
             }
             catch (Exception e)
             {

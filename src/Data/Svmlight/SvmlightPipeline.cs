@@ -31,8 +31,9 @@ internal sealed unsafe partial class SvmlightPipeline
     /// <param name="options">The reader's options.</param>
     /// <param name="multiLabel">Labels are comma-separated sets.</param>
     /// <param name="sink">Takes each chunk in file order, on a worker thread, one call at a time; a chunk with a
-    /// <see cref="SvmlightChunk.Failure"/> is the last one delivered. An exception it throws stops the read and is
-    /// rethrown by <see cref="ParseStream"/> or <see cref="ParseMemory"/>.</param>
+    /// <see cref="SvmlightChunk.Failure"/> is the last one delivered. The chunk is reused for later text once the call
+    /// returns (so a streaming read allocates no chunks after the first few). An exception it throws stops the read and
+    /// is rethrown by <see cref="ParseStream"/> or <see cref="ParseMemory"/>.</param>
     public SvmlightPipeline(SvmlightReaderOptions options, bool multiLabel, Action<SvmlightChunk>? sink = null)
     {
         _settings = new SvmlightParseSettings(options, multiLabel);
@@ -41,6 +42,7 @@ internal sealed unsafe partial class SvmlightPipeline
         _workers = Math.Max(1, options.Workers);
         _sink = sink ?? (c => _collected!.Add(c));
         if (sink is null) _collected = [];
+        else _spare = [];   // a sink is done with a chunk when it returns: its arrays parse a later chunk
         _window = new SemaphoreSlim(_workers + 2);
     }
 
@@ -255,7 +257,8 @@ internal sealed unsafe partial class SvmlightPipeline
     private void ParseChunk(int sequence, byte* start, int length)
     {
         if (sequence > Volatile.Read(ref _firstFailure)) return;
-        var chunk = new SvmlightChunk(sequence, length, _bytesPerEntry, _bytesPerRow, _settings.MultiLabel);
+        var chunk = _spare is not null && _spare.TryTake(out var used) ? used.Reset(sequence, length)
+            : new SvmlightChunk(sequence, length, _bytesPerEntry, _bytesPerRow, _settings.MultiLabel);
         try
         {
             SvmlightChunkParser.Parse(start, start + length, chunk, _settings);

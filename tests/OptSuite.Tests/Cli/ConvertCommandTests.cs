@@ -115,7 +115,7 @@ public sealed class ConvertCommandTests : IDisposable
         lines[150] = "+1 1:0.5 2:NaN 3:1";
         File.WriteAllLines(P("bad.svm"), lines);
         string error = BadInput(Run("convert", "bad.svm", "--out", "x", "--shard-size", "0.001"));
-        Assert.Contains("bad.svm:151:9:", error, StringComparison.Ordinal);
+        Assert.Contains("bad.svm:151:10:", error, StringComparison.Ordinal);
         Assert.Contains("not a finite number", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(P("x")), "a failed conversion leaves no directory");
 
