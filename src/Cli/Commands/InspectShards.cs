@@ -14,6 +14,8 @@ internal static class InspectShards
 {
     public static List<KeyValuePair<string, object?>> Inspect(string directory, bool verify)
     {
+        if (!ShardedDataset.IsShardDirectory(directory) && !Directory.EnumerateFiles(directory, "shard-*.bin").Any())
+            throw new UsageException($"{directory} is a directory, neither a data file nor a shard dataset (it has no {ShardManifest.FileName}).");
         ShardedDataset data;
         var clock = Stopwatch.StartNew();
         try

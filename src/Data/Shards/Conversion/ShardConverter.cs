@@ -13,10 +13,11 @@ namespace OptSuite.Data.Shards;
 /// shifted, which costs nothing for the usual one-based file. CSV is read once; it needs its label column named.
 /// Matrix Market is read twice: a first pass checks and counts the entries, a second writes rows as they come when the
 /// file is in row order, else sorts them by row through temporary bucket files (<see cref="MatrixMarketScatter"/>).</para>
-/// <para>Memory: about workers + 2 parse chunks of 2 MB (svmlight), one row (CSV), 8 MB of row counts and
+/// <para>Memory: about workers + 2 parse chunks of 2 MB (svmlight; at most 4 parsing threads unless
+/// <see cref="SvmlightReaderOptions.MaxDegreeOfParallelism"/> says otherwise), one row (CSV), 8 MB of row counts and
 /// <see cref="ShardConverterOptions.ScatterEntries"/> entries (Matrix Market), plus the writer's shard in memory, which is
-/// up to about twice <see cref="ShardConverterOptions.ShardBytes"/> while its arrays grow; labels and weights are not
-/// kept (a labels file is).</para>
+/// up to about twice <see cref="ShardConverterOptions.ShardBytes"/> while its arrays grow. Nothing grows with the row
+/// count except a Matrix Market labels file, read whole (8 bytes a row).</para>
 /// <para>Failure leaves nothing: the output directory must be new or empty, and any error removes what was written
 /// (and the directory, when the conversion created it). A killed conversion leaves shard files without a manifest,
 /// which no reader takes for a dataset.</para>

@@ -8,6 +8,9 @@ namespace OptSuite.Data.Shards;
 /// </summary>
 internal sealed class SvmlightConversion : ISvmlightRowConsumer
 {
+    /// <summary>Parsing threads unless the options name a number.</summary>
+    private const int MaxParsers = 4;
+
     private readonly ShardWriter _writer;
     private readonly ConversionInput _input;
     private readonly double[]? _dense;
@@ -23,6 +26,8 @@ internal sealed class SvmlightConversion : ISvmlightRowConsumer
     public static (int Columns, int Passes, List<string> Notes) Run(ConversionInput input, ShardWriter writer, ShardStorage storage,
         SvmlightReaderOptions options)
     {
+        // The writer takes rows on one thread, so parsers beyond a few only add chunks in flight (about 7 MB each).
+        if (options.MaxDegreeOfParallelism == 0) options = options with { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxParsers) };
         var notes = new List<string>();
         int passes = 1;
         if (storage == ShardStorage.Dense && (options.FeatureCount is null || options.IndexBase == SvmlightIndexBase.Auto))
