@@ -19,7 +19,7 @@ internal sealed class MatrixMarketScatter : IDisposable
 {
     private const int RecordBytes = 16;
     private const int MirrorFlag = int.MinValue;
-    private const int MaxBucketRows = 1 << 23;
+    private const int MaxBucketRows = 1 << 21;
     private const int BufferBudget = 16 << 20;
 
     private readonly string _directory;
