@@ -22,6 +22,8 @@ namespace OptSuite.Solvers;
 /// round, and the stop comes one round after the certified point. A run that ends otherwise evaluates its last point with
 /// one more pass. The first snapshot is taken after round 1, once every block has been seen (rows enter w on their
 /// first visit, so w = Σα_i y_i x_i holds throughout).</para>
+/// <para>Step allocates the block enumerator of its round (and whatever the map's reader allocates); nothing per block
+/// or row: a dense block's non-zeros go to buffers that are reused.</para>
 /// <para>Counts: <see cref="EvaluationCounts.Functions"/> and <see cref="EvaluationCounts.Gradients"/> are passes over
 /// the data (each round one, plus any evaluation of the current point), <see cref="EvaluationCounts.Proxes"/> the
 /// coordinate (sample) updates; iterations are rounds.</para>

@@ -18,10 +18,12 @@ public sealed record DualCoordinateDescentOptions : SolverOptions
     public int GapCheckEvery { get; init; } = 1;
 
     /// <summary>
-    /// For data read in row blocks (an <see cref="LinearAlgebra.IRowBlockedMap"/>, e.g. a shard directory), which is
-    /// solved by block minimisation (Yu, Hsieh, Chang &amp; Lin 2010): the epochs of coordinate steps over a block's rows
-    /// each time it is read. More epochs do more work per read, fewer reads (passes over the data) in all. Default 1.
-    /// Ignored for data in memory.
+    /// For data read in row blocks (an <see cref="LinearAlgebra.IRowBlockedMap"/>, e.g. a shard directory), solved by
+    /// block minimisation (Yu, Hsieh, Chang &amp; Lin 2010): the epochs of coordinate steps over a block's rows each time
+    /// it is read. Default 1: more epochs cost compute and did not save reads — passes to a 10⁻⁶ relative gap with 20
+    /// blocks for 1, 2 and 5 epochs: news20 (binary, unit rows) squared hinge 34, 40, 42 and logistic 11, 12, 11; a9a
+    /// 39,786, 39,784, 39,825 and 3,464, 3,473, 3,506 (one epoch already nearly solves a block's sub-problem; what limits
+    /// the rounds is the coupling between blocks, see <see cref="DualCoordinateDescent"/>). Ignored for data in memory.
     /// </summary>
     public int InnerEpochs { get; init; } = 1;
 
