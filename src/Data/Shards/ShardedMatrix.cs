@@ -50,6 +50,14 @@ public sealed class ShardedMatrix : RowBlockedMap
     /// <inheritdoc />
     public override int BlockCount => _verified.Length;
 
+    /// <summary>Shards read so far (passes × shards, plus read-ahead a pass stopped early did not use).</summary>
+    public long BlocksRead => Interlocked.Read(ref _blocksRead);
+
+    /// <summary>Bytes read from shard files so far.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    private long _blocksRead, _bytesRead;
+
     /// <summary>The dataset these features belong to.</summary>
     public ShardedDataset Dataset => _data;
 
@@ -152,6 +160,8 @@ public sealed class ShardedMatrix : RowBlockedMap
                 throw new InvalidDataException($"{path}: corrupted shard ({e.Message})", e);
             }
         }
+        Interlocked.Increment(ref _blocksRead);
+        Interlocked.Add(ref _bytesRead, verify ? layout.FileBytes : layout.FileBytes - (layout.PointersOffset - layout.LabelsOffset));
         return new RowBlock(block, _starts[block], matrix);
     }
 
