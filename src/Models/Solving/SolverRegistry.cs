@@ -227,7 +227,8 @@ public static class SolverRegistry
             _ => null,
         };
 
-    private static string? Dual(ProblemTraits t) => Columns(t)
+    // Data read in row blocks (shards) are solved by block minimisation (Yu, Hsieh, Chang & Lin 2010), the same entry point.
+    private static string? Dual(ProblemTraits t) => (t.RowBlocks ? null : Columns(t))
         ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic and Crammer–Singer losses, not the {t.LossName} loss." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)
