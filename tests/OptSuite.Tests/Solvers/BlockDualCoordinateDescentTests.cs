@@ -134,6 +134,27 @@ public class BlockDualCoordinateDescentTests(ITestOutputHelper output)
         Assert.Equal(block.Solution, DualCoordinateDescent.Minimize(g, o).Solution);
     }
 
+    [SharedDatasetFact]
+    public void AShardDirectoryOfKilobyteShardsIsSolvedAsInMemory()
+    {
+        using var dir = new ScratchDirectory("blockdual");
+        var (x, y) = (Head(News20.Value.X, 800), News20.Value.Y[..800]);
+        double[] weights = Enumerable.Range(0, y.Length).Select(i => 0.5 + i % 4).ToArray();
+        var manifest = OptSuite.Tests.Data.Shards.ShardFormatTests.Write(dir.Path, x, y, weights, shardBytes: 16_384);
+        var data = OptSuite.Data.Shards.ShardedDataset.Open(dir.Path);
+        Assert.True(manifest.Shards.Count >= 20, $"{manifest.Shards.Count} shards");
+        foreach (bool weighted in new[] { false, true })
+        {
+            double[]? c = weighted ? data.Weights : null;
+            var memory = Solve<SquaredHingeLoss>(x, y, 1.0 / y.Length, Tight, c);
+            var shards = Solve<SquaredHingeLoss>(data.Features, data.Labels, 1.0 / y.Length, Tight, c);
+            output.WriteLine($"{data}: in memory {memory}; shards {shards}");
+            Assert.True(shards.Converged, shards.ToString());
+            Assert.Equal(memory.Objective, shards.Objective, 1e-10 * memory.Objective);
+            Assert.Equal(shards.Solution, Solve<SquaredHingeLoss>(data.Features, data.Labels, 1.0 / y.Length, Tight, c).Solution);
+        }
+    }
+
     [Fact]
     public void DenseBlocksAndZeroRowsAreSolvedAsInMemory()
     {
