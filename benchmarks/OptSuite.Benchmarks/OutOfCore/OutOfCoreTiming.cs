@@ -25,6 +25,7 @@ internal static class OutOfCoreTiming
     {
         string? data = null, svmlight = null, loss = "logistic", solver = "lbfgs";
         double c = 1, tolerance = 1e-6;
+        int maxIterations = 100_000;
         bool inMemory = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -37,6 +38,7 @@ internal static class OutOfCoreTiming
                 case "--C": c = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--tolerance": tolerance = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--in-memory": inMemory = true; break;
+                case "--max-iterations": maxIterations = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -63,9 +65,9 @@ internal static class OutOfCoreTiming
         var clock = Stopwatch.StartNew();
         SolverResult r = loss switch
         {
-            "logistic" => Solve<LogisticLoss>(x, y, lambda, solver!, tolerance),
-            "squared-hinge" => Solve<SquaredHingeLoss>(x, y, lambda, solver!, tolerance),
-            "hinge" => Solve<HingeLoss>(x, y, lambda, solver!, tolerance),
+            "logistic" => Solve<LogisticLoss>(x, y, lambda, solver!, tolerance, maxIterations),
+            "squared-hinge" => Solve<SquaredHingeLoss>(x, y, lambda, solver!, tolerance, maxIterations),
+            "hinge" => Solve<HingeLoss>(x, y, lambda, solver!, tolerance, maxIterations),
             _ => throw new ArgumentException($"unknown loss {loss}"),
         };
         double seconds = clock.Elapsed.TotalSeconds;
@@ -85,15 +87,22 @@ internal static class OutOfCoreTiming
             $"peak_rss_mb: {PeakRssMb():F0}"));
     }
 
-    private static SolverResult Solve<TLoss>(ILinearMap x, double[] y, double lambda, string solver, double tolerance)
+    private static SolverResult Solve<TLoss>(ILinearMap x, double[] y, double lambda, string solver, double tolerance, int maxIterations)
         where TLoss : struct, ILoss
     {
         var f = new LinearObjective<TLoss, ZeroRegularizer>(x, y, default, default, lambda, false);
+        var shards = x as ShardedMatrix;
+        Func<IterationReport, bool> progress = r =>
+        {
+            Console.Error.WriteLine($"iteration {r.Iteration}: {r.Seconds:F1} s, criterion {r.Criterion:G3}" +
+                (shards is null ? "" : $", passes {(double)shards.BlocksRead / shards.BlockCount:F1}"));
+            return true;
+        };
         return solver switch
         {
-            "lbfgs" => Lbfgs.Minimize(f.AsSmooth(), default, new LbfgsOptions { Tolerance = tolerance, MaxIterations = 100_000 }),
-            "newton" => TrustRegionNewton.Minimize(f, default, new TrustRegionNewtonOptions { Tolerance = tolerance }),
-            "dual-cd" => DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = tolerance, MaxIterations = 100_000 }),
+            "lbfgs" => Lbfgs.Minimize(f.AsSmooth(), default, new LbfgsOptions { Tolerance = tolerance, MaxIterations = maxIterations, Observer = progress }),
+            "newton" => TrustRegionNewton.Minimize(f, default, new TrustRegionNewtonOptions { Tolerance = tolerance, MaxIterations = maxIterations, Observer = progress }),
+            "dual-cd" => DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = tolerance, MaxIterations = maxIterations, Observer = progress }),
             _ => throw new ArgumentException($"unknown solver {solver}"),
         };
     }

@@ -94,6 +94,10 @@ public static class SolverRegistry
             { Regularizer: RegularizerForm.Block } => t.LossQuadratic ? SolverKind.CoordinateDescent : SolverKind.Fista,
             { LossQuadratic: true } => SolverKind.CoordinateDescent,
             _ when t.Regularizer != RegularizerForm.None => SolverKind.CoordinateDescent,
+            // Data read in row blocks: block-minimisation dual CD needs far more passes than epochs in memory on tall
+            // data (a9a, squared hinge: ~40,000 passes to a 1e-6 gap against 206 epochs; logistic 3,464 against 29), so
+            // a differentiable loss goes to trust-region Newton, one pass per Hessian product (MPI-LIBLINEAR's choice).
+            { RowBlocks: true, Regularizer: RegularizerForm.None } => SolverKind.Newton,
             { DualStep: DualCoordinateKind.BoxQuadratic, FitIntercept: false } => SolverKind.DualCoordinateDescent,
             { DualStep: DualCoordinateKind.Logistic, FitIntercept: false, Sparse: true } when t.Samples >= LargeSampleCount => SolverKind.DualCoordinateDescent,
             _ => SolverKind.Lbfgs,
