@@ -45,7 +45,7 @@ public class BlockDualEstimatorTests
     {
         var (x, y) = BlockDualCoordinateDescentTests.Binary("derived/news20_binary_l2.svm.xz", 2000);
         var blocks = FeatureMatrix.From(new RowBlockedMatrix(x, 100));
-        LinearClassifier Svm() => new LinearSvm { FitIntercept = false, Tolerance = 1e-12 };
+        LinearClassifier Svm() => new LinearSvm { FitIntercept = false, Solver = SolverKind.DualCoordinateDescent, Tolerance = 1e-12 };
         LinearClassifier Logistic() => new LogisticRegression { FitIntercept = false, Solver = SolverKind.DualCoordinateDescent, Tolerance = 1e-12 };
         foreach (var make in new Func<LinearClassifier>[] { Svm, Logistic })
         {
