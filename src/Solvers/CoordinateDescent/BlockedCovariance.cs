@@ -31,16 +31,19 @@ internal static class BlockedCovariance
     private const int ChunkDoubles = 1 << 17;
 
     /// <summary>Builds the statistics and the covariance-mode engine on them; <paramref name="means"/> receives the
-    /// a-weighted column means (also without an intercept: the data certificate centres by them).</summary>
+    /// a-weighted column means (also without an intercept: the data certificate centres by them). Null when
+    /// <paramref name="cancellationToken"/> or <paramref name="deadline"/> stops the pass (checked between chunks).</summary>
     /// <param name="x">The n×p data, read in row blocks.</param>
     /// <param name="y">The n targets.</param>
     /// <param name="a">The normalised sample weights (Σa = 1), length n.</param>
     /// <param name="intercept">Whether the intercept is fitted (then everything is centred).</param>
     /// <param name="means">The a-weighted means of the columns of X.</param>
-    /// <param name="cancellationToken">Stops the pass between chunks (<see cref="OperationCanceledException"/>).</param>
-    public static CovariancePath Build(IRowBlockedMap x, ReadOnlySpan<double> y, ReadOnlySpan<double> a, bool intercept,
-        out double[] means, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the pass.</param>
+    /// <param name="deadline">A <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> at which the pass stops; 0 for none.</param>
+    public static CovariancePath? Build(IRowBlockedMap x, ReadOnlySpan<double> y, ReadOnlySpan<double> a, bool intercept,
+        out double[] means, CancellationToken cancellationToken, long deadline = 0)
     {
+        means = [];
         int p = x.Columns, k = p + 1;
         var g = new double[(long)k * k];
         var hi = new double[k];            // the mean so far (x̄ then ȳ) is hi + lo
@@ -57,7 +60,7 @@ internal static class BlockedCovariance
             var (dense, csr) = Rows(block.Rows);
             for (int r0 = 0; r0 < block.Rows.Rows; r0 += chunkRows)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested || (deadline > 0 && System.Diagnostics.Stopwatch.GetTimestamp() > deadline)) return null;
                 int m = Math.Min(chunkRows, block.Rows.Rows - r0), first = block.FirstRow + r0;
                 ReadOnlySpan<double> ab = a.Slice(first, m);
                 double w = 0;

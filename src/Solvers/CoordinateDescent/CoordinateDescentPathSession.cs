@@ -161,9 +161,17 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         {
             ReadOnlySpan<double> a = _probe.SampleWeights;
             double[] weights = a.IsEmpty ? Enumerable.Repeat(1.0 / n, n).ToArray() : a.ToArray();
-            _covariance = _probe.Data is IRowBlockedMap blocks
-                ? BlockedCovariance.Build(blocks, _probe.Labels, weights, _probe.FitIntercept, out _means, cancellationToken)
-                : new CovariancePath((CscMatrix)_probe.Data, _probe.Labels, weights, _probe.FitIntercept);
+            if (_probe.Data is IRowBlockedMap blocks)
+            {
+                _covariance = BlockedCovariance.Build(blocks, _probe.Labels, weights, _probe.FitIntercept, out _means, cancellationToken);
+                if (_covariance is null)
+                    return new SolverResult
+                    {
+                        Solution = start.ToArray(), Intercepts = _probe.FitIntercept ? [start[_p]] : [], Objective = f.TotalValue(start),
+                        Iterations = 0, StopReason = StopReason.Cancelled, Criterion = double.PositiveInfinity, Elapsed = clock.Elapsed,
+                    };
+            }
+            else _covariance = new CovariancePath((CscMatrix)_probe.Data, _probe.Labels, weights, _probe.FitIntercept);
             _lambda1 = new double[_p];
             _certificate = new DataCertificate(n, _p);
         }

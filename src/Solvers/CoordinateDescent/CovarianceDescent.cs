@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OptSuite.LinearAlgebra;
 using OptSuite.Objectives;
 using OptSuite.Prox;
@@ -42,7 +43,8 @@ public static class CovarianceDescent
     /// <see cref="IRowBlockedMap"/> of at most <see cref="MaxFeatures"/> columns.</param>
     /// <param name="x0">Warm start.</param>
     /// <param name="options">Tolerance, sweep limit (<see cref="SolverOptions.MaxIterations"/>), time, observer, trace; defaults when null.</param>
-    /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/> (during the pass: <see cref="OperationCanceledException"/>).</param>
+    /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/> (also during the first pass, which
+    /// <see cref="SolverOptions.MaxTime"/> bounds too: the start is then returned).</param>
     /// <typeparam name="TLoss">The loss (<see cref="ILoss.IsQuadratic"/>).</typeparam>
     /// <typeparam name="TReg">The regulariser: a weighted L1 norm or zero.</typeparam>
     /// <exception cref="ArgumentException">The objective is not one of these (the message says which condition fails).</exception>
@@ -57,8 +59,36 @@ public static class CovarianceDescent
         options.Validate();
         if (!x0.IsEmpty && x0.Length != objective.Dimension)
             throw new ArgumentException($"x0 has length {x0.Length}; the objective has dimension {objective.Dimension}.", nameof(x0));
-        var state = new CovarianceDescentState<TLoss, TReg>(objective, x0, cancellationToken);
-        return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
+        // The pass that forms the statistics draws on the time budget and stops on cancellation, as iterations do.
+        var clock = Stopwatch.StartNew();
+        long deadline = options.MaxTime is { } budget ? Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency) : 0;
+        int n = objective.Samples;
+        double[] a = objective.SampleWeights.IsEmpty ? Enumerable.Repeat(1.0 / n, n).ToArray() : objective.SampleWeights.ToArray();
+        var engine = BlockedCovariance.Build((IRowBlockedMap)objective.Data, objective.Labels, a, objective.FitIntercept, out double[] means,
+            cancellationToken, deadline);
+        if (engine is null) return Interrupted(objective, x0, cancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.MaxTime, clock.Elapsed);
+        var state = new CovarianceDescentState<TLoss, TReg>(objective, x0, engine, means);
+        TimeSpan? left = options.MaxTime is { } total ? (total > clock.Elapsed ? total - clock.Elapsed : TimeSpan.Zero) : null;
+        var outcome = SolverLoop.Run(state, options with { MaxTime = left }, cancellationToken);
+        return state.ToResult(outcome with { Elapsed = clock.Elapsed });
+    }
+
+    /// <summary>The start, unsolved, when the statistics' pass was stopped: its objective (one pass) and no gap.</summary>
+    private static SolverResult Interrupted<TLoss, TReg>(LinearObjective<TLoss, TReg> f, ReadOnlySpan<double> x0, StopReason reason, TimeSpan elapsed)
+        where TLoss : struct, ILoss
+        where TReg : struct, ISeparableRegularizer
+    {
+        double[] point = x0.IsEmpty ? new double[f.Dimension] : x0.ToArray();
+        return new SolverResult
+        {
+            Solution = point,
+            Intercepts = f.FitIntercept ? [point[f.Features]] : [],
+            Objective = f.TotalValue(point),
+            Iterations = 0,
+            StopReason = reason,
+            Criterion = double.PositiveInfinity,
+            Elapsed = elapsed,
+        };
     }
 
     /// <summary>Why covariance mode cannot solve <paramref name="f"/>, or null.</summary>

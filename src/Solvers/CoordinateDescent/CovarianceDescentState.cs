@@ -28,13 +28,17 @@ internal sealed class CovarianceDescentState<TLoss, TReg> : ISolverState
     private bool _fixedPoint;             // the last sweep changed nothing and found no violator
     private double _gap = double.NaN, _value = double.NaN;
 
-    public CovarianceDescentState(LinearObjective<TLoss, TReg> f, ReadOnlySpan<double> x0, CancellationToken cancellationToken)
+    /// <param name="f">The objective.</param>
+    /// <param name="x0">The start (w, then b; only w is used), or empty.</param>
+    /// <param name="engine">The statistics of <see cref="BlockedCovariance.Build"/> on f's data, labels and weights.</param>
+    /// <param name="means">The weighted column means it gave.</param>
+    public CovarianceDescentState(LinearObjective<TLoss, TReg> f, ReadOnlySpan<double> x0, CovariancePath engine, double[] means)
     {
         _f = f;
         _p = f.Features;
         int n = f.Samples;
-        double[] a = f.SampleWeights.IsEmpty ? Enumerable.Repeat(1.0 / n, n).ToArray() : f.SampleWeights.ToArray();
-        _engine = BlockedCovariance.Build((IRowBlockedMap)f.Data, f.Labels, a, f.FitIntercept, out _means, cancellationToken);
+        _engine = engine;
+        _means = means;
         _lambda1 = new double[_p];
         if ((object)f.Regularizer is IWeightedL1Regularizer l1) l1.GetWeights(_lambda1);
         _mu = f.Ridge;

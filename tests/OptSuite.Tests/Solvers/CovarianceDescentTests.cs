@@ -44,7 +44,7 @@ public class CovarianceDescentTests(ITestOutputHelper output)
         int n = x.Rows, p = x.Columns, big = p - 1;
         double total = c.Sum();
         double[] a = c.Select(v => v / total).ToArray();
-        var engine = BlockedCovariance.Build(new RowBlockedMatrix(x, 97), y, a, intercept: true, out double[] means, CancellationToken.None);
+        var engine = BlockedCovariance.Build(new RowBlockedMatrix(x, 97), y, a, intercept: true, out double[] means, CancellationToken.None)!;
         // G_jj = g(e_j)_j − g(0)_j, g = Gw − q.
         var w = new double[p];
         engine.Start(w, default, null);
@@ -116,5 +116,23 @@ public class CovarianceDescentTests(ITestOutputHelper output)
         var bounded = new LinearObjective<SquaredLoss, NonNegativeL1Norm>(passes, [1, 2, 3], default, new NonNegativeL1Norm(0.1), 0, true);
         Assert.Contains("neither a weighted L1 norm nor zero", Assert.Throws<ArgumentException>(() => CoordinateDescent.Minimize(bounded)).Message);
         Assert.Equal(0, passes.Passes);   // refused before reading anything
+    }
+
+    [Fact]
+    public void ACancelledOrTimedOutPassIsAStopReasonNotAnException()
+    {
+        var rng = new Random(6);
+        var x = new CountingRowBlocks(DenseMatrix.FromArray(RandomMatrices.Dense(rng, 200, 5, 1.0)), 10);
+        var f = new LinearObjective<SquaredLoss, L1Norm>(x, RandomMatrices.Vector(rng, 200), default, new L1Norm(0.01), 0, true);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var r = CoordinateDescent.Minimize(f, default, null, cancelled.Token);
+        Assert.Equal(StopReason.Cancelled, r.StopReason);
+        Assert.Equal(new double[6], r.Solution);
+        Assert.Equal(f.TotalValue(r.Solution), r.Objective);
+        var timed = CoordinateDescent.Minimize(f, default, new CoordinateDescentOptions { MaxTime = TimeSpan.Zero });
+        Assert.Equal(StopReason.MaxTime, timed.StopReason);
+        var solved = CoordinateDescent.Minimize(f, default, new CoordinateDescentOptions { Tolerance = 1e-10, MaxTime = TimeSpan.FromMinutes(1) });
+        Assert.Equal(StopReason.Converged, solved.StopReason);
     }
 }
