@@ -26,6 +26,10 @@ public sealed class LabelSummary
         LabelsPerRow = labelsPerRow;
     }
 
+    /// <summary>A summary read back from where one was stored (a shard manifest).</summary>
+    internal static LabelSummary Restore(LabelKind kind, int distinct, IReadOnlyList<KeyValuePair<double, int>>? counts,
+        double min, double mean, double max) => new(kind, distinct, counts, min, mean, max, kind == LabelKind.None ? 0 : 1);
+
     /// <summary>The kind of labels.</summary>
     public LabelKind Kind { get; }
 
@@ -50,41 +54,30 @@ public sealed class LabelSummary
     /// <summary>Summarises one label per row.</summary>
     public static LabelSummary Of(ReadOnlySpan<double> labels)
     {
-        var (counts, min, mean, max, integral) = Count(labels);
-        LabelKind kind = labels.IsEmpty ? LabelKind.None
-            : !integral || counts.Count > MaxClasses ? LabelKind.Regression
-            : counts.Count switch { 1 => LabelKind.Constant, 2 => LabelKind.Binary, _ => LabelKind.Multiclass };
-        return new LabelSummary(kind, counts.Count, Ordered(counts), min, mean, max, labels.IsEmpty ? 0 : 1);
+        var tally = new LabelTally();
+        tally.Add(labels);
+        return tally.Summary();
     }
 
     /// <summary>Summarises label sets; counts are rows containing each label.</summary>
     public static LabelSummary OfSets(SvmlightMultiLabelDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var (counts, min, mean, max, _) = Count(data.LabelValues);
+        var tally = new LabelTally();
+        tally.Add(data.LabelValues);
         double perRow = data.Rows == 0 ? 0 : (double)data.LabelValues.Length / data.Rows;
-        return new LabelSummary(LabelKind.MultiLabel, counts.Count, Ordered(counts), min, mean, max, perRow);
+        return new LabelSummary(LabelKind.MultiLabel, tally.Distinct, Ordered(tally.Counts), tally.Min, tally.Mean, tally.Max, perRow);
     }
 
-    private static (Dictionary<double, int>, double, double, double, bool) Count(ReadOnlySpan<double> labels)
+    /// <summary>The summary of the labels a <see cref="LabelTally"/> has seen, one per row.</summary>
+    internal static LabelSummary Of(LabelTally tally)
     {
-        var counts = new Dictionary<double, int>();
-        double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
-        bool integral = true;
-        foreach (double v in labels)
-        {
-            // -0 and 0 are one class.
-            double key = v == 0 ? 0 : v;
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-            sum += v;
-            integral &= double.IsInteger(v);
-        }
-        if (labels.IsEmpty) return (counts, double.NaN, double.NaN, double.NaN, true);
-        return (counts, min, sum / labels.Length, max, integral);
+        LabelKind kind = tally.Count == 0 ? LabelKind.None
+            : !tally.Integral || tally.Distinct > MaxClasses ? LabelKind.Regression
+            : tally.Distinct switch { 1 => LabelKind.Constant, 2 => LabelKind.Binary, _ => LabelKind.Multiclass };
+        return new LabelSummary(kind, tally.Distinct, Ordered(tally.Counts), tally.Min, tally.Mean, tally.Max, tally.Count == 0 ? 0 : 1);
     }
 
-    private static List<KeyValuePair<double, int>>? Ordered(Dictionary<double, int> counts) =>
-        counts.Count > MaxClasses ? null : counts.OrderBy(p => p.Key).ToList();
+    private static List<KeyValuePair<double, int>>? Ordered(Dictionary<double, int>? counts) =>
+        counts is null || counts.Count > MaxClasses ? null : counts.OrderBy(p => p.Key).ToList();
 }
