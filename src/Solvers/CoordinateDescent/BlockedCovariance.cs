@@ -60,7 +60,7 @@ internal static class BlockedCovariance
             var (dense, csr) = Rows(block.Rows);
             for (int r0 = 0; r0 < block.Rows.Rows; r0 += chunkRows)
             {
-                if (cancellationToken.IsCancellationRequested || (deadline > 0 && System.Diagnostics.Stopwatch.GetTimestamp() > deadline)) return null;
+                if (cancellationToken.IsCancellationRequested || (deadline > 0 && System.Diagnostics.Stopwatch.GetTimestamp() >= deadline)) return null;
                 int m = Math.Min(chunkRows, block.Rows.Rows - r0), first = block.FirstRow + r0;
                 ReadOnlySpan<double> ab = a.Slice(first, m);
                 double w = 0;
