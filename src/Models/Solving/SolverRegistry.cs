@@ -31,11 +31,13 @@ namespace OptSuite.Models;
 /// <para>Data read in row blocks (<see cref="ProblemTraits.RowBlocks"/>: shards, <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>)
 /// give products by passes and no column or row access: the product-based solvers (FISTA, ISTA, L-BFGS, OWL-QN,
 /// trust-region Newton) and the interior-point method (its normal equations summed block by block) apply as in memory;
-/// coordinate descent runs in covariance mode (<see cref="CovarianceDescent"/>: XᵀAX from one pass), so for the squared
-/// loss with an L1, elastic-net or ridge penalty and p ≤ <see cref="CovarianceDescent.MaxFeatures"/> only, and Auto
-/// chooses it there; above that limit the fallback gives OWL-QN for L1 and elastic net and L-BFGS for ridge, and
-/// the other problems Auto would give coordinate descent go to OWL-QN (L1 logistic, Huber, Poisson) or FISTA (group
-/// lasso, multi-task lasso). A covariance-mode run the data do not certify is continued by trust-region Newton, then OWL-QN.</para>
+/// dual coordinate descent runs by block minimisation; coordinate descent runs in covariance mode
+/// (<see cref="CovarianceDescent"/>: XᵀAX from one pass), so for the squared loss with an L1, elastic-net or ridge
+/// penalty and p ≤ <see cref="CovarianceDescent.MaxFeatures"/> only, and Auto chooses it there; above that limit the
+/// fallback gives OWL-QN for L1 and elastic net and L-BFGS for ridge, and the other problems Auto would give coordinate
+/// descent go to OWL-QN (L1 logistic, Huber, Poisson) or FISTA (group lasso, multi-task lasso); other smooth L2 problems
+/// go to trust-region Newton. A run on row blocks that stops uncertified (a covariance-mode point the data do not
+/// certify, say) is continued along dual CD → L-BFGS → coordinate descent → Newton → OWL-QN.</para>
 /// </remarks>
 public static class SolverRegistry
 {
@@ -230,7 +232,6 @@ public static class SolverRegistry
         ?? (t.Regularizer == RegularizerForm.None ? null : $"trust-region Newton needs an L2 penalty (a twice-differentiable objective); the {Penalty(t)} is not differentiable.");
 
     private static string? Columns(ProblemTraits t) => t.ColumnAccess ? null
-        : t.RowBlocks ? "X is read in row blocks (shards), and this method reads single rows or columns, each of which would read all of X."
         : "coordinate methods need X as a dense, CSR or CSC matrix, not a custom ILinearMap.";
 
     /// <summary>On row blocks coordinate descent is covariance mode: the squared loss, L1/elastic-net/L2, a bounded p.</summary>

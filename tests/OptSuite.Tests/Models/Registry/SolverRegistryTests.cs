@@ -118,7 +118,7 @@ public class SolverRegistryTests
 
     /// <summary>Row blocks: coordinate descent is covariance mode (squared loss, L1/EN/L2, p ≤ the Gram limit); above the
     /// limit Auto falls back to OWL-QN for L1 and elastic net and to L-BFGS for ridge; the other problems Auto gave
-    /// coordinate descent go to OWL-QN or FISTA; dual coordinate descent is refused (until block minimisation).</summary>
+    /// coordinate descent go to OWL-QN or FISTA.</summary>
     [Fact]
     public void OnRowBlocksCoordinateDescentIsCovarianceModeWithinItsFeatureLimit()
     {
@@ -131,7 +131,7 @@ public class SolverRegistryTests
         Assert.Equal(SolverKind.OwlQn, SolverRegistry.Auto(Blocks(T("logistic", RegularizerForm.WeightedL1))));
         Assert.Equal(SolverKind.Fista, SolverRegistry.Auto(Blocks(T("squared", RegularizerForm.Block))));
         Assert.Equal(SolverKind.Fista, SolverRegistry.Auto(Blocks(T("multitask"))));
-        Assert.Equal(SolverKind.Lbfgs, SolverRegistry.Auto(Blocks(T("squared hinge", intercept: false))));
+        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Blocks(T("squared hinge", intercept: false))));
         Assert.Equal(SolverKind.InteriorPoint, SolverRegistry.Auto(Blocks(T("pinball", RegularizerForm.WeightedL1))));
 
         string why = SolverRegistry.RefusalMessage(SolverKind.CoordinateDescent, Blocks(T("squared", RegularizerForm.WeightedL1), above), "lasso");
@@ -141,7 +141,6 @@ public class SolverRegistryTests
         Assert.Contains("covariance mode", why);
         Assert.Contains("squared loss", why);
         Assert.DoesNotContain("custom ILinearMap", why);
-        Assert.Contains("row blocks", SolverRegistry.RefusalMessage(SolverKind.DualCoordinateDescent, Blocks(T("squared hinge", intercept: false)), "linear-svm"));
         // An uncertified covariance-mode run is continued from the data: Newton for ridge, OWL-QN for the lasso.
         Assert.Equal([SolverKind.Newton, SolverKind.OwlQn], SolverRegistry.HandOvers(SolverKind.CoordinateDescent, Blocks(T("squared"))));
         Assert.Equal([SolverKind.OwlQn], SolverRegistry.HandOvers(SolverKind.CoordinateDescent, Blocks(T("squared", RegularizerForm.WeightedL1))));
