@@ -6,9 +6,11 @@ public static class LinearMapExtensions
     /// <summary>
     /// [X, c·1]: a copy of <paramref name="x"/> with one more column, every entry <paramref name="value"/>, in x's storage
     /// kind, layout and backend (<see cref="DenseMatrix.AppendConstantColumn"/>, <see cref="CsrMatrix.AppendConstantColumn"/>,
-    /// <see cref="CscMatrix.AppendConstantColumn"/>). Models use it for a penalised bias (LIBLINEAR's <c>-B</c>).
+    /// <see cref="CscMatrix.AppendConstantColumn"/>); for data read in row blocks (<see cref="IRowBlockedMap"/>), which
+    /// cannot be copied, a view whose blocks gain the column as they are read (<see cref="RowBlockedConstantColumn"/>).
+    /// Models use it for a penalised bias (LIBLINEAR's <c>-B</c>).
     /// </summary>
-    /// <param name="x">A dense, CSR or CSC matrix (transposed views included: they are one of those).</param>
+    /// <param name="x">A dense, CSR or CSC matrix (transposed views included: they are one of those), or a row-blocked map.</param>
     /// <param name="value">The constant c; must be finite.</param>
     /// <exception cref="ArgumentException"><paramref name="x"/> is an <see cref="ILinearMap"/> of another type, whose
     /// entries cannot be copied.</exception>
@@ -20,8 +22,9 @@ public static class LinearMapExtensions
             DenseMatrix dense => dense.AppendConstantColumn(value),
             CsrMatrix csr => csr.AppendConstantColumn(value),
             CscMatrix csc => csc.AppendConstantColumn(value),
+            IRowBlockedMap blocks => new RowBlockedConstantColumn(blocks, value),
             _ => throw new ArgumentException(
-                $"A constant column can be appended to a DenseMatrix, CsrMatrix or CscMatrix; {x.GetType().Name} is another ILinearMap, " +
+                $"A constant column can be appended to a DenseMatrix, CsrMatrix, CscMatrix or row-blocked map; {x.GetType().Name} is another ILinearMap, " +
                 "whose entries cannot be copied. Convert it to one of those types first.", nameof(x)),
         };
     }

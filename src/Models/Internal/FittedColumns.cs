@@ -16,7 +16,9 @@ namespace OptSuite.Models.Internal;
 /// times rounding noise (heart plus a constant 1e150 column: every solver stopped with a gap of 10²⁷¹, w = 0 and chance
 /// accuracy) — so they are always left out, as glmnet leaves constant variables out.</item>
 /// </list>
-/// X given as a caller's own <see cref="ILinearMap"/>, whose entries cannot be read, is used as it is.
+/// X read in row blocks (<see cref="IRowBlockedMap"/>) is scanned once for both kinds and seen through a view that
+/// keeps the other columns (<see cref="RowBlockedColumns"/>); X given as a caller's own <see cref="ILinearMap"/>, whose
+/// entries cannot be read, is used as it is.
 /// </summary>
 internal static class FittedColumns
 {
@@ -27,6 +29,7 @@ internal static class FittedColumns
     public static (ILinearMap Map, int[]? Kept) Select(ILinearMap x, bool intercept, bool separable)
     {
         if (!separable) return (x, null);
+        if (x is IRowBlockedMap blocks) return Blocked(blocks, intercept);
         int p = x.Columns;
         bool[]? empty = x switch
         {
@@ -49,6 +52,51 @@ internal static class FittedColumns
         int[] kept = Enumerable.Range(0, p).Where(j => !(dropEmpty && empty![j]) && !constant.Contains(j)).ToArray();
         if (kept.Length == 0) return (x, null);   // nothing left: the problem is its own intercept-only fit
         return (Without(x, kept), kept);
+    }
+
+    /// <summary>
+    /// <see cref="Select"/> for data read in row blocks: one pass counts each column's stored entries and follows its
+    /// value (a column is constant when every row stores it once, always the same non-zero value), as the in-memory scans
+    /// decide for CSR and dense storage.
+    /// </summary>
+    private static (ILinearMap Map, int[]? Kept) Blocked(IRowBlockedMap x, bool intercept)
+    {
+        int p = x.Columns, n = x.Rows;
+        var count = new int[p];
+        var first = new double[p];
+        var seenIn = new int[p];     // 1 + the last row a column was stored in
+        var broken = new bool[p];    // a zero, a second value or a duplicate entry seen
+        foreach (RowBlock b in x.ReadBlocks())
+        {
+            for (int r = 0; r < b.Rows.Rows; r++)
+            {
+                int row = b.FirstRow + r + 1;
+                if (b.Rows is CsrMatrix csr)
+                {
+                    ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
+                    ReadOnlySpan<double> val = csr.Values;
+                    for (int e = ptr[r]; e < ptr[r + 1]; e++) Follow(idx[e], val[e], row);
+                }
+                else
+                {
+                    var d = (DenseMatrix)b.Rows;
+                    for (int j = 0; j < p; j++) Follow(j, d[r, j], row);
+                }
+            }
+        }
+        int emptyCount = count.Count(c => c == 0);
+        bool dropEmpty = emptyCount > 0 && 2L * emptyCount >= p;
+        bool constants = intercept && n >= 2;
+        int[] kept = Enumerable.Range(0, p).Where(j => !(dropEmpty && count[j] == 0) && !(constants && count[j] == n && !broken[j])).ToArray();
+        if (kept.Length == p || kept.Length == 0) return (x, null);
+        return (new RowBlockedColumns(x, kept), kept);
+
+        void Follow(int j, double v, int row)
+        {
+            if (v == 0 || seenIn[j] == row || (count[j] > 0 && v != first[j])) broken[j] = true;
+            if (count[j]++ == 0) first[j] = v;
+            seenIn[j] = row;
+        }
     }
 
     /// <summary>A warm start (w row-major p×m, then the intercepts) restricted to the kept columns.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using OptSuite.LinearAlgebra;
 
 namespace OptSuite.Models.Internal;
@@ -36,6 +37,11 @@ internal static class InputChecks
     {
         if (x.Rows == 0) throw new ArgumentException("X has no rows; a fit needs at least one sample.", nameof(x));
         ColumnMemory(x.Columns, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        if (x is IRowBlockedMap blocks)
+        {
+            BlockedFeatures(blocks);
+            return;
+        }
         switch (x)
         {
             case DenseMatrix d when d.NonFiniteIndex() is var at and >= 0:
@@ -61,6 +67,43 @@ internal static class InputChecks
                 throw new ArgumentException($"Row {r} of X contains a NaN; features must be finite (impute or drop missing values).", nameof(x));
             else if (!double.IsFinite(norms[r]))
                 throw new ArgumentException($"Row {r} of X has an infinite squared norm: an infinite value, or values whose squares overflow double precision; rescale the features.", nameof(x));
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Features"/> on data read in row blocks, in one pass: each block's entries scanned for a
+    /// non-finite value (the error names its row and column in X), its row squared norms checked, its column squared norms
+    /// summed and checked at the end.
+    /// </summary>
+    private static void BlockedFeatures(IRowBlockedMap x)
+    {
+        var columns = new double[x.Columns];
+        var part = new double[x.Columns];
+        double[] rows = [];
+        foreach (RowBlock b in x.ReadBlocks())
+        {
+            ILinearMap block = b.Rows;
+            switch (block)
+            {
+                case DenseMatrix d when d.NonFiniteIndex() is var at and >= 0:
+                    long i = d.Layout == MatrixLayout.RowMajor ? at / Math.Max(1, d.Columns) : at % Math.Max(1, d.Rows);
+                    long j = d.Layout == MatrixLayout.RowMajor ? at % Math.Max(1, d.Columns) : at / Math.Max(1, d.Rows);
+                    throw new ArgumentException($"X[{b.FirstRow + i}, {j}] is {d.Values[(int)at]} (row block {b.Index}); features must be finite (impute or drop missing values).", "x");
+                case CsrMatrix c when c.NonFiniteIndex() is var k and >= 0:
+                    int row = 0;
+                    while (c.RowPointers[row + 1] <= k) row++;
+                    throw new ArgumentException($"X[{b.FirstRow + row}, {c.ColumnIndices[k]}] is {c.Values[k]} (row block {b.Index}); features must be finite (impute or drop missing values).", "x");
+            }
+            if (rows.Length < block.Rows) rows = new double[block.Rows];
+            block.RowSquaredNorms(rows.AsSpan(0, block.Rows));
+            for (int r = 0; r < block.Rows; r++)
+                if (!double.IsFinite(rows[r]))
+                    throw new ArgumentException($"Row {b.FirstRow + r} of X has an infinite squared norm: values whose squares overflow double precision; rescale the features.", "x");
+            block.ColumnSquaredNorms(part);
+            TensorPrimitives.Add(columns, part, columns);
+        }
+        for (int c = 0; c < columns.Length; c++)
+            if (!double.IsFinite(columns[c]))
+                throw new ArgumentException($"Column {c} of X has an infinite squared norm: values whose squares overflow double precision (near 1e154 or larger); rescale the features.", "x");
     }
 
     /// <summary>Finite targets.</summary>

@@ -28,6 +28,16 @@ namespace OptSuite.Models;
 /// other losses; the interior-point method for quantile regression; L-BFGS for the other smooth problems. Where Auto's
 /// choice does not apply (X a custom linear map), the first that does of L-BFGS, Newton, OWL-QN, coordinate descent,
 /// FISTA, ISTA.</para>
+/// <para>Data read in row blocks (<see cref="ProblemTraits.RowBlocks"/>: shards, <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>)
+/// give products by passes and no column or row access: the product-based solvers (FISTA, ISTA, L-BFGS, OWL-QN,
+/// trust-region Newton) and the interior-point method (its normal equations summed block by block) apply as in memory;
+/// dual coordinate descent runs by block minimisation; coordinate descent runs in covariance mode
+/// (<see cref="CovarianceDescent"/>: XᵀAX from one pass), so for the squared loss with an L1, elastic-net or ridge
+/// penalty and p ≤ <see cref="CovarianceDescent.MaxFeatures"/> only, and Auto chooses it there; above that limit the
+/// fallback gives OWL-QN for L1 and elastic net and L-BFGS for ridge, and the other problems Auto would give coordinate
+/// descent go to OWL-QN (L1 logistic, Huber, Poisson) or FISTA (group lasso, multi-task lasso); other smooth L2 problems
+/// go to trust-region Newton. A run on row blocks that stops uncertified (a covariance-mode point the data do not
+/// certify, say) is continued along dual CD → L-BFGS → coordinate descent → Newton → OWL-QN.</para>
 /// </remarks>
 public static class SolverRegistry
 {
@@ -127,6 +137,9 @@ public static class SolverRegistry
     private static readonly (Func<ProblemTraits, bool> When, SolverKind[] Chain)[] HandOverChains =
     [
         (t => t.Structure == ProblemStructure.Multiclass, [SolverKind.Newton, SolverKind.Lbfgs]),
+        // Covariance-mode coordinate descent on row blocks has no sample-space engine to finish an uncertified point:
+        // Newton (ridge) or OWL-QN (L1, elastic net) continue from the data.
+        (t => t.RowBlocks, [SolverKind.DualCoordinateDescent, SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Newton, SolverKind.OwlQn]),
         (_ => true, [SolverKind.DualCoordinateDescent, SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Newton]),
     ];
 
@@ -221,7 +234,18 @@ public static class SolverRegistry
     private static string? Columns(ProblemTraits t) => t.ColumnAccess ? null
         : "coordinate methods need X as a dense, CSR or CSC matrix, not a custom ILinearMap.";
 
-    private static string? Coordinate(ProblemTraits t) => Columns(t)
+    /// <summary>On row blocks coordinate descent is covariance mode: the squared loss, L1/elastic-net/L2, a bounded p.</summary>
+    private static string? Covariance(ProblemTraits t) => !t.RowBlocks ? null
+        : t.Structure != ProblemStructure.SingleOutput || !t.LossQuadratic || t.Regularizer is not (RegularizerForm.None or RegularizerForm.WeightedL1)
+            ? "X is read in row blocks (shards), where coordinate descent runs in covariance mode (XᵀAX accumulated in one pass), which " +
+              "solves the single-output squared loss with an L1, elastic-net or L2 penalty only: other coordinate steps read single columns, " +
+              "each a pass over all of X."
+        : t.Features > CovarianceDescent.MaxFeatures
+            ? $"X is read in row blocks (shards), where coordinate descent runs in covariance mode, keeping the (p + 1)² Gram matrix in memory for p ≤ " +
+              $"{CovarianceDescent.MaxFeatures}; this X has {t.Features} columns."
+        : null;
+
+    private static string? Coordinate(ProblemTraits t) => (t.RowBlocks ? Covariance(t) : Columns(t))
         ?? (t.Structure == ProblemStructure.Multiclass ? "coordinate descent handles single-output losses and the multi-task squared loss, not the multinomial loss." : null)
         ?? NotDifferentiable(t)
         ?? t.Regularizer switch

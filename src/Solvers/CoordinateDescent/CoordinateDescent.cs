@@ -22,6 +22,9 @@ namespace OptSuite.Solvers;
 /// <para>Stopping criterion: the objective's relative duality gap (F − D)/|F|, evaluated after every outer iteration
 /// (see <see cref="CoordinateDescentOptions.GapCheckEvery"/>). <see cref="SolverResult.Iterations"/> counts outer
 /// iterations; <see cref="EvaluationCounts.Proxes"/> counts coordinate updates.</para>
+/// <para>Data read in row blocks (<see cref="LinearAlgebra.IRowBlockedMap"/>: shards) give no column access: the squared
+/// loss with an L1, elastic-net or ridge penalty is then solved in covariance mode from one pass
+/// (<see cref="CovarianceDescent"/>), and other problems are refused up front.</para>
 /// </remarks>
 public static class CoordinateDescent
 {
@@ -38,6 +41,7 @@ public static class CoordinateDescent
         where TReg : struct, ISeparableRegularizer
     {
         ArgumentNullException.ThrowIfNull(objective);
+        if (objective.Data is LinearAlgebra.IRowBlockedMap) return CovarianceDescent.Minimize(objective, x0, options, cancellationToken);
         options ??= new CoordinateDescentOptions();
         var state = new CoordinateDescentState<TLoss, TReg>(objective, x0, options);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using OptSuite.LinearAlgebra;
 using OptSuite.Objectives.Losses;
 using OptSuite.Objectives;
@@ -18,7 +19,12 @@ namespace OptSuite.Solvers;
 /// to certify the point from the data; a point whose certificate fails is finished by the sample-space engine.
 /// The strong rule needs the gradient at the start point, which the session holds for the last solution it returned;
 /// a solve from any other start runs without the strong-set hint (the working set then grows as in a single fit) and
-/// recomputes the scores. One session must not be used from two threads at once.
+/// recomputes the scores. Data read in row blocks (<see cref="IRowBlockedMap"/>) are never copied: every λ runs in
+/// covariance mode on the statistics of one pass (<see cref="BlockedCovariance"/>, p ≤ <see cref="CovarianceDescent.MaxFeatures"/>),
+/// whatever the order and Gram options, and a point the data do not certify is solved again in p-space to a 100×
+/// smaller gap (at most <see cref="CovarianceDescent.Certificates"/> times) instead of being finished in sample space;
+/// it is then returned uncertified (<see cref="StopReason.NoProgress"/>). One session must not be used from two threads
+/// at once.
 /// </remarks>
 /// <typeparam name="TLoss">The smooth loss.</typeparam>
 internal sealed class CoordinateDescentPathSession<TLoss>
@@ -36,9 +42,12 @@ internal sealed class CoordinateDescentPathSession<TLoss>
     private CoordinateDescentState<TLoss, L1Norm>? _state;
     private CovariancePath? _covariance;
     private readonly bool _covarianceEligible;
-    private double[] _lambda1 = [], _scores = [], _dual = [], _correlations = [];
+    private readonly bool _blocked;        // X is read in row blocks: covariance mode only
+    private double[] _lambda1 = [];
+    private DataCertificate? _certificate;
+    private double[] _means = [];          // row blocks: the weighted column means, which the certificate centres by
 
-    /// <param name="x">The n×p data (CSR, CSC or dense; converted to CSC once).</param>
+    /// <param name="x">The n×p data (CSR, CSC or dense, converted to CSC once; or read in row blocks, then used as it is).</param>
     /// <param name="y">The labels.</param>
     /// <param name="loss">The loss.</param>
     /// <param name="alpha">The L1 share α ∈ (0, 1] of λ(α Σ c_j|w_j| + (1 − α)/2‖w‖²).</param>
@@ -54,15 +63,20 @@ internal sealed class CoordinateDescentPathSession<TLoss>
             throw new ArgumentException($"There are {factors.Length} penalty factors for {_p} features.", nameof(factors));
         _factors = factors;
         _alpha = alpha;
-        _probe = new LinearObjective<TLoss, L1Norm>(ColumnMajorSparse.From(x), y, loss, Penalty(0), 0, intercept, weights);
+        _blocked = x is IRowBlockedMap;
+        _probe = new LinearObjective<TLoss, L1Norm>(_blocked ? x : ColumnMajorSparse.From(x), y, loss, Penalty(0), 0, intercept, weights);
         _strong = new bool[_p];
         Null = NullModel.Of(_probe);
         _gradient = Null.Gradient.ToArray();
         LambdaMax = Null.LambdaMax(alpha, factors);
         _last = Null.StartPoint();
         _lastLambda = LambdaMax;
-        _covarianceEligible = default(TLoss).IsQuadratic && _p <= CovariancePath.MaxFeatures && _p <= x.Rows
-            && (alpha < 1 || factors is null || factors.All(c => c > 0));
+        bool covariance = default(TLoss).IsQuadratic && (alpha < 1 || factors is null || factors.All(c => c > 0));
+        _covarianceEligible = covariance && _p <= CovariancePath.MaxFeatures && _p <= x.Rows;
+        if (_blocked && !(covariance && _p <= CovarianceDescent.MaxFeatures))
+            throw new ArgumentException("A coordinate-descent path on data read in row blocks runs in covariance mode, which needs the squared " +
+                $"loss, p ≤ {CovarianceDescent.MaxFeatures} and, for the lasso, a positive penalty factor on every feature; " +
+                $"this path has the {typeof(TLoss).Name} and {_p} features. Solve each λ with OWL-QN or L-BFGS instead.", nameof(x));
     }
 
     /// <summary>The null model (b₀, its gradient in the engine's column kernel, λ_max).</summary>
@@ -105,8 +119,8 @@ internal sealed class CoordinateDescentPathSession<TLoss>
             }
             hint = _strong;
         }
-        if (_covarianceEligible && options.Gram != GramMode.Never && options.Order == CoordinateOrder.Cyclic
-            && options.Observer is null && options.TraceEvery == 0)
+        if (_blocked || (_covarianceEligible && options.Gram != GramMode.Never && options.Order == CoordinateOrder.Cyclic
+            && options.Observer is null && options.TraceEvery == 0))
         {
             var covariance = SolveCovariance(f, lambda, start, fromLast, options, hint, clock, cancellationToken);
             if (covariance is not null) return (covariance, 0);
@@ -135,22 +149,31 @@ internal sealed class CoordinateDescentPathSession<TLoss>
 
     /// <summary>
     /// One λ in covariance mode, certified from the data; null when the data's gap does not confirm the p-space one
-    /// (rounding in ‖u‖²_a for a near-perfect fit): <c>_last</c> then holds the point for the sample-space engine.
+    /// (rounding in ‖u‖²_a for a near-perfect fit): <c>_last</c> then holds the point for the sample-space engine. Data
+    /// read in row blocks have no sample-space engine: the p-space solve is repeated to a 100× smaller gap instead, and a
+    /// point still uncertified is returned with <see cref="StopReason.NoProgress"/>.
     /// </summary>
     private SolverResult? SolveCovariance(LinearObjective<TLoss, L1Norm> f, double lambda, ReadOnlySpan<double> start, bool fromLast,
         CoordinateDescentOptions options, bool[]? hint, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var x = (CscMatrix)_probe.Data;
-        int n = x.Rows;
+        int n = _probe.Samples;
         if (_covariance is null)
         {
             ReadOnlySpan<double> a = _probe.SampleWeights;
             double[] weights = a.IsEmpty ? Enumerable.Repeat(1.0 / n, n).ToArray() : a.ToArray();
-            _covariance = new CovariancePath(x, _probe.Labels, weights, _probe.FitIntercept);
+            if (_probe.Data is IRowBlockedMap blocks)
+            {
+                _covariance = BlockedCovariance.Build(blocks, _probe.Labels, weights, _probe.FitIntercept, out _means, cancellationToken);
+                if (_covariance is null)
+                    return new SolverResult
+                    {
+                        Solution = start.ToArray(), Intercepts = _probe.FitIntercept ? [start[_p]] : [], Objective = f.TotalValue(start),
+                        Iterations = 0, StopReason = StopReason.Cancelled, Criterion = double.PositiveInfinity, Elapsed = clock.Elapsed,
+                    };
+            }
+            else _covariance = new CovariancePath((CscMatrix)_probe.Data, _probe.Labels, weights, _probe.FitIntercept);
             _lambda1 = new double[_p];
-            _scores = new double[n];
-            _dual = new double[n];
-            _correlations = new double[_p];
+            _certificate = new DataCertificate(n, _p);
         }
         for (int j = 0; j < _p; j++) _lambda1[j] = lambda * _alpha * (_factors is null ? 1.0 : _factors[j]);
         double mu = lambda * (1 - _alpha);
@@ -160,35 +183,46 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         // Half the tolerance in p-space leaves room for the rounding between the two evaluations of the gap.
         // One λ is one model solve: the sweep budget is the inner one; running out of it hands over to the sample-space
         // engine, whose outer iterations MaxIterations limits.
-        var outcome = _covariance.Solve(point.AsSpan(0, _p), fromLast && _atNullModel ? _gradient : default, _lambda1, mu, hint, 0.5 * options.Tolerance,
-            Math.Max(options.MaxInnerSweeps, 1), deadline, cancellationToken);
-        if (_probe.FitIntercept) point[_p] = _covariance.Intercept(point.AsSpan(0, _p));
-
-        // The certificate from the data: z = Xw + b over the non-zero columns, then the correlations of the dual point.
-        Span<double> z = _scores;
-        z.Fill(_probe.FitIntercept ? point[_p] : 0.0);
-        ColumnKernels.AddNonZeroColumns(x, point.AsSpan(0, _p), z);
-        f.WeightedDualPoint(z, _dual);
-        x.ApplyTranspose(_dual, _correlations);
-        double gap = f.DualityGapFromCorrelations(point, z, _correlations, out double value);
-        double criterion = ProximalGradientState.RelativeGap(gap, value);
-        bool certified = criterion <= options.Tolerance;
+        double share = 0.5;
+        int sweeps = 0, checks = 0, certificates = 0;
+        long updates = 0;
+        CovariancePath.Outcome outcome;
+        double gap, value, criterion;
+        bool certified;
+        while (true)
+        {
+            outcome = _covariance.Solve(point.AsSpan(0, _p), fromLast && _atNullModel && certificates == 0 ? _gradient : default, _lambda1, mu, hint,
+                share * options.Tolerance, Math.Max(options.MaxInnerSweeps - sweeps, 1), deadline, cancellationToken);
+            sweeps += outcome.Sweeps;
+            checks += outcome.Checks;
+            updates += outcome.Updates;
+            if (_probe.FitIntercept) point[_p] = _covariance.Intercept(point.AsSpan(0, _p));
+            // β = b + μᵀw for the row blocks' centred certificate: ȳ with the optimal intercept, μᵀw without one.
+            double shift = !_blocked ? 0 : _probe.FitIntercept ? _covariance.TargetMean : TensorPrimitives.Dot(_means, point.AsSpan(0, _p));
+            gap = _certificate!.Gap(f, point, _means, shift, out value);
+            certificates++;
+            criterion = ProximalGradientState.RelativeGap(gap, value);
+            certified = criterion <= options.Tolerance;
+            if (certified || !_blocked || outcome.StopReason != StopReason.Converged || certificates >= CovarianceDescent.Certificates) break;
+            share /= 100;
+        }
         _covariance.Gradient.CopyTo(_gradient);
         _atNullModel = false;
         _last = point;
         _lastLambda = lambda;
-        if (!certified && outcome.StopReason is StopReason.Converged or StopReason.MaxIterations) return null;
+        if (!certified && !_blocked && outcome.StopReason is StopReason.Converged or StopReason.MaxIterations) return null;
         return new SolverResult
         {
             Solution = point.ToArray(),
             Intercepts = _probe.FitIntercept ? [point[_p]] : [],
             Objective = value,
-            Iterations = outcome.Sweeps,
+            Iterations = sweeps,
             // The data's gap decides, as everywhere: a limit reached with a certifying gap is convergence.
-            StopReason = certified && outcome.StopReason != StopReason.Cancelled ? StopReason.Converged : outcome.StopReason,
+            StopReason = certified && outcome.StopReason != StopReason.Cancelled ? StopReason.Converged
+                : outcome.StopReason == StopReason.Converged ? StopReason.NoProgress : outcome.StopReason,
             Criterion = criterion,
             DualityGap = gap,
-            Counts = new EvaluationCounts(outcome.Checks + 1, 1, outcome.Updates),
+            Counts = new EvaluationCounts(checks + certificates, certificates, updates),
             Elapsed = clock.Elapsed,
         };
     }

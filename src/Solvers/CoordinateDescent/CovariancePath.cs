@@ -34,6 +34,21 @@ internal sealed class CovariancePath
     private readonly double[] _grad;       // g = Gw − q at the current w
     private readonly bool[] _active;
     private readonly int[] _order;
+    private int _count;                    // active features, in _order
+
+    /// <summary>Takes G, q and y_cᵀAy_c as (p + 1)² row-major values (G, with q and y_cᵀAy_c in the last row; both
+    /// triangles) and the means, formed elsewhere (<see cref="BlockedCovariance"/> for data read in row blocks).</summary>
+    internal CovariancePath(double[] gram, double[] xbar, double ybar)
+    {
+        _p = xbar.Length;
+        _g = gram;
+        _xbar = xbar;
+        _ybar = ybar;
+        _yy = gram[_p * (_p + 1) + _p];
+        _grad = new double[_p];
+        _active = new bool[_p];
+        _order = new int[_p];
+    }
 
     /// <summary>Forms G, q and the means from <paramref name="x"/> in one blocked pass.</summary>
     /// <param name="x">The n×p data in column storage.</param>
@@ -91,6 +106,9 @@ internal sealed class CovariancePath
     /// <summary>The data-term gradient Xᵀ(a⊙(Xw + b − y)) at the last solution, with b optimal (length p).</summary>
     public ReadOnlySpan<double> Gradient => _grad;
 
+    /// <summary>ȳ, the a-weighted mean of the targets (0 without an intercept).</summary>
+    public double TargetMean => _ybar;
+
     /// <summary>The intercept that is optimal for <paramref name="w"/>: ȳ − x̄ᵀw.</summary>
     public double Intercept(ReadOnlySpan<double> w) => _ybar - TensorPrimitives.Dot(_xbar, w);
 
@@ -113,6 +131,28 @@ internal sealed class CovariancePath
     public Outcome Solve(Span<double> w, ReadOnlySpan<double> gradient, ReadOnlySpan<double> lambda1, double mu, bool[]? hint, double tolerance,
         int maxSweeps, long deadline, CancellationToken cancellationToken)
     {
+        Start(w, gradient, hint);
+        long updates = 0;
+        int sweeps = 0, checks = 0;
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested) return new(sweeps, updates, checks, StopReason.Cancelled);
+            if (sweeps >= maxSweeps) return new(sweeps, updates, checks, StopReason.MaxIterations);
+            if (deadline > 0 && Stopwatch.GetTimestamp() > deadline) return new(sweeps, updates, checks, StopReason.MaxTime);
+            sweeps++;
+            updates += Sweep(w, lambda1, mu);
+            checks++;
+            if (RelativeGap(w, lambda1, mu) <= tolerance) return new(sweeps, updates, checks, StopReason.Converged);
+            Enlarge(lambda1);
+        }
+    }
+
+    /// <summary>
+    /// Sets the gradient g = Gw − q for <paramref name="w"/> (or takes <paramref name="gradient"/>, the caller's, when not
+    /// empty) and the active set: the non-zeros of <paramref name="w"/> and <paramref name="hint"/>.
+    /// </summary>
+    public void Start(ReadOnlySpan<double> w, ReadOnlySpan<double> gradient, bool[]? hint)
+    {
         int p = _p, k = p + 1;
         if (!gradient.IsEmpty) gradient.CopyTo(_grad);
         else
@@ -122,51 +162,53 @@ internal sealed class CovariancePath
             for (int j = 0; j < p; j++)
                 if (w[j] != 0) TensorPrimitives.MultiplyAdd(_g.AsSpan(j * k, p), w[j], _grad, _grad);
         }
-        int count = 0;
+        _count = 0;
         for (int j = 0; j < p; j++)
         {
             _active[j] = w[j] != 0 || (hint is not null && hint[j]);
-            if (_active[j]) _order[count++] = j;
+            if (_active[j]) _order[_count++] = j;
         }
+    }
 
+    /// <summary>One cyclic sweep of exact coordinate steps over the active set, g kept up to date (O(p) per change);
+    /// returns the number of coordinates that changed.</summary>
+    public long Sweep(Span<double> w, ReadOnlySpan<double> lambda1, double mu)
+    {
+        int p = _p, k = p + 1;
         long updates = 0;
-        int sweeps = 0, checks = 0;
-        while (true)
+        for (int t = 0; t < _count; t++)
         {
-            if (cancellationToken.IsCancellationRequested) return new(sweeps, updates, checks, StopReason.Cancelled);
-            if (sweeps >= maxSweeps) return new(sweeps, updates, checks, StopReason.MaxIterations);
-            if (deadline > 0 && Stopwatch.GetTimestamp() > deadline) return new(sweeps, updates, checks, StopReason.MaxTime);
-            sweeps++;
-            for (int t = 0; t < count; t++)
-            {
-                int j = _order[t];
-                double h = _g[j * k + j] + mu;
-                if (!(h > 0)) continue;
-                double wj = w[j], v = wj - (_grad[j] + mu * wj) / h, bound = lambda1[j] / h;
-                double next = v > bound ? v - bound : v < -bound ? v + bound : 0.0;
-                double change = next - wj;
-                if (change == 0) continue;
-                w[j] = next;
-                TensorPrimitives.MultiplyAdd(_g.AsSpan(j * k, p), change, _grad, _grad);
-                updates++;
-            }
-
-            checks++;
-            if (RelativeGap(w, lambda1, mu) <= tolerance) return new(sweeps, updates, checks, StopReason.Converged);
-            // Features outside the active set that violate their optimality condition join it (in index order).
-            bool added = false;
-            for (int j = 0; j < p; j++)
-            {
-                if (_active[j] || Math.Abs(_grad[j]) <= lambda1[j]) continue;
-                _active[j] = true;
-                added = true;
-            }
-            if (added)
-            {
-                count = 0;
-                for (int j = 0; j < p; j++) if (_active[j]) _order[count++] = j;
-            }
+            int j = _order[t];
+            double h = _g[j * k + j] + mu;
+            if (!(h > 0)) continue;
+            double wj = w[j], v = wj - (_grad[j] + mu * wj) / h, bound = lambda1[j] / h;
+            double next = v > bound ? v - bound : v < -bound ? v + bound : 0.0;
+            double change = next - wj;
+            if (change == 0) continue;
+            w[j] = next;
+            TensorPrimitives.MultiplyAdd(_g.AsSpan(j * k, p), change, _grad, _grad);
+            updates++;
         }
+        return updates;
+    }
+
+    /// <summary>Features outside the active set that violate their optimality condition (|g_j| &gt; λ_j) join it, in
+    /// index order; returns whether any did.</summary>
+    public bool Enlarge(ReadOnlySpan<double> lambda1)
+    {
+        bool added = false;
+        for (int j = 0; j < _p; j++)
+        {
+            if (_active[j] || Math.Abs(_grad[j]) <= lambda1[j]) continue;
+            _active[j] = true;
+            added = true;
+        }
+        if (added)
+        {
+            _count = 0;
+            for (int j = 0; j < _p; j++) if (_active[j]) _order[_count++] = j;
+        }
+        return added;
     }
 
     /// <summary>The p-space relative duality gap (F − D)/max(1, |F|) at <paramref name="w"/>.</summary>

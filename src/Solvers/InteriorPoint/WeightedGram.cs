@@ -18,7 +18,9 @@ namespace OptSuite.Solvers;
 /// chunks made a 20000 × 50 fit 40× slower with 2 MKL threads than with 1 at load 6). Sparse rows otherwise add their
 /// outer products, O(Σ nnz_i²). Only the lower triangle is formed and factored. If the Cholesky factorisation meets a
 /// non-positive pivot (rank-deficient X, or weights spanning 10¹⁶ near the optimum), the diagonal is lifted by
-/// 10⁻¹⁴·max Mᵢᵢ, then 100× more, as interior-point codes do (Wright 1997, ch. 11).
+/// 10⁻¹⁴·max Mᵢᵢ, then 100× more, as interior-point codes do (Wright 1997, ch. 11). Data read in row blocks
+/// (<see cref="IRowBlockedMap"/>: shards) are summed block by block, each block as the whole data would be: one pass per
+/// factorisation, beside the iteration's products, so the method runs out of core.
 /// </remarks>
 internal sealed class WeightedGram
 {
@@ -27,10 +29,9 @@ internal sealed class WeightedGram
     /// <summary>Largest chunk handed to MKL's syrk, in values (4 MB).</summary>
     public const int MklChunkValues = 1 << 19;
 
-    private readonly ILinearMap _x;
     private readonly DenseMatrix? _dense;      // row-major or column-major dense data
     private readonly CsrMatrix? _csr;          // sparse data, row access
-    private readonly bool _sparseOuter;        // outer-product accumulation for sparse rows
+    private readonly IRowBlockedMap? _blocks;  // data read in row blocks: M summed block by block, one pass per factorisation
     private readonly bool _intercept;
     private readonly int _p, _q;
     private readonly int _chunkRows;
@@ -45,7 +46,6 @@ internal sealed class WeightedGram
 
     public WeightedGram(ILinearMap x, bool intercept)
     {
-        _x = x;
         _intercept = intercept;
         _p = x.Columns;
         _q = _p + (intercept ? 1 : 0);
@@ -55,9 +55,9 @@ internal sealed class WeightedGram
             case DenseMatrix d: _dense = d; break;
             case CsrMatrix c: _csr = c; break;
             case CscMatrix c: _csr = c.ToCsr(); break;
+            case IRowBlockedMap b: _blocks = b; break;
             default: _dense = ToDense(x); break;
         }
-        if (_csr is not null) _sparseOuter = (double)_csr.NonZeroCount / Math.Max(1, _csr.Rows) < 0.25 * _q;
         int n = x.Rows;
         _chunkRows = _backend.Kind == BackendKind.Mkl ? Math.Max(ChunkRows, Math.Min(n, MklChunkValues / Math.Max(1, _q))) : ChunkRows;
         _chunk = new double[_chunkRows * _q];
@@ -82,8 +82,10 @@ internal sealed class WeightedGram
     {
         Span<double> m = _gram.GetWritableValues();
         m.Clear();
-        if (_sparseOuter) AccumulateSparse(v, m);
-        else AccumulateChunks(v, m);
+        if (_blocks is null) Accumulate(_dense, _csr, v, m);
+        else
+            foreach (RowBlock b in _blocks.ReadBlocks())
+                Accumulate(b.Rows as DenseMatrix, b.Rows as CsrMatrix ?? (b.Rows as CscMatrix)?.ToCsr(), v.Slice(b.FirstRow, b.Rows.Rows), m);
         for (int k = 0; k < e.Length; k++) m[k * _q + k] += e[k];
 
         double diagMax = 0;
@@ -110,44 +112,55 @@ internal sealed class WeightedGram
         s.CopyTo(x);
     }
 
-    private void AccumulateChunks(ReadOnlySpan<double> v, Span<double> m)
+    /// <summary>Adds the rows of <paramref name="dense"/> or <paramref name="csr"/> (the whole data, or one block of it with
+    /// its slice of <paramref name="v"/>) to the lower triangle of M.</summary>
+    private void Accumulate(DenseMatrix? dense, CsrMatrix? csr, ReadOnlySpan<double> v, Span<double> m)
     {
-        int n = _x.Rows;
+        if (csr is not null && (double)csr.NonZeroCount / Math.Max(1, csr.Rows) < 0.25 * _q) AccumulateSparse(csr, v, m);
+        else AccumulateChunks(dense, csr, v, m);
+    }
+
+    private void AccumulateChunks(DenseMatrix? dense, CsrMatrix? csr, ReadOnlySpan<double> v, Span<double> m)
+    {
+        int n = v.Length;
         for (int start = 0; start < n; start += _chunkRows)
         {
             int rows = Math.Min(_chunkRows, n - start);
             bool full = rows == _chunkRows;
-            double[] buffer = full ? _chunk : _tail;
-            FillChunk(buffer, rows, start, v);
+            // A block's last chunk is shorter than the whole data's (whose tail buffer is sized once): a buffer of its own.
+            bool tail = !full && (_blocks is null || rows == _tail.Length / Math.Max(1, _q));
+            double[] buffer = full ? _chunk : tail ? _tail : new double[rows * _q];
+            FillChunk(dense, csr, buffer, rows, start, v);
             if (_backend.Kind == BackendKind.Mkl)
-                _backend.Syrk(full ? _chunkMatrix : _tailMatrix!, Operation.NoTranspose, 1.0, 1.0, _gram);
+                _backend.Syrk(full ? _chunkMatrix : tail ? _tailMatrix! : new DenseMatrix(rows, _q, buffer, MatrixLayout.ColumnMajor, _backend),
+                    Operation.NoTranspose, 1.0, 1.0, _gram);
             else
                 ChunkGram(buffer, rows, _q, m);
         }
     }
 
     /// <summary>Column k of the chunk: √v_i·x_ik for its rows (and √v_i for the intercept column).</summary>
-    private void FillChunk(double[] buffer, int rows, int start, ReadOnlySpan<double> v)
+    private void FillChunk(DenseMatrix? dense, CsrMatrix? csr, double[] buffer, int rows, int start, ReadOnlySpan<double> v)
     {
-        if (_csr is not null) Array.Clear(buffer, 0, rows * _q);
-        ReadOnlySpan<double> values = _dense is not null ? _dense.Values : _csr!.Values;
+        if (csr is not null) Array.Clear(buffer, 0, rows * _q);
+        ReadOnlySpan<double> values = dense is not null ? dense.Values : csr!.Values;
         for (int t = 0; t < rows; t++)
         {
             int i = start + t;
             double s = Math.Sqrt(v[i]);
-            if (_dense is { Layout: MatrixLayout.RowMajor })
+            if (dense is { Layout: MatrixLayout.RowMajor })
             {
                 ReadOnlySpan<double> row = values.Slice(i * _p, _p);
                 for (int k = 0; k < _p; k++) buffer[k * rows + t] = s * row[k];
             }
-            else if (_dense is not null)
+            else if (dense is not null)
             {
-                int n = _dense.Rows;
+                int n = dense.Rows;
                 for (int k = 0; k < _p; k++) buffer[k * rows + t] = s * values[k * n + i];
             }
             else
             {
-                ReadOnlySpan<int> pointers = _csr!.RowPointers, columns = _csr.ColumnIndices;
+                ReadOnlySpan<int> pointers = csr!.RowPointers, columns = csr.ColumnIndices;
                 for (int e = pointers[i]; e < pointers[i + 1]; e++) buffer[columns[e] * rows + t] += s * values[e];
             }
             if (_intercept) buffer[_p * rows + t] = s;
@@ -189,11 +202,11 @@ internal sealed class WeightedGram
         for (; i < a.Length; i++) { d0 += a[i] * b0[i]; d1 += a[i] * b1[i]; d2 += a[i] * b2[i]; d3 += a[i] * b3[i]; }
     }
 
-    private void AccumulateSparse(ReadOnlySpan<double> v, Span<double> m)
+    private void AccumulateSparse(CsrMatrix csr, ReadOnlySpan<double> v, Span<double> m)
     {
-        ReadOnlySpan<int> pointers = _csr!.RowPointers, columns = _csr.ColumnIndices;
-        ReadOnlySpan<double> values = _csr.Values;
-        for (int i = 0; i < _csr.Rows; i++)
+        ReadOnlySpan<int> pointers = csr.RowPointers, columns = csr.ColumnIndices;
+        ReadOnlySpan<double> values = csr.Values;
+        for (int i = 0; i < csr.Rows; i++)
         {
             double vi = v[i];
             if (vi == 0) continue;

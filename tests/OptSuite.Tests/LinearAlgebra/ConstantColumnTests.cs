@@ -124,10 +124,10 @@ public class ConstantColumnTests
         var e = Assert.Throws<ArgumentException>(() => custom.AppendConstantColumn(1));
         Assert.Equal("x", e.ParamName);
         Assert.Contains(nameof(ForwardingMap), e.Message);
-        Assert.Contains("DenseMatrix, CsrMatrix or CscMatrix", e.Message);
+        Assert.Contains("DenseMatrix, CsrMatrix, CscMatrix or row-blocked map", e.Message);
         Assert.Throws<ArgumentNullException>(() => ((ILinearMap)null!).AppendConstantColumn(1));
 
-        ILinearMap[] maps = [DenseMatrix.FromArray(Data()), RandomMatrices.Csr(Data()), Csc(Data())];
+        ILinearMap[] maps = [DenseMatrix.FromArray(Data()), RandomMatrices.Csr(Data()), Csc(Data()), new RowBlockedMatrix(RandomMatrices.Csr(Data()), 2)];
         foreach (var x in maps)
             foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
                 Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => x.AppendConstantColumn(bad)).ParamName);

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Objectives.Losses;
 
@@ -70,16 +71,30 @@ internal static class CrossValidationRunner
         double[] c = full.Weights is null ? Enumerable.Repeat(1.0, testRows.Length).ToArray() : Pick(full.Weights, testRows);
         double wsum = c.Sum();
         weight[f] = wsum;
+        // Every λ's held-out loss in one pass over the held-out rows' blocks (data in memory: one block).
+        var w = new double[grid.Length][];
+        for (int t = 0; t < grid.Length; t++) w[t] = path.Points[t].ToDense(full.Features);
         var z = new double[testRows.Length];
-        for (int t = 0; t < grid.Length; t++)
-        {
-            var point = path.Points[t];
-            x.Apply(point.ToDense(full.Features), z);
-            double s = 0;
-            for (int i = 0; i < z.Length; i++) s += c[i] * PointLoss(metric, y[i], z[i] + point.Intercept);
-            loss[f, t] = wsum > 0 ? s / wsum : 0;
-        }
+        var sums = new double[grid.Length];
+        foreach (var (first, rows) in Blocks(x))
+            for (int t = 0; t < grid.Length; t++)
+            {
+                Span<double> zb = z.AsSpan(first, rows.Rows);
+                rows.Apply(w[t], zb);
+                for (int i = 0; i < zb.Length; i++) sums[t] += c[first + i] * PointLoss(metric, y[first + i], zb[i] + path.Points[t].Intercept);
+            }
+        for (int t = 0; t < grid.Length; t++) loss[f, t] = wsum > 0 ? sums[t] / wsum : 0;
         return true;
+    }
+
+    private static IEnumerable<(int First, ILinearMap Rows)> Blocks(ILinearMap x)
+    {
+        if (x is not IRowBlockedMap blocks)
+        {
+            yield return (0, x);
+            yield break;
+        }
+        foreach (var b in blocks.ReadBlocks()) yield return (b.FirstRow, b.Rows);
     }
 
     private static double PointLoss(CrossValidationMetric metric, double y, double z) => metric switch

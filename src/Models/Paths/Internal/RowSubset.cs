@@ -2,7 +2,8 @@ using OptSuite.LinearAlgebra;
 
 namespace OptSuite.Models.Paths;
 
-/// <summary>The rows of a matrix picked by index, in the same storage family and backend (CSC comes back as CSR).</summary>
+/// <summary>The rows of a matrix picked by index, in the same storage family and backend (CSC comes back as CSR); of data
+/// read in row blocks, a view that gathers them block by block (<see cref="RowBlockedRows"/>; the rows increasing).</summary>
 internal static class RowSubset
 {
     public static ILinearMap Take(ILinearMap x, int[] rows)
@@ -11,6 +12,8 @@ internal static class RowSubset
         {
             case CsrMatrix csr:
                 return TakeCsr(csr, rows);
+            case IRowBlockedMap blocks:
+                return new RowBlockedRows(blocks, rows);
             case CscMatrix csc:
                 return TakeCsr(csc.ToCsr(), rows);
             case DenseMatrix dense:
@@ -23,7 +26,7 @@ internal static class RowSubset
                 }
                 return new DenseMatrix(rows.Length, p, data, MatrixLayout.RowMajor, dense.Backend);
             default:
-                throw new ArgumentException($"Cross-validation needs row access to X; {x.GetType().Name} has none (pass a dense, CSR or CSC matrix).", "x");
+                throw new ArgumentException($"Cross-validation needs row access to X; {x.GetType().Name} has none (pass a dense, CSR or CSC matrix, or data read in row blocks).", "x");
         }
     }
 

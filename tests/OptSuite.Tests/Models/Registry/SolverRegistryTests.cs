@@ -1,5 +1,6 @@
 using OptSuite.Models;
 using OptSuite.Objectives;
+using OptSuite.Solvers;
 
 namespace OptSuite.Tests.Models.Registry;
 
@@ -113,5 +114,36 @@ public class SolverRegistryTests
         }
         Assert.Equal(Enum.GetValues<SolverKind>().Length - 1, SolverRegistry.All.Count);
         Assert.Throws<ArgumentException>(() => SolverKindNames.Parse("gauss-newton"));
+    }
+
+    /// <summary>Row blocks: coordinate descent is covariance mode (squared loss, L1/EN/L2, p ≤ the Gram limit); above the
+    /// limit Auto falls back to OWL-QN for L1 and elastic net and to L-BFGS for ridge; the other problems Auto gave
+    /// coordinate descent go to OWL-QN or FISTA.</summary>
+    [Fact]
+    public void OnRowBlocksCoordinateDescentIsCovarianceModeWithinItsFeatureLimit()
+    {
+        static ProblemTraits Blocks(ProblemTraits t, int p = 50) => t with { ColumnAccess = false, Features = p, RowBlocks = true };
+        int above = CovarianceDescent.MaxFeatures + 1;
+        Assert.Equal(SolverKind.CoordinateDescent, SolverRegistry.Auto(Blocks(T("squared", RegularizerForm.WeightedL1))));
+        Assert.Equal(SolverKind.CoordinateDescent, SolverRegistry.Auto(Blocks(T("squared"), CovarianceDescent.MaxFeatures)));
+        Assert.Equal(SolverKind.OwlQn, SolverRegistry.Auto(Blocks(T("squared", RegularizerForm.WeightedL1), above)));
+        Assert.Equal(SolverKind.Lbfgs, SolverRegistry.Auto(Blocks(T("squared"), above)));
+        Assert.Equal(SolverKind.OwlQn, SolverRegistry.Auto(Blocks(T("logistic", RegularizerForm.WeightedL1))));
+        Assert.Equal(SolverKind.Fista, SolverRegistry.Auto(Blocks(T("squared", RegularizerForm.Block))));
+        Assert.Equal(SolverKind.Fista, SolverRegistry.Auto(Blocks(T("multitask"))));
+        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Blocks(T("squared hinge", intercept: false))));
+        Assert.Equal(SolverKind.InteriorPoint, SolverRegistry.Auto(Blocks(T("pinball", RegularizerForm.WeightedL1))));
+
+        string why = SolverRegistry.RefusalMessage(SolverKind.CoordinateDescent, Blocks(T("squared", RegularizerForm.WeightedL1), above), "lasso");
+        Assert.Contains($"p ≤ {CovarianceDescent.MaxFeatures}; this X has {above} columns", why);
+        Assert.EndsWith("Solvers that can: fista, ista, owlqn.", why);
+        why = SolverRegistry.RefusalMessage(SolverKind.CoordinateDescent, Blocks(T("logistic", RegularizerForm.WeightedL1)), "logistic");
+        Assert.Contains("covariance mode", why);
+        Assert.Contains("squared loss", why);
+        Assert.DoesNotContain("custom ILinearMap", why);
+        // An uncertified covariance-mode run is continued from the data: Newton for ridge, OWL-QN for the lasso.
+        Assert.Equal([SolverKind.Newton, SolverKind.OwlQn], SolverRegistry.HandOvers(SolverKind.CoordinateDescent, Blocks(T("squared"))));
+        Assert.Equal([SolverKind.OwlQn], SolverRegistry.HandOvers(SolverKind.CoordinateDescent, Blocks(T("squared", RegularizerForm.WeightedL1))));
+        Assert.Equal([SolverKind.Newton], SolverRegistry.HandOvers(SolverKind.CoordinateDescent, T("squared")));   // in memory: unchanged
     }
 }
