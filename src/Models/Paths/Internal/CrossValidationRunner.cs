@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Objectives.Losses;
 
@@ -53,6 +54,13 @@ internal static class CrossValidationRunner
     }
 
     /// <summary>Fits fold <paramref name="f"/>'s path and scores it; false when cancelled.</summary>
+    /// <remarks>
+    /// Row-blocked X (a shard dataset) has no row subsets short of copying the training rows into memory, which is what it
+    /// exists to avoid. The fold's problem is then the full data with the held-out rows weighted 0: (1/Σc)Σc_iℓ(y_i, ·)
+    /// sums the training rows only, so its objective, null model and solution are the subset's (to the solver's
+    /// tolerance; the sums differ in rounding only), at the price of reading the held-out rows in every pass
+    /// (k/(k − 1) the I/O), and each λ's held-out scores are one more pass.
+    /// </remarks>
     private static bool FitFold(PathProblem full, double[] grid, FitSettings settings, int[] fold, int f,
         CrossValidationMetric metric, double[,] loss, double[] weight)
     {
@@ -60,26 +68,38 @@ internal static class CrossValidationRunner
         var test = new List<int>();
         for (int i = 0; i < fold.Length; i++) (fold[i] == f ? test : train).Add(i);
         int[] trainRows = [.. train], testRows = [.. test];
-        var problem = new PathProblem(RowSubset.Take(full.X, trainRows), Pick(full.Y, trainRows),
-            full.Weights is null ? null : Pick(full.Weights, trainRows), full.Loss, full.Alpha, full.FitIntercept);
+        bool blocked = full.X is IRowBlockedMap;
+        var problem = blocked
+            ? new PathProblem(full.X, full.Y, HeldOutZero(full.Weights, fold, f), full.Loss, full.Alpha, full.FitIntercept)
+            : new PathProblem(RowSubset.Take(full.X, trainRows), Pick(full.Y, trainRows),
+                full.Weights is null ? null : Pick(full.Weights, trainRows), full.Loss, full.Alpha, full.FitIntercept);
         var path = PathRunner.Run("fold", problem, settings, double.NaN, grid, null, stopEarly: false, classes: null);
         if (path.Termination == PathTermination.Cancelled) return false;
 
-        var x = RowSubset.Take(full.X, testRows);
+        // Blocked X is scored whole (one pass) and its held-out rows picked; stored X is cut to them first.
+        var x = blocked ? full.X : RowSubset.Take(full.X, testRows);
         double[] y = Pick(full.Y, testRows);
         double[] c = full.Weights is null ? Enumerable.Repeat(1.0, testRows.Length).ToArray() : Pick(full.Weights, testRows);
         double wsum = c.Sum();
         weight[f] = wsum;
-        var z = new double[testRows.Length];
+        var z = new double[x.Rows];
         for (int t = 0; t < grid.Length; t++)
         {
             var point = path.Points[t];
             x.Apply(point.ToDense(full.Features), z);
             double s = 0;
-            for (int i = 0; i < z.Length; i++) s += c[i] * PointLoss(metric, y[i], z[i] + point.Intercept);
+            for (int i = 0; i < testRows.Length; i++) s += c[i] * PointLoss(metric, y[i], z[blocked ? testRows[i] : i] + point.Intercept);
             loss[f, t] = wsum > 0 ? s / wsum : 0;
         }
         return true;
+    }
+
+    /// <summary>The sample weights (1 when null) with fold <paramref name="f"/>'s rows set to 0.</summary>
+    private static double[] HeldOutZero(double[]? weights, int[] fold, int f)
+    {
+        var c = new double[fold.Length];
+        for (int i = 0; i < c.Length; i++) c[i] = fold[i] == f ? 0 : weights?[i] ?? 1;
+        return c;
     }
 
     private static double PointLoss(CrossValidationMetric metric, double y, double z) => metric switch
