@@ -21,9 +21,10 @@ public sealed class ShardDataCommandTests
 
     private static JsonElement Last(string stdout) => JsonDocument.Parse(stdout.TrimEnd('\n').Split('\n')[^1]).RootElement.Clone();
 
-    /// <summary>Fits on the file and on its shards with one solver; the objectives agree to 1e-10 and the coefficients
-    /// to 1e-8 (relative), and the file's model predicts the same lines from either.</summary>
-    private static void SameFitAndPredictions(string file, long shardBytes, string model, string solver, string tol, params string[] options)
+    /// <summary>Fits on the file and on its shards with one solver; the objectives agree to 1e-10 and, where the optimum
+    /// is unique, the coefficients to 1e-8 (relative); the file's model predicts the same lines from either.</summary>
+    private static void SameFitAndPredictions(string file, long shardBytes, string model, string solver, string tol, bool unique,
+        params string[] options)
     {
         using var dir = new ScratchDirectory("shard-cli");
         string shards = dir["shards"];
@@ -42,14 +43,15 @@ public sealed class ShardDataCommandTests
         Assert.Equal("Converged", b.GetProperty("stop_reason").GetString());
         foreach (string key in new[] { "n", "p", "lambda" }) Assert.Equal(a.GetProperty(key).GetDouble(), b.GetProperty(key).GetDouble());
         double fa = a.GetProperty("objective").GetDouble(), fb = b.GetProperty("objective").GetDouble();
-        Assert.True(Math.Abs(fa - fb) <= 1e-10 * Math.Abs(fa), $"objective {fa:R} (file) vs {fb:R} (shards)");
+        Assert.True(Math.Abs(fa - fb) <= 1e-10 * Math.Abs(fa), $"{model}: objective {fa:R} (file) vs {fb:R} (shards)");
         Assert.Equal(a.GetProperty("train_score").GetDouble(), b.GetProperty("train_score").GetDouble(), 1e-6);
 
         var ma = LinearEstimator.Load(dir["file.json"]);
         var mb = LinearEstimator.Load(dir["shards.json"]);
         double[] wa = [.. ma.Coefficients, .. ma.Intercepts], wb = [.. mb.Coefficients, .. mb.Intercepts];
         double scale = wa.Max(Math.Abs);
-        for (int j = 0; j < wa.Length; j++) Assert.True(Math.Abs(wa[j] - wb[j]) <= 1e-8 * scale, $"w[{j}]: {wa[j]:R} vs {wb[j]:R}");
+        if (unique)
+            for (int j = 0; j < wa.Length; j++) Assert.True(Math.Abs(wa[j] - wb[j]) <= 1e-8 * scale, $"{model}: w[{j}]: {wa[j]:R} vs {wb[j]:R}");
         // The shards record the file's index base; the model saves it as a fit on the file does.
         Assert.Equal(ma.FeatureIndexBase, mb.FeatureIndexBase);
         Assert.NotEqual(SvmlightIndexBase.Auto, mb.FeatureIndexBase);
@@ -69,7 +71,7 @@ public sealed class ShardDataCommandTests
     [InlineData("binary/heart_scale", 2048, "lasso", "owlqn", "--lambda", "0.03")]
     [InlineData("regression/abalone_scale", 8192, "lasso", "owlqn", "--lambda", "0.1")]
     public void FitOnShardsIsTheFitOnTheFileAndPredictsTheSameLines(string data, long shardBytes, string model, string solver, string option, string value) =>
-        SameFitAndPredictions(DatasetLocator.Find(data), shardBytes, model, solver, "1e-10", option, value);
+        SameFitAndPredictions(DatasetLocator.Find(data), shardBytes, model, solver, "1e-10", true, option, value);
 
     [SharedDatasetFact]
     public void FitOnAnA9aSubsetAsShardsIsTheFitOnTheFile()
@@ -77,11 +79,14 @@ public sealed class ShardDataCommandTests
         using var dir = new ScratchDirectory("shard-a9a");
         string file = dir["a9a-3000.svm"];
         SvmlightWriter.Write(file, ShardSets.Head(SvmlightReader.Read(DatasetLocator.Find("binary/a9a.xz")), 3000));
-        // λ = 1/n is weak curvature (3.3e-4): at a relative gradient of 1e-10 two summation orders (the file's, the
-        // shards') leave the coefficients 6e-8 apart — as far as two in-memory orders do (RowBlockedMatrix: 1e-7) — so the
-        // gradient is taken to 1e-12 (7e-10 apart).
-        SameFitAndPredictions(file, 16384, "logistic", "lbfgs", "1e-12", "--C", "1");
-        SameFitAndPredictions(file, 16384, "lasso", "owlqn", "1e-10", "--lambda", "0.01");
+        // Weak curvature (λ = 1/n = 3.3e-4): at a relative gradient of 1e-10 two summation orders (the file's, the
+        // shards') leave the coefficients 6e-8 apart — as far as two in-memory orders do (RowBlockedMatrix: 1e-7) — so
+        // the gradient is taken to 1e-12 (7e-10 apart).
+        SameFitAndPredictions(file, 16384, "logistic", "lbfgs", "1e-12", true, "--C", "1");
+        // a9a's one-hot groups each sum to 1, collinear with the intercept: the lasso optimum is a set, not a point (in
+        // memory, coordinate descent and OWL-QN stop 2e-3 apart at objectives equal to 2e-15), so only the objective is
+        // compared.
+        SameFitAndPredictions(file, 16384, "lasso", "owlqn", "1e-10", false, "--lambda", "0.01");
     }
 
     [Fact]
