@@ -40,6 +40,18 @@ internal static class Program
             Solvers.DualCoordinateRace.Run(args[1..]);
             return;
         }
+        // Synthetic sparse classification data written straight into shards (benchmarks/results/out-of-core.md).
+        if (args.Length > 0 && args[0] == "generate-shards")
+        {
+            OutOfCore.SyntheticShards.Run(args[1..]);
+            return;
+        }
+        // One fit out of core (or in memory) with passes, time per pass, GB/s and peak RSS.
+        if (args.Length > 0 && args[0] == "out-of-core")
+        {
+            OutOfCore.OutOfCoreTiming.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

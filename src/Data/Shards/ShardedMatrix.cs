@@ -21,6 +21,7 @@ public sealed class ShardedMatrix : RowBlockedMap
     private readonly ShardVerification _verification;
     private readonly bool[] _verified;
     private readonly int[] _starts;
+    private readonly int _largestShard;
     private readonly ConcurrentBag<ShardBuffers> _pool = [];
 
     internal ShardedMatrix(ShardedDataset data, ShardVerification verification, ILinearAlgebraBackend? backend)
@@ -30,6 +31,7 @@ public sealed class ShardedMatrix : RowBlockedMap
         Backend = backend ?? LinearAlgebraBackends.Default;
         var shards = data.Manifest.Shards;
         _verified = new bool[shards.Count];
+        _largestShard = shards.Count == 0 ? 0 : (int)shards.Max(s => s.NonZeros);
         _starts = new int[shards.Count + 1];
         for (int b = 0; b < shards.Count; b++) _starts[b] = (int)shards[b].FirstRow;
         _starts[^1] = data.Rows;
@@ -49,6 +51,14 @@ public sealed class ShardedMatrix : RowBlockedMap
 
     /// <inheritdoc />
     public override int BlockCount => _verified.Length;
+
+    /// <summary>Shards read so far (passes × shards, plus read-ahead a pass stopped early did not use).</summary>
+    public long BlocksRead => Interlocked.Read(ref _blocksRead);
+
+    /// <summary>Bytes read from shard files so far.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    private long _blocksRead, _bytesRead;
 
     /// <summary>The dataset these features belong to.</summary>
     public ShardedDataset Dataset => _data;
@@ -135,8 +145,10 @@ public sealed class ShardedMatrix : RowBlockedMap
         {
             var pointers = buf.Pointers.Length == rows + 1 ? buf.Pointers : new int[rows + 1];
             buf.Pointers = pointers;
-            if (buf.Indices.Length < nnz) buf.Indices = GC.AllocateUninitializedArray<int>(nnz);
-            if (buf.Values.Length < nnz) buf.Values = GC.AllocateUninitializedArray<double>(nnz);
+            // Sized for the largest shard at once: growing shard by shard would leave a dead 200 MB array per step
+            // for the GC, which under a memory limit is the difference between fitting and not.
+            if (buf.Indices.Length < nnz) buf.Indices = GC.AllocateUninitializedArray<int>(_largestShard);
+            if (buf.Values.Length < nnz) buf.Values = GC.AllocateUninitializedArray<double>(_largestShard);
             ReadSection(handle, MemoryMarshal.AsBytes(pointers.AsSpan()), layout.PointersOffset, ref position, hash, path, buf);
             ReadSection(handle, MemoryMarshal.AsBytes(buf.Indices.AsSpan(0, nnz)), layout.IndicesOffset, ref position, hash, path, buf);
             ReadSection(handle, MemoryMarshal.AsBytes(buf.Values.AsSpan(0, nnz)), layout.ValuesOffset, ref position, hash, path, buf);
@@ -152,6 +164,8 @@ public sealed class ShardedMatrix : RowBlockedMap
                 throw new InvalidDataException($"{path}: corrupted shard ({e.Message})", e);
             }
         }
+        Interlocked.Increment(ref _blocksRead);
+        Interlocked.Add(ref _bytesRead, verify ? layout.FileBytes : layout.FileBytes - (layout.PointersOffset - layout.LabelsOffset));
         return new RowBlock(block, _starts[block], matrix);
     }
 

@@ -94,6 +94,10 @@ public static class SolverRegistry
             { Regularizer: RegularizerForm.Block } => t.LossQuadratic ? SolverKind.CoordinateDescent : SolverKind.Fista,
             { LossQuadratic: true } => SolverKind.CoordinateDescent,
             _ when t.Regularizer != RegularizerForm.None => SolverKind.CoordinateDescent,
+            // Data read in row blocks: block-minimisation dual CD needs far more passes than epochs in memory on tall
+            // data (a9a, squared hinge: ~40,000 passes to a 1e-6 gap against 206 epochs; logistic 3,464 against 29), so
+            // a differentiable loss goes to trust-region Newton, one pass per Hessian product (MPI-LIBLINEAR's choice).
+            { RowBlocks: true, Regularizer: RegularizerForm.None } => SolverKind.Newton,
             { DualStep: DualCoordinateKind.BoxQuadratic, FitIntercept: false } => SolverKind.DualCoordinateDescent,
             { DualStep: DualCoordinateKind.Logistic, FitIntercept: false, Sparse: true } when t.Samples >= LargeSampleCount => SolverKind.DualCoordinateDescent,
             _ => SolverKind.Lbfgs,
@@ -227,7 +231,8 @@ public static class SolverRegistry
             _ => null,
         };
 
-    private static string? Dual(ProblemTraits t) => Columns(t)
+    // Data read in row blocks (shards) are solved by block minimisation (Yu, Hsieh, Chang & Lin 2010), the same entry point.
+    private static string? Dual(ProblemTraits t) => (t.RowBlocks ? null : Columns(t))
         ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic and Crammer–Singer losses, not the {t.LossName} loss." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)

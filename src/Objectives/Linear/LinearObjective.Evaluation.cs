@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using OptSuite.LinearAlgebra;
 using OptSuite.Prox;
 
 namespace OptSuite.Objectives;
@@ -33,40 +34,43 @@ public sealed partial class LinearObjective<TLoss, TReg>
         return DataTerm() + RidgeTerm(W(x));
     }
 
-    /// <summary>f(x) and ∇f(x) in one Apply and one ApplyTranspose.</summary>
+    /// <summary>f(x) and ∇f(x) in one Apply and one ApplyTranspose (one pass over data read in row blocks).</summary>
     /// <param name="x">The point (w, then b).</param>
     /// <param name="gradient">Destination, length <see cref="Dimension"/>.</param>
     public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
     {
         CheckLength(x.Length, nameof(x));
         CheckLength(gradient.Length, nameof(gradient));
-        ComputeScores(x);
-        double value;
-        double alpha;
-        if (_weights is null)
-        {
-            value = LossBatch.ValueAndDerivative(_loss, _labels, _scores, _residual) * _uniformWeight;
-            alpha = _uniformWeight;
-        }
-        else
-        {
-            value = LossBatch.ValueAndDerivative(_loss, _labels, _scores, _weights, _residual);
-            alpha = 1.0;
-        }
+        double alpha = _weights is null ? _uniformWeight : 1.0;
+        var derivative = new DerivativeTransform(_loss, _labels, _weights, _residual, FitIntercept ? x[Features] : 0);
         ReadOnlySpan<double> w = W(x);
         Span<double> gw = gradient[..Features];
-        if (_ridge != 0)
-        {
-            w.CopyTo(gw);
-            _a.ApplyTranspose(_residual, gw, alpha, _ridge);
-            value += RidgeTerm(w);
-        }
-        else
-        {
-            _a.ApplyTranspose(_residual, gw, alpha, 0.0);
-        }
+        if (_ridge != 0) w.CopyTo(gw);
+        FusedProducts.ApplyThenTranspose(_a, w, _scores, ref derivative, gw, alpha, _ridge);
+        double value = derivative.Sum * alpha + RidgeTerm(w);
         if (FitIntercept) gradient[Features] = alpha * TensorPrimitives.Sum(_residual);
         return value;
+    }
+
+    /// <summary>Scores z + b → the loss derivatives c_i·ℓ′(y_i, z_i + b) of a row range, summing c_i·ℓ(y_i, z_i + b).</summary>
+    private ref struct DerivativeTransform(TLoss loss, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, Span<double> residual, double intercept)
+        : IScoreTransform
+    {
+        private readonly TLoss _loss = loss;
+        private readonly ReadOnlySpan<double> _labels = labels, _weights = weights;
+        private readonly Span<double> _residual = residual;
+        public double Sum;
+
+        public ReadOnlySpan<double> Transform(int firstRow, Span<double> scores)
+        {
+            if (intercept != 0) TensorPrimitives.Add(scores, intercept, scores);
+            Span<double> r = _residual.Slice(firstRow, scores.Length);
+            ReadOnlySpan<double> y = _labels.Slice(firstRow, scores.Length);
+            Sum += _weights.IsEmpty
+                ? LossBatch.ValueAndDerivative(_loss, y, scores, r)
+                : LossBatch.ValueAndDerivative(_loss, y, scores, _weights.Slice(firstRow, scores.Length), r);
+            return r;
+        }
     }
 
     /// <summary>An upper bound on the Lipschitz constant of ∇f (computed once by power iteration, then cached).</summary>

@@ -99,23 +99,13 @@ internal sealed class BinaryDualState : ISolverState
             int i = index[s];
             double a = alpha[i], upper = upperBound[i];
             double g = y[i] * rows.Dot(i, w) - 1 + diag[i] * a;
-            double pg = 0;
-            if (a == 0)
-            {
-                if (shrinking && g > pgMaxOld) { Shrink(ref s); continue; }
-                if (g < 0) pg = g;
-            }
-            else if (a == upper)
-            {
-                if (shrinking && g < pgMinOld) { Shrink(ref s); continue; }
-                if (g > 0) pg = g;
-            }
-            else pg = g;
+            if (shrinking && ((a == 0 && g > pgMaxOld) || (a == upper && a != 0 && g < pgMinOld))) { Shrink(ref s); continue; }
+            double pg = BinaryDualCoordinate.ProjectedGradient(a, g, upper);
             pgMax = Math.Max(pgMax, pg);
             pgMin = Math.Min(pgMin, pg);
-            if (Math.Abs(pg) > 1e-12)
+            if (Math.Abs(pg) > BinaryDualCoordinate.Stationary)
             {
-                double next = Math.Min(Math.Max(a - g / qd[i], 0.0), upper);
+                double next = BinaryDualCoordinate.BoxStep(a, g, qd[i], upper);
                 alpha[i] = next;
                 rows.Axpy(i, (next - a) * y[i], w);
                 updates++;
@@ -162,7 +152,7 @@ internal sealed class BinaryDualState : ISolverState
     /// </summary>
     private void LogisticEpoch()
     {
-        double innerEps = _innerEps, gMax = 0;
+        double innerEps = _innerEps;
         var rows = new SparseRows(_x);
         double[] alpha = _alpha, beta = _beta, y = _y, cs = _c, qd = _qd, w = _w;
         int[] index = _index;
@@ -170,29 +160,10 @@ internal sealed class BinaryDualState : ISolverState
         for (int s = 0; s < _active; s++)
         {
             int i = index[s];
-            double c = cs[i], q = qd[i];
-            double b = y[i] * rows.Dot(i, w);
-            // h′(t) = q(t − α) + b + log(t/(C − t)) at t = C/2 tells on which half the root lies.
-            bool onAlpha = q * (0.5 * c - alpha[i]) + b >= 0;
-            double sign = onAlpha ? 1.0 : -1.0;
-            double z0 = onAlpha ? alpha[i] : beta[i];
-            double z = c - z0 < 0.5 * c ? 0.1 * z0 : z0;
-            double gp = q * (z - z0) + sign * b + Math.Log(z / (c - z));
-            gMax = Math.Max(gMax, Math.Abs(gp));
-            int inner = 0;
-            while (inner <= 100 && Math.Abs(gp) >= innerEps)
-            {
-                double h = q + c / (z * (c - z));
-                double next = z - gp / h;
-                z = next <= 0 ? 0.1 * z : (next >= c ? 0.5 * (z + c) : next);
-                gp = q * (z - z0) + sign * b + Math.Log(z / (c - z));
-                inner++;
-            }
+            double oldAlpha = alpha[i];
+            int inner = BinaryDualCoordinate.LogisticNewton(cs[i], qd[i], y[i] * rows.Dot(i, w), ref alpha[i], ref beta[i], innerEps);
             if (inner == 0) continue;
             newton += inner;
-            double oldAlpha = alpha[i];
-            if (onAlpha) { alpha[i] = z; beta[i] = c - z; }
-            else { beta[i] = z; alpha[i] = c - z; }
             double delta = alpha[i] - oldAlpha;
             if (delta != 0) { rows.Axpy(i, delta * y[i], w); updates++; }
         }
@@ -228,14 +199,13 @@ internal sealed class BinaryDualState : ISolverState
             double m = _y[i] * rows.Dot(i, _w), c = _c[i], a = _alpha[i];
             if (_logistic)
             {
-                loss += c * (m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m)));
-                dualTerms += XLogX(a) + XLogX(_beta[i]) - XLogX(c);
+                loss += c * BinaryDualCoordinate.LogisticLoss(m);
+                dualTerms += BinaryDualCoordinate.LogisticDualTerm(a, _beta[i], c);
             }
             else
             {
-                // ℓ(m) = sup over 0 ≤ α ≤ U of α(1 − m) − (D/2)α² per unit of C: hinge (U = 1, D = 0), squared hinge (U = ∞, D = ½).
-                loss += c * BoxQuadraticLoss(1 - m);
-                dualTerms += -a + 0.5 * _diag[i] * a * a;
+                loss += c * BinaryDualCoordinate.BoxQuadraticLoss(m, _step);
+                dualTerms += BinaryDualCoordinate.BoxQuadraticDualTerm(a, _diag[i]);
             }
         }
         _passes++;
@@ -243,18 +213,6 @@ internal sealed class BinaryDualState : ISolverState
         double dual = -0.5 * ww - dualTerms;
         _primal = _lambda * primal;
         _gap = _lambda * (primal - dual);
-    }
-
-    private static double XLogX(double x) => x > 0 ? x * Math.Log(x) : 0.0;
-
-    /// <summary>sup over 0 ≤ α ≤ U of α·h − (D/2)α² for the loss's (U, D); h = 1 − margin.</summary>
-    private double BoxQuadraticLoss(double h)
-    {
-        if (!(h > 0)) return 0;
-        double shift = _step.DiagonalShift, upper = _step.UpperBound;
-        if (shift == 0) return upper * h;
-        double alpha = Math.Min(h / shift, upper);
-        return alpha * h - 0.5 * shift * alpha * alpha;
     }
 
     public double Objective()

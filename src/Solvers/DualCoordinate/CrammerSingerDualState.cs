@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using OptSuite.LinearAlgebra;
 
 namespace OptSuite.Solvers;
@@ -28,8 +27,7 @@ internal sealed class CrammerSingerDualState : ISolverState
     private readonly double[] _c, _sq, _alpha, _w;   // α: n×k row-major; W: p×k row-major
     private readonly int _k, _count;
     private readonly int[] _index, _classes, _activeClasses, _truePosition;   // _classes: n×k permutations
-    private readonly double[] _g, _b, _sorted, _next, _dVal;
-    private readonly int[] _dInd;
+    private readonly CrammerSingerStep _step;
     private readonly double _lambda;
     private readonly DualCoordinateDescentOptions _options;
     private readonly EpochShuffle _rng;
@@ -68,8 +66,7 @@ internal sealed class CrammerSingerDualState : ISolverState
         _classes = new int[n * classes];
         _activeClasses = new int[n];
         _truePosition = new int[n];
-        _g = new double[classes]; _b = new double[classes]; _sorted = new double[classes]; _next = new double[classes];
-        _dVal = new double[classes]; _dInd = new int[classes];
+        _step = new CrammerSingerStep(classes);
         for (int i = 0; i < n; i++)
         {
             _c[i] = (weights.IsEmpty ? 1.0 / n : weights[i]) / lambda;
@@ -170,19 +167,9 @@ internal sealed class CrammerSingerDualState : ISolverState
         double a = _sq[i], c = _c[i];
         Span<double> alpha = _alpha.AsSpan(i * k, k);
         Span<int> order = _classes.AsSpan(i * k, k);
-        Span<double> g = _g.AsSpan(0, r);
-        g.Fill(1.0);
-        if (yPos < r) g[yPos] = 0.0;
-        ScoresInto(i, order[..r], g);
-
-        double gMin = double.PositiveInfinity, gMax = double.NegativeInfinity;
-        for (int m = 0; m < r; m++)
-        {
-            double am = alpha[order[m]];
-            if (am < 0 && g[m] < gMin) gMin = g[m];
-            if (g[m] > gMax) gMax = g[m];
-        }
-        if (yPos < r && alpha[order[yPos]] < c && g[yPos] < gMin) gMin = g[yPos];
+        var rows = new SparseRows(_x);
+        Span<double> g = _step.Gradient(rows, i, _w, order[..r], yPos);
+        CrammerSingerStep.Extremes(alpha, order[..r], g, yPos, c, out double gMin, out double gMax);
 
         if (shrinking)
         {
@@ -210,68 +197,12 @@ internal sealed class CrammerSingerDualState : ISolverState
             if (r <= 1) return false;
         }
 
-        double violation = gMax - gMin;
-        if (violation <= 1e-12) return true;
-        worst = Math.Max(worst, violation);
-
-        Span<double> b = _b.AsSpan(0, r);
-        for (int m = 0; m < r; m++) b[m] = g[m] - a * alpha[order[m]];
-        Span<double> next = _next.AsSpan(0, r);
-        CrammerSingerSubproblem.Solve(a, b, yPos, c, _sorted, next);
-        int changed = 0;
-        for (int m = 0; m < r; m++)
-        {
-            int cls = order[m];
-            double d = next[m] - alpha[cls];
-            alpha[cls] = next[m];
-            if (d != 0) { _dInd[changed] = cls; _dVal[changed] = d; changed++; }
-        }
-        if (changed > 0)
-        {
-            _updates++;
-            UpdateWeights(i, changed);
-        }
+        if (_step.Solve(rows, i, _w, a, c, alpha, order[..r], g[..r], yPos, gMin, gMax, ref worst)) _updates++;
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AtBoundBelow(double alpha, double bound, double g, double gMin) => alpha == bound && g < gMin;
-
-    /// <summary>g[m] += w_{order[m]}·x_i for the listed classes.</summary>
-    private void ScoresInto(int i, ReadOnlySpan<int> order, Span<double> g)
-    {
-        int k = _k, r = order.Length;
-        var rows = new SparseRows(_x);
-        ReadOnlySpan<int> idx = rows.Indices;
-        ReadOnlySpan<double> val = rows.Values;
-        ref double w0 = ref MemoryMarshal.GetArrayDataReference(_w);
-        ref double g0 = ref MemoryMarshal.GetReference(g);
-        ref int o0 = ref MemoryMarshal.GetReference(order);
-        for (int t = rows.Start(i), end = rows.End(i); t < end; t++)
-        {
-            ref double row = ref Unsafe.Add(ref w0, idx[t] * k);
-            double v = val[t];
-            for (int m = 0; m < r; m++) Unsafe.Add(ref g0, m) += v * Unsafe.Add(ref row, Unsafe.Add(ref o0, m));
-        }
-    }
-
-    /// <summary>W_j,· += d·x_ij for the changed classes.</summary>
-    private void UpdateWeights(int i, int changed)
-    {
-        int k = _k;
-        var rows = new SparseRows(_x);
-        ReadOnlySpan<int> idx = rows.Indices;
-        ReadOnlySpan<double> val = rows.Values;
-        ref double w0 = ref MemoryMarshal.GetArrayDataReference(_w);
-        ref int d0 = ref MemoryMarshal.GetArrayDataReference(_dInd);
-        ref double dv0 = ref MemoryMarshal.GetArrayDataReference(_dVal);
-        for (int t = rows.Start(i), end = rows.End(i); t < end; t++)
-        {
-            ref double row = ref Unsafe.Add(ref w0, idx[t] * k);
-            double v = val[t];
-            for (int m = 0; m < changed; m++) Unsafe.Add(ref row, Unsafe.Add(ref d0, m)) += Unsafe.Add(ref dv0, m) * v;
-        }
-    }
 
     /// <summary>
     /// The relative duality gap (one pass), every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/> epochs; with
@@ -292,36 +223,19 @@ internal sealed class CrammerSingerDualState : ISolverState
         int k = _k;
         double ww = System.Numerics.Tensors.TensorPrimitives.Dot<double>(_w, _w);
         double loss = 0, linear = 0;
-        Span<double> s = _g;
-        ReadOnlySpan<int> identity = IdentityOrder();
+        var rows = new SparseRows(_x);
         for (int i = 0; i < _y.Length; i++)
         {
             double c = _c[i];
             if (c == 0) continue;
-            s.Clear();
-            ScoresInto(i, identity, s);
             int y = _y[i];
-            double max = s[y];
-            for (int m = 0; m < k; m++) if (m != y) max = Math.Max(max, s[m] + 1.0);
-            loss += c * (max - s[y]);
+            loss += _step.Loss(rows, i, _w, y, c);
             for (int m = 0; m < k; m++) if (m != y) linear += _alpha[i * k + m];
         }
         _passes++;
         _primal = _lambda * (0.5 * ww + loss);
         _dual = -_lambda * (0.5 * ww + linear);
         _gap = _lambda * (0.5 * ww + loss + 0.5 * ww + linear);
-    }
-
-    private int[]? _identity;
-
-    private ReadOnlySpan<int> IdentityOrder()
-    {
-        if (_identity is null)
-        {
-            _identity = new int[_k];
-            for (int m = 0; m < _k; m++) _identity[m] = m;
-        }
-        return _identity;
     }
 
     public double Objective()

@@ -6,7 +6,8 @@ public sealed record DualCoordinateDescentOptions : SolverOptions
     /// <summary>Seed of the per-epoch random permutation; the same seed gives bit-identical results. Default 0.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Shrink coordinates stuck at a bound (Hsieh et al. 2008, §3.1). Default true.</summary>
+    /// <summary>Shrink coordinates stuck at a bound (Hsieh et al. 2008, §3.1). Default true. Data read in row blocks are
+    /// solved without shrinking (see <see cref="InnerEpochs"/>).</summary>
     public bool Shrinking { get; init; } = true;
 
     /// <summary>
@@ -16,10 +17,21 @@ public sealed record DualCoordinateDescentOptions : SolverOptions
     /// </summary>
     public int GapCheckEvery { get; init; } = 1;
 
+    /// <summary>
+    /// For data read in row blocks (an <see cref="LinearAlgebra.IRowBlockedMap"/>, e.g. a shard directory), solved by
+    /// block minimisation (Yu, Hsieh, Chang &amp; Lin 2010): the epochs of coordinate steps over a block's rows each time
+    /// it is read. Default 1: more epochs cost compute and did not save reads — passes to a 10⁻⁶ relative gap with 20
+    /// blocks for 1, 2 and 5 epochs: news20 (binary, unit rows) squared hinge 34, 40, 42 and logistic 11, 12, 11; a9a
+    /// 39,786, 39,784, 39,825 and 3,464, 3,473, 3,506 (one epoch already nearly solves a block's sub-problem; what limits
+    /// the rounds is the coupling between blocks, see <see cref="DualCoordinateDescent"/>). Ignored for data in memory.
+    /// </summary>
+    public int InnerEpochs { get; init; } = 1;
+
     /// <inheritdoc/>
     public override IEnumerable<string> Problems()
     {
         foreach (string p in base.Problems()) yield return p;
         if (GapCheckEvery < 1) yield return $"{nameof(GapCheckEvery)} must be ≥ 1; it is {GapCheckEvery}.";
+        if (InnerEpochs < 1) yield return $"{nameof(InnerEpochs)} must be ≥ 1; it is {InnerEpochs}.";
     }
 }

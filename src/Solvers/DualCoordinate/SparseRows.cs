@@ -24,6 +24,17 @@ internal readonly ref struct SparseRows
         _val = x.Values;
     }
 
+    /// <summary>Rows given by CSR arrays: row i holds entries [pointers[i], pointers[i + 1]).</summary>
+    public SparseRows(ReadOnlySpan<int> pointers, ReadOnlySpan<int> indices, ReadOnlySpan<double> values)
+    {
+        _ptr = pointers;
+        _idx = indices;
+        _val = values;
+    }
+
+    /// <summary>The number of rows.</summary>
+    public int Count => _ptr.Length - 1;
+
     public int Start(int i) => _ptr[i];
 
     public int End(int i) => _ptr[i + 1];

@@ -143,6 +143,19 @@ internal sealed class TrustRegion
                     }
                 return true;
             }
+            case LinearAlgebra.IRowBlockedMap blocked:
+            {
+                // One pass, block by block (the Jacobi preconditioner is worth a pass per Newton iteration: without
+                // it CG takes several more passes).
+                m[..(p * k)].Clear();
+                var part = new double[p * k];
+                foreach (var b in blocked.ReadBlocks())
+                {
+                    if (!WeightedColumnSquares(b.Rows, t.Slice(b.FirstRow * k, b.Rows.Rows * k), k, part)) return false;
+                    System.Numerics.Tensors.TensorPrimitives.Add(m[..(p * k)], part, m[..(p * k)]);
+                }
+                return true;
+            }
             default:
                 return false;
         }

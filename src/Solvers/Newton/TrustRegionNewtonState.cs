@@ -102,19 +102,31 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         }
     }
 
-    /// <summary>Hv for the Newton model at the point of the last gradient.</summary>
+    /// <summary>Hv for the Newton model at the point of the last gradient (one pass over data read in row blocks).</summary>
     void ITrustRegionModel.HessianTimes(ReadOnlySpan<double> v, Span<double> hv)
     {
-        _data.Apply(v[.._p], _xv);
-        double vb = _intercept ? v[_p] : 0, hb = 0;
-        for (int i = 0; i < _n; i++)
-        {
-            _xv[i] = _curv[i] * (_xv[i] + vb);
-            hb += _xv[i];
-        }
-        _data.ApplyTranspose(_xv, hv[.._p]);
+        var curvature = new CurvatureTransform(_curv, _intercept ? v[_p] : 0);
+        FusedProducts.ApplyThenTranspose(_data, v[.._p], _xv, ref curvature, hv[.._p]);
         for (int j = 0; j < _p; j++) hv[j] += _mu * v[j];
-        if (_intercept) hv[_p] = hb;
+        if (_intercept) hv[_p] = curvature.Sum;
+    }
+
+    /// <summary>(Xv)_i → a_i·ℓ″_i·((Xv)_i + v_b) in place, summing them for the intercept's row of H.</summary>
+    private ref struct CurvatureTransform(ReadOnlySpan<double> curvature, double vb) : IScoreTransform
+    {
+        private readonly ReadOnlySpan<double> _curvature = curvature;
+        public double Sum;
+
+        public ReadOnlySpan<double> Transform(int firstRow, Span<double> scores)
+        {
+            ReadOnlySpan<double> c = _curvature.Slice(firstRow, scores.Length);
+            for (int i = 0; i < scores.Length; i++)
+            {
+                scores[i] = c[i] * (scores[i] + vb);
+                Sum += scores[i];
+            }
+            return scores;
+        }
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,194 @@
+using OptSuite.LinearAlgebra;
+
+namespace OptSuite.Solvers;
+
+/// <summary>
+/// Block minimisation of a linear classifier's dual on data read in row blocks (Yu, Hsieh, Chang &amp; Lin, KDD 2010 /
+/// TKDD 2012): the rounds, the block order, the snapshot certificate and the counts; the loss-specific coordinate steps
+/// are the subclasses' (<see cref="BlockBinaryDualState"/>, <see cref="BlockCrammerSingerDualState"/>).
+/// </summary>
+/// <remarks>
+/// <para>One <see cref="Step"/> is one outer round: the blocks are read once in a fresh seeded random order (the next one
+/// ahead by <see cref="IRowBlockedMap.ReadBlocks"/>), and on each block the dual coordinate steps of the in-memory
+/// solver run <see cref="DualCoordinateDescentOptions.InnerEpochs"/> times over its rows in a fresh random permutation,
+/// updating α_i and w = Σα_i y_i x_i; α and w stay in memory, the rows do not. No shrinking: a block's rows are in
+/// memory for a few epochs only, too short for LIBLINEAR's thresholds to learn which coordinates stay at a bound.</para>
+/// <para>Certificate without extra passes: at the start of a round (every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/>
+/// rounds) w is copied to a snapshot and the dual value D(α) taken (α and w are in memory: no pass); while the round reads
+/// each block, the primal losses at the snapshot, x_i·w_snap, are summed before the block is updated. At the end of the
+/// round P(w_snap) is complete and the relative gap (P(w_snap) − D(α_snap))/P(w_snap) — the in-memory solver's criterion
+/// for the same (w, α) — is known. When it is within the tolerance the run stops and returns the snapshot (its w, P and
+/// gap; α is not returned, so no α snapshot is kept): the certificate costs one copy of w and one dot product per row and
+/// round, and the stop comes one round after the certified point. A run that ends otherwise evaluates its last point with
+/// one more pass. The first snapshot is taken after round 1, once every block has been seen (rows enter w on their
+/// first visit, so w = Σα_i y_i x_i holds throughout).</para>
+/// <para>Step allocates the block enumerator of its round (and whatever the map's reader allocates); nothing per block
+/// or row: a dense block's non-zeros go to buffers that are reused.</para>
+/// <para>Counts: <see cref="EvaluationCounts.Functions"/> and <see cref="EvaluationCounts.Gradients"/> are passes over
+/// the data (each round one, plus any evaluation of the current point), <see cref="EvaluationCounts.Proxes"/> the
+/// coordinate (sample) updates; iterations are rounds.</para>
+/// </remarks>
+internal abstract class BlockDualState : ISolverState
+{
+    private readonly IRowBlockedMap _x;
+    private readonly DualCoordinateDescentOptions _options;
+    private readonly EpochShuffle _rng;
+    private readonly int[] _order;
+    private readonly bool[] _seen;
+    private readonly BlockRows _block = new();
+    private readonly double _lambda;
+    private readonly double[] _snapshot;
+    private int _rounds, _evaluatedRound = -1;
+    private long _passes, _updates;
+    private bool _snapshotDue, _evaluated, _certified;
+    private double _snapshotSquaredNorm, _snapshotDualTerms;
+    private double _primal = double.NaN, _gap = double.NaN;
+
+    /// <param name="x">The data.</param>
+    /// <param name="weightCount">Length of w (p, or p·k).</param>
+    /// <param name="lambda">λ &gt; 0.</param>
+    /// <param name="options">Options (validated here).</param>
+    protected BlockDualState(IRowBlockedMap x, int weightCount, double lambda, DualCoordinateDescentOptions options)
+    {
+        options.Validate();
+        _x = x;
+        _options = options;
+        _lambda = lambda;
+        _rng = new EpochShuffle(options.Seed);
+        _order = new int[x.BlockCount];
+        _seen = new bool[x.BlockCount];
+        W = new double[weightCount];
+        _snapshot = new double[weightCount];
+        int largest = 0;
+        for (int b = 0; b < x.BlockCount; b++) largest = Math.Max(largest, x.BlockStart(b + 1) - x.BlockStart(b));
+        Local = new int[largest];
+    }
+
+    /// <summary>w (p, or p·k row-major), kept equal to Σ_i x_i α_iᵀ (times y_i for the binary losses).</summary>
+    protected double[] W { get; }
+
+    /// <summary>Scratch of one block's row positions, for the within-block permutation.</summary>
+    protected int[] Local { get; }
+
+    /// <summary>Shuffles <see cref="Local"/>[0..count) with the run's seeded generator.</summary>
+    protected void ShuffleLocal(int count) => _rng.Shuffle(Local, count);
+
+    /// <summary>On a block's first visit: norms, and rows that start away from α = 0 enter w.</summary>
+    protected abstract void FirstVisit(SparseRows rows, int first);
+
+    /// <summary><paramref name="epochs"/> epochs of dual coordinate steps over the block's rows; returns the updates.</summary>
+    protected abstract long Visit(SparseRows rows, int first, int epochs);
+
+    /// <summary>Σ C_i ℓ(y_i, x_i·w) over the block's rows, in LIBLINEAR units.</summary>
+    protected abstract double Loss(SparseRows rows, int first, double[] w);
+
+    /// <summary>The α-part of −D/λ − ½‖w‖² (LIBLINEAR units): D(α) = −λ(½‖w‖² + DualTerms()). Reads α only.</summary>
+    protected abstract double DualTerms();
+
+    /// <summary>Called after each round (the logistic solver tightens its Newton accuracy).</summary>
+    protected virtual void EndRound() { }
+
+    public double Criterion { get; private set; } = double.PositiveInfinity;
+
+    public EvaluationCounts Counts => new(_passes, _passes, _updates);
+
+    public StepOutcome Step()
+    {
+        _rounds++;
+        _certified = false;
+        bool evaluate = _snapshotDue;
+        if (evaluate)
+        {
+            W.CopyTo(_snapshot, 0);
+            _snapshotSquaredNorm = System.Numerics.Tensors.TensorPrimitives.Dot<double>(W, W);
+            _snapshotDualTerms = DualTerms();
+        }
+        for (int b = 0; b < _order.Length; b++) _order[b] = b;
+        _rng.Shuffle(_order, _order.Length);
+        double loss = 0;
+        int epochs = _options.InnerEpochs;
+        foreach (RowBlock block in _x.ReadBlocks(_order))
+        {
+            SparseRows rows = Load(block);
+            if (!_seen[block.Index])
+            {
+                FirstVisit(rows, block.FirstRow);
+                _seen[block.Index] = true;
+            }
+            if (evaluate) loss += Loss(rows, block.FirstRow, _snapshot);
+            _updates += Visit(rows, block.FirstRow, epochs);
+        }
+        _passes++;
+        EndRound();
+        _evaluated = evaluate;
+        if (evaluate) Certify(_snapshotSquaredNorm, loss, _snapshotDualTerms);
+        _snapshotDue = _rounds % _options.GapCheckEvery == 0;
+        return Vec.AllFinite(W) ? StepOutcome.Continue : StepOutcome.NonFinite;
+    }
+
+    private SparseRows Load(RowBlock block)
+    {
+        int expected = _x.BlockStart(block.Index + 1) - _x.BlockStart(block.Index);
+        if (block.Rows.Rows != expected || block.Rows.Columns != _x.Columns || block.FirstRow != _x.BlockStart(block.Index))
+            throw new InvalidOperationException($"Block {block.Index} of {_x} holds {block.Rows.Rows}×{block.Rows.Columns} rows from row {block.FirstRow}; its map says {expected}×{_x.Columns} from row {_x.BlockStart(block.Index)}.");
+        _block.Load(block.Rows);
+        return _block.Rows;
+    }
+
+    /// <summary>P = λ(½‖w‖² + loss), gap = P − D = λ(‖w‖² + loss + dual terms), and the relative gap as the criterion.</summary>
+    private void Certify(double squaredNorm, double loss, double dualTerms)
+    {
+        _primal = _lambda * (0.5 * squaredNorm + loss);
+        _gap = _lambda * (squaredNorm + loss + dualTerms);
+        Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
+        _evaluatedRound = _rounds;
+    }
+
+    /// <summary>Whether the snapshot evaluated during the last round is certified; false between evaluations.</summary>
+    public bool HasConverged(double tolerance)
+    {
+        _certified = _evaluated && Criterion <= tolerance;
+        return _certified;
+    }
+
+    /// <summary>P and the gap at the current (w, α) (one pass), unless the certified snapshot is the point.</summary>
+    private void EvaluateCurrent()
+    {
+        if (_certified || _evaluatedRound == _rounds && !_evaluated) return;
+        double loss = 0;
+        foreach (RowBlock block in _x.ReadBlocks())
+            loss += Loss(Load(block), block.FirstRow, W);
+        _passes++;
+        Certify(System.Numerics.Tensors.TensorPrimitives.Dot<double>(W, W), loss, DualTerms());
+        _evaluated = false;
+    }
+
+    public double Objective()
+    {
+        EvaluateCurrent();
+        return _primal;
+    }
+
+    public double DualityGap()
+    {
+        EvaluateCurrent();
+        return _gap;
+    }
+
+    public SolverResult ToResult(LoopOutcome outcome)
+    {
+        EvaluateCurrent();
+        return new SolverResult
+        {
+            Solution = (_certified ? _snapshot : W).ToArray(),
+            Objective = _primal,
+            Iterations = outcome.Iterations,
+            StopReason = outcome.StopReason,
+            Criterion = Criterion,
+            DualityGap = _gap,
+            Counts = Counts,
+            Elapsed = outcome.Elapsed,
+            Trace = outcome.Trace,
+        };
+    }
+}
