@@ -67,7 +67,9 @@ public sealed class ShardedEstimatorTests
         var cd = new Lasso { Lambda = 0.1, Tolerance = 1e-10 }.Fit(Abalone.Features, Abalone.Labels, c);
         Assert.Equal(SolverKind.CoordinateDescent, cd.Report!.Solver);
         Assert.Equal(cd.Report.Objective, auto.Report.Objective, 1e-9 * cd.Report.Objective);
-        Assert.Equal(SolverKind.Lbfgs, new LogisticRegression().Fit(ShardedDataset.Open(WriteHeart(dir))).Report!.Solver);
+        var logistic = new LogisticRegression().Fit(ShardedDataset.Open(WriteHeart(dir)));
+        Assert.Contains(logistic.Report!.Solver, new[] { SolverKind.Lbfgs, SolverKind.Newton });   // the registry's choice among them
+        Assert.Equal(StopReason.Converged, logistic.Report.StopReason);
         Assert.Throws<UnsupportedSolverException>(() => new Lasso { Lambda = 0.1, Solver = SolverKind.CoordinateDescent }.Fit(data));
     }
 
