@@ -1,12 +1,14 @@
 using MathNet.Numerics.LinearAlgebra;
+using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
 
 namespace OptSuite.Models;
 
 /// <summary>
 /// The feature matrix X (n samples × p features) an estimator reads: converts implicitly from <c>double[,]</c>,
-/// OptSuite's <see cref="DenseMatrix"/>, <see cref="CsrMatrix"/>, <see cref="CscMatrix"/> and MathNet matrices, and from any
-/// <see cref="ILinearMap"/> through <see cref="From"/>. The data are never modified.
+/// OptSuite's <see cref="DenseMatrix"/>, <see cref="CsrMatrix"/>, <see cref="CscMatrix"/>, the features of a shard dataset
+/// (<see cref="ShardedMatrix"/>, read a shard at a time) and MathNet matrices, and from any <see cref="ILinearMap"/> through
+/// <see cref="From"/>. The data are never modified.
 /// </summary>
 /// <remarks>
 /// A <c>double[,]</c> is copied once into a row-major <see cref="DenseMatrix"/>; MathNet dense storage is shared without
@@ -44,6 +46,11 @@ public readonly struct FeatureMatrix
     /// <summary>Wraps a CSC matrix.</summary>
     /// <param name="x">The matrix.</param>
     public static implicit operator FeatureMatrix(CscMatrix x) => From(x);
+
+    /// <summary>Wraps the features of a shard dataset (<see cref="ShardedDataset.Features"/>): nothing is read until a solver
+    /// or a prediction makes a pass, which reads one shard at a time.</summary>
+    /// <param name="x">The sharded matrix.</param>
+    public static implicit operator FeatureMatrix(ShardedMatrix x) => From(x);
 
     /// <summary>Adapts a MathNet matrix (dense shared, sparse copied once).</summary>
     /// <param name="x">The matrix.</param>

@@ -11,7 +11,7 @@ namespace OptSuite.Models;
 /// elastic-net case. <see cref="LinearRegressor.Predict"/> returns the mean e^z.
 /// </summary>
 /// <remarks>Auto solver: L-BFGS for L2, coordinate descent (prox-Newton coordinate steps) for L1 and elastic net, as for
-/// Poisson (the registry reads the loss's capabilities). <see cref="Score"/> is D², the fraction of Gamma deviance
+/// Poisson (the registry reads the loss's capabilities). <see cref="Score(FeatureMatrix, double[])"/> is D², the fraction of Gamma deviance
 /// explained (scikit-learn's score for this model).</remarks>
 public sealed class GammaRegressor : LinearRegressor<GammaRegressor>, IPenaltyChoice
 {

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 
@@ -36,6 +37,20 @@ public abstract class LinearClassifier : LinearEstimator
         }, kept);
         _classes = classes;
         return this;
+    }
+
+    /// <summary>
+    /// Fits the classifier to a shard dataset: its features (read a shard at a time by the solver's passes), its labels
+    /// (the classes are those of the labels, which are in memory) and its sample weights (null when the rows carry none).
+    /// The same fit as <see cref="Fit{TLabel}"/> with <c>(data.Features, data.Labels, data.Weights)</c>; returns this estimator.
+    /// </summary>
+    /// <param name="data">An opened shard dataset (<see cref="ShardedDataset.Open"/>).</param>
+    /// <exception cref="UnsupportedSolverException"><see cref="LinearEstimator.Solver"/> needs random access to X (coordinate
+    /// descent, in-memory dual coordinate descent); Auto picks one that does not.</exception>
+    public LinearClassifier Fit(ShardedDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Fit(data.Features, data.Labels, data.Weights);
     }
 
     /// <summary>
@@ -157,6 +172,14 @@ public abstract class LinearClassifier : LinearEstimator
         int right = 0;
         for (int i = 0; i < predicted.Length; i++) if (truth[i] == predicted[i]) right++;
         return (double)right / predicted.Length;
+    }
+
+    /// <summary>The accuracy (<see cref="Score{TLabel}"/>) on a shard dataset's features and labels (one pass over the shards).</summary>
+    /// <param name="data">An opened shard dataset with the model's feature count.</param>
+    public double Score(ShardedDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Score(data.Features, data.Labels);
     }
 
     /// <summary>Restores the classes of a loaded model.</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using OptSuite.Data.Shards;
 
 namespace OptSuite.Models;
 
@@ -12,6 +13,9 @@ public abstract class LinearClassifier<TSelf> : LinearClassifier where TSelf : L
     /// <inheritdoc cref="LinearClassifier.Fit{TLabel}(FeatureMatrix, IReadOnlyList{TLabel}, double[])"/>
     public new TSelf Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null) =>
         (TSelf)base.Fit(x, y, sampleWeight);
+
+    /// <inheritdoc cref="LinearClassifier.Fit(ShardedDataset)"/>
+    public new TSelf Fit(ShardedDataset data) => (TSelf)base.Fit(data);
 
     /// <inheritdoc cref="LinearClassifier.Fit(Matrix{double}, Vector{double}, Vector{double})"/>
     public new TSelf Fit(Matrix<double> x, Vector<double> y, Vector<double>? sampleWeight = null) =>

@@ -164,23 +164,42 @@ public abstract class LinearEstimator
         ModelFile.Load(path) as TModel ?? throw new InvalidDataException($"{path} holds a {ModelFile.Load(path).GetType().Name}, not a {typeof(TModel).Name}.");
 
     /// <summary>The raw scores S = XW + b, n×m row-major.</summary>
+    /// <remarks>Row-blocked X (a shard dataset) is scored block by block, every output of a block before the next is read:
+    /// one pass over the data whatever the number of outputs, one block in memory.</remarks>
     private protected double[] Scores(FeatureMatrix x)
     {
-        double[] w = Fitted;
+        _ = Fitted;
         ILinearMap a = x.Map;
         if (a.Columns != FeatureCount)
             throw new ArgumentException($"X has {a.Columns} features; the model was fitted on {FeatureCount}.", nameof(x));
-        int n = a.Rows, m = OutputCount;
-        var scores = new double[(long)n * m];
+        var scores = new double[(long)a.Rows * OutputCount];
         var column = new double[FeatureCount];
-        var s = new double[n];
+        if (a is IRowBlockedMap blocked)
+        {
+            double[] s = [];
+            foreach (RowBlock b in blocked.ReadBlocks())
+            {
+                if (s.Length < b.Rows.Rows) s = new double[b.Rows.Rows];
+                AddScores(b.Rows, b.FirstRow, column, s, scores);
+            }
+        }
+        else AddScores(a, 0, column, new double[a.Rows], scores);
+        return scores;
+    }
+
+    /// <summary>Writes the scores of <paramref name="rows"/> (rows first … first + rows.Rows − 1 of X) into
+    /// <paramref name="scores"/>; <paramref name="column"/> (p) and <paramref name="s"/> (≥ rows.Rows) are scratch.</summary>
+    private void AddScores(ILinearMap rows, int first, double[] column, double[] s, double[] scores)
+    {
+        double[] w = Fitted;
+        int n = rows.Rows, m = OutputCount;
+        var part = s.AsSpan(0, n);
         for (int c = 0; c < m; c++)
         {
             for (int j = 0; j < column.Length; j++) column[j] = w[j * m + c];
-            a.Apply(column, s);
-            for (int i = 0; i < n; i++) scores[(long)i * m + c] = s[i] + _intercepts[c];
+            rows.Apply(column, part);
+            for (int i = 0; i < n; i++) scores[(long)(first + i) * m + c] = part[i] + _intercepts[c];
         }
-        return scores;
     }
 
     /// <summary>The λ a fit on <paramref name="samples"/> samples uses: <see cref="Lambda"/>, 1/(n·C) from <see cref="C"/>, or

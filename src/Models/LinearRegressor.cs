@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 
@@ -19,6 +20,20 @@ public abstract class LinearRegressor : LinearEstimator
         double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
         Complete(a, 1, lambda, () => Run([Pose(fitted, y, sampleWeight, lambda)], _ => x0), kept);
         return this;
+    }
+
+    /// <summary>
+    /// Fits the model to a shard dataset: its features (read a shard at a time by the solver's passes), its labels and its
+    /// sample weights (null when the rows carry none). The same fit as <see cref="Fit(FeatureMatrix, double[], double[])"/>
+    /// with <c>(data.Features, data.Labels, data.Weights)</c>; returns this estimator.
+    /// </summary>
+    /// <param name="data">An opened shard dataset (<see cref="ShardedDataset.Open"/>).</param>
+    /// <exception cref="UnsupportedSolverException"><see cref="LinearEstimator.Solver"/> needs random access to X (coordinate
+    /// descent); Auto picks one that does not.</exception>
+    public LinearRegressor Fit(ShardedDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Fit(data.Features, data.Labels, data.Weights);
     }
 
     /// <summary>
@@ -82,7 +97,15 @@ public abstract class LinearRegressor : LinearEstimator
         return Objectives.Metrics.RegressionMetrics.RSquared(y, p);
     }
 
-    /// <summary>What <see cref="Score"/> measures, as <c>optsuite fit</c> reports it ("r2", "d2_poisson").</summary>
+    /// <summary><see cref="Score(FeatureMatrix, double[])"/> on a shard dataset's features and labels (one pass over the shards).</summary>
+    /// <param name="data">An opened shard dataset with the model's feature count.</param>
+    public double Score(ShardedDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Score(data.Features, data.Labels);
+    }
+
+    /// <summary>What <see cref="Score(FeatureMatrix, double[])"/> measures, as <c>optsuite fit</c> reports it ("r2", "d2_poisson").</summary>
     public virtual string ScoreName => "r2";
 
     /// <summary>The prediction from a linear score (identity; the log link's exp for Poisson).</summary>

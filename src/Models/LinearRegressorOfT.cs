@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using OptSuite.Data.Shards;
 
 namespace OptSuite.Models;
 
@@ -10,6 +11,9 @@ public abstract class LinearRegressor<TSelf> : LinearRegressor where TSelf : Lin
 
     /// <inheritdoc cref="LinearRegressor.Fit(FeatureMatrix, double[], double[])"/>
     public new TSelf Fit(FeatureMatrix x, double[] y, double[]? sampleWeight = null) => (TSelf)base.Fit(x, y, sampleWeight);
+
+    /// <inheritdoc cref="LinearRegressor.Fit(ShardedDataset)"/>
+    public new TSelf Fit(ShardedDataset data) => (TSelf)base.Fit(data);
 
     /// <inheritdoc cref="LinearRegressor.Fit(Matrix{double}, Vector{double}, Vector{double})"/>
     public new TSelf Fit(Matrix<double> x, Vector<double> y, Vector<double>? sampleWeight = null) => (TSelf)base.Fit(x, y, sampleWeight);

@@ -10,7 +10,7 @@ namespace OptSuite.Models;
 /// default λ = 1 (its default alpha). <see cref="LinearRegressor.Predict"/> returns the mean e^z.
 /// </summary>
 /// <remarks>Auto solver: L-BFGS for L2, coordinate descent (prox-Newton coordinate steps) for L1 and elastic net.
-/// <see cref="Score"/> is D², the fraction of Poisson deviance explained (scikit-learn's score for this model).</remarks>
+/// <see cref="Score(FeatureMatrix, double[])"/> is D², the fraction of Poisson deviance explained (scikit-learn's score for this model).</remarks>
 public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenaltyChoice
 {
     private Penalty? _penalty;

@@ -15,7 +15,7 @@ namespace OptSuite.Models;
 /// regression). The L2 and elastic-net penalties are OptSuite extensions. The loss is not differentiable, so the only
 /// solver is the interior-point method (<see cref="SolverKind.InteriorPoint"/>, Koenker &amp; Portnoy's Frisch–Newton
 /// algorithm, see <c>OptSuite.Solvers.QuantileInteriorPoint</c>), which stops on a certified relative duality gap.
-/// <see cref="LinearRegressor.Score"/> is R², as scikit-learn's score for this model; the pinball loss of predictions is
+/// <see cref="LinearRegressor.Score(FeatureMatrix, double[])"/> is R², as scikit-learn's score for this model; the pinball loss of predictions is
 /// <see cref="PinballLoss"/>.
 /// </remarks>
 public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>, IPenaltyChoice

@@ -16,7 +16,7 @@ namespace OptSuite.Cli.Commands;
 internal static class BenchCommand
 {
     private static readonly ModelArguments ModelOptions = new();
-    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data file (svmlight/LIBSVM; .gz/.bz2/.xz decompressed).", Required = true };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data: svmlight/LIBSVM (.gz/.bz2/.xz decompressed), or a shard directory written by 'optsuite convert' (the solvers that work by passes over its shards).", Required = true };
     private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = $"Comma-separated solvers: {string.Join(", ", BenchProblem.AllSolvers)} (default: every solver that handles the model's problem)." };
     private static readonly Option<double> Tol = new("--tol") { Description = "Each solver's stopping tolerance (on its own criterion).", DefaultValueFactory = _ => 1e-10 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of randomised solvers.", DefaultValueFactory = _ => 0 };
@@ -67,42 +67,28 @@ internal static class BenchCommand
     internal static int Execute(BenchSettings settings, ModelEntry entry, LinearEstimator estimator, int? threads, string backendName, string? outDir)
     {
         if (threads is { } t) LinearAlgebraSettings.MaxThreads = t;
-        CliFiles.RequireInput("--data", settings.DataPath);
+        CliData.Require("--data", settings.DataPath);
         var backend = ResolveBackend(backendName);
-        CsrMatrix features;
-        FitProblem posed;
-        ILinearMap x;
-        if (entry.Task == ModelTask.MultiTask)
+        // One task per distinct label value for multitask-lasso, as `optsuite fit`: the 0/1 indicators of each row's label set.
+        var data = CliData.Read("--data", settings.DataPath, labelSets: entry.Task == ModelTask.MultiTask, backend: backend).RequireRows();
+        ILinearMap x = data.Features;
+        FitProblem posed = CliFiles.OnData("--data", settings.DataPath, () => estimator switch
         {
-            // One task per distinct label value, as `optsuite fit`: the 0/1 indicators of each row's label set.
-            var data = PathOptions.RequireRows(SvmlightReader.ReadMultiLabel(settings.DataPath), settings.DataPath);
-            features = data.Features;
-            x = backend is null ? features : features.WithBackend(backend);
-            var y = MultiTaskTargets.Indicators(data, MultiTaskTargets.Tasks(data));
-            posed = CliFiles.OnData("--data", settings.DataPath, () => ((MultiTaskLasso)estimator).CreateProblem(Matrix(x), y));
-        }
-        else
-        {
-            var data = PathOptions.RequireRows(CliFiles.ReadSvmlight("--data", settings.DataPath), settings.DataPath);
-            features = data.Features;
-            x = backend is null ? features : features.WithBackend(backend);
-            posed = CliFiles.OnData("--data", settings.DataPath, () => estimator switch
-            {
-                LinearClassifier c => Single(c.CreateProblems(Matrix(x), data.Labels), entry.Name),
-                _ => ((LinearRegressor)estimator).CreateProblem(Matrix(x), data.Labels),
-            });
-        }
-        var problem = new BenchProblem(entry.Name, Describe(entry.Name, posed, estimator, features.Rows), posed);
+            MultiTaskLasso m => m.CreateProblem(data.Matrix, MultiTaskTargets.Indicators(data, MultiTaskTargets.Tasks(data)), data.Weights),
+            LinearClassifier c => Single(c.CreateProblems(data.Matrix, data.Labels, data.Weights), entry.Name),
+            _ => ((LinearRegressor)estimator).CreateProblem(data.Matrix, data.Labels, data.Weights),
+        });
+        var problem = new BenchProblem(entry.Name, Describe(entry.Name, posed, estimator, data.Rows), posed);
         if (settings.Solvers.Count == 0) settings = settings with { Solvers = problem.SupportedSolvers };
         foreach (var s in settings.Solvers)
             if (!problem.Supports(s)) throw new UsageException(problem.RefusalMessage(s));
 
         string stem = DataStem(settings.DataPath);
         string dir = Path.GetFullPath(outDir ?? Path.Combine("bench-results", $"{settings.Model}-{stem}"));
-        PrepareOutput(dir, settings.DataPath);
+        PrepareOutput(dir, CliData.Inputs("--data", settings.DataPath));
         var output = Console.Out;
         output.WriteLine($"bench: {problem.Description}");
-        output.WriteLine($"data: {settings.DataPath} ({features.Rows} × {features.Columns}, {features.NonZeroCount} non-zeros); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
+        output.WriteLine($"data: {settings.DataPath} ({data.Rows} × {data.Columns}, {data.StoredCount} non-zeros, {data.Storage}); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
 
         (ReferenceSolve reference, IReadOnlyList<SolverRun> runs) = Console.IsOutputRedirected
             ? BenchRunner.Run(problem, settings, new PlainProgress(output))
@@ -110,7 +96,7 @@ internal static class BenchCommand
 
         var inv = CultureInfo.InvariantCulture;
         var context = new BenchmarkReport.Context($"{settings.Model} on {stem}", problem.Description,
-            $"{settings.DataPath} ({features.Rows} samples × {features.Columns} features, {features.NonZeroCount} non-zeros, CSR)",
+            $"{settings.DataPath} ({data.Rows} samples × {data.Columns} features, {data.StoredCount} non-zeros, {data.Storage})",
             reference.Value, reference.Describe(),
             [
                 new("solvers", $"{string.Join(", ", settings.Solvers)}, from w = 0, tolerance {ReferenceSolve.Sci(settings.Tolerance)} on each solver's own criterion, at most {settings.MaxIterations} iterations and {settings.MaxTime.TotalSeconds.ToString("G4", inv)} s each, a trace point every {settings.TraceEvery} iteration(s)"),
@@ -132,15 +118,6 @@ internal static class BenchCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The data as the estimators take it (the backend already bound to the matrix).</summary>
-    private static FeatureMatrix Matrix(ILinearMap x) => x switch
-    {
-        CsrMatrix csr => csr,
-        CscMatrix csc => csc,
-        DenseMatrix dense => dense,
-        _ => throw new InvalidOperationException($"Unexpected data storage {x.GetType().Name}."),
-    };
-
     /// <summary>The one problem a benchmark runs: one-vs-rest poses one per class, which a convergence plot cannot mix.</summary>
     private static FitProblem Single(IReadOnlyList<FitProblem> problems, string model) => problems.Count == 1 ? problems[0]
         : throw new UsageException($"{model} poses {problems.Count} one-vs-rest problems here (one per class); bench runs one problem: use two classes, or --model multiclass-svm (Crammer–Singer) or multinomial.");
@@ -156,7 +133,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Creates the output folder and checks its files can be written and overwrite no input, before any solve.</summary>
-    private static void PrepareOutput(string dir, string dataPath)
+    private static void PrepareOutput(string dir, IEnumerable<CliFiles.Named> inputs)
     {
         if (FileStatus.Of(dir).Kind is not FileKind.Missing and not FileKind.Directory)
             throw new UsageException($"--out {dir} exists and is not a directory.");
@@ -168,7 +145,7 @@ internal static class BenchCommand
         {
             throw new UsageException($"--out {dir} cannot be created: {(e is UnauthorizedAccessException ? "permission denied." : e.Message)}");
         }
-        CliFiles.CheckOutputs(BenchmarkReport.FileNames.Select(f => new CliFiles.Named("--out", Path.Combine(dir, f))), [new("--data", dataPath)]);
+        CliFiles.CheckOutputs(BenchmarkReport.FileNames.Select(f => new CliFiles.Named("--out", Path.Combine(dir, f))), inputs);
     }
 
     private static (ReferenceSolve, IReadOnlyList<SolverRun>) RunWithBars(BenchProblem problem, BenchSettings settings)
@@ -190,7 +167,7 @@ internal static class BenchCommand
 
     private static string DataStem(string path)
     {
-        string name = Path.GetFileName(path);
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
         foreach (var ext in new[] { ".xz", ".gz", ".bz2", ".svm", ".txt", ".libsvm" })
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) name = name[..^ext.Length];
         return name;

@@ -29,9 +29,11 @@ internal static class CommandRunner
         }
     }
 
-    /// <summary>Exceptions that mean the user's input or usage is wrong (exit code 2).</summary>
+    /// <summary>Exceptions that mean the user's input or usage is wrong (exit code 2). <see cref="InvalidDataException"/> is
+    /// a damaged input: a directory that is no shard dataset, a truncated or corrupted shard (the message names the file),
+    /// a damaged compressed stream.</summary>
     public static bool IsBadInput(Exception e) => e is DataFormatException or FileNotFoundException
-        or DirectoryNotFoundException or ArgumentException or UsageException or UnauthorizedAccessException;
+        or DirectoryNotFoundException or ArgumentException or UsageException or UnauthorizedAccessException or InvalidDataException;
 
     /// <summary>Writes <c>error: MESSAGE</c> to stderr as one line (see <see cref="OneLine"/>).</summary>
     public static void Error(string message) => Console.Error.WriteLine("error: " + OneLine(message));

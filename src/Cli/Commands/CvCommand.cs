@@ -7,7 +7,7 @@ using OptSuite.Models;
 namespace OptSuite.Cli.Commands;
 
 /// <summary>
-/// <c>optsuite cv --model M --data FILE ...</c>: k-fold cross-validation along the path (folds in parallel), λ_min and
+/// <c>optsuite cv --model M --data FILE|DIR ...</c>: k-fold cross-validation along the path (folds in parallel), λ_min and
 /// λ_1se, and the model refitted on all data at the chosen λ; writes PREFIX.csv (mean, standard error and every fold's
 /// loss per λ) and the CV plot PREFIX.png/.svg, optionally saves the model, then a summary (or one JSON line).
 /// </summary>
@@ -16,11 +16,11 @@ internal static class CvCommand
     private static readonly PathOptions Options = new("optsuite-cv");
     private static readonly Option<int> Folds = new("--folds", "-k") { Description = "k, the number of folds.", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> CvSeed = new("--cv-seed") { Description = "Seed of the fold assignment (stratified for logistic).", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int?> Parallel = new("--parallel") { Description = "Folds fitted at once (default: min(k, processors)); the result does not depend on it." };
+    private static readonly Option<int?> Parallel = new("--parallel") { Description = "Folds fitted at once (default: min(k, processors); 1 for a shard directory); the result does not depend on it." };
     private static readonly Option<string?> Metric = new("--metric") { Description = "Held-out loss: mse (regression, default), deviance (logistic, default) or misclassification." };
     private static readonly Option<string> Rule = new("--rule") { Description = "Refit at λ_min (min) or λ_1se (1se).", DefaultValueFactory = _ => "min" };
     private static readonly Option<string?> SaveModel = new("--save-model") { Description = "Save the refitted model as JSON (for optsuite predict)." };
-    private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the refitted model." };
+    private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the refitted model (a file or shard directory)." };
 
     public static Command Create()
     {
@@ -38,12 +38,13 @@ internal static class CvCommand
         var estimator = Options.Build(parse);
         string dataPath = CliFiles.ResolveData(parse.GetValue(Options.Data)!);
         string? testPath = parse.GetValue(Test) is { } t ? CliFiles.ResolveData(t) : null, saved = parse.GetValue(SaveModel);
-        if (testPath is not null) CliFiles.RequireInput("--test", testPath, "Test");
+        CliData.Require("--data", dataPath);
+        if (testPath is not null) CliData.Require("--test", testPath, "Test");
         var train = PathOptions.Read("--data", dataPath);
-        SvmlightDataset? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;
+        CliData? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
-        var inputs = new List<CliFiles.Named> { new("--data", dataPath) };
-        if (testPath is not null) inputs.Add(new("--test", testPath));
+        var inputs = CliData.Inputs("--data", dataPath).ToList();
+        if (testPath is not null) inputs.AddRange(CliData.Inputs("--test", testPath));
         string prefix = Options.Prefix(parse, inputs, ".csv");
         if (saved is not null) CliFiles.CheckOutputs([new("--save-model", saved)], inputs);
         var options = new CrossValidationOptions
@@ -62,9 +63,9 @@ internal static class CvCommand
         };
         CrossValidationResult cv = CliFiles.OnData<CrossValidationResult>("--data", dataPath, () => estimator switch
         {
-            LogisticPath l => l.CrossValidate(train.Features, train.Labels, options: options),
-            LassoPath l => l.CrossValidate(train.Features, train.Labels, options: options),
-            _ => ((ElasticNetPath)estimator).CrossValidate(train.Features, train.Labels, options: options),
+            LogisticPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
+            LassoPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
+            _ => ((ElasticNetPath)estimator).CrossValidate(train.Matrix, train.Labels, train.Weights, options),
         });
 
         string csv = prefix + ".csv";

@@ -6,15 +6,15 @@ using OptSuite.Models;
 namespace OptSuite.Cli.Commands;
 
 /// <summary>
-/// <c>optsuite fit --model M --data FILE ...</c>: fits an estimator on svmlight data, prints a summary (or one JSON line
+/// <c>optsuite fit --model M --data FILE|DIR ...</c>: fits an estimator on svmlight data or a shard directory, prints a summary (or one JSON line
 /// last on stdout with <c>--json</c>) and optionally saves the model. λ is the mean-over-samples strength; --C maps to
 /// λ = 1/(n·C).
 /// </summary>
 internal static class FitCommand
 {
     private static readonly ModelArguments ModelOptions = new();
-    private static readonly Option<string> Data = new("--data", "-d") { Description = "Training data (svmlight/LIBSVM; .gz/.bz2/.xz).", Required = true };
-    private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the fitted model (read with the training set's feature count)." };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "Training data: svmlight/LIBSVM (.gz/.bz2/.xz), or a shard directory written by 'optsuite convert'.", Required = true };
+    private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the fitted model (a file or shard directory; read with the training set's feature count)." };
     private static readonly Option<string> SolverOption = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, newton (trust-region Newton, L2 only), cd, dual-cd or ipm (interior point, quantile only).", DefaultValueFactory = _ => "auto" };
     private static readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance on the solver's criterion (relative duality gap or gradient). Default 1e-6." };
     private static readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit. Default: the solver's (10⁴, 10⁵ for fista/ista, 500 for ipm and newton)." };
@@ -25,7 +25,7 @@ internal static class FitCommand
 
     public static Command Create()
     {
-        var cmd = new Command("fit", "Fit a model on svmlight data and report objective, duality gap, iterations, time and scores.");
+        var cmd = new Command("fit", "Fit a model on svmlight data or a shard directory and report objective, duality gap, iterations, time and scores.");
         SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
         foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json])) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
@@ -44,44 +44,40 @@ internal static class FitCommand
         string dataPath = CliFiles.ResolveData(parse.GetValue(Data)!);
         string? testPath = parse.GetValue(Test) is { } t ? CliFiles.ResolveData(t) : null;
         string? output = parse.GetValue(OutputFile);
-        CliFiles.RequireInput("--data", dataPath);
-        if (testPath is not null) CliFiles.RequireInput("--test", testPath, "Test");
+        CliData.Require("--data", dataPath);
+        if (testPath is not null) CliData.Require("--test", testPath, "Test");
         if (output is not null)
         {
-            var inputs = new List<CliFiles.Named> { new("--data", dataPath) };
-            if (testPath is not null) inputs.Add(new("--test", testPath));
+            var inputs = CliData.Inputs("--data", dataPath).ToList();
+            if (testPath is not null) inputs.AddRange(CliData.Inputs("--test", testPath));
             CliFiles.CheckOutputs([new("--output", output)], inputs);
         }
-        int rows, columns;
-        double trainScore, testScore = double.NaN;
+        double testScore = double.NaN;
         bool hasTest = testPath is not null;
+        // One task per distinct label value for multitask-lasso: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
+        bool multiTask = entry.Task == ModelTask.MultiTask;
+        var train = CliData.Read("--data", dataPath, labelSets: multiTask).RequireRows();
+        // The training data's index base is saved with the model and used for --test and predict.
+        estimator.FeatureIndexBase = train.IndexBase;
         // The test data is read and checked before the fit, so a bad test file costs no fit.
-        if (entry.Task == ModelTask.MultiTask)
+        var test = testPath is null ? null : CliData.Read("--test", testPath, train.Shape, multiTask, what: "Test");
+        if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
+        double trainScore;
+        if (estimator is MultiTaskLasso mtl)
         {
-            // One task per distinct label value: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
-            var train = PathOptions.RequireRows(SvmlightReader.ReadMultiLabel(dataPath), dataPath);
-            var mtl = (MultiTaskLasso)estimator;
-            mtl.FeatureIndexBase = Base(train.ZeroBasedIndices);
-            var test = testPath is null ? null : SvmlightReader.ReadMultiLabel(testPath, TestOptions(train.Features.Columns, train.ZeroBasedIndices));
-            if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
             var tasks = MultiTaskTargets.Tasks(train);
             var y = MultiTaskTargets.Indicators(train, tasks);
-            CliFiles.OnData("--data", dataPath, () => { mtl.Fit(train.Features, y); });
-            (rows, columns) = (train.Rows, train.Features.Columns);
-            trainScore = mtl.Score(train.Features, y);
-            if (test is not null) testScore = mtl.Score(test.Features, MultiTaskTargets.Indicators(test, tasks));
+            CliFiles.OnData("--data", dataPath, () => { mtl.Fit(train.Matrix, y, train.Weights); });
+            trainScore = mtl.Score(train.Matrix, y);
+            if (test is not null) testScore = mtl.Score(test.Matrix, MultiTaskTargets.Indicators(test, tasks));
         }
         else
         {
-            var train = PathOptions.RequireRows(CliFiles.ReadSvmlight("--data", dataPath), dataPath);
-            estimator.FeatureIndexBase = Base(train.ZeroBasedIndices);
-            var test = testPath is null ? null : CliFiles.ReadSvmlight("--test", testPath, TestOptions(train.Columns, train.ZeroBasedIndices), "Test");
-            if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
             CliFiles.OnData("--data", dataPath, () => Fit(estimator, train));
-            (rows, columns) = (train.Rows, train.Columns);
             trainScore = Score(estimator, train);
             if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test));
         }
+        var (rows, columns) = (train.Rows, train.Columns);
         var report = estimator.Report!;
         if (output is not null) estimator.Save(output);
 
@@ -111,22 +107,16 @@ internal static class FitCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The training file's index base, saved with the model and used for --test and predict.</summary>
-    private static SvmlightIndexBase Base(bool zeroBased) => zeroBased ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased;
-
-    /// <summary>Test data is read as the training file was: its feature count and index base (what the saved model records).</summary>
-    private static SvmlightReaderOptions TestOptions(int features, bool zeroBased) => new() { FeatureCount = features, IndexBase = Base(zeroBased) };
-
-    private static void Fit(LinearEstimator estimator, SvmlightDataset d)
+    private static void Fit(LinearEstimator estimator, CliData d)
     {
-        if (estimator is LinearClassifier c) c.Fit(d.Features, d.Labels);
-        else ((LinearRegressor)estimator).Fit(d.Features, d.Labels);
+        if (estimator is LinearClassifier c) c.Fit(d.Matrix, d.Labels, d.Weights);
+        else ((LinearRegressor)estimator).Fit(d.Matrix, d.Labels, d.Weights);
     }
 
-    internal static double Score(LinearEstimator estimator, SvmlightDataset d) => estimator switch
+    internal static double Score(LinearEstimator estimator, CliData d) => estimator switch
     {
-        LinearClassifier c => c.Score(d.Features, d.Labels),
-        LinearRegressor r => r.Score(d.Features, d.Labels),
+        LinearClassifier c => c.Score(d.Matrix, d.Labels),
+        LinearRegressor r => r.Score(d.Matrix, d.Labels),
         _ => double.NaN,
     };
 

@@ -6,7 +6,7 @@ using OptSuite.Models;
 namespace OptSuite.Cli.Commands;
 
 /// <summary>
-/// <c>optsuite path --model M --data FILE ...</c>: the regularisation path over glmnet's λ grid; writes PREFIX.csv (one
+/// <c>optsuite path --model M --data FILE|DIR ...</c>: the regularisation path over glmnet's λ grid; writes PREFIX.csv (one
 /// row per λ), PREFIX_coef.csv (the non-zero coefficients, long form) and the coefficient plot PREFIX.png/.svg, then a
 /// summary (or one JSON line with --json).
 /// </summary>
@@ -26,13 +26,18 @@ internal static class PathCommand
     {
         var estimator = Options.Build(parse);
         string dataPath = CliFiles.ResolveData(parse.GetValue(Options.Data)!);
+        CliData.Require("--data", dataPath);
+        string prefix = Options.Prefix(parse, CliData.Inputs("--data", dataPath), ".csv", "_coef.csv");
         var data = PathOptions.Read("--data", dataPath);
-        string prefix = Options.Prefix(parse, [new("--data", dataPath)], ".csv", "_coef.csv");
-        RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator is LogisticPath logistic
-            ? logistic.Fit(data.Features, data.Labels)
-            : estimator is LassoPath lasso ? lasso.Fit(data.Features, data.Labels) : ((ElasticNetPath)estimator).Fit(data.Features, data.Labels));
+        RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator switch
+        {
+            LogisticPath logistic => logistic.Fit(data.Matrix, data.Labels, data.Weights),
+            LassoPath lasso => lasso.Fit(data.Matrix, data.Labels, data.Weights),
+            _ => ((ElasticNetPath)estimator).Fit(data.Matrix, data.Labels, data.Weights),
+        });
 
-        int featureBase = data.ZeroBasedIndices ? 0 : 1;
+        // Features are numbered as in the training file; data that do not record it (shards written from C#) by column.
+        int featureBase = data.IndexBase == OptSuite.Data.SvmlightIndexBase.OneBased ? 1 : 0;
         string csv = prefix + ".csv", coef = prefix + "_coef.csv";
         PathCsv.WritePoints(csv, path);
         PathCsv.WriteCoefficients(coef, path, featureBase);

@@ -14,7 +14,7 @@ internal sealed class PathOptions
     public static IReadOnlyList<string> ModelNames { get; } = ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name).ToArray();
 
     public readonly Option<string> Model = new("--model", "-m") { Description = $"The model: {string.Join(", ", ModelNames)} (logistic: binary, L1 by default).", Required = true };
-    public readonly Option<string> Data = new("--data", "-d") { Description = "Training data (svmlight/LIBSVM; .gz/.bz2/.xz).", Required = true };
+    public readonly Option<string> Data = new("--data", "-d") { Description = "Training data: svmlight/LIBSVM (.gz/.bz2/.xz), or a shard directory written by 'optsuite convert'.", Required = true };
     public readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of the penalty (elastic-net: default 0.5; logistic: implies --penalty elastic-net)." };
     public readonly Option<string?> Penalty = new("--penalty") { Description = "logistic: l1 (default), elastic-net or l2 (λ_max then uses glmnet's α = 0.001)." };
     public readonly Option<int> Length = new("--n-lambda") { Description = "Number of λ values from λ_max down to ε·λ_max.", DefaultValueFactory = _ => 100 };
@@ -48,26 +48,11 @@ internal sealed class PathOptions
             NoIntercept, Seed, Threads, Output, NoPlot, Json }) command.Options.Add(o);
     }
 
-    /// <summary>Reads the data of <paramref name="option"/>; test data (<paramref name="like"/> given) takes the training
-    /// set's feature count and index base.</summary>
-    public static SvmlightDataset Read(string option, string path, SvmlightDataset? like = null)
-    {
-        if (like is null) return RequireRows(CliFiles.ReadSvmlight(option, path), path);
-        return CliFiles.ReadSvmlight(option, path, new SvmlightReaderOptions
-        {
-            FeatureCount = like.Columns,
-            IndexBase = like.ZeroBasedIndices ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased,
-        }, "Test");
-    }
-
-    /// <summary>Training data must have a row: an empty file is an error naming it (not the estimator's "X has no rows").</summary>
-    internal static SvmlightDataset RequireRows(SvmlightDataset data, string path) => data.Rows > 0 ? data : throw NoRows(path);
-
-    /// <summary>As <see cref="RequireRows(SvmlightDataset, string)"/> for multi-label data.</summary>
-    internal static SvmlightMultiLabelDataset RequireRows(SvmlightMultiLabelDataset data, string path) => data.Rows > 0 ? data : throw NoRows(path);
-
-    private static DataFormatException NoRows(string path) => new(path, 0, 0,
-        "the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one");
+    /// <summary>Reads the data of <paramref name="option"/> (a file or a shard directory); test data (<paramref name="like"/>
+    /// given) takes the training set's feature count and index base.</summary>
+    public static CliData Read(string option, string path, CliData? like = null) => like is null
+        ? CliData.Read(option, path).RequireRows()
+        : CliData.Read(option, path, like.Shape, what: "Test");
 
     public LinearPath Build(ParseResult parse)
     {

@@ -3,18 +3,21 @@ using System.Globalization;
 using System.Text;
 using OptSuite.Data;
 using OptSuite.Data.IO;
+using OptSuite.LinearAlgebra;
 using OptSuite.Models;
 
 namespace OptSuite.Cli.Commands;
 
 /// <summary>
-/// <c>optsuite predict --model model.json --data FILE [--output FILE]</c>: one prediction per line, in input order
-/// (class labels as fitted for classifiers, the predicted value or mean for regressors).
+/// <c>optsuite predict --model model.json --data FILE|DIR [--output FILE]</c>: one prediction per line, in input order
+/// (class labels as fitted for classifiers, the predicted value or mean for regressors). A shard directory is predicted
+/// shard by shard and its lines written as they come (to --output through a temporary file renamed at the end, so a
+/// failure part-way leaves no partial file; to stdout as they are computed).
 /// </summary>
 internal static class PredictCommand
 {
     private static readonly Option<string> ModelFile = new("--model", "-m") { Description = "A model saved by 'optsuite fit --output'.", Required = true };
-    private static readonly Option<string> Data = new("--data", "-d") { Description = "svmlight/LIBSVM data (labels are read but not used).", Required = true };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "svmlight/LIBSVM data or a shard directory (labels are read but not used).", Required = true };
     private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Write the predictions to this file instead of stdout." };
 
     public static Command Create()
@@ -32,25 +35,50 @@ internal static class PredictCommand
         string modelPath = parse.GetValue(ModelFile)!, dataPath = CliFiles.ResolveData(parse.GetValue(Data)!);
         string? output = parse.GetValue(OutputFile);
         CliFiles.RequireInput("--model", modelPath, "Model");
-        CliFiles.RequireInput("--data", dataPath);
-        if (output is not null) CliFiles.CheckOutputs([new("--output", output)], [new("--model", modelPath), new("--data", dataPath)]);
+        CliData.Require("--data", dataPath);
+        if (output is not null) CliFiles.CheckOutputs([new("--output", output)], [new("--model", modelPath), .. CliData.Inputs("--data", dataPath)]);
         LinearEstimator model;
         try { model = LinearEstimator.Load(modelPath); }
         catch (InvalidDataException e) { throw new UsageException(e.Message); }
-        // The training file's numbering and feature count: a file that contradicts them is an error, never shifted.
-        var options = model.ReaderOptions;
-        if (model.FeatureIndexBase == SvmlightIndexBase.Auto)
+        // The training file's numbering and feature count: data that contradict them are an error, never shifted.
+        var data = CliData.Read("--data", dataPath, model.ReaderOptions, labelSets: model is MultiTaskLasso);
+        if (model.FeatureIndexBase == SvmlightIndexBase.Auto && data.Features is not IRowBlockedMap)
             Console.Error.WriteLine($"note: {modelPath} does not record the index base of its training data (saved by an older OptSuite, or by a program that did not set it); " +
                 $"the index base of {dataPath} is detected from the file.");
-        string[] lines = model is MultiTaskLasso multi
-            ? Rows(multi.Predict(SvmlightReader.ReadMultiLabel(dataPath, options).Features))   // k predictions per line
-            : Single(model, CliFiles.ReadSvmlight("--data", dataPath, options));
-        var text = new StringBuilder(lines.Length * 8);
-        foreach (string line in lines) text.Append(line).Append('\n');
-        if (output is not null) AtomicFile.WriteAllText(output, text.ToString());
-        else Console.Out.Write(text.ToString());
+        if (output is not null)
+        {
+            AtomicFile.Write(output, stream =>
+            {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                Write(model, data, writer.Write);
+            });
+        }
+        else Write(model, data, Console.Out.Write);
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The predictions, one line per row, written block by block as they are computed: a shard directory is never in
+    /// memory beyond the shard being predicted (and the one read ahead), and the text of one block at a time.
+    /// </summary>
+    private static void Write(LinearEstimator model, CliData data, Action<string> write)
+    {
+        var text = new StringBuilder();
+        foreach (ILinearMap rows in data.RowBlocks())
+        {
+            text.Clear();
+            foreach (string line in Lines(model, FeatureMatrix.From(rows))) text.Append(line).Append('\n');
+            write(text.ToString());
+        }
+    }
+
+    private static IEnumerable<string> Lines(LinearEstimator model, FeatureMatrix x) => model switch
+    {
+        MultiTaskLasso multi => Rows(multi.Predict(x)),   // k predictions per line
+        LinearClassifier c => c.PredictText(x),
+        LinearRegressor r => r.Predict(x).Select(v => v.ToString("R", CultureInfo.InvariantCulture)),
+        _ => throw new InvalidOperationException($"Cannot predict with a {model.GetType().Name}."),
+    };
 
     private static string[] Rows(double[,] y)
     {
@@ -63,11 +91,4 @@ internal static class PredictCommand
         }
         return lines;
     }
-
-    private static string[] Single(LinearEstimator model, SvmlightDataset data) => model switch
-    {
-        LinearClassifier c => c.PredictText(data.Features),
-        LinearRegressor r => r.Predict(data.Features).Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
-        _ => throw new InvalidOperationException($"Cannot predict with a {model.GetType().Name}."),
-    };
 }

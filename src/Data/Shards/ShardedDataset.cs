@@ -12,7 +12,7 @@ namespace OptSuite.Data.Shards;
 /// <example>
 /// <code>
 /// var data = ShardedDataset.Open("url-shards");
-/// var model = new LogisticRegression { Solver = SolverKind.Lbfgs }.Fit(FeatureMatrix.From(data.Features), data.Labels);
+/// var model = new LogisticRegression().Fit(data);   // data.Features, data.Labels, data.Weights
 /// </code>
 /// </example>
 public sealed class ShardedDataset

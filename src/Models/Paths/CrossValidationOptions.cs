@@ -9,7 +9,8 @@ public sealed record CrossValidationOptions
     /// <summary>The seed of the fold assignment: the same seed gives the same folds and the same result. Default 0.</summary>
     public int Seed { get; init; }
 
-    /// <summary>How many folds are fitted at once (null: min(k, processor count)). The result does not depend on it.</summary>
+    /// <summary>How many folds are fitted at once (null: min(k, processor count); 1 for a shard dataset, whose folds would
+    /// each hold shards in memory). The result does not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>The held-out loss. Default: mean squared error for regression, deviance for logistic.</summary>

@@ -57,7 +57,9 @@ public abstract partial class LinearPath
         {
             var path = RunPath(problem, classes, out var settings);
             int[] folds = FoldAssignment.Assign(y.Length, options.Folds, options.Seed, strata);
-            int parallelism = options.MaxDegreeOfParallelism ?? Math.Min(options.Folds, Environment.ProcessorCount);
+            // Row-blocked X (a shard dataset): one fold at a time by default, so one pass — one shard and the one read
+            // ahead — is in memory, not one per fold.
+            int parallelism = options.MaxDegreeOfParallelism ?? (x is IRowBlockedMap ? 1 : Math.Min(options.Folds, Environment.ProcessorCount));
             // The folds are the parallelism: their kernels run on one thread unless Threads says otherwise, which also keeps
             // every fold's summation order, hence the table, the same whatever the number of parallel folds.
             using (LinearAlgebraSettings.UseThreads(Threads ?? 1))

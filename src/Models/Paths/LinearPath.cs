@@ -30,7 +30,9 @@ namespace OptSuite.Models;
 /// folds from a seed (stratified by class for logistic); each fold's path is fitted on the other folds, in parallel,
 /// and scored on its own rows; λ_min minimises the mean held-out loss and λ_1se is the largest λ within one standard
 /// error of it; the chosen model is refitted on all data, warm-started from the full path. While the folds run, the
-/// linear-algebra kernels use one thread unless <see cref="Threads"/> is set: the folds are the parallelism.</para>
+/// linear-algebra kernels use one thread unless <see cref="Threads"/> is set: the folds are the parallelism. On row-blocked
+/// X (a shard dataset, <see cref="IRowBlockedMap"/>) a fold's rows are a view that gathers them block by block as the
+/// shards are read — no copy of the rows, each pass reads every shard — and the folds run one at a time unless <see cref="CrossValidationOptions.MaxDegreeOfParallelism"/> says otherwise.</para>
 /// </remarks>
 public abstract partial class LinearPath
 {

@@ -84,9 +84,9 @@ public class BenchProblemTests
     [Fact]
     public void MultiTaskLassoIsBenchedByBlockCoordinateDescentAndProximalGradient()
     {
-        var d = SvmlightReader.ReadMultiLabel(DatasetLocator.Find("multiclass/iris.svm"));
+        var d = CliData.Read("--data", DatasetLocator.Find("multiclass/iris.svm"), labelSets: true, backend: LinearAlgebraBackends.Managed);
         var y = MultiTaskTargets.Indicators(d, MultiTaskTargets.Tasks(d));
-        var x = d.Features.WithBackend(LinearAlgebraBackends.Managed);
+        var x = d.Matrix;
         var p = new BenchProblem("multitask-lasso", "", new MultiTaskLasso { Lambda = 0.01 }.CreateProblem(x, y));
         Assert.Equal(["fista", "ista", "cd"], p.SupportedSolvers);
         Assert.Equal(4 * 3 + 3, p.Problem.Objective.Dimension);   // W (4 features × 3 tasks), then the 3 intercepts

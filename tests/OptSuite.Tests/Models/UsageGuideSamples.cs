@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using OptSuite.Data;
+using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models;
 
@@ -189,6 +190,42 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void ShardDataset()
+    {
+        // sample: shards
+        // Shards come from `optsuite convert FILE --out DIR`, or from C# row by row (here: 2 KB shards of heart_scale).
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        string dir = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName());
+        using (var writer = ShardWriter.Create(dir, new ShardWriterOptions { ShardBytes = 2048 }))
+        {
+            var x = heart.Features;
+            for (int i = 0; i < x.Rows; i++)
+                writer.AppendRow(heart.Labels[i], x.ColumnIndices[x.RowPointers[i]..x.RowPointers[i + 1]], x.Values[x.RowPointers[i]..x.RowPointers[i + 1]]);
+            writer.Complete(x.Columns);
+        }
+
+        var data = ShardedDataset.Open(dir);                       // manifest, labels and weights in memory; features on disk
+        var model = new LogisticRegression { C = 1 }.Fit(data);    // Auto: a solver that works by passes over the shards
+        double accuracy = model.Score(data);
+        double[] predicted = model.Predict(data.Features);         // one pass, shard by shard
+        FitReport report = model.Report!;
+        // end sample
+        try
+        {
+            Assert.True(data.Features.BlockCount >= 10);
+            Assert.True(report.Converged);
+            var memory = new LogisticRegression { C = 1 }.Fit(heart.Features, heart.Labels);
+            Assert.Equal(memory.Report!.Objective, report.Objective, 1e-8 * report.Objective);
+            Assert.Equal(memory.Score(heart.Features, heart.Labels), accuracy, 1e-12);
+            Assert.Equal(heart.Rows, predicted.Length);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void EveryGuideSampleIsCompiledHere()
     {
         string root = DatasetLocator.RepositoryRoot()!;
@@ -202,7 +239,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(8, blocks.Count);
+        Assert.Equal(9, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, readmeBlocks.Count);

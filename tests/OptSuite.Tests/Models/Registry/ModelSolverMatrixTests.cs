@@ -46,8 +46,8 @@ public class ModelSolverMatrixTests
             {
                 case ModelTask.MultiTask:
                 {
-                    var d = SvmlightReader.ReadMultiLabel(path);
-                    ((MultiTaskLasso)e).Fit(d.Features, MultiTaskTargets.Indicators(d, MultiTaskTargets.Tasks(d)));
+                    var d = CliData.Read("--data", path, labelSets: true);
+                    ((MultiTaskLasso)e).Fit(d.Matrix, MultiTaskTargets.Indicators(d, MultiTaskTargets.Tasks(d)));
                     break;
                 }
                 case ModelTask.Classification:

@@ -1,0 +1,174 @@
+using OptSuite.Data;
+using OptSuite.Data.Shards;
+using OptSuite.LinearAlgebra;
+using OptSuite.Models;
+
+namespace OptSuite.Cli.Commands;
+
+/// <summary>
+/// The data a command reads from <c>--data</c> or <c>--test</c>, whichever form it has: an svmlight file read into memory,
+/// or a shard directory (<c>optsuite convert</c>, <see cref="ShardedDataset"/>) whose features stay on disk and are read a
+/// shard at a time by every pass. Commands take the features as an <see cref="ILinearMap"/>, the labels, the sample
+/// weights and the index base from here and never ask which form it was.
+/// </summary>
+/// <remarks>
+/// Any directory is read as a shard dataset, so a directory that is not one gets the manifest reader's message ("has no
+/// manifest.json", exit code 2) rather than "is a directory". Test and prediction data take the training data's shape
+/// (<see cref="Shape"/>, or the model's <see cref="LinearEstimator.ReaderOptions"/>): a file is read with that feature
+/// count and index base; a shard directory, whose columns were fixed when it was converted, must agree with the index
+/// base its manifest records and have no more columns — fewer are padded with zero columns (a test file whose largest
+/// index is below the training file's).
+/// </remarks>
+internal sealed class CliData
+{
+    private readonly double[]? _labels;
+    private readonly SvmlightMultiLabelDataset? _labelSets;
+
+    private CliData(string option, string path, ILinearMap features, double[]? labels, SvmlightMultiLabelDataset? labelSets,
+        double[]? weights, SvmlightIndexBase indexBase, string storage)
+    {
+        Option = option;
+        Path = path;
+        Features = features;
+        _labels = labels;
+        _labelSets = labelSets;
+        Weights = weights;
+        IndexBase = indexBase;
+        Storage = storage;
+    }
+
+    /// <summary>The option that named the data (<c>--data</c>, <c>--test</c>).</summary>
+    public string Option { get; }
+
+    /// <summary>The file or directory.</summary>
+    public string Path { get; }
+
+    /// <summary>X: a <see cref="CsrMatrix"/> for a file, a row-blocked map over the shards for a directory.</summary>
+    public ILinearMap Features { get; }
+
+    /// <summary>X as the estimators take it.</summary>
+    public FeatureMatrix Matrix => FeatureMatrix.From(Features);
+
+    /// <summary>The sample weights the shards carry, or null (svmlight files carry none).</summary>
+    public double[]? Weights { get; }
+
+    /// <summary>How the features were numbered in the svmlight file they came from; Auto when the data do not say.</summary>
+    public SvmlightIndexBase IndexBase { get; }
+
+    /// <summary>The storage in words, for reports: "CSR", "sparse, 40 shards".</summary>
+    public string Storage { get; }
+
+    /// <summary>n.</summary>
+    public int Rows => Features.Rows;
+
+    /// <summary>p.</summary>
+    public int Columns => Features.Columns;
+
+    /// <summary>Stored entries of X.</summary>
+    public long StoredCount => Features.StoredCount;
+
+    /// <summary>One label per row (not for a multi-label file read with label sets).</summary>
+    public double[] Labels => _labels ?? throw new InvalidOperationException($"{Path} was read with label sets; use LabelsOf.");
+
+    /// <summary>The labels of row <paramref name="row"/>: its label set for a multi-label file, else its one label.</summary>
+    public ReadOnlySpan<double> LabelsOf(int row) => _labelSets is { } sets ? sets.LabelsOf(row) : Labels.AsSpan(row, 1);
+
+    /// <summary>What test data is read with: this data's feature count and index base.</summary>
+    public SvmlightReaderOptions Shape => new() { FeatureCount = Columns, IndexBase = IndexBase };
+
+    /// <summary>
+    /// The rows in blocks, for work that writes as it goes (predictions): each shard of a directory, valid until the next
+    /// is read, or the whole matrix of a file.
+    /// </summary>
+    public IEnumerable<ILinearMap> RowBlocks()
+    {
+        if (Features is not IRowBlockedMap blocked)
+        {
+            yield return Features;
+            yield break;
+        }
+        foreach (RowBlock b in blocked.ReadBlocks()) yield return b.Rows;
+    }
+
+    /// <summary>Training data must have a row: an empty file or dataset is an error naming it.</summary>
+    public CliData RequireRows()
+    {
+        if (Rows > 0) return this;
+        if (Features is IRowBlockedMap) throw new UsageException($"{Option} {Path} holds no rows; a fit needs at least one.");
+        throw new DataFormatException(Path, 0, 0,
+            "the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one");
+    }
+
+    /// <summary>Checks, before any work, that <paramref name="path"/> can be data: an existing file (see
+    /// <see cref="CliFiles.RequireInput"/>) or a directory with a readable shard manifest.</summary>
+    public static void Require(string option, string path, string what = "Data")
+    {
+        if (Directory.Exists(path)) ShardManifest.Read(path);
+        else CliFiles.RequireInput(option, path, what);
+    }
+
+    /// <summary>The files <paramref name="path"/> stands for, which no output may overwrite: the file itself, or a shard
+    /// directory's manifest and shards.</summary>
+    public static IEnumerable<CliFiles.Named> Inputs(string option, string path)
+    {
+        if (!ShardedDataset.IsShardDirectory(path)) return [new(option, path)];
+        var manifest = ShardManifest.Read(path);
+        return [new(option, System.IO.Path.Combine(path, ShardManifest.FileName)),
+            .. manifest.Shards.Select(s => new CliFiles.Named(option, System.IO.Path.Combine(path, s.File)))];
+    }
+
+    /// <summary>Reads the data <paramref name="option"/> names.</summary>
+    /// <param name="option">The option, for messages.</param>
+    /// <param name="path">A file or a shard directory (after <see cref="CliFiles.ResolveData"/>).</param>
+    /// <param name="shape">For test and prediction data: the feature count and index base to read with.</param>
+    /// <param name="labelSets">Read a file's label sets (multi-label "1,3,7"; multi-task models).</param>
+    /// <param name="backend">The kernels' backend; the default when null.</param>
+    /// <param name="what">What the data is, for "… file not found".</param>
+    public static CliData Read(string option, string path, SvmlightReaderOptions? shape = null, bool labelSets = false,
+        ILinearAlgebraBackend? backend = null, string what = "Data")
+    {
+        if (Directory.Exists(path)) return OpenShards(option, path, shape, backend);
+        if (labelSets)
+        {
+            CliFiles.RequireInput(option, path, what);
+            var sets = SvmlightReader.ReadMultiLabel(path, shape);
+            return new(option, path, With(sets.Features, backend), null, sets, null, Base(sets.ZeroBasedIndices), "CSR");
+        }
+        var d = CliFiles.ReadSvmlight(option, path, shape, what);
+        return new(option, path, With(d.Features, backend), d.Labels, null, null, Base(d.ZeroBasedIndices), "CSR");
+    }
+
+    private static CliData OpenShards(string option, string path, SvmlightReaderOptions? shape, ILinearAlgebraBackend? backend)
+    {
+        var data = ShardedDataset.Open(path, backend: backend);
+        var manifest = data.Manifest;
+        var indexBase = manifest.Source?.IndexBase switch
+        {
+            0 => SvmlightIndexBase.ZeroBased,
+            1 => SvmlightIndexBase.OneBased,
+            _ => SvmlightIndexBase.Auto,
+        };
+        ILinearMap features = data.Features;
+        if (shape is not null)
+        {
+            if (shape.IndexBase != SvmlightIndexBase.Auto && indexBase != SvmlightIndexBase.Auto && shape.IndexBase != indexBase)
+                throw new UsageException($"{option} {path} was converted with {Name(indexBase)} feature indices" +
+                    $"{(manifest.Source?.Path is { } source ? $" (from {source})" : "")}, the training data had {Name(shape.IndexBase)} ones: " +
+                    "every feature would be shifted by one. Convert it again with the training data's index base.");
+            if (shape.FeatureCount is { } p && p != features.Columns)
+            {
+                if (features.Columns > p)
+                    throw new UsageException($"{option} {path} has {features.Columns} feature columns, more than the {p} of the training data (the model's features).");
+                features = new ZeroPaddedBlocks(data.Features, p);
+            }
+        }
+        string storage = $"{manifest.Storage.ToString().ToLowerInvariant()}, {manifest.Shards.Count} shard{(manifest.Shards.Count == 1 ? "" : "s")}";
+        return new(option, path, features, data.Labels, null, data.Weights, indexBase, storage);
+    }
+
+    private static CsrMatrix With(CsrMatrix x, ILinearAlgebraBackend? backend) => backend is null ? x : x.WithBackend(backend);
+
+    private static SvmlightIndexBase Base(bool zeroBased) => zeroBased ? SvmlightIndexBase.ZeroBased : SvmlightIndexBase.OneBased;
+
+    private static string Name(SvmlightIndexBase b) => b == SvmlightIndexBase.ZeroBased ? "zero-based" : "one-based";
+}
