@@ -97,16 +97,17 @@ public sealed class ShardDataCommandTests
         ShardSets.Write(dir.Path, DatasetLocator.Find("binary/heart_scale"));
         var (code, stdout, stderr) = Run("fit", "--model", "lasso", "--data", dir.Path, "--lambda", "0.03", "--json");
         Assert.True(code == 0, stderr);
-        Assert.Equal("owlqn", Last(stdout).GetProperty("solver").GetString());
+        Assert.Equal("cd", Last(stdout).GetProperty("solver").GetString());   // covariance mode: p = 13
         (code, stdout, stderr) = Run("fit", "--model", "logistic", "--data", dir.Path, "--json");
         Assert.True(code == 0, stderr);
         // Which of the solvers that work by passes is the registry's choice (L-BFGS or trust-region Newton); it converges.
         Assert.Contains(Last(stdout).GetProperty("solver").GetString(), new[] { "lbfgs", "newton" });
         Assert.Equal("Converged", Last(stdout).GetProperty("stop_reason").GetString());
-        // Coordinate descent reads single columns: the solver registry refuses it, saying why and which solvers can.
-        (code, _, stderr) = Run("fit", "--model", "lasso", "--data", dir.Path, "--lambda", "0.03", "--solver", "cd");
+        // Coordinate steps of the logistic loss read single columns: the solver registry refuses them on shards, saying
+        // why and which solvers can.
+        (code, _, stderr) = Run("fit", "--model", "logistic", "--penalty", "l1", "--data", dir.Path, "--lambda", "0.03", "--solver", "cd");
         Assert.Equal(2, code);
-        Assert.Contains("Solver 'cd' cannot solve lasso", stderr);
+        Assert.Contains("Solver 'cd' cannot solve logistic", stderr);
         Assert.Contains("owlqn", stderr);
     }
 

@@ -48,7 +48,7 @@ public sealed class ShardedEstimatorTests
     }
 
     [Fact]
-    public void WeightedLassoOnShardsIsTheFitInMemoryAndAutoPicksOwlQn()
+    public void WeightedLassoOnShardsIsTheFitInMemoryAndAutoPicksCovarianceModeCd()
     {
         // λ = 0.1: OWL-QN takes about 300 iterations (5000 at λ = 0.01), each pass opening all 60 shards.
         using var dir = new ScratchDirectory("shard-fit");
@@ -60,17 +60,19 @@ public sealed class ShardedEstimatorTests
         Same(memory, shards);
         Assert.Equal(memory.Score(Abalone.Features, Abalone.Labels), shards.Score(data), 1e-12);
 
-        // Auto: coordinate descent needs columns, so the registry's fallback runs OWL-QN; the optimum is coordinate
+        // Auto: coordinate descent in covariance mode (p = 8: the Gram matrix from one pass); the optimum is coordinate
         // descent's in memory.
         var auto = new Lasso { Lambda = 0.1, Tolerance = 1e-10 }.Fit(data);
-        Assert.Equal(SolverKind.OwlQn, auto.Report!.Solver);
+        Assert.Equal(SolverKind.CoordinateDescent, auto.Report!.Solver);
         var cd = new Lasso { Lambda = 0.1, Tolerance = 1e-10 }.Fit(Abalone.Features, Abalone.Labels, c);
         Assert.Equal(SolverKind.CoordinateDescent, cd.Report!.Solver);
         Assert.Equal(cd.Report.Objective, auto.Report.Objective, 1e-9 * cd.Report.Objective);
         var logistic = new LogisticRegression().Fit(ShardedDataset.Open(WriteHeart(dir)));
         Assert.Contains(logistic.Report!.Solver, new[] { SolverKind.Lbfgs, SolverKind.Newton });   // the registry's choice among them
         Assert.Equal(StopReason.Converged, logistic.Report.StopReason);
-        Assert.Throws<UnsupportedSolverException>(() => new Lasso { Lambda = 0.1, Solver = SolverKind.CoordinateDescent }.Fit(data));
+        // Coordinate steps of any loss but the squared one read single columns: refused on shards, with the reason.
+        var refused = Assert.Throws<UnsupportedSolverException>(() => new LogisticRegression { Penalty = Penalty.L1, Lambda = 0.01, Solver = SolverKind.CoordinateDescent }.Fit(ShardedDataset.Open(dir["heart"])));
+        Assert.Contains("covariance mode", refused.Message);
     }
 
     private static string WriteHeart(ScratchDirectory dir)

@@ -215,7 +215,7 @@ public class UsageGuideSamples
             Assert.True(data.Features.BlockCount >= 10);
             Assert.True(report.Converged);
             var memory = new LogisticRegression { C = 1 }.Fit(heart.Features, heart.Labels);
-            Assert.Equal(memory.Report!.Objective, report.Objective, 1e-8 * report.Objective);
+            Assert.Equal(memory.Report!.Objective, report.Objective, 1e-6 * report.Objective);   // both within a 1e-6 relative gap of the optimum
             Assert.Equal(memory.Score(heart.Features, heart.Labels), accuracy, 1e-12);
             Assert.Equal(heart.Rows, predicted.Length);
         }
