@@ -74,61 +74,37 @@ internal sealed class BlockBinaryDualState : BlockDualState
         }
     }
 
-    protected override long Visit(SparseRows rows, int first, int epochs)
+    protected override bool Active(int i) => C(i) > 0;
+
+    protected override bool Informative(int i) => _logistic || _alpha[i] > 0;
+
+    protected override bool Update(SparseRows rows, int r, int i) => _logistic ? LogisticStep(rows, r, i) : BoxStep(rows, r, i);
+
+    /// <summary>Hsieh et al.'s coordinate step on row i (no shrinking).</summary>
+    private bool BoxStep(SparseRows rows, int r, int i)
     {
-        int count = 0;
-        for (int r = 0; r < rows.Count; r++)
-            if (C(first + r) > 0) Local[count++] = r;
-        long updates = 0;
-        for (int e = 0; e < epochs; e++)
-        {
-            ShuffleLocal(count);
-            updates += _logistic ? LogisticEpoch(rows, first, count) : BoxEpoch(rows, first, count);
-        }
-        return updates;
+        double c = C(i), a = _alpha[i], upper = Upper(c), y = _y[i];
+        double g = y * rows.Dot(r, W) - 1 + Diagonal(c) * a;
+        double pg = BinaryDualCoordinate.ProjectedGradient(a, g, upper);
+        if (Math.Abs(pg) <= BinaryDualCoordinate.Stationary) return false;
+        double next = BinaryDualCoordinate.BoxStep(a, g, _qd[i], upper);
+        _alpha[i] = next;
+        rows.Axpy(r, (next - a) * y, W);
+        return true;
     }
 
-    /// <summary>One epoch of Hsieh et al.'s coordinate steps over the block's rows, without shrinking.</summary>
-    private long BoxEpoch(SparseRows rows, int first, int count)
+    /// <summary>Yu, Huang &amp; Lin's coordinate Newton step on row i.</summary>
+    private bool LogisticStep(SparseRows rows, int r, int i)
     {
-        double[] alpha = _alpha, qd = _qd, w = W;
-        int[] local = Local;
-        long updates = 0;
-        for (int s = 0; s < count; s++)
-        {
-            int r = local[s], i = first + r;
-            double c = C(i), a = alpha[i], upper = Upper(c), y = _y[i];
-            double g = y * rows.Dot(r, w) - 1 + Diagonal(c) * a;
-            double pg = BinaryDualCoordinate.ProjectedGradient(a, g, upper);
-            if (Math.Abs(pg) <= BinaryDualCoordinate.Stationary) continue;
-            double next = BinaryDualCoordinate.BoxStep(a, g, qd[i], upper);
-            alpha[i] = next;
-            rows.Axpy(r, (next - a) * y, w);
-            updates++;
-        }
-        return updates;
-    }
-
-    /// <summary>One epoch of Yu, Huang &amp; Lin's coordinate Newton steps over the block's rows.</summary>
-    private long LogisticEpoch(SparseRows rows, int first, int count)
-    {
-        double[] alpha = _alpha, beta = _beta, qd = _qd, w = W;
-        int[] local = Local;
-        double innerEps = _innerEps;
-        long updates = 0, newton = 0;
-        for (int s = 0; s < count; s++)
-        {
-            int r = local[s], i = first + r;
-            double oldAlpha = alpha[i], y = _y[i];
-            int inner = BinaryDualCoordinate.LogisticNewton(C(i), qd[i], y * rows.Dot(r, w), ref alpha[i], ref beta[i], innerEps);
-            if (inner == 0) continue;
-            newton += inner;
-            double delta = alpha[i] - oldAlpha;
-            if (delta != 0) { rows.Axpy(r, delta * y, w); updates++; }
-        }
-        _newton += newton;
-        _visits += count;
-        return updates;
+        double oldAlpha = _alpha[i], y = _y[i];
+        _visits++;
+        int inner = BinaryDualCoordinate.LogisticNewton(C(i), _qd[i], y * rows.Dot(r, W), ref _alpha[i], ref _beta[i], _innerEps);
+        if (inner == 0) return false;
+        _newton += inner;
+        double delta = _alpha[i] - oldAlpha;
+        if (delta == 0) return false;
+        rows.Axpy(r, delta * y, W);
+        return true;
     }
 
     protected override void EndRound()

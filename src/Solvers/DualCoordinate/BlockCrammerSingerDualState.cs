@@ -59,29 +59,25 @@ internal sealed class BlockCrammerSingerDualState : BlockDualState
         }
     }
 
-    protected override long Visit(SparseRows rows, int first, int epochs)
+    protected override bool Active(int i) => C(i) > 0 && _sq[i] > 0;
+
+    /// <summary>Rows whose dual variables left their start (α_i ≠ 0: the sample is a support vector).</summary>
+    protected override bool Informative(int i)
     {
-        int count = 0;
-        for (int r = 0; r < rows.Count; r++)
-            if (C(first + r) > 0 && _sq[first + r] > 0) Local[count++] = r;
-        int k = _k;
+        ReadOnlySpan<double> alpha = _alpha.AsSpan((int)((long)i * _k), _k);
+        foreach (double a in alpha) if (a != 0) return true;
+        return false;
+    }
+
+    protected override bool Update(SparseRows rows, int r, int i)
+    {
+        int y = _y[i], k = _k;
+        double c = C(i), worst = 0;
         ReadOnlySpan<int> all = _step.AllClasses;
-        long updates = 0;
-        double worst = 0;
-        for (int e = 0; e < epochs; e++)
-        {
-            ShuffleLocal(count);
-            for (int s = 0; s < count; s++)
-            {
-                int r = Local[s], i = first + r, y = _y[i];
-                double c = C(i);
-                Span<double> alpha = _alpha.AsSpan((int)((long)i * k), k);
-                Span<double> g = _step.Gradient(rows, r, W, all, y);
-                CrammerSingerStep.Extremes(alpha, all, g, y, c, out double gMin, out double gMax);
-                if (_step.Solve(rows, r, W, _sq[i], c, alpha, all, g, y, gMin, gMax, ref worst)) updates++;
-            }
-        }
-        return updates;
+        Span<double> alpha = _alpha.AsSpan((int)((long)i * k), k);
+        Span<double> g = _step.Gradient(rows, r, W, all, y);
+        CrammerSingerStep.Extremes(alpha, all, g, y, c, out double gMin, out double gMax);
+        return _step.Solve(rows, r, W, _sq[i], c, alpha, all, g, y, gMin, gMax, ref worst);
     }
 
     protected override double Loss(SparseRows rows, int first, double[] w)
