@@ -31,7 +31,8 @@ namespace OptSuite.Models;
 /// <para>Data read in row blocks (<see cref="ProblemTraits.RowBlocks"/>: shards, <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>)
 /// give products by passes and no column or row access: the product-based solvers (FISTA, ISTA, L-BFGS, OWL-QN,
 /// trust-region Newton) and the interior-point method (its normal equations summed block by block) apply as in memory;
-/// dual coordinate descent runs by block minimisation; coordinate descent runs in covariance mode
+/// dual coordinate descent runs by block minimisation, and Auto chooses it for the hinge, squared-hinge and logistic
+/// losses without intercept; coordinate descent runs in covariance mode
 /// (<see cref="CovarianceDescent"/>: XᵀAX from one pass), so for the squared loss with an L1, elastic-net or ridge
 /// penalty and p ≤ <see cref="CovarianceDescent.MaxFeatures"/> only, and Auto chooses it there; above that limit the
 /// fallback gives OWL-QN for L1 and elastic net and L-BFGS for ridge, and the other problems Auto would give coordinate
@@ -104,10 +105,12 @@ public static class SolverRegistry
             { Regularizer: RegularizerForm.Block } => t.LossQuadratic ? SolverKind.CoordinateDescent : SolverKind.Fista,
             { LossQuadratic: true } => SolverKind.CoordinateDescent,
             _ when t.Regularizer != RegularizerForm.None => SolverKind.CoordinateDescent,
-            // Data read in row blocks: block-minimisation dual CD needs far more passes than epochs in memory on tall
-            // data (a9a, squared hinge: ~40,000 passes to a 1e-6 gap against 206 epochs; logistic 3,464 against 29), so
-            // a differentiable loss goes to trust-region Newton, one pass per Hessian product (MPI-LIBLINEAR's choice).
-            { RowBlocks: true, Regularizer: RegularizerForm.None } => SolverKind.Newton,
+            // Data read in row blocks: selective block minimisation (dual CD with a cache of other blocks' rows) where
+            // its dual applies — on 2.8M × 1M with 1.08e9 non-zeros under 2 GB to a 1e-6 gap, logistic 11 passes in
+            // 158 s against Newton's 64 in 431 s, squared hinge 23 in 317 s against 70 in 474 s
+            // (benchmarks/results/out-of-core.md); otherwise trust-region Newton, one pass per Hessian product.
+            { RowBlocks: true, Regularizer: RegularizerForm.None } =>
+                t.DualStep != DualCoordinateKind.None && !t.FitIntercept ? SolverKind.DualCoordinateDescent : SolverKind.Newton,
             { DualStep: DualCoordinateKind.BoxQuadratic, FitIntercept: false } => SolverKind.DualCoordinateDescent,
             { DualStep: DualCoordinateKind.Logistic, FitIntercept: false, Sparse: true } when t.Samples >= LargeSampleCount => SolverKind.DualCoordinateDescent,
             _ => SolverKind.Lbfgs,

@@ -35,9 +35,11 @@ public class BlockDualEstimatorTests
             Assert.Contains("intercept", SolverRegistry.Get(SolverKind.DualCoordinateDescent).Refusal(Traits(loss, true, rowBlocks: true)));
         }
         Assert.Equal(SolverKind.DualCoordinateDescent, SolverRegistry.Auto(Traits("hinge", false, rowBlocks: true)));
-        // Differentiable losses on row blocks go to Newton: block minimisation needs far more passes on tall data.
-        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Traits("squared hinge", false, rowBlocks: true)));
-        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Traits("logistic", false, rowBlocks: true)));
+        // Without intercept the dual losses on row blocks go to (selective) block minimisation; with one, to Newton.
+        Assert.Equal(SolverKind.DualCoordinateDescent, SolverRegistry.Auto(Traits("squared hinge", false, rowBlocks: true)));
+        Assert.Equal(SolverKind.DualCoordinateDescent, SolverRegistry.Auto(Traits("logistic", false, rowBlocks: true)));
+        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Traits("squared hinge", true, rowBlocks: true)));
+        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Traits("logistic", true, rowBlocks: true)));
     }
 
     [SharedDatasetFact]

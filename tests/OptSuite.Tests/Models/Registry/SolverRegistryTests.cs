@@ -131,7 +131,8 @@ public class SolverRegistryTests
         Assert.Equal(SolverKind.OwlQn, SolverRegistry.Auto(Blocks(T("logistic", RegularizerForm.WeightedL1))));
         Assert.Equal(SolverKind.Fista, SolverRegistry.Auto(Blocks(T("squared", RegularizerForm.Block))));
         Assert.Equal(SolverKind.Fista, SolverRegistry.Auto(Blocks(T("multitask"))));
-        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Blocks(T("squared hinge", intercept: false))));
+        Assert.Equal(SolverKind.DualCoordinateDescent, SolverRegistry.Auto(Blocks(T("squared hinge", intercept: false))));
+        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Blocks(T("squared hinge"))));   // with intercept
         Assert.Equal(SolverKind.InteriorPoint, SolverRegistry.Auto(Blocks(T("pinball", RegularizerForm.WeightedL1))));
 
         string why = SolverRegistry.RefusalMessage(SolverKind.CoordinateDescent, Blocks(T("squared", RegularizerForm.WeightedL1), above), "lasso");
