@@ -35,22 +35,10 @@ public sealed class RowBlockedConstantColumn : RowBlockedView
         {
             case CsrMatrix csr:
             {
-                ReadOnlySpan<int> ptr = csr.RowPointers, col = csr.ColumnIndices;
-                ReadOnlySpan<double> val = csr.Values;
-                int[] pointers = buffers.Pointers(n), indices = buffers.Indices(col.Length + n);
-                double[] values = buffers.Values(col.Length + n);
-                int t = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    pointers[i] = t;
-                    int length = ptr[i + 1] - ptr[i];
-                    col.Slice(ptr[i], length).CopyTo(indices.AsSpan(t));
-                    val.Slice(ptr[i], length).CopyTo(values.AsSpan(t));
-                    t += length;
-                    indices[t] = p;
-                    values[t++] = Value;
-                }
-                pointers[n] = t;
+                int stored = csr.ColumnIndices.Length;
+                int[] pointers = buffers.Pointers(n), indices = buffers.Indices(stored + n);
+                double[] values = buffers.Values(stored + n);
+                CsrMatrix.WriteWithConstantColumn(csr, Value, pointers, indices, values);
                 return new CsrMatrix(n, p + 1, pointers, indices, values, csr.Backend);
             }
             case DenseMatrix d:

@@ -69,25 +69,32 @@ public sealed class CsrMatrix : CompressedMatrix
         Checks.Finite(value, nameof(value));
         int n = Rows, p = Columns;
         if (p == int.MaxValue) throw new InvalidOperationException("The matrix already has int.MaxValue columns.");
-        ReadOnlySpan<int> ptr = RowPointers, col = ColumnIndices;
-        ReadOnlySpan<double> val = Values;
-        Checks.Storable((long)col.Length + n, "stored entries");
+        int stored = ColumnIndices.Length;
+        Checks.Storable((long)stored + n, "stored entries");
         var pointers = new int[n + 1];
-        var indices = new int[col.Length + n];
-        var values = new double[col.Length + n];
-        int t = 0;
+        var indices = new int[stored + n];
+        var values = new double[stored + n];
+        WriteWithConstantColumn(this, value, pointers, indices, values);
+        return new CsrMatrix(n, p + 1, pointers, indices, values, Backend);
+    }
+
+    /// <summary>Writes [A, c·1]'s CSR arrays (n + 1 pointers, nnz + n entries) into the given spans.</summary>
+    internal static void WriteWithConstantColumn(CsrMatrix a, double value, Span<int> pointers, Span<int> indices, Span<double> values)
+    {
+        ReadOnlySpan<int> ptr = a.RowPointers, col = a.ColumnIndices;
+        ReadOnlySpan<double> val = a.Values;
+        int n = a.Rows, p = a.Columns, t = 0;
         for (int i = 0; i < n; i++)
         {
             pointers[i] = t;
             int length = ptr[i + 1] - ptr[i];
-            col.Slice(ptr[i], length).CopyTo(indices.AsSpan(t));
-            val.Slice(ptr[i], length).CopyTo(values.AsSpan(t));
+            col.Slice(ptr[i], length).CopyTo(indices[t..]);
+            val.Slice(ptr[i], length).CopyTo(values[t..]);
             t += length;
             indices[t] = p;
             values[t++] = value;
         }
         pointers[n] = t;
-        return new CsrMatrix(n, p + 1, pointers, indices, values, Backend);
     }
 
     /// <summary>The same matrix in CSC storage (built once in O(nnz) and cached; sorted indices).</summary>
