@@ -27,6 +27,13 @@ public static class FusedProducts
         Checks.Length(x.Length, a.Columns, nameof(x), "columns");
         Checks.Length(scores.Length, a.Rows, nameof(scores), "rows");
         Checks.Length(g.Length, a.Columns, nameof(g), "columns");
+        if (a is Distributed.DistributedRows distributed)
+        {
+            // This rank's rows fused as any other map, then one all-reduce of the p-long part.
+            ApplyThenTranspose(distributed.Local, x, scores, ref transform, distributed.Scratch, alpha, 0);
+            distributed.Combine(g, beta);
+            return;
+        }
         if (a is not IRowBlockedMap blocked)
         {
             a.Apply(x, scores);

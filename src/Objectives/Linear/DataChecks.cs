@@ -10,6 +10,9 @@ internal static class DataChecks
     {
         switch (data)
         {
+            case LinearAlgebra.Distributed.IDistributedMap distributed:
+                RequireFinite(distributed.Local, parameter);   // this rank's rows; every rank checks its own
+                break;
             case CompressedMatrix sparse:
                 int k = sparse.NonFiniteIndex();
                 if (k >= 0)
@@ -24,8 +27,9 @@ internal static class DataChecks
     }
 
     /// <summary>a_i = c_i / Σc, or null for uniform weights when <paramref name="weights"/> is empty.</summary>
-    public static double[]? NormalisedWeights(ReadOnlySpan<double> weights, int n, string parameter)
+    public static double[]? NormalisedWeights(ReadOnlySpan<double> weights, int n, string parameter, SampleSums sums = default)
     {
+        if (sums.Distributed) return DistributedWeights(weights, n, parameter, sums);
         if (weights.IsEmpty) return null;
         if (weights.Length != n)
             throw new ArgumentException($"There are {weights.Length} sample weights for {n} samples.", parameter);
@@ -38,6 +42,33 @@ internal static class DataChecks
         }
         if (!(sum > 0) || !double.IsFinite(sum))
             throw new ArgumentException($"The sample weights sum to {sum}; they need a finite positive sum.", parameter);
+        var a = new double[n];
+        for (int i = 0; i < n; i++) a[i] = weights[i] / sum;
+        return a;
+    }
+
+    /// <summary>a_i = c_i/Σc with Σc over every rank (collective: one all-reduce on every rank, with weights or not).</summary>
+    private static double[]? DistributedWeights(ReadOnlySpan<double> weights, int n, string parameter, SampleSums sums)
+    {
+        bool mine = !weights.IsEmpty;
+        if (mine && weights.Length != n)
+            throw new ArgumentException($"There are {weights.Length} sample weights for {n} samples.", parameter);
+        double local = 0;
+        for (int i = 0; mine && i < n; i++)
+        {
+            if (!(weights[i] >= 0 && double.IsFinite(weights[i])))
+                throw new ArgumentException($"{parameter}[{i}] = {weights[i]}; weights must be finite and ≥ 0.", parameter);
+            local += weights[i];
+        }
+        // One all-reduce: Σc, the ranks that gave weights, the ranks with rows that did not.
+        Span<double> totals = [local, mine ? 1 : 0, !mine && n > 0 ? 1 : 0];
+        sums.Sum(totals);
+        double sum = totals[0];
+        if (totals[1] == 0) return null;
+        if (totals[2] > 0)
+            throw new ArgumentException($"Sample weights were given on {totals[1]} rank(s) but not on {totals[2]} other rank(s) that hold rows; give them on every rank or on none.", parameter);
+        if (!(sum > 0) || !double.IsFinite(sum))
+            throw new ArgumentException($"The sample weights sum to {sum} over all ranks; they need a finite positive sum.", parameter);
         var a = new double[n];
         for (int i = 0; i < n; i++) a[i] = weights[i] / sum;
         return a;

@@ -17,7 +17,8 @@ internal static class GramSpectrum
     /// <param name="uniformWeight">1/n.</param>
     /// <param name="intercept">Whether Ã has the column of ones.</param>
     /// <param name="scratch">Length n.</param>
-    public static double TopEigenvalue(ILinearMap a, double[]? weights, double uniformWeight, bool intercept, Span<double> scratch)
+    /// <param name="sums">Sums over samples (over the ranks of distributed rows).</param>
+    public static double TopEigenvalue(ILinearMap a, double[]? weights, double uniformWeight, bool intercept, Span<double> scratch, SampleSums sums = default)
     {
         int p = a.Columns, d = p + (intercept ? 1 : 0);
         if (d == 0) return 0;
@@ -34,7 +35,7 @@ internal static class GramSpectrum
             if (weights is null) TensorPrimitives.Multiply(scratch, uniformWeight, scratch);
             else TensorPrimitives.Multiply(scratch, weights, scratch);
             a.ApplyTranspose(scratch, next.AsSpan(0, p));
-            if (intercept) next[p] = TensorPrimitives.Sum(scratch);
+            if (intercept) next[p] = sums.Sum(TensorPrimitives.Sum(scratch));
 
             double estimate = TensorPrimitives.Dot(v, next);
             double norm = TensorPrimitives.Norm(next);

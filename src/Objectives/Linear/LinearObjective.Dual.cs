@@ -67,7 +67,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
             double c = _loss.Conjugate(_labels[i], u[i] / scale);
             lossConjugate += (_weights is null ? _uniformWeight : _weights[i]) * c;
         }
-        return -lossConjugate - penaltyConjugate;
+        return -_sums.Sum(lossConjugate) - penaltyConjugate;
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
     {
         if (_shiftBalance)
         {
-            double mean = _weights is null ? TensorPrimitives.Sum(u) * _uniformWeight : TensorPrimitives.Dot(u, _weights);
+            double mean = _sums.Sum(_weights is null ? TensorPrimitives.Sum(u) * _uniformWeight : TensorPrimitives.Dot(u, _weights));
             if (mean != 0) TensorPrimitives.Subtract(u, mean, u);
             return;
         }
@@ -89,6 +89,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
             double a = _weights is null ? _uniformWeight : _weights[i];
             if (u[i] > 0) positive += a * u[i]; else negative -= a * u[i];
         }
+        (positive, negative) = _sums.Sum(positive, negative);
         if (positive == negative) return;
         if (positive > negative)
         {

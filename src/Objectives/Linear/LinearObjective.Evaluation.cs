@@ -18,10 +18,10 @@ public sealed partial class LinearObjective<TLoss, TReg>
     }
 
     /// <summary>Σ a_i ℓ(y_i, z_i) over the current scores.</summary>
-    private double DataTerm() =>
+    private double DataTerm() => _sums.Sum(
         _weights is null
             ? LossBatch.Sum(_loss, _labels, _scores) * _uniformWeight
-            : LossBatch.Sum(_loss, _labels, _scores, _weights);
+            : LossBatch.Sum(_loss, _labels, _scores, _weights));
 
     private double RidgeTerm(ReadOnlySpan<double> w) => _ridge == 0 ? 0.0 : 0.5 * _ridge * TensorPrimitives.Dot(w, w);
 
@@ -47,9 +47,9 @@ public sealed partial class LinearObjective<TLoss, TReg>
         Span<double> gw = gradient[..Features];
         if (_ridge != 0) w.CopyTo(gw);
         FusedProducts.ApplyThenTranspose(_a, w, _scores, ref derivative, gw, alpha, _ridge);
-        double value = derivative.Sum * alpha + RidgeTerm(w);
-        if (FitIntercept) gradient[Features] = alpha * TensorPrimitives.Sum(_residual);
-        return value;
+        var (loss, residual) = _sums.Sum(derivative.Sum, FitIntercept ? TensorPrimitives.Sum(_residual) : 0);
+        if (FitIntercept) gradient[Features] = alpha * residual;
+        return loss * alpha + RidgeTerm(w);
     }
 
     /// <summary>Scores z + b → the loss derivatives c_i·ℓ′(y_i, z_i + b) of a row range, summing c_i·ℓ(y_i, z_i + b).</summary>

@@ -12,7 +12,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
     {
         double smooth = _loss.Smoothness;
         if (double.IsPositiveInfinity(smooth)) return double.PositiveInfinity;
-        return smooth * 1.01 * GramSpectrum.TopEigenvalue(_a, _weights, _uniformWeight, FitIntercept, _scores) + _ridge;
+        return smooth * 1.01 * GramSpectrum.TopEigenvalue(_a, _weights, _uniformWeight, FitIntercept, _scores, _sums) + _ridge;
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         double smooth = _loss.Smoothness;
         Span<double> w = destination[..Features];
         _a.ColumnSquaredNorms(w);
-        double scale = _weights is null ? _uniformWeight : TensorPrimitives.Max(_weights);
+        double scale = _weights is null ? _uniformWeight : _sums.Max(_weights.Length == 0 ? 0 : TensorPrimitives.Max(_weights));
         TensorPrimitives.Multiply(w, smooth * scale, w);
         if (_ridge != 0) TensorPrimitives.Add(w, _ridge, w);
         if (FitIntercept) destination[Features] = smooth;

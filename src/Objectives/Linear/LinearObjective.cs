@@ -36,6 +36,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     private readonly double[] _scratchP;     // length p
     private readonly double[] _scratchP2;    // length p
     private readonly bool _shiftBalance;      // every dom ℓ*(y_i, ·) is ℝ: balance u by a shift
+    private readonly SampleSums _sums;        // sums over samples: local, or over the ranks of distributed rows
 
     /// <summary>Builds the objective; the inputs are validated and copied where the objective keeps them.</summary>
     /// <param name="data">The n×p data matrix A (rows are samples).</param>
@@ -57,7 +58,9 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         int n = data.Rows;
         if (labels.Length != n)
             throw new ArgumentException($"There are {labels.Length} labels for {n} rows of data.", nameof(labels));
-        if (n == 0) throw new ArgumentException("The data have no rows.", nameof(data));
+        long total = SampleSums.GlobalRows(data);
+        if (total == 0) throw new ArgumentException("The data have no rows.", nameof(data));
+        _sums = SampleSums.Of(data);
         _shiftBalance = true;
         for (int i = 0; i < n; i++)
         {
@@ -68,14 +71,16 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
             _shiftBalance &= loss.ConjugateDomain(labels[i]) == Interval.All;
         }
         DataChecks.RequireFinite(data, nameof(data));
-        _weights = DataChecks.NormalisedWeights(sampleWeights, n, nameof(sampleWeights));
+        _weights = DataChecks.NormalisedWeights(sampleWeights, n, nameof(sampleWeights), _sums);
+        if (_sums.Distributed) _shiftBalance = _sums.Max(_shiftBalance ? 0 : 1) == 0;
 
         _a = data;
         _labels = labels.ToArray();
         _loss = loss;
         _reg = regularizer;
         _ridge = ridge;
-        _uniformWeight = 1.0 / n;
+        _uniformWeight = 1.0 / total;
+        SamplesOverAllRanks = total;
         FitIntercept = fitIntercept;
         Features = data.Columns;
         _scores = new double[n];
@@ -104,6 +109,8 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _ridge = ridge;
         _uniformWeight = source._uniformWeight;
         _shiftBalance = source._shiftBalance;
+        _sums = source._sums;
+        SamplesOverAllRanks = source.SamplesOverAllRanks;
         FitIntercept = source.FitIntercept;
         Features = source.Features;
         _scores = new double[_labels.Length];
@@ -115,8 +122,14 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     /// <summary>p, the number of coefficients w.</summary>
     public int Features { get; }
 
-    /// <summary>n, the number of samples.</summary>
+    /// <summary>n, the number of samples (this rank's, when the rows are distributed).</summary>
     public int Samples => _labels.Length;
+
+    /// <summary>The number of samples over all ranks (<see cref="Samples"/> unless the rows are distributed).</summary>
+    public long SamplesOverAllRanks { get; }
+
+    /// <summary>Sums over samples: over the ranks of distributed rows, so every rank gets the same bits.</summary>
+    public SampleSums Sums => _sums;
 
     /// <summary>Whether x carries an intercept after w.</summary>
     public bool FitIntercept { get; }

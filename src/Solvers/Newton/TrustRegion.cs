@@ -143,6 +143,18 @@ internal sealed class TrustRegion
                     }
                 return true;
             }
+            case LinearAlgebra.Distributed.DistributedRows distributed:
+            {
+                // This rank's rows, then one all-reduce of the p·k sums and a flag: where any rank's rows give no entry
+                // access, every rank falls back alike.
+                var part = new double[p * k + 1];
+                bool ok = WeightedColumnSquares(distributed.Local, t, k, part.AsSpan(0, p * k));
+                part[p * k] = ok ? 0 : 1;
+                distributed.Communicator.AllReduceSum(part);
+                if (part[p * k] > 0) return false;
+                part.AsSpan(0, p * k).CopyTo(m);
+                return true;
+            }
             case LinearAlgebra.IRowBlockedMap blocked:
             {
                 // One pass, block by block (the Jacobi preconditioner is worth a pass per Newton iteration: without

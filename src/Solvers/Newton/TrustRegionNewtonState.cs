@@ -20,6 +20,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
     private readonly double[] _a, _y;
     private readonly double[] _curv, _u, _xv;
     private readonly TrustRegion _region;
+    private readonly SampleSums _sums;
     private long _checkedAt = -1;   // the accepted step the last gap was computed at
     private double _checkedGap;
 
@@ -42,7 +43,10 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         _dim = objective.Dimension;
         _intercept = objective.FitIntercept;
         _mu = objective.Ridge;
-        _a = objective.SampleWeights.IsEmpty ? Enumerable.Repeat(1.0 / _n, _n).ToArray() : objective.SampleWeights.ToArray();
+        _sums = objective.Sums;
+        _a = objective.SampleWeights.IsEmpty && _n > 0 && objective.SamplesOverAllRanks > 0
+            ? Enumerable.Repeat(1.0 / objective.SamplesOverAllRanks, _n).ToArray()
+            : objective.SampleWeights.ToArray();
         _y = objective.Labels.ToArray();
         _curv = new double[_n];
         _u = new double[_n];
@@ -73,33 +77,33 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         }
         double loss = 0;
         for (int i = 0; i < _n; i++) loss += _a[i] * _loss.Value(_y[i], z[i]);
-        return loss + 0.5 * _mu * Vec.Dot(x[.._p], x[.._p]);
+        return _sums.Sum(loss) + 0.5 * _mu * Vec.Dot(x[.._p], x[.._p]);
     }
 
     /// <summary>∇F, the curvatures a_i·ℓ″_i and the preconditioner at (x, z).</summary>
     void ITrustRegionModel.Gradient(ReadOnlySpan<double> x, ReadOnlySpan<double> z, Span<double> g, Span<double> m)
     {
-        double gb = 0;
+        double gb = 0, hb = 0;
         for (int i = 0; i < _n; i++)
         {
             _u[i] = _a[i] * _loss.Derivative(_y[i], z[i]);
             _curv[i] = _a[i] * _loss.SecondDerivative(_y[i], z[i]);
             gb += _u[i];
+            hb += _curv[i];
         }
         _data.ApplyTranspose(_u, g[.._p]);
         for (int j = 0; j < _p; j++) g[j] += _mu * x[j];
-        if (_intercept) g[_p] = gb;
+        if (_intercept)
+        {
+            (gb, hb) = _sums.Sum(gb, hb);
+            g[_p] = gb;
+        }
 
         // Jacobi preconditioner: the diagonal of H (1 where the data give no entry access).
         if (TrustRegion.WeightedColumnSquares(_data, _curv, 1, m[.._p]))
             for (int j = 0; j < _p; j++) m[j] += _mu;
         else m[.._p].Fill(1);
-        if (_intercept)
-        {
-            double hb = 0;
-            for (int i = 0; i < _n; i++) hb += _curv[i];
-            m[_p] = hb;
-        }
+        if (_intercept) m[_p] = hb;
     }
 
     /// <summary>Hv for the Newton model at the point of the last gradient (one pass over data read in row blocks).</summary>
@@ -108,7 +112,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         var curvature = new CurvatureTransform(_curv, _intercept ? v[_p] : 0);
         FusedProducts.ApplyThenTranspose(_data, v[.._p], _xv, ref curvature, hv[.._p]);
         for (int j = 0; j < _p; j++) hv[j] += _mu * v[j];
-        if (_intercept) hv[_p] = curvature.Sum;
+        if (_intercept) hv[_p] = _sums.Sum(curvature.Sum);
     }
 
     /// <summary>(Xv)_i → a_i·ℓ″_i·((Xv)_i + v_b) in place, summing them for the intercept's row of H.</summary>

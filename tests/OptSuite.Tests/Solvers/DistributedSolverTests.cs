@@ -1,0 +1,135 @@
+using OptSuite.Data;
+using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
+using OptSuite.Objectives;
+using OptSuite.Objectives.Losses;
+using OptSuite.Prox.Regularizers;
+using OptSuite.Solvers;
+using OptSuite.Tests.Support;
+using Xunit.Abstractions;
+
+namespace OptSuite.Tests.Solvers;
+
+/// <summary>
+/// The product-based solvers, unchanged, on rows split across K ranks (<see cref="DistributedRows"/>, in-process
+/// ranks): for K = 1…4 with uneven splits, each reaches the single-process optimum to 1e-10 relative objective, every
+/// rank ends with the same bits of w, and the certified gap is the global one (a rank's local problem is another).
+/// </summary>
+public class DistributedSolverTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<(CsrMatrix X, double[] Y)> A9a = new(() =>
+    {
+        var d = SvmlightReader.Read(DatasetLocator.Find("binary/a9a.xz"));
+        return (BlockDualCoordinateDescentTests.Head(d.Features, 4000), d.Labels.Take(4000).ToArray());
+    });
+
+    private static readonly Lazy<(CsrMatrix X, double[] Y)> Abalone = new(() =>
+    {
+        var d = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));
+        return (d.Features, d.Labels);
+    });
+
+    /// <summary>Rank r's rows of K: uneven ranges (rank r gets a share ∝ r + 1), consecutive in rank order.</summary>
+    internal static (int From, int To) Range(int n, int size, int rank)
+    {
+        int total = size * (size + 1) / 2, before = rank * (rank + 1) / 2;
+        return ((int)((long)n * before / total), (int)((long)n * (before + rank + 1) / total));
+    }
+
+    internal static CsrMatrix Rows(CsrMatrix x, int from, int to)
+    {
+        ReadOnlySpan<int> ptr = x.RowPointers;
+        int start = ptr[from], end = ptr[to];
+        var pointers = new int[to - from + 1];
+        for (int i = from; i <= to; i++) pointers[i - from] = ptr[i] - start;
+        return new CsrMatrix(to - from, x.Columns, pointers, x.ColumnIndices[start..end].ToArray(), x.Values[start..end].ToArray());
+    }
+
+    private delegate SolverResult Solve(ILinearMap x, double[] y, double[]? c);
+
+    /// <summary>The run on K in-process ranks against the single-process one: optimum to 1e-10, identical w on all ranks.</summary>
+    private void Agree(string name, (CsrMatrix X, double[] Y) data, Solve solve, bool weighted = false)
+    {
+        var (x, y) = data;
+        double[]? c = weighted ? Enumerable.Range(0, y.Length).Select(i => 0.5 + i % 3).ToArray() : null;
+        var single = solve(x, y, c);
+        Assert.True(single.Converged, single.ToString());
+        for (int k = 1; k <= 4; k++)
+        {
+            var results = InProcessCommunicator.Run(k, comm =>
+            {
+                var (from, to) = Range(y.Length, comm.Size, comm.Rank);
+                var local = new DistributedRows(Rows(x, from, to), comm);
+                return solve(local, y[from..to], c?[from..to]);
+            });
+            output.WriteLine($"{name}, K = {k}: {results[0]} (single process: {single})");
+            foreach (var r in results)
+            {
+                Assert.True(r.Converged, r.ToString());
+                Assert.Equal(results[0].Solution, r.Solution);   // bit for bit on every rank
+                Assert.Equal(results[0].Iterations, r.Iterations);
+            }
+            Assert.Equal(single.Objective, results[0].Objective, 1e-10 * single.Objective);
+        }
+    }
+
+    private static LbfgsOptions Lbfgs => new() { Tolerance = 1e-11, MaxIterations = 20_000 };
+
+    [SharedDatasetFact]
+    public void LbfgsAndNewtonOnL2LogisticReachTheSingleProcessOptimum()
+    {
+        double lambda = 1e-3;
+        Agree("a9a L2 logistic, L-BFGS with intercept", A9a.Value, (x, y, c) =>
+            OptSuite.Solvers.Lbfgs.Minimize(new LinearObjective<LogisticLoss, ZeroRegularizer>(x, y, default, default, lambda, true, c).AsSmooth(), default, Lbfgs));
+        Agree("a9a L2 logistic, Newton with intercept, weighted", A9a.Value, (x, y, c) =>
+            TrustRegionNewton.Minimize(new LinearObjective<LogisticLoss, ZeroRegularizer>(x, y, default, default, lambda, true, c), default,
+                new TrustRegionNewtonOptions { Tolerance = 1e-11 }), weighted: true);
+        Agree("a9a squared hinge, Newton", A9a.Value, (x, y, c) =>
+            TrustRegionNewton.Minimize(new LinearObjective<SquaredHingeLoss, ZeroRegularizer>(x, y, default, default, lambda, false, c), default,
+                new TrustRegionNewtonOptions { Tolerance = 1e-11 }));
+    }
+
+    [SharedDatasetFact]
+    public void OwlQnAndFistaOnL1ProblemsReachTheSingleProcessOptimum()
+    {
+        Agree("a9a L1 logistic, OWL-QN", A9a.Value, (x, y, c) =>
+            OwlQn.Minimize(new LinearObjective<LogisticLoss, L1Norm>(x, y, default, new L1Norm(2e-3), 0, true, c).AsL1Composite(), default,
+                new OwlQnOptions { Tolerance = 1e-11, MaxIterations = 20_000 }));
+        Agree("abalone lasso, FISTA, weighted", Abalone.Value, (x, y, c) =>
+            ProximalGradient.Minimize(new LinearObjective<SquaredLoss, L1Norm>(x, y, default, new L1Norm(0.05), 0, true, c), default,
+                new ProximalGradientOptions { Tolerance = 1e-11, MaxIterations = 100_000 }), weighted: true);
+    }
+
+    [Fact]
+    public void ARankWithoutRowsTakesPartAndTheGlobalRowCountIsTheSum()
+    {
+        var rng = new Random(5);
+        var a = RandomMatrices.Dense(rng, 40, 6, 0.7);
+        var x = RandomMatrices.Csr(a);
+        var y = Enumerable.Range(0, 40).Select(i => a[i, 0] - a[i, 1] + 0.2 * Math.Sin(i) > 0 ? 1.0 : -1.0).ToArray();
+        var single = OptSuite.Solvers.Lbfgs.Minimize(new LinearObjective<LogisticLoss, ZeroRegularizer>(x, y, default, default, 0.01, true).AsSmooth(), default, Lbfgs);
+        var results = InProcessCommunicator.Run(3, comm =>
+        {
+            // Rank 1 holds no rows.
+            var (from, to) = comm.Rank switch { 0 => (0, 25), 1 => (25, 25), _ => (25, 40) };
+            var local = new DistributedRows(Rows(x, from, to), comm);
+            Assert.Equal(40, local.GlobalRows);
+            Assert.Equal(from, local.FirstRow);
+            var f = new LinearObjective<LogisticLoss, ZeroRegularizer>(local, y[from..to], default, default, 0.01, true);
+            return OptSuite.Solvers.Lbfgs.Minimize(f.AsSmooth(), default, Lbfgs);
+        });
+        Assert.All(results, r => Assert.Equal(results[0].Solution, r.Solution));
+        Assert.Equal(single.Objective, results[0].Objective, 1e-10 * single.Objective);
+    }
+
+    [Fact]
+    public void RanksWithDifferentFeatureCountsAreRefusedOnEveryRank()
+    {
+        var errors = InProcessCommunicator.Run(2, comm =>
+        {
+            var local = new CsrMatrix(3, comm.Rank == 0 ? 5 : 6, new int[4], [], []);
+            return Assert.Throws<ArgumentException>(() => new DistributedRows(local, comm)).Message;
+        });
+        Assert.All(errors, e => Assert.Contains("different column counts", e));
+    }
+}
