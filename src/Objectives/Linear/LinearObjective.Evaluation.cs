@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Prox;
 
 namespace OptSuite.Objectives;
@@ -34,7 +35,9 @@ public sealed partial class LinearObjective<TLoss, TReg>
         return DataTerm() + RidgeTerm(W(x));
     }
 
-    /// <summary>f(x) and ∇f(x) in one Apply and one ApplyTranspose (one pass over data read in row blocks).</summary>
+    /// <summary>f(x) and ∇f(x) in one Apply and one ApplyTranspose (one pass over data read in row blocks; on distributed
+    /// rows, this rank's pass and one all-reduce of p + 2 doubles: the gradient's data part, the loss and the intercept's
+    /// derivative).</summary>
     /// <param name="x">The point (w, then b).</param>
     /// <param name="gradient">Destination, length <see cref="Dimension"/>.</param>
     public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
@@ -45,6 +48,18 @@ public sealed partial class LinearObjective<TLoss, TReg>
         var derivative = new DerivativeTransform(_loss, _labels, _weights, _residual, FitIntercept ? x[Features] : 0);
         ReadOnlySpan<double> w = W(x);
         Span<double> gw = gradient[..Features];
+        if (_a is IDistributedMap { Communicator.Size: > 1 } distributed)
+        {
+            Span<double> parts = _reduction ??= new double[Features + 2];
+            FusedProducts.ApplyThenTranspose(distributed.Local, w, _scores, ref derivative, parts[..Features], alpha, 0);
+            parts[Features] = derivative.Sum;
+            parts[Features + 1] = FitIntercept ? TensorPrimitives.Sum(_residual) : 0;
+            distributed.Communicator.AllReduceSum(parts);
+            if (_ridge != 0) TensorPrimitives.MultiplyAdd(w, _ridge, parts[..Features], gw);
+            else parts[..Features].CopyTo(gw);
+            if (FitIntercept) gradient[Features] = alpha * parts[Features + 1];
+            return parts[Features] * alpha + RidgeTerm(w);
+        }
         if (_ridge != 0) w.CopyTo(gw);
         FusedProducts.ApplyThenTranspose(_a, w, _scores, ref derivative, gw, alpha, _ridge);
         var (loss, residual) = _sums.Sum(derivative.Sum, FitIntercept ? TensorPrimitives.Sum(_residual) : 0);
@@ -72,6 +87,8 @@ public sealed partial class LinearObjective<TLoss, TReg>
             return r;
         }
     }
+
+    private double[]? _reduction;   // distributed rows: the p + 2 values one evaluation all-reduces
 
     /// <summary>An upper bound on the Lipschitz constant of ∇f (computed once by power iteration, then cached).</summary>
     public double SmoothLipschitz => _lipschitz ??= ComputeLipschitz();

@@ -1,4 +1,5 @@
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Objectives;
 using OptSuite.Prox.Regularizers;
 
@@ -21,6 +22,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
     private readonly double[] _curv, _u, _xv;
     private readonly TrustRegion _region;
     private readonly SampleSums _sums;
+    private double[]? _reduction;   // distributed rows: the values one gradient or Hessian product all-reduces
     private long _checkedAt = -1;   // the accepted step the last gap was computed at
     private double _checkedGap;
 
@@ -91,6 +93,11 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
             gb += _u[i];
             hb += _curv[i];
         }
+        if (_data is IDistributedMap { Communicator.Size: > 1 } distributed)
+        {
+            DistributedGradient(distributed, x, g, m, gb, hb);
+            return;
+        }
         _data.ApplyTranspose(_u, g[.._p]);
         for (int j = 0; j < _p; j++) g[j] += _mu * x[j];
         if (_intercept)
@@ -106,10 +113,43 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         if (_intercept) m[_p] = hb;
     }
 
-    /// <summary>Hv for the Newton model at the point of the last gradient (one pass over data read in row blocks).</summary>
+    /// <summary>On distributed rows: this rank's parts of Xᵀu, the preconditioner's column sums, the intercept's
+    /// derivative and curvature, and a flag, then one all-reduce of 2p + 3 doubles.</summary>
+    private void DistributedGradient(IDistributedMap distributed, ReadOnlySpan<double> x, Span<double> g, Span<double> m, double gb, double hb)
+    {
+        Span<double> parts = _reduction ??= new double[2 * _p + 3];
+        distributed.Local.ApplyTranspose(_u, parts[.._p]);
+        bool columns = TrustRegion.WeightedColumnSquares(distributed.Local, _curv, 1, parts.Slice(_p, _p));
+        parts[2 * _p] = gb;
+        parts[2 * _p + 1] = hb;
+        parts[2 * _p + 2] = columns ? 0 : 1;
+        distributed.Communicator.AllReduceSum(parts);
+        for (int j = 0; j < _p; j++) g[j] = parts[j] + _mu * x[j];
+        if (parts[2 * _p + 2] == 0)
+            for (int j = 0; j < _p; j++) m[j] = parts[_p + j] + _mu;
+        else m[.._p].Fill(1);   // some rank's rows give no entry access: every rank falls back alike
+        if (_intercept)
+        {
+            g[_p] = parts[2 * _p];
+            m[_p] = parts[2 * _p + 1];
+        }
+    }
+
+    /// <summary>Hv for the Newton model at the point of the last gradient (one pass over data read in row blocks; on
+    /// distributed rows this rank's pass and one all-reduce of p + 1 doubles).</summary>
     void ITrustRegionModel.HessianTimes(ReadOnlySpan<double> v, Span<double> hv)
     {
         var curvature = new CurvatureTransform(_curv, _intercept ? v[_p] : 0);
+        if (_data is IDistributedMap { Communicator.Size: > 1 } distributed)
+        {
+            Span<double> parts = (_reduction ??= new double[2 * _p + 3]).AsSpan(0, _p + 1);
+            FusedProducts.ApplyThenTranspose(distributed.Local, v[.._p], _xv, ref curvature, parts[.._p]);
+            parts[_p] = curvature.Sum;
+            distributed.Communicator.AllReduceSum(parts);
+            for (int j = 0; j < _p; j++) hv[j] = parts[j] + _mu * v[j];
+            if (_intercept) hv[_p] = parts[_p];
+            return;
+        }
         FusedProducts.ApplyThenTranspose(_data, v[.._p], _xv, ref curvature, hv[.._p]);
         for (int j = 0; j < _p; j++) hv[j] += _mu * v[j];
         if (_intercept) hv[_p] = _sums.Sum(curvature.Sum);

@@ -122,6 +122,44 @@ public class DistributedSolverTests(ITestOutputHelper output)
         Assert.Equal(single.Objective, results[0].Objective, 1e-10 * single.Objective);
     }
 
+    /// <summary>Communication per evaluation, as the issue asks: a value and gradient is one all-reduce of p + 2 doubles.</summary>
+    [Fact]
+    public void AValueAndGradientIsOneAllReduceOfPPlusTwoDoubles()
+    {
+        var rng = new Random(8);
+        var a = RandomMatrices.Dense(rng, 30, 5, 0.8);
+        var x = RandomMatrices.Csr(a);
+        var y = Enumerable.Range(0, 30).Select(i => a[i, 2] > 0.1 ? 1.0 : -1.0).ToArray();
+        var counts = InProcessCommunicator.Run(2, comm =>
+        {
+            var counting = new CountingCommunicator(comm);
+            var (from, to) = Range(30, 2, comm.Rank);
+            var f = new LinearObjective<LogisticLoss, ZeroRegularizer>(new DistributedRows(Rows(x, from, to), counting), y[from..to], default, default, 0.1, true);
+            counting.Reset();
+            f.ValueAndGradient(new double[6], new double[6]);
+            return (counting.Calls, counting.Doubles);
+        });
+        Assert.All(counts, c => Assert.Equal((1, 5 + 2), c));
+    }
+
+    /// <summary>Counts the all-reduces of doubles that pass through it.</summary>
+    private sealed class CountingCommunicator(ICommunicator inner) : ICommunicator
+    {
+        public int Calls { get; private set; }
+        public long Doubles { get; private set; }
+        public void Reset() => (Calls, Doubles) = (0, 0);
+        public int Rank => inner.Rank;
+        public int Size => inner.Size;
+        public void AllReduceSum(Span<double> values) { Calls++; Doubles += values.Length; inner.AllReduceSum(values); }
+        public void AllReduceMax(Span<double> values) { Calls++; Doubles += values.Length; inner.AllReduceMax(values); }
+        public void AllReduceSum(Span<long> values) => inner.AllReduceSum(values);
+        public void Broadcast(Span<double> values, int root) => inner.Broadcast(values, root);
+        public void Broadcast(Span<byte> values, int root) => inner.Broadcast(values, root);
+        public void Barrier() => inner.Barrier();
+        public ICommunicator Split(int color, int key) => inner.Split(color, key);
+        public void Dispose() { }
+    }
+
     [Fact]
     public void RanksWithDifferentFeatureCountsAreRefusedOnEveryRank()
     {
