@@ -34,6 +34,9 @@ namespace OptSuite.Solvers;
 /// gap, rounds without the cache → with the default cache (in-memory epochs): a9a (32,561 × 123) squared hinge
 /// 39,786 → 114 (206), logistic 3,464 → 31 (29), hinge &gt; 5,000 → 1,154; news20 (15,935 × 62,061, wide and nearly
 /// orthogonal rows) squared hinge 34 → 12 (13), logistic 11 → 9, hinge 146 → 65.</para>
+/// <para>Rows distributed across ranks (<see cref="LinearAlgebra.Distributed.IDistributedMap"/>) are solved by CoCoA+
+/// (<see cref="CocoaDualState"/>): local epochs on each rank's rows against a model with σ′ = K, the changes of w added
+/// with one all-reduce per round, the global gap as the certificate.</para>
 /// </remarks>
 public static class DualCoordinateDescent
 {
@@ -60,6 +63,11 @@ public static class DualCoordinateDescent
         if ((object)objective.Regularizer is not ISmoothRegularizer { GradientLipschitz: 0 })
             throw new ArgumentException($"Dual coordinate descent handles the ridge term only; {typeof(TReg).Name} must be the zero regulariser.", nameof(objective));
         options ??= new DualCoordinateDescentOptions();
+        if (objective.Data is LinearAlgebra.Distributed.IDistributedMap distributed)
+        {
+            var cocoa = new CocoaDualState(distributed, objective.Labels, objective.SampleWeights, step, objective.Ridge, objective.SamplesOverAllRanks, options);
+            return cocoa.ToResult(SolverLoop.Run(cocoa, options, cancellationToken));
+        }
         if (objective.Data is IRowBlockedMap blocks)
         {
             var blockState = new BlockBinaryDualState(blocks, objective.Labels, objective.SampleWeights, step, objective.Ridge, options);
@@ -95,6 +103,8 @@ public static class DualCoordinateDescent
         if ((object)objective.Regularizer is not ISmoothRegularizer { GradientLipschitz: 0 })
             throw new ArgumentException($"The Crammer–Singer dual solver handles the ridge term only; {typeof(TReg).Name} must be the zero regulariser.", nameof(objective));
         options ??= new DualCoordinateDescentOptions();
+        if (objective.Data is LinearAlgebra.Distributed.IDistributedMap)
+            throw new NotSupportedException("The Crammer–Singer dual solver does not run on rows distributed across ranks yet; trust-region Newton on the multinomial loss or one-vs-rest SVMs do.");
         if (objective.Data is IRowBlockedMap blocks)
         {
             var blockState = new BlockCrammerSingerDualState(blocks, objective.Labels, objective.Classes, objective.SampleWeights, objective.Ridge, options);

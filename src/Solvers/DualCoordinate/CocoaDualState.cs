@@ -1,0 +1,219 @@
+using System.Numerics.Tensors;
+using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
+using OptSuite.Objectives;
+
+namespace OptSuite.Solvers;
+
+/// <summary>
+/// Dual coordinate descent on rows distributed across ranks by CoCoA+ (Ma, Smith, Jaggi, Jordan, Richtárik &amp; Takáč,
+/// ICML 2015) for the hinge, squared-hinge and logistic duals: each round every rank runs
+/// <see cref="DualCoordinateDescentOptions.InnerEpochs"/> epochs of the in-memory coordinate steps on its own rows'
+/// dual variables against its local model, then the ranks' changes of w are added with one all-reduce.
+/// </summary>
+/// <remarks>
+/// <para>Adding the K local changes (γ = 1) is safe when each rank's model takes the data term's curvature σ′ = K times
+/// (the "safe" σ′ = γK of CoCoA+): rank k minimises, over its own Δα, the dual with ½‖w‖² replaced by
+/// ½‖w‖² + wᵀA_kΔ + (σ′/2)‖A_kΔ‖² (A_kΔ = Σ_{i∈k} Δα_i y_i x_i). Its coordinate step for row i is the in-memory one with
+/// x_i·w replaced by x_i·(w + σ′A_kΔ) and ‖x_i‖² by σ′‖x_i‖², so the rank keeps u = w + σ′A_kΔ and A_kΔ itself. At K = 1
+/// it is the in-memory solver without shrinking.</para>
+/// <para>Certificate: after each round (every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/>), the primal
+/// losses at w over each rank's rows and the dual terms of its α, summed in one all-reduce of two doubles — the relative
+/// duality gap of the whole problem, as in one process. Every rank holds the same w (the same all-reduced sum added to
+/// the same w), so every rank stops at the same round. Iterations are rounds; the counts are local passes (epochs and
+/// evaluations) and local coordinate updates.</para>
+/// </remarks>
+internal sealed class CocoaDualState : ISolverState
+{
+    private readonly ICommunicator _comm;
+    private readonly BlockRows _rows = new();
+    private readonly sbyte[] _y;
+    private readonly double[]? _c;
+    private readonly double _uniformC, _lambda, _sigma;
+    private readonly double[] _qd, _alpha, _beta, _w, _u, _dw, _reduce = new double[2];
+    private readonly int[] _order;
+    private readonly EpochShuffle _rng;
+    private readonly DualCoordinateStep _step;
+    private readonly bool _logistic;
+    private readonly DualCoordinateDescentOptions _options;
+    private double _innerEps = 1e-2;
+    private readonly double _innerEpsMin;
+    private long _passes, _updates, _newton, _visits;
+    private int _rounds;
+    private double _primal = double.NaN, _gap = double.NaN;
+    private bool _evaluated;
+
+    public CocoaDualState(IDistributedMap x, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, DualCoordinateStep step,
+        double lambda, long totalSamples, DualCoordinateDescentOptions options)
+    {
+        options.Validate();
+        if (step.Kind == DualCoordinateKind.None) throw new ArgumentException("The loss has no dual coordinate step.", nameof(step));
+        if (x.Local is IRowBlockedMap)
+            throw new NotSupportedException("Dual coordinate descent on distributed rows needs each rank's rows in memory (a CSR or dense matrix); for shard directories use trust-region Newton or L-BFGS.");
+        _comm = x.Communicator;
+        _rows.Load(x.Local);
+        _step = step;
+        _logistic = step.Kind == DualCoordinateKind.Logistic;
+        _options = options;
+        _lambda = lambda;
+        _sigma = _comm.Size;
+        _innerEpsMin = Math.Clamp(options.Tolerance, 1e-13, 1e-8);
+        int n = x.Rows, p = x.Columns;
+        _y = new sbyte[n];
+        for (int i = 0; i < n; i++) _y[i] = labels[i] > 0 ? (sbyte)1 : (sbyte)-1;
+        _uniformC = 1.0 / totalSamples / lambda;   // C_i = a_i/λ as in memory, a_i = 1/N or c_i/Σc over all ranks
+        if (!weights.IsEmpty)
+        {
+            _c = new double[n];
+            for (int i = 0; i < n; i++) _c[i] = weights[i] / lambda;
+        }
+        _qd = new double[n];
+        _alpha = new double[n];
+        _beta = _logistic ? new double[n] : [];
+        _w = new double[p];
+        _u = new double[p];
+        _dw = new double[p];
+        _order = new int[n];
+        // Ranks draw different permutations from one seed.
+        _rng = new EpochShuffle(unchecked(options.Seed * 7919 + _comm.Rank));
+        SparseRows rows = _rows.Rows;
+        for (int i = 0; i < n; i++)
+        {
+            double s = 0;
+            for (int t = rows.Start(i); t < rows.End(i); t++) s += rows.Values[t] * rows.Values[t];
+            _qd[i] = s;
+            double c = C(i);
+            if (_logistic)
+            {
+                _alpha[i] = c > 0 ? Math.Min(1e-3 * c, 1e-8) : 0;
+                _beta[i] = c - _alpha[i];
+                if (_alpha[i] != 0) rows.Axpy(i, _y[i] * _alpha[i], _dw);
+            }
+        }
+        _comm.AllReduceSum(_dw);   // the starting w = Σ α_i y_i x_i over every rank (0 but for the logistic start)
+        _dw.CopyTo(_w, 0);
+    }
+
+    private double C(int i) => _c is null ? _uniformC : _c[i];
+
+    private double Upper(double c) => _logistic || double.IsPositiveInfinity(_step.UpperBound) ? double.PositiveInfinity : _step.UpperBound * c;
+
+    private double Diagonal(double c) => !_logistic && _step.DiagonalShift > 0 && c > 0 ? _step.DiagonalShift / c : 0;
+
+    public double Criterion { get; private set; } = double.PositiveInfinity;
+
+    public EvaluationCounts Counts => new(_passes, _passes, _updates);
+
+    /// <summary>The shared w (the same bits on every rank).</summary>
+    public ReadOnlySpan<double> W => _w;
+
+    public StepOutcome Step()
+    {
+        _rounds++;
+        _w.CopyTo(_u, 0);
+        Array.Clear(_dw);
+        SparseRows rows = _rows.Rows;
+        int count = 0;
+        for (int i = 0; i < _y.Length; i++)
+            if (C(i) > 0) _order[count++] = i;
+        for (int e = 0; e < _options.InnerEpochs; e++)
+        {
+            _rng.Shuffle(_order, count);
+            for (int s = 0; s < count; s++)
+                if (_logistic ? LogisticStep(rows, _order[s]) : BoxStep(rows, _order[s])) _updates++;
+            _passes++;
+        }
+        if (_logistic && _newton <= _visits / 10) _innerEps = Math.Max(_innerEpsMin, 0.1 * _innerEps);
+        (_newton, _visits) = (0, 0);
+        _comm.AllReduceSum(_dw);
+        TensorPrimitives.Add(_w, _dw, _w);
+        _evaluated = false;
+        if (_rounds % _options.GapCheckEvery == 0) Evaluate();
+        return Vec.AllFinite(_w) ? StepOutcome.Continue : StepOutcome.NonFinite;
+    }
+
+    /// <summary>A coordinate step on the local model: u = w + σ′A_kΔ for the gradient, σ′‖x_i‖² for the curvature.</summary>
+    private bool BoxStep(SparseRows rows, int i)
+    {
+        double c = C(i), a = _alpha[i], upper = Upper(c), y = _y[i], d = Diagonal(c);
+        double g = y * rows.Dot(i, _u) - 1 + d * a;
+        if (Math.Abs(BinaryDualCoordinate.ProjectedGradient(a, g, upper)) <= BinaryDualCoordinate.Stationary) return false;
+        double next = BinaryDualCoordinate.BoxStep(a, g, _sigma * _qd[i] + d, upper);
+        _alpha[i] = next;
+        Move(rows, i, (next - a) * y);
+        return true;
+    }
+
+    private bool LogisticStep(SparseRows rows, int i)
+    {
+        double old = _alpha[i], y = _y[i];
+        _visits++;
+        int inner = BinaryDualCoordinate.LogisticNewton(C(i), _sigma * _qd[i], y * rows.Dot(i, _u), ref _alpha[i], ref _beta[i], _innerEps);
+        if (inner == 0) return false;
+        _newton += inner;
+        if (_alpha[i] == old) return false;
+        Move(rows, i, (_alpha[i] - old) * y);
+        return true;
+    }
+
+    private void Move(SparseRows rows, int i, double delta)
+    {
+        rows.Axpy(i, delta, _dw);
+        rows.Axpy(i, _sigma * delta, _u);
+    }
+
+    /// <summary>P(w) and the gap over all ranks: one local pass and one all-reduce of two doubles.</summary>
+    private void Evaluate()
+    {
+        SparseRows rows = _rows.Rows;
+        double loss = 0, terms = 0;
+        for (int i = 0; i < _y.Length; i++)
+        {
+            double c = C(i);
+            if (c == 0) continue;
+            double m = _y[i] * rows.Dot(i, _w);
+            loss += c * (_logistic ? BinaryDualCoordinate.LogisticLoss(m) : BinaryDualCoordinate.BoxQuadraticLoss(m, _step));
+            terms += _logistic ? BinaryDualCoordinate.LogisticDualTerm(_alpha[i], _beta[i], c) : BinaryDualCoordinate.BoxQuadraticDualTerm(_alpha[i], Diagonal(c));
+        }
+        _passes++;
+        _reduce[0] = loss;
+        _reduce[1] = terms;
+        _comm.AllReduceSum(_reduce);
+        double squaredNorm = TensorPrimitives.Dot<double>(_w, _w);
+        _primal = _lambda * (0.5 * squaredNorm + _reduce[0]);
+        _gap = _lambda * (squaredNorm + _reduce[0] + _reduce[1]);
+        Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
+        _evaluated = true;
+    }
+
+    public bool HasConverged(double tolerance) => _evaluated && Criterion <= tolerance;
+
+    public double Objective()
+    {
+        if (!_evaluated) Evaluate();
+        return _primal;
+    }
+
+    public double DualityGap()
+    {
+        if (!_evaluated) Evaluate();
+        return _gap;
+    }
+
+    public SolverResult ToResult(LoopOutcome outcome)
+    {
+        if (!_evaluated) Evaluate();
+        return new SolverResult
+        {
+            Solution = _w.ToArray(),
+            Objective = _primal,
+            Iterations = outcome.Iterations,
+            StopReason = outcome.StopReason,
+            Criterion = Criterion,
+            DualityGap = _gap,
+            Counts = Counts,
+            Elapsed = outcome.Elapsed,
+            Trace = outcome.Trace,
+        };
+    }
+}
