@@ -20,10 +20,11 @@ public sealed class ShardedDataset
     private readonly double[] _labels;
     private readonly double[]? _weights;
 
-    private ShardedDataset(string directory, ShardManifest manifest, double[] labels, double[]? weights, ShardVerification verification, ILinearAlgebraBackend? backend)
+    private ShardedDataset(string directory, ShardManifest manifest, long firstRow, double[] labels, double[]? weights, ShardVerification verification, ILinearAlgebraBackend? backend)
     {
         Directory = directory;
         Manifest = manifest;
+        FirstRow = firstRow;
         _labels = labels;
         _weights = weights;
         Features = new ShardedMatrix(this, verification, backend);
@@ -32,8 +33,11 @@ public sealed class ShardedDataset
     /// <summary>The dataset's directory.</summary>
     public string Directory { get; }
 
-    /// <summary>Its manifest.</summary>
+    /// <summary>Its manifest (of the part opened, for <see cref="OpenPart"/>: its shards, rows, non-zeros and labels).</summary>
     public ShardManifest Manifest { get; }
+
+    /// <summary>The first row's index in the whole dataset (0 unless opened by <see cref="OpenPart"/>).</summary>
+    public long FirstRow { get; }
 
     /// <summary>Rows n.</summary>
     public int Rows => Manifest.Rows;
@@ -69,7 +73,52 @@ public sealed class ShardedDataset
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ShardLayout.RequireLittleEndian();
-        var manifest = ShardManifest.Read(directory);
+        return Open(directory, ShardManifest.Read(directory), 0, verification, backend);
+    }
+
+    /// <summary>
+    /// Opens part <paramref name="part"/> of <paramref name="parts"/>: consecutive shards, the parts balanced by non-zeros
+    /// and in order, so part k holds the rows after part k − 1's — each rank of a distributed run reads its own share
+    /// (rank r opens part r of K). A part may hold no shard when there are fewer shards than parts.
+    /// </summary>
+    /// <param name="directory">A shard dataset directory.</param>
+    /// <param name="part">0 … <paramref name="parts"/> − 1.</param>
+    /// <param name="parts">The number of parts (≥ 1).</param>
+    /// <param name="verification">When checksums are checked.</param>
+    /// <param name="backend">The backend of the shards' kernels; the default backend when null.</param>
+    /// <exception cref="InvalidDataException">As <see cref="Open(string, ShardVerification, ILinearAlgebraBackend?)"/>.</exception>
+    public static ShardedDataset OpenPart(string directory, int part, int parts, ShardVerification verification = ShardVerification.FirstRead, ILinearAlgebraBackend? backend = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(part);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(part, parts);
+        ShardLayout.RequireLittleEndian();
+        var whole = ShardManifest.Read(directory);
+        var shards = whole.Shards;
+        // Part k starts at the first shard whose preceding non-zeros reach k/parts of the total.
+        int Boundary(int k)
+        {
+            if (k == 0) return 0;
+            if (k == parts) return shards.Count;
+            double target = (double)whole.NonZeros * k / parts;
+            long before = 0;
+            for (int s = 0; s < shards.Count; s++)
+            {
+                if (before >= target) return s;
+                before += shards[s].NonZeros;
+            }
+            return shards.Count;
+        }
+        int from = Boundary(part), to = Math.Max(from, Boundary(part + 1));
+        var mine = shards.Skip(from).Take(to - from).ToArray();
+        long firstRow = mine.Length > 0 ? mine[0].FirstRow : from < shards.Count ? shards[from].FirstRow : whole.Rows;
+        var manifest = whole with { Rows = mine.Sum(s => s.Rows), NonZeros = mine.Sum(s => s.NonZeros), Shards = mine };
+        return Open(directory, manifest, firstRow, verification, backend, part: true);
+    }
+
+    private static ShardedDataset Open(string directory, ShardManifest manifest, long firstRow, ShardVerification verification, ILinearAlgebraBackend? backend, bool part = false)
+    {
         var labels = new double[manifest.Rows];
         var weights = manifest.HasWeights ? new double[manifest.Rows] : null;
         foreach (var s in manifest.Shards)
@@ -77,11 +126,12 @@ public sealed class ShardedDataset
             string path = Path.Combine(directory, s.File);
             using var handle = OpenShard(path, s);
             var layout = ReadHeader(handle, path, manifest, s);
-            int at = checked((int)s.FirstRow);
+            int at = checked((int)(s.FirstRow - firstRow));
             ReadExactly(handle, MemoryMarshal.AsBytes(labels.AsSpan(at, s.Rows)), layout.LabelsOffset, path);
             if (weights is not null) ReadExactly(handle, MemoryMarshal.AsBytes(weights.AsSpan(at, s.Rows)), layout.WeightsOffset, path);
         }
-        var data = new ShardedDataset(directory, manifest, labels, weights, verification, backend);
+        if (part) manifest = manifest with { Labels = LabelSummary.Of(labels) };   // a part's own labels
+        var data = new ShardedDataset(directory, manifest, firstRow, labels, weights, verification, backend);
         if (verification == ShardVerification.Open) data.Features.VerifyAll();
         return data;
     }

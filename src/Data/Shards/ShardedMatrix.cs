@@ -33,7 +33,7 @@ public sealed class ShardedMatrix : RowBlockedMap
         _verified = new bool[shards.Count];
         _largestShard = shards.Count == 0 ? 0 : (int)shards.Max(s => s.NonZeros);
         _starts = new int[shards.Count + 1];
-        for (int b = 0; b < shards.Count; b++) _starts[b] = (int)shards[b].FirstRow;
+        for (int b = 0; b < shards.Count; b++) _starts[b] = (int)(shards[b].FirstRow - data.FirstRow);
         _starts[^1] = data.Rows;
     }
 

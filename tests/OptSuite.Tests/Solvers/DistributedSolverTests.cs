@@ -119,6 +119,34 @@ public class DistributedSolverTests(ITestOutputHelper output)
             DualCoordinateDescent.Minimize(new LinearObjective<LogisticLoss, ZeroRegularizer>(x, y, default, default, news, false, c), o));
     }
 
+    /// <summary>Each rank opens its part of a shard directory (consecutive shards balanced by non-zeros): the parts are the
+    /// whole in order, and Newton on them (shards read a part at a time, products reduced) is the single-process fit.</summary>
+    [Fact]
+    public void RanksReadTheirPartOfAShardDirectory()
+    {
+        using var dir = new ScratchDirectory("shard-parts");
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        var manifest = ShardSets.Write(dir.Path, heart, shardBytes: 2048);
+        var whole = OptSuite.Data.Shards.ShardedDataset.Open(dir.Path);
+        var single = TrustRegionNewton.Minimize(new LinearObjective<LogisticLoss, ZeroRegularizer>(whole.Features, whole.Labels, default, default, 0.01, true), default,
+            new TrustRegionNewtonOptions { Tolerance = 1e-11 });
+        foreach (int k in new[] { 1, 2, 3, manifest.Shards.Count + 2 })
+        {
+            var parts = Enumerable.Range(0, k).Select(r => OptSuite.Data.Shards.ShardedDataset.OpenPart(dir.Path, r, k)).ToArray();
+            Assert.Equal(whole.Labels, parts.SelectMany(d => d.Labels));
+            Assert.Equal(Enumerable.Range(0, k).Select(r => parts[..r].Sum(d => (long)d.Rows)), parts.Select(d => d.FirstRow));
+            var results = InProcessCommunicator.Run(k, comm =>
+            {
+                var part = parts[comm.Rank];
+                var f = new LinearObjective<LogisticLoss, ZeroRegularizer>(new DistributedRows(part.Features, comm), part.Labels, default, default, 0.01, true);
+                return TrustRegionNewton.Minimize(f, default, new TrustRegionNewtonOptions { Tolerance = 1e-11 });
+            });
+            Assert.All(results, r => Assert.Equal(results[0].Solution, r.Solution));
+            Assert.True(results[0].Converged, results[0].ToString());
+            Assert.Equal(single.Objective, results[0].Objective, 1e-10 * single.Objective);
+        }
+    }
+
     [Fact]
     public void ARankWithoutRowsTakesPartAndTheGlobalRowCountIsTheSum()
     {
