@@ -35,15 +35,19 @@ public static class SolverLoop
         {
             reason = StopReason.MaxIterations;
             long longestStep = 0;
+            var ranks = options.Communicator is { Size: > 1 } c ? c : null;
             while (it < options.MaxIterations)
             {
-                if (cancellationToken.IsCancellationRequested) { reason = StopReason.Cancelled; break; }
                 // MaxTime is a budget, not a point after which the current step ends: an iteration (step and convergence
                 // check) that would not finish within it is not started (the longest iteration so far predicts the next;
                 // a multinomial fit with thousands of classes spends 80 ms per step and overshot a 300 ms budget by two
                 // steps), and with nothing left none is.
                 long before = clock.ElapsedTicks;
-                if (before + longestStep >= maxTicks && maxTicks != long.MaxValue) { reason = StopReason.MaxTime; break; }
+                bool cancelled = cancellationToken.IsCancellationRequested;
+                bool late = before + longestStep >= maxTicks && maxTicks != long.MaxValue;
+                if (ranks is not null) (cancelled, late) = Any(ranks, cancelled, late);
+                if (cancelled) { reason = StopReason.Cancelled; break; }
+                if (late) { reason = StopReason.MaxTime; break; }
                 StepOutcome outcome = state.Step();
                 it++;
                 if (outcome == StepOutcome.NonFinite) { reason = StopReason.NonFinite; break; }
@@ -57,6 +61,7 @@ public static class SolverLoop
                 {
                     clock.Stop();
                     bool goOn = observer(new IterationReport(it, clock.Elapsed.TotalSeconds, state.Criterion));
+                    if (ranks is not null) goOn = !Any(ranks, !goOn, false).A;
                     clock.Start();
                     if (!goOn) { reason = StopReason.StoppedByObserver; break; }
                 }
@@ -65,6 +70,14 @@ public static class SolverLoop
         clock.Stop();
         if (trace is not null && (trace.Count == 0 || trace[^1].Iteration != it)) Record(trace, state, clock, it);
         return new LoopOutcome(reason, it, clock.Elapsed, (IReadOnlyList<TracePoint>?)trace ?? []);
+    }
+
+    /// <summary>Whether any rank raised each flag (one all-reduce of two doubles).</summary>
+    private static (bool A, bool B) Any(LinearAlgebra.Distributed.ICommunicator ranks, bool a, bool b)
+    {
+        Span<double> flags = [a ? 1 : 0, b ? 1 : 0];
+        ranks.AllReduceMax(flags);
+        return (flags[0] > 0, flags[1] > 0);
     }
 
     private static void Record<TState>(List<TracePoint>? trace, TState state, Stopwatch clock, int iteration)

@@ -23,6 +23,15 @@ public abstract record SolverOptions
     /// <summary>Called after every iteration; return false to stop (<see cref="StopReason.StoppedByObserver"/>).</summary>
     public Func<IterationReport, bool>? Observer { get; init; }
 
+    /// <summary>
+    /// The ranks of a distributed run (rows split across processes, <see cref="LinearAlgebra.Distributed.DistributedRows"/>),
+    /// or null. Set, the loop's decisions that depend on one process — cancellation, <see cref="MaxTime"/> and the
+    /// <see cref="Observer"/> — are combined with an all-reduce each iteration, so every rank stops at the same iteration
+    /// for the same reason instead of one rank leaving the others waiting in a collective. The convergence test needs no
+    /// such step: its criterion is the same on every rank.
+    /// </summary>
+    public LinearAlgebra.Distributed.ICommunicator? Communicator { get; init; }
+
     /// <summary>Every problem with these options, one message per field; empty when valid.</summary>
     public virtual IEnumerable<string> Problems()
     {

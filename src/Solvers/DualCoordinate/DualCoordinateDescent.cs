@@ -65,6 +65,7 @@ public static class DualCoordinateDescent
         options ??= new DualCoordinateDescentOptions();
         if (objective.Data is LinearAlgebra.Distributed.IDistributedMap distributed)
         {
+            options = options with { Communicator = options.Communicator ?? distributed.Communicator };
             var cocoa = new CocoaDualState(distributed, objective.Labels, objective.SampleWeights, step, objective.Ridge, objective.SamplesOverAllRanks, options);
             return cocoa.ToResult(SolverLoop.Run(cocoa, options, cancellationToken));
         }

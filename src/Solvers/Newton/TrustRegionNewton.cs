@@ -30,6 +30,9 @@ public static class TrustRegionNewton
         where TLoss : struct, ILoss
     {
         options ??= new TrustRegionNewtonOptions();
+        ArgumentNullException.ThrowIfNull(objective);
+        if (objective.Data is LinearAlgebra.Distributed.IDistributedMap distributed)
+            options = options with { Communicator = options.Communicator ?? distributed.Communicator };
         var state = new TrustRegionNewtonState<TLoss>(objective, x0, options);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));
     }

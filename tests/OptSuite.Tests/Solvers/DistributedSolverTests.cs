@@ -207,6 +207,32 @@ public class DistributedSolverTests(ITestOutputHelper output)
         public void Dispose() { }
     }
 
+    /// <summary>Decisions one rank makes alone — an observer, cancellation, a time budget — stop every rank at the same
+    /// iteration for the same reason (otherwise the others would wait in the next all-reduce for ever).</summary>
+    [Fact]
+    public void ARankThatStopsStopsEveryRankAtTheSameIteration()
+    {
+        var rng = new Random(9);
+        var a = RandomMatrices.Dense(rng, 60, 8, 0.8);
+        var x = RandomMatrices.Csr(a);
+        var y = Enumerable.Range(0, 60).Select(i => a[i, 0] + a[i, 3] > 0.4 ? 1.0 : -1.0).ToArray();
+        SolverResult Fit(ICommunicator comm, LbfgsOptions o, CancellationToken token = default)
+        {
+            var (from, to) = Range(60, comm.Size, comm.Rank);
+            var f = new LinearObjective<LogisticLoss, ZeroRegularizer>(new DistributedRows(Rows(x, from, to), comm), y[from..to], default, default, 1e-4, true);
+            return OptSuite.Solvers.Lbfgs.Minimize(f.AsSmooth(), default, o with { Communicator = comm }, token);
+        }
+        var observed = InProcessCommunicator.Run(3, comm =>
+            Fit(comm, new LbfgsOptions { Tolerance = 1e-14, Observer = r => !(comm.Rank == 1 && r.Iteration == 3) }));
+        Assert.All(observed, r => Assert.Equal((StopReason.StoppedByObserver, 3), (r.StopReason, r.Iterations)));
+        var cancelled = InProcessCommunicator.Run(3, comm =>
+            Fit(comm, new LbfgsOptions { Tolerance = 1e-14 }, new CancellationToken(canceled: comm.Rank == 2)));
+        Assert.All(cancelled, r => Assert.Equal((StopReason.Cancelled, 0), (r.StopReason, r.Iterations)));
+        var late = InProcessCommunicator.Run(2, comm =>
+            Fit(comm, new LbfgsOptions { Tolerance = 1e-14, MaxTime = comm.Rank == 0 ? TimeSpan.Zero : null }));
+        Assert.All(late, r => Assert.Equal((StopReason.MaxTime, 0), (r.StopReason, r.Iterations)));
+    }
+
     [Fact]
     public void RanksWithDifferentFeatureCountsAreRefusedOnEveryRank()
     {
