@@ -1,0 +1,39 @@
+using OptSuite.Tests.Support;
+
+namespace OptSuite.Tests.LinearAlgebra.Distributed;
+
+/// <summary>
+/// A rank that fails must not leave the others waiting forever in a collective. What MPICH 4.0.2's mpiexec.hydra does,
+/// measured here: a rank that exits with a non-zero code or dies of a signal (an unhandled .NET exception aborts the
+/// process) ends the job — hydra kills the other ranks ("BAD TERMINATION") and exits non-zero, in well under a second.
+/// A rank that hangs ends nothing by itself; MPIEXEC_TIMEOUT (seconds) bounds the job and hydra then exits with 255.
+/// </summary>
+[Collection("MPI")]
+public class MpiFailureTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+
+    [MpiTheory]
+    [InlineData("exit", 3)]
+    [InlineData("crash", 0)]
+    public void ARankThatDiesEndsTheJobWithAFailure(string scenario, int code)
+    {
+        string[] args = scenario == "exit" ? ["3", "exit", "1", code.ToString(System.Globalization.CultureInfo.InvariantCulture)] : ["3", "crash", "1"];
+        var run = MpiProcess.Run(3, args, timeout: Bound);
+        Assert.True(run.Code != 0, run.Transcript);
+        Assert.Contains("R1 failing", run.Out);
+        Assert.DoesNotContain("reduction completed", run.Out);
+        Assert.Contains("BAD TERMINATION", run.Out + run.Err);
+    }
+
+    [MpiFact]
+    public void AHangingRankIsBoundedByMpiexecTimeout()
+    {
+        var run = MpiProcess.Run(3, ["3", "hang", "2"], environment: [("MPIEXEC_TIMEOUT", "3")], timeout: Bound);
+        Assert.True(run.Code != 0, run.Transcript);
+        Assert.Contains("R2 failing: hang", run.Out);
+        Assert.DoesNotContain("reduction completed", run.Out);
+        Assert.Contains("TIMED OUT", run.Out + run.Err);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(15), run.Transcript);
+    }
+}
