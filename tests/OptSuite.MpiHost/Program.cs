@@ -8,9 +8,10 @@ using OptSuite.MpiHost;
 //   exit RANK CODE    RANK exits with CODE while the others wait in a reduction
 //   crash RANK        RANK throws an unhandled exception while the others wait in a reduction
 //   hang RANK         RANK sleeps while the others wait in a reduction (bounded only by MPIEXEC_TIMEOUT)
+//   solve             every distributed fit of SolveScenarios on this rank's rows, one line each
 if (args.Length < 2 || !int.TryParse(args[0], out int k) || k < 1)
 {
-    Console.Error.WriteLine("usage: OptSuite.MpiHost K checks|exit RANK CODE|crash RANK|hang RANK");
+    Console.Error.WriteLine("usage: OptSuite.MpiHost K checks|solve|exit RANK CODE|crash RANK|hang RANK");
     return 2;
 }
 
@@ -42,6 +43,13 @@ switch (args[1])
         Say($"R{world.Rank} done");
         world.Barrier();   // every rank has printed before any exits
         return report.Passed ? 0 : 1;
+    }
+    case "solve":
+    {
+        foreach (string line in SolveScenarios.Run(world)) Say(line);
+        Say($"R{world.Rank} done");
+        world.Barrier();
+        return 0;
     }
     case "exit" or "crash" or "hang":
     {
