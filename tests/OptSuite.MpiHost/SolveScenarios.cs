@@ -25,16 +25,16 @@ public static class SolveScenarios
     public static IReadOnlyList<Problem> All { get; } =
     [
         new("a9a-l2-logistic-lbfgs", "binary/a9a.xz", 3000, (x, y) =>
-            Lbfgs.Minimize(Logistic<ZeroRegularizer>(x, y, default, 1e-3).AsSmooth(), default, new LbfgsOptions { Tolerance = 1e-11, MaxIterations = 20_000 })),
+            Lbfgs.Minimize(Logistic<ZeroRegularizer>(x, y, default, 1e-2).AsSmooth(), default, new LbfgsOptions { Tolerance = 1e-11, MaxIterations = 20_000 })),
         new("a9a-l2-logistic-newton", "binary/a9a.xz", 3000, (x, y) =>
-            TrustRegionNewton.Minimize(Logistic<ZeroRegularizer>(x, y, default, 1e-3), default, new TrustRegionNewtonOptions { Tolerance = 1e-11 })),
+            TrustRegionNewton.Minimize(Logistic<ZeroRegularizer>(x, y, default, 1e-2), default, new TrustRegionNewtonOptions { Tolerance = 1e-11 })),
         new("a9a-l1-logistic-owlqn", "binary/a9a.xz", 3000, (x, y) =>
-            OwlQn.Minimize(Logistic(x, y, new L1Norm(2e-3), 0).AsL1Composite(), default, new OwlQnOptions { Tolerance = 1e-11, MaxIterations = 20_000 })),
+            OwlQn.Minimize(Logistic(x, y, new L1Norm(1e-2), 0).AsL1Composite(), default, new OwlQnOptions { Tolerance = 1e-11, MaxIterations = 20_000 })),
         new("news20-squared-hinge-cocoa", "derived/news20_binary_l2.svm.xz", 1500, (x, y) =>
-            DualCoordinateDescent.Minimize(new LinearObjective<SquaredHingeLoss, ZeroRegularizer>(x, y, default, default, 1.0 / 1500, false),
+            DualCoordinateDescent.Minimize(new LinearObjective<SquaredHingeLoss, ZeroRegularizer>(x, y, default, default, 10.0 / 1500, false),
                 new DualCoordinateDescentOptions { Tolerance = 1e-11, MaxIterations = 100_000 })),
         new("abalone-lasso-fista", "regression/abalone_scale", 4177, (x, y) =>
-            ProximalGradient.Minimize(new LinearObjective<SquaredLoss, L1Norm>(x, y, default, new L1Norm(0.05), 0, true), default,
+            ProximalGradient.Minimize(new LinearObjective<SquaredLoss, L1Norm>(x, y, default, new L1Norm(0.2), 0, true), default,
                 new ProximalGradientOptions { Tolerance = 1e-11, MaxIterations = 100_000 })),
     ];
 
