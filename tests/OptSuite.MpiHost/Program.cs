@@ -7,10 +7,11 @@ using OptSuite.MpiHost;
 //   checks            every collective check (CommunicatorChecks), one line per result: R{rank} check|bits ...
 //   exit RANK CODE    RANK exits with CODE while the others wait in a reduction
 //   crash RANK        RANK throws an unhandled exception while the others wait in a reduction
+//   abort RANK CODE   RANK calls MPI_Abort(CODE) while the others wait in a reduction
 //   hang RANK         RANK sleeps while the others wait in a reduction (bounded only by MPIEXEC_TIMEOUT)
 if (args.Length < 2 || !int.TryParse(args[0], out int k) || k < 1)
 {
-    Console.Error.WriteLine("usage: OptSuite.MpiHost K checks|exit RANK CODE|crash RANK|hang RANK");
+    Console.Error.WriteLine("usage: OptSuite.MpiHost K checks|exit RANK CODE|abort RANK CODE|crash RANK|hang RANK");
     return 2;
 }
 
@@ -43,7 +44,7 @@ switch (args[1])
         world.Barrier();   // every rank has printed before any exits
         return report.Passed ? 0 : 1;
     }
-    case "exit" or "crash" or "hang":
+    case "exit" or "abort" or "crash" or "hang":
     {
         int failing = int.Parse(args[2]);
         world.Barrier();
@@ -51,6 +52,7 @@ switch (args[1])
         {
             Say($"R{world.Rank} failing: {args[1]}");
             if (args[1] == "exit") Environment.Exit(int.Parse(args[3]));
+            if (args[1] == "abort") world.Abort(int.Parse(args[3]));
             if (args[1] == "crash") throw new InvalidOperationException($"rank {world.Rank} crashes on purpose");
             Thread.Sleep(Timeout.Infinite);
         }

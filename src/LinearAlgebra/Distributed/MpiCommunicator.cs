@@ -12,7 +12,7 @@ namespace OptSuite.LinearAlgebra.Distributed;
 /// (through <see cref="TotalOrderKeys"/>) and integer sums are exact, so they use MPI_Allreduce.</para>
 /// <para>Errors are returned as codes (MPI_ERRORS_RETURN) and thrown as <see cref="MpiException"/>. A rank that dies
 /// or exits with a non-zero code ends the whole job through mpiexec.hydra; a rank that hangs does not, so launchers set
-/// a limit (<c>MPIEXEC_TIMEOUT</c> seconds, or hydra's <c>-timeout</c>) where a hang is possible.</para>
+/// a limit (<c>MPIEXEC_TIMEOUT</c>, in seconds) where a hang is possible.</para>
 /// <para>MPI is initialised with MPI_THREAD_SERIALIZED: any thread may call, one at a time.</para>
 /// </remarks>
 public sealed unsafe class MpiCommunicator : ICommunicator
