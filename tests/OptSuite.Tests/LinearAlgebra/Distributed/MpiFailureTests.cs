@@ -34,7 +34,8 @@ public class MpiFailureTests
     [MpiFact]
     public void AHangingRankIsBoundedByMpiexecTimeout()
     {
-        var run = MpiProcess.Run(3, ["3", "hang", "2"], environment: [("MPIEXEC_TIMEOUT", "3")], timeout: Bound);
+        // 5 s: enough for three dotnet start-ups on a busy 2-core machine, so rank 2 is hanging, not starting, when it fires.
+        var run = MpiProcess.Run(3, ["3", "hang", "2"], environment: [("MPIEXEC_TIMEOUT", "5")], timeout: Bound);
         Assert.True(run.Code != 0, run.Transcript);
         Assert.Contains("R2 failing: hang", run.Out);
         Assert.DoesNotContain("reduction completed", run.Out);
