@@ -23,10 +23,10 @@ public class MpiFailureTests
         string[] args = scenario == "crash" ? ["3", "crash", "1"] : ["3", scenario, "1", code.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         var run = MpiProcess.Run(3, args, timeout: Bound);
         Assert.True(run.Code != 0, run.Transcript);
-        Assert.Contains("R1 failing", run.Out);
         Assert.DoesNotContain("reduction completed", run.Out);
-        // hydra's exit code (the failing rank's 3, or the SIGKILL/SIGTERM/SIGABRT of a rank it tore down) and its
-        // "BAD TERMINATION" banner depend on which rank it sees end first: only "non-zero, promptly" is asserted.
+        // hydra's exit code (the failing rank's 3, or the SIGKILL/SIGTERM/SIGABRT of a rank it tore down), its
+        // "BAD TERMINATION" banner and even the failing rank's last line (torn down before hydra forwards it) depend on
+        // which rank it sees end first: only "non-zero, promptly" is asserted, and MPI_Abort's code.
         Assert.True(run.Elapsed < Bound, run.Transcript);
         if (scenario == "abort") Assert.True(run.Code == code, $"MPI_Abort's code is the job's\n{run.Transcript}");
     }
