@@ -17,6 +17,7 @@ public static class CommunicatorChecks
     {
         var report = new CheckReport();
         report.Check("size", c.Size == k && (uint)c.Rank < (uint)k, $"size {c.Size} rank {c.Rank} requested {k}");
+        RepeatableSums(c, report);
         ExactSums(c, k, report);
         InexactSums(c, k, report);
         Maxima(c, k, report);
@@ -25,6 +26,7 @@ public static class CommunicatorChecks
         Scalars(c, k, report);
         Splits(c, k, report);
         EmptyAndInvalid(c, k, report);
+        NoAllocation(c, report);
         c.Barrier();
         return report;
     }
@@ -61,9 +63,15 @@ public static class CommunicatorChecks
         }
         report.Check("sum-large-inexact", worst <= 1e-12, $"max error {worst:e2}");
         report.Fingerprint("sum-large-inexact", large);
+    }
 
-        // Terms of very different magnitudes: the rounded sum depends on the order of the ranks. Twelve calls (past
-        // the call counts after which MPICH may switch to its shared-memory algorithms) must give the same bits.
+    /// <summary>
+    /// Terms of very different magnitudes, so the rounded sum depends on the order of the ranks. Run first, so that
+    /// the twelve calls straddle the point after which MPICH may use its shared-memory collectives
+    /// (MPIR_CVAR_POSIX_NUM_COLLS_THRESHOLD, 5 collective calls by default): the same input must give the same bits on every call.
+    /// </summary>
+    private static void RepeatableSums(ICommunicator c, CheckReport report)
+    {
         var first = new double[64];
         var again = new double[64];
         int differing = 0;
@@ -209,5 +217,32 @@ public static class CommunicatorChecks
             rootRejected = true;
         }
         report.Check("invalid-root", rootRejected);
+    }
+
+    /// <summary>A distributed solver's Step calls these every iteration and must not allocate.</summary>
+    private static void NoAllocation(ICommunicator c, CheckReport report)
+    {
+        var v = new double[1000];
+        var w = new long[10];
+        var b = new byte[16];
+        void Round()
+        {
+            c.AllReduceSum(v);
+            c.AllReduceMax(v);
+            c.AllReduceSum(w);
+            c.Broadcast(v, 0);
+            c.Broadcast(b, c.Size - 1);
+            c.Barrier();
+        }
+        Round();
+        // The same number of rounds on every rank; the least of three rules out the runtime's own occasional allocations.
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Round();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        report.Check("no-allocation", least == 0, $"{least} bytes per round");
     }
 }

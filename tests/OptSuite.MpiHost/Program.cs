@@ -7,11 +7,12 @@ using OptSuite.MpiHost;
 //   checks            every collective check (CommunicatorChecks), one line per result: R{rank} check|bits ...
 //   exit RANK CODE    RANK exits with CODE while the others wait in a reduction
 //   crash RANK        RANK throws an unhandled exception while the others wait in a reduction
+//   abort RANK CODE   RANK calls MPI_Abort(CODE) while the others wait in a reduction
 //   hang RANK         RANK sleeps while the others wait in a reduction (bounded only by MPIEXEC_TIMEOUT)
 //   solve             every distributed fit of SolveScenarios on this rank's rows, one line each
 if (args.Length < 2 || !int.TryParse(args[0], out int k) || k < 1)
 {
-    Console.Error.WriteLine("usage: OptSuite.MpiHost K checks|solve|exit RANK CODE|crash RANK|hang RANK");
+    Console.Error.WriteLine("usage: OptSuite.MpiHost K checks|solve|exit RANK CODE|abort RANK CODE|crash RANK|hang RANK");
     return 2;
 }
 
@@ -51,7 +52,7 @@ switch (args[1])
         world.Barrier();
         return 0;
     }
-    case "exit" or "crash" or "hang":
+    case "exit" or "abort" or "crash" or "hang":
     {
         int failing = int.Parse(args[2]);
         world.Barrier();
@@ -59,6 +60,7 @@ switch (args[1])
         {
             Say($"R{world.Rank} failing: {args[1]}");
             if (args[1] == "exit") Environment.Exit(int.Parse(args[3]));
+            if (args[1] == "abort") world.Abort(int.Parse(args[3]));
             if (args[1] == "crash") throw new InvalidOperationException($"rank {world.Rank} crashes on purpose");
             Thread.Sleep(Timeout.Infinite);
         }

@@ -7,12 +7,12 @@ namespace OptSuite.LinearAlgebra.Distributed;
 /// <remarks>
 /// <para>A sum of doubles is MPI_Reduce to rank 0 followed by MPI_Bcast from rank 0, not MPI_Allreduce: every rank then
 /// holds rank 0's bits by construction, whatever algorithm MPI picks. MPICH's reduction trees are fixed by the number
-/// of ranks and the length — they do not depend on timing — so a run repeats bit for bit (the MPI standard's advice to
-/// implementors, MPI-4.0 §6.9.1: the same result whenever applied to the same arguments in the same order). Maxima
+/// of ranks and the length — they do not depend on timing — so a run repeats bit for bit (the MPI standard advises
+/// implementors of MPI_REDUCE to give the same result whenever applied to the same arguments in the same order). Maxima
 /// (through <see cref="TotalOrderKeys"/>) and integer sums are exact, so they use MPI_Allreduce.</para>
 /// <para>Errors are returned as codes (MPI_ERRORS_RETURN) and thrown as <see cref="MpiException"/>. A rank that dies
 /// or exits with a non-zero code ends the whole job through mpiexec.hydra; a rank that hangs does not, so launchers set
-/// a limit (<c>MPIEXEC_TIMEOUT</c> seconds, or hydra's <c>-timeout</c>) where a hang is possible.</para>
+/// a limit (<c>MPIEXEC_TIMEOUT</c>, in seconds) where a hang is possible.</para>
 /// <para>MPI is initialised with MPI_THREAD_SERIALIZED: any thread may call, one at a time.</para>
 /// </remarks>
 public sealed unsafe class MpiCommunicator : ICommunicator

@@ -4,7 +4,8 @@ namespace OptSuite.LinearAlgebra.Distributed;
 
 /// <summary>
 /// P/Invoke declarations for the part of MPICH's C API that <see cref="MpiCommunicator"/> uses, bound to
-/// <c>libmpich.so.12</c> (Debian's libmpich12; the MPICH ABI shared by MPICH ≥ 3.1, Intel MPI and MVAPICH).
+/// <c>libmpich.so.12</c> (Debian's libmpich12: the MPICH ABI of MPICH ≥ 3.1, which Intel MPI and MVAPICH implement too,
+/// under other file names).
 /// Every argument is blittable (int, pointers), so the source generator emits direct calls with no marshalling.
 /// </summary>
 /// <remarks>

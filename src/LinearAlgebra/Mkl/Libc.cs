@@ -4,9 +4,9 @@ using System.Text;
 namespace OptSuite.LinearAlgebra.Mkl;
 
 /// <summary>
-/// The few C library calls MKL's loading needs that .NET does not offer: dlopen with RTLD_GLOBAL or RTLD_NOLOAD
-/// (<see cref="NativeLibrary"/> always uses RTLD_LOCAL) and the C environment that native code reads with getenv
-/// (.NET keeps its own copy: <see cref="Environment.SetEnvironmentVariable(string, string)"/> never reaches it).
+/// The few C library calls that loading MKL (and MPI, for setenv) needs and .NET does not offer: dlopen with RTLD_GLOBAL
+/// or RTLD_NOLOAD (<see cref="NativeLibrary"/> always uses RTLD_LOCAL) and the C environment that native code reads with
+/// getenv (.NET keeps its own copy: <see cref="Environment.SetEnvironmentVariable(string, string)"/> never reaches it).
 /// </summary>
 internal readonly unsafe struct Libc
 {
