@@ -4,6 +4,7 @@ using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Objectives;
 using OptSuite.Objectives.Losses;
 using OptSuite.Prox.Regularizers;
+using OptSuite.MpiHost;
 using OptSuite.Solvers;
 using OptSuite.Tests.Support;
 using Xunit.Abstractions;
@@ -29,21 +30,10 @@ public class DistributedSolverTests(ITestOutputHelper output)
         return (d.Features, d.Labels);
     });
 
-    /// <summary>Rank r's rows of K: uneven ranges (rank r gets a share ∝ r + 1), consecutive in rank order.</summary>
-    internal static (int From, int To) Range(int n, int size, int rank)
-    {
-        int total = size * (size + 1) / 2, before = rank * (rank + 1) / 2;
-        return ((int)((long)n * before / total), (int)((long)n * (before + rank + 1) / total));
-    }
+    /// <summary>Rank r's rows of K: uneven ranges (∝ r + 1), consecutive in rank order — as on real ranks.</summary>
+    private static (int From, int To) Range(int n, int size, int rank) => SolveScenarios.Range(n, size, rank);
 
-    internal static CsrMatrix Rows(CsrMatrix x, int from, int to)
-    {
-        ReadOnlySpan<int> ptr = x.RowPointers;
-        int start = ptr[from], end = ptr[to];
-        var pointers = new int[to - from + 1];
-        for (int i = from; i <= to; i++) pointers[i - from] = ptr[i] - start;
-        return new CsrMatrix(to - from, x.Columns, pointers, x.ColumnIndices[start..end].ToArray(), x.Values[start..end].ToArray());
-    }
+    private static CsrMatrix Rows(CsrMatrix x, int from, int to) => SolveScenarios.Slice(x, from, to);
 
     private delegate SolverResult Solve(ILinearMap x, double[] y, double[]? c);
 
