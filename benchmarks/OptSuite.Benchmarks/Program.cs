@@ -52,6 +52,12 @@ internal static class Program
             OutOfCore.OutOfCoreTiming.Run(args[1..]);
             return;
         }
+        // One distributed fit on every rank of mpiexec.hydra (benchmarks/results/distributed.md).
+        if (args.Length > 0 && args[0] == "distributed")
+        {
+            Distributed.DistributedTiming.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

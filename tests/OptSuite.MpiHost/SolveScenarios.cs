@@ -57,14 +57,7 @@ public static class SolveScenarios
     }
 
     /// <summary>Rows [from, to) of a CSR matrix.</summary>
-    public static CsrMatrix Slice(CsrMatrix x, int from, int to)
-    {
-        ReadOnlySpan<int> ptr = x.RowPointers;
-        int start = ptr[from], end = ptr[to];
-        var pointers = new int[to - from + 1];
-        for (int i = from; i <= to; i++) pointers[i - from] = ptr[i] - start;
-        return new CsrMatrix(to - from, x.Columns, pointers, x.ColumnIndices[start..end].ToArray(), x.Values[start..end].ToArray());
-    }
+    public static CsrMatrix Slice(CsrMatrix x, int from, int to) => x.SliceRows(from, to);
 
     /// <summary>A fingerprint of w's bits (SHA-256, hex), equal on two ranks only when every coefficient is.</summary>
     public static string Fingerprint(double[] w) => Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(w.AsSpan())));

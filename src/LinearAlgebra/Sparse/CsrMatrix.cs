@@ -78,6 +78,21 @@ public sealed class CsrMatrix : CompressedMatrix
         return new CsrMatrix(n, p + 1, pointers, indices, values, Backend);
     }
 
+    /// <summary>Rows [<paramref name="from"/>, <paramref name="to"/>) as a new matrix (a copy; same columns and backend):
+    /// a rank's share of the rows in a distributed run, say.</summary>
+    /// <param name="from">The first row.</param>
+    /// <param name="to">One past the last row.</param>
+    public CsrMatrix SliceRows(int from, int to)
+    {
+        if (from < 0 || to < from || to > Rows)
+            throw new ArgumentOutOfRangeException(nameof(to), $"Rows [{from}, {to}) are not within the matrix's {Rows} rows.");
+        ReadOnlySpan<int> ptr = RowPointers;
+        int start = ptr[from], end = ptr[to];
+        var pointers = new int[to - from + 1];
+        for (int i = from; i <= to; i++) pointers[i - from] = ptr[i] - start;
+        return new CsrMatrix(to - from, Columns, pointers, ColumnIndices[start..end].ToArray(), Values[start..end].ToArray(), Backend);
+    }
+
     /// <summary>Writes [A, c·1]'s CSR arrays (n + 1 pointers, nnz + n entries) into the given spans.</summary>
     internal static void WriteWithConstantColumn(CsrMatrix a, double value, Span<int> pointers, Span<int> indices, Span<double> values)
     {

@@ -26,6 +26,14 @@ internal static class DataChecks
         }
     }
 
+    /// <summary>Refuses rows distributed across ranks for an objective whose sums over samples are not reduced across
+    /// them (it would optimise each rank's own rows and call that the answer).</summary>
+    public static void RequireLocal(ILinearMap data, string parameter, string what)
+    {
+        if (data is LinearAlgebra.Distributed.IDistributedMap { Communicator.Size: > 1 })
+            throw new NotSupportedException($"{what} does not run on rows distributed across ranks yet ({parameter}); the single-output LinearObjective does.");
+    }
+
     /// <summary>a_i = c_i / Σc, or null for uniform weights when <paramref name="weights"/> is empty.</summary>
     public static double[]? NormalisedWeights(ReadOnlySpan<double> weights, int n, string parameter, SampleSums sums = default)
     {

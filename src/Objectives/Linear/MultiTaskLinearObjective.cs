@@ -48,6 +48,7 @@ public sealed partial class MultiTaskLinearObjective<TReg> : ICompositeFunction
         double ridge = 0, bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        DataChecks.RequireLocal(data, nameof(data), "the multi-task objective");
         if (tasks < 1) throw new ArgumentOutOfRangeException(nameof(tasks), tasks, "A multi-task objective needs at least one task.");
         if (!(ridge >= 0 && double.IsFinite(ridge)))
             throw new ArgumentOutOfRangeException(nameof(ridge), ridge, "The ridge strength μ must be finite and ≥ 0.");

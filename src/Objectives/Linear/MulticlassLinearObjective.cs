@@ -51,6 +51,7 @@ public sealed partial class MulticlassLinearObjective<TLoss, TReg> : ICompositeF
         double ridge = 0, bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        DataChecks.RequireLocal(data, nameof(data), "the multiclass objective");
         if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "A multiclass objective needs at least 2 classes.");
         if (!loss.IsConvex) throw new ArgumentException($"{typeof(TLoss).Name} is not convex.", nameof(loss));
         if (!(ridge >= 0 && double.IsFinite(ridge)))

@@ -37,6 +37,7 @@ public sealed class MulticlassSvmDualObjective : ICompositeFunction
     public MulticlassSvmDualObjective(ILinearMap x, ReadOnlySpan<int> labels, int classes, double l2reg)
     {
         ArgumentNullException.ThrowIfNull(x);
+        DataChecks.RequireLocal(x, nameof(x), "the Crammer–Singer dual objective");
         if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "At least 2 classes are needed.");
         if (!(l2reg > 0 && double.IsFinite(l2reg))) throw new ArgumentOutOfRangeException(nameof(l2reg), l2reg, "l2reg must be finite and > 0.");
         if (labels.Length != x.Rows) throw new ArgumentException($"There are {labels.Length} labels for {x.Rows} rows of data.", nameof(labels));

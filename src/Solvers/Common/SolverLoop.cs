@@ -36,6 +36,9 @@ public static class SolverLoop
             reason = StopReason.MaxIterations;
             long longestStep = 0;
             var ranks = options.Communicator is { Size: > 1 } c ? c : null;
+            // One all-reduce per iteration only where some rank could decide alone (a cancellable token, a time budget);
+            // whether that is so is itself agreed on once, so every rank takes part in the same collectives.
+            bool agree = ranks is not null && Any(ranks, cancellationToken.CanBeCanceled || maxTicks != long.MaxValue, false).A;
             while (it < options.MaxIterations)
             {
                 // MaxTime is a budget, not a point after which the current step ends: an iteration (step and convergence
@@ -45,7 +48,7 @@ public static class SolverLoop
                 long before = clock.ElapsedTicks;
                 bool cancelled = cancellationToken.IsCancellationRequested;
                 bool late = before + longestStep >= maxTicks && maxTicks != long.MaxValue;
-                if (ranks is not null) (cancelled, late) = Any(ranks, cancelled, late);
+                if (agree) (cancelled, late) = Any(ranks!, cancelled, late);
                 if (cancelled) { reason = StopReason.Cancelled; break; }
                 if (late) { reason = StopReason.MaxTime; break; }
                 StepOutcome outcome = state.Step();

@@ -28,7 +28,8 @@ public abstract record SolverOptions
     /// or null. Set, the loop's decisions that depend on one process — cancellation, <see cref="MaxTime"/> and the
     /// <see cref="Observer"/> — are combined with an all-reduce each iteration, so every rank stops at the same iteration
     /// for the same reason instead of one rank leaving the others waiting in a collective. The convergence test needs no
-    /// such step: its criterion is the same on every rank.
+    /// such step: its criterion is the same on every rank. Every rank must pass the same options (an observer on every
+    /// rank or on none; its answers may differ).
     /// </summary>
     public LinearAlgebra.Distributed.ICommunicator? Communicator { get; init; }
 

@@ -223,6 +223,21 @@ public class DistributedSolverTests(ITestOutputHelper output)
         Assert.All(late, r => Assert.Equal((StopReason.MaxTime, 0), (r.StopReason, r.Iterations)));
     }
 
+    /// <summary>Objectives that do not reduce their sums across ranks refuse distributed rows instead of solving each
+    /// rank's own rows.</summary>
+    [Fact]
+    public void ObjectivesThatDoNotReduceRefuseDistributedRows()
+    {
+        var messages = InProcessCommunicator.Run(2, comm =>
+        {
+            var x = new DistributedRows(new CsrMatrix(2, 3, [0, 1, 2], [0, 1], [1.0, 2.0]), comm);
+            return Assert.Throws<NotSupportedException>(() =>
+                new MulticlassLinearObjective<OptSuite.Objectives.Multiclass.MultinomialLogisticLoss, ZeroRegularizer>(
+                    x, [0, 1], 2, default, default, 0.1)).Message;
+        });
+        Assert.All(messages, m => Assert.Contains("distributed across ranks", m));
+    }
+
     [Fact]
     public void RanksWithDifferentFeatureCountsAreRefusedOnEveryRank()
     {
