@@ -19,6 +19,23 @@ internal static class BinaryDualCoordinate
     /// <summary>Projected gradients at most this large leave a box coordinate unchanged (LIBLINEAR's 1e-12).</summary>
     public const double Stationary = 1e-12;
 
+    /// <summary>The labels as signs y_i ∈ {−1, +1} (positive → +1).</summary>
+    public static sbyte[] Signs(ReadOnlySpan<double> labels)
+    {
+        var y = new sbyte[labels.Length];
+        for (int i = 0; i < y.Length; i++) y[i] = labels[i] > 0 ? (sbyte)1 : (sbyte)-1;
+        return y;
+    }
+
+    /// <summary>Each sample's C_i = a_i/λ (LIBLINEAR's scaling) from the normalised weights a_i, or null when uniform.</summary>
+    public static double[]? Costs(ReadOnlySpan<double> weights, double lambda)
+    {
+        if (weights.IsEmpty) return null;
+        var c = new double[weights.Length];
+        for (int i = 0; i < c.Length; i++) c[i] = weights[i] / lambda;
+        return c;
+    }
+
     /// <summary>The projected gradient of a box coordinate α ∈ [0, U] with gradient <paramref name="g"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ProjectedGradient(double alpha, double g, double upper)

@@ -34,15 +34,10 @@ internal sealed class BlockBinaryDualState : BlockDualState
         _logistic = step.Kind == DualCoordinateKind.Logistic;
         _innerEpsMin = Math.Clamp(options.Tolerance, 1e-13, 1e-8);
         int n = x.Rows;
-        _y = new sbyte[n];
-        for (int i = 0; i < n; i++) _y[i] = labels[i] > 0 ? (sbyte)1 : (sbyte)-1;
+        _y = BinaryDualCoordinate.Signs(labels);
         // C_i = a_i/λ, a_i = c_i/Σc (1/n when uniform), as in memory.
         _uniformC = 1.0 / n / lambda;
-        if (!weights.IsEmpty)
-        {
-            _c = new double[n];
-            for (int i = 0; i < n; i++) _c[i] = weights[i] / lambda;
-        }
+        _c = BinaryDualCoordinate.Costs(weights, lambda);
         _qd = new double[n];
         _alpha = new double[n];
         _beta = _logistic ? new double[n] : [];

@@ -28,11 +28,7 @@ internal sealed class BlockCrammerSingerDualState : BlockDualState
         _k = classes;
         _y = labels.ToArray();
         _uniformC = 1.0 / n / lambda;
-        if (!weights.IsEmpty)
-        {
-            _c = new double[n];
-            for (int i = 0; i < n; i++) _c[i] = weights[i] / lambda;
-        }
+        _c = BinaryDualCoordinate.Costs(weights, lambda);
         _sq = new double[n];
         _alpha = new double[(long)n * classes];
         _step = new CrammerSingerStep(classes);

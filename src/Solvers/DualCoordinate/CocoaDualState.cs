@@ -59,14 +59,9 @@ internal sealed class CocoaDualState : ISolverState
         _sigma = _comm.Size;
         _innerEpsMin = Math.Clamp(options.Tolerance, 1e-13, 1e-8);
         int n = x.Rows, p = x.Columns;
-        _y = new sbyte[n];
-        for (int i = 0; i < n; i++) _y[i] = labels[i] > 0 ? (sbyte)1 : (sbyte)-1;
+        _y = BinaryDualCoordinate.Signs(labels);
         _uniformC = 1.0 / totalSamples / lambda;   // C_i = a_i/λ as in memory, a_i = 1/N or c_i/Σc over all ranks
-        if (!weights.IsEmpty)
-        {
-            _c = new double[n];
-            for (int i = 0; i < n; i++) _c[i] = weights[i] / lambda;
-        }
+        _c = BinaryDualCoordinate.Costs(weights, lambda);
         _qd = new double[n];
         _alpha = new double[n];
         _beta = _logistic ? new double[n] : [];
