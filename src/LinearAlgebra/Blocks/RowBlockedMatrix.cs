@@ -22,11 +22,18 @@ public sealed class RowBlockedMatrix : RowBlockedMap
         int count = Rows == 0 ? 0 : (Rows + rowsPerBlock - 1) / rowsPerBlock;
         _blocks = new ILinearMap[count];
         _starts = new int[count + 1];
+        // Row storage once (a dense copy or CSC's cached CSR companion), not per block.
+        ILinearMap rows = matrix switch
+        {
+            DenseMatrix { Layout: MatrixLayout.ColumnMajor } d => d.ToLayout(MatrixLayout.RowMajor),
+            CscMatrix c => c.ToCsr(),
+            _ => matrix,
+        };
         for (int b = 0; b < count; b++)
         {
             int first = b * rowsPerBlock, last = Math.Min(Rows, first + rowsPerBlock);
             _starts[b] = first;
-            _blocks[b] = Slice(matrix, first, last);
+            _blocks[b] = Slice(rows, first, last);
             StoredCount += _blocks[b].StoredCount;
         }
         _starts[count] = Rows;
@@ -69,28 +76,10 @@ public sealed class RowBlockedMatrix : RowBlockedMap
     /// <inheritdoc />
     public override string ToString() => $"RowBlockedMatrix {Rows}×{Columns} in {BlockCount} blocks";
 
-    private ILinearMap Slice(ILinearMap m, int first, int last)
+    private ILinearMap Slice(ILinearMap m, int first, int last) => m switch
     {
-        int rows = last - first;
-        switch (m)
-        {
-            case DenseMatrix d:
-            {
-                var r = d.ToLayout(MatrixLayout.RowMajor);
-                return new DenseMatrix(rows, Columns, r.Values.Slice(first * Columns, rows * Columns).ToArray(), MatrixLayout.RowMajor, Backend);
-            }
-            case CscMatrix c:
-                return Slice(c.ToCsr(), first, last);
-            case CsrMatrix s:
-            {
-                ReadOnlySpan<int> ptr = s.RowPointers;
-                int from = ptr[first], to = ptr[last];
-                var p = new int[rows + 1];
-                for (int i = 0; i <= rows; i++) p[i] = ptr[first + i] - from;
-                return new CsrMatrix(rows, Columns, p, s.ColumnIndices[from..to].ToArray(), s.Values[from..to].ToArray(), Backend);
-            }
-            default:
-                throw new ArgumentException($"A RowBlockedMatrix splits a stored matrix (dense, CSR or CSC); {m.GetType().Name} is not one.", nameof(m));
-        }
-    }
+        DenseMatrix d => new DenseMatrix(last - first, Columns, d.Values.Slice(first * Columns, (last - first) * Columns).ToArray(), MatrixLayout.RowMajor, Backend),
+        CsrMatrix s => s.SliceRows(first, last),
+        _ => throw new ArgumentException($"A RowBlockedMatrix splits a stored matrix (dense, CSR or CSC); {m.GetType().Name} is not one.", nameof(m)),
+    };
 }
