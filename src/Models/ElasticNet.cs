@@ -18,7 +18,7 @@ public sealed class ElasticNet : LinearRegressor<ElasticNet>
     /// <inheritdoc/>
     public override string ModelName => "elastic-net";
 
-    private protected override double DefaultLambda(int samples) => 1.0;
+    private protected override double DefaultLambda(long samples) => 1.0;
 
     private double Alpha => PenalisedProblem.Alpha(Penalty.ElasticNet, L1Ratio);
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 
 namespace OptSuite.Models;
 
@@ -29,6 +30,20 @@ public readonly struct FeatureMatrix
     /// <summary>Wraps any linear map.</summary>
     /// <param name="map">The n×p matrix.</param>
     public static FeatureMatrix From(ILinearMap map) => new(map ?? throw new ArgumentNullException(nameof(map)));
+
+    /// <summary>
+    /// This process's rows of X when the rows are split across the processes of an MPI job (or the ranks of any
+    /// <see cref="ICommunicator"/>): a fit on it is the fit on all the ranks' rows together — every rank calls <c>Fit</c>
+    /// with its rows, labels and weights, λ = 1/(n·C) uses n over all ranks, classifiers fit the classes of every rank's
+    /// labels, and every rank ends with the same coefficients (bit for bit). Collective: every rank calls it, in the
+    /// same order, with the same number of columns (pad narrower data to the global feature count). <c>Score</c> is
+    /// then over all ranks' rows and collective too; <c>Predict</c> is local. Save the model on one rank
+    /// (docs/distributed.md).
+    /// </summary>
+    /// <param name="local">This rank's rows (possibly none): a stored matrix or a shard dataset's features.</param>
+    /// <param name="communicator">The ranks, e.g. <see cref="MpiCommunicator.World"/>.</param>
+    public static FeatureMatrix Distributed(FeatureMatrix local, ICommunicator communicator) =>
+        From(new DistributedRows(local.Map, communicator ?? throw new ArgumentNullException(nameof(communicator))));
 
     /// <summary>Copies a two-dimensional array (rows are samples).</summary>
     /// <param name="x">The n×p values.</param>

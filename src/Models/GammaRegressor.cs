@@ -33,7 +33,7 @@ public sealed class GammaRegressor : LinearRegressor<GammaRegressor>, IPenaltyCh
 
     private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L2);
 
-    private protected override double DefaultLambda(int samples) => 1.0;
+    private protected override double DefaultLambda(long samples) => 1.0;
 
     private protected override double Mean(double score) => Math.Exp(score);
 
@@ -49,15 +49,7 @@ public sealed class GammaRegressor : LinearRegressor<GammaRegressor>, IPenaltyCh
     public override double Score(FeatureMatrix x, double[] y)
     {
         ArgumentNullException.ThrowIfNull(y);
-        double[] mu = Predict(x);
-        if (y.Length != mu.Length) throw new ArgumentException($"y has {y.Length} values for {mu.Length} rows of X.", nameof(y));
-        double mean = y.Average(), model = 0, null0 = 0;
-        for (int i = 0; i < y.Length; i++)
-        {
-            model += 2 * (Math.Log(mu[i] / y[i]) + y[i] / mu[i] - 1);
-            null0 += 2 * (Math.Log(mean / y[i]) + y[i] / mean - 1);
-        }
-        return 1 - model / null0;
+        return Explained(x, y, Predict(x), static (t, m) => 2 * (Math.Log(m / t) + t / m - 1));
     }
 
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>

@@ -27,7 +27,7 @@ public sealed class GroupLasso : LinearRegressor<GroupLasso>
     /// <inheritdoc/>
     public override string ModelName => "group-lasso";
 
-    private protected override double DefaultLambda(int samples) => 1.0;
+    private protected override double DefaultLambda(long samples) => 1.0;
 
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda)
     {

@@ -15,7 +15,7 @@ public sealed class Lasso : LinearRegressor<Lasso>
     /// <inheritdoc/>
     public override string ModelName => "lasso";
 
-    private protected override double DefaultLambda(int samples) => 1.0;
+    private protected override double DefaultLambda(long samples) => 1.0;
 
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
         PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, 1, FitIntercept, w);

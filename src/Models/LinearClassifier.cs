@@ -79,10 +79,14 @@ public abstract class LinearClassifier : LinearEstimator
             throw new ArgumentException($"sampleWeight has {sampleWeight.Length} values for {a.Rows} rows of X.", nameof(sampleWeight));
         InputChecks.Features(a);
         InputChecks.Weights(sampleWeight);
-        var classes = ClassLabels.Fit(y, out int[] index, nameof(y));
+        var local = ClassLabels.Fit(y, out int[] index, nameof(y));
+        // Rows split across ranks: the classes of every rank's labels, so each rank's ±1 coding is the same.
+        var classes = Ranks.Union(a, local);
+        if (!ReferenceEquals(classes, local)) index = classes.IndicesOf(y, nameof(y));
         if (classes.Count < 2)
-            throw new ArgumentException($"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
-        double lambda = ResolveLambda(a.Rows);
+            throw new ArgumentException(classes.Count == 0 ? "y has no labels; a classifier needs at least two classes."
+                : $"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
+        double lambda = ResolveLambda(Ranks.Samples(a));
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, separable: true);
         return (a, fitted, kept, classes, index, lambda);
     }
@@ -155,7 +159,8 @@ public abstract class LinearClassifier : LinearEstimator
         return PredictIndices(x).Select(c => names[c]).ToArray();
     }
 
-    /// <summary>Accuracy, the fraction of rows whose predicted label equals <paramref name="y"/> (scikit-learn's score).</summary>
+    /// <summary>Accuracy, the fraction of rows whose predicted label equals <paramref name="y"/> (scikit-learn's score); over
+    /// every rank's rows when X is distributed (collective).</summary>
     /// <typeparam name="TLabel">The label type used in fit: numbers for numeric classes, strings for text classes.</typeparam>
     /// <param name="x">The features.</param>
     /// <param name="y">The true labels, each one of <see cref="Classes"/>.</param>
@@ -168,10 +173,12 @@ public abstract class LinearClassifier : LinearEstimator
         int[] truth = Classes.IndicesOf(y, nameof(y));
         int[] predicted = PredictIndices(x);
         if (y.Count != predicted.Length) throw new ArgumentException($"y has {y.Count} labels for {predicted.Length} rows of X.", nameof(y));
-        if (predicted.Length == 0) return double.NaN;
         int right = 0;
         for (int i = 0; i < predicted.Length; i++) if (truth[i] == predicted[i]) right++;
-        return (double)right / predicted.Length;
+        // Rows split across ranks: the accuracy over every rank's rows.
+        Span<double> counts = [right, predicted.Length];
+        Ranks.Sum(x.Map, counts);
+        return counts[1] == 0 ? double.NaN : counts[0] / counts[1];
     }
 
     /// <summary>The accuracy (<see cref="Score{TLabel}"/>) on a shard dataset's features and labels (one pass over the shards).</summary>

@@ -204,11 +204,11 @@ public abstract class LinearEstimator
 
     /// <summary>The λ a fit on <paramref name="samples"/> samples uses: <see cref="Lambda"/>, 1/(n·C) from <see cref="C"/>, or
     /// the model's default; an invalid setting is an exception naming it.</summary>
-    /// <param name="samples">n.</param>
-    public double LambdaFor(int samples) => ResolveLambda(samples);
+    /// <param name="samples">n (over every rank when the rows are distributed).</param>
+    public double LambdaFor(long samples) => ResolveLambda(samples);
 
     /// <summary>λ from <see cref="Lambda"/> / <see cref="C"/> / the default, checked.</summary>
-    private protected double ResolveLambda(int samples)
+    private protected double ResolveLambda(long samples)
     {
         if (Lambda is not null && C is not null)
             throw new ArgumentException($"Set Lambda ({Lambda}) or C ({C}), not both.", nameof(C));
@@ -226,7 +226,7 @@ public abstract class LinearEstimator
     }
 
     /// <summary>λ when neither Lambda nor C is set: 1/n (C = 1) unless the estimator says otherwise.</summary>
-    private protected virtual double DefaultLambda(int samples) => 1.0 / samples;
+    private protected virtual double DefaultLambda(long samples) => 1.0 / samples;
 
     /// <summary>Checks the shared options before a fit.</summary>
     private protected void CheckOptions()

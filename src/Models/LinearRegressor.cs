@@ -62,7 +62,7 @@ public abstract class LinearRegressor : LinearEstimator
         InputChecks.Targets(y);
         InputChecks.Weights(sampleWeight);
         CheckTargets(y);
-        double lambda = ResolveLambda(a.Rows);
+        double lambda = ResolveLambda(Ranks.Samples(a));
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, PenaltyIsSeparable);
         return (a, fitted, kept, lambda);
     }
@@ -86,7 +86,8 @@ public abstract class LinearRegressor : LinearEstimator
         return s;
     }
 
-    /// <summary>The coefficient of determination R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² of the predictions (scikit-learn's score).</summary>
+    /// <summary>The coefficient of determination R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² of the predictions (scikit-learn's score);
+    /// over every rank's rows when X is distributed (collective).</summary>
     /// <param name="x">The features.</param>
     /// <param name="y">The true targets.</param>
     public virtual double Score(FeatureMatrix x, double[] y)
@@ -94,7 +95,7 @@ public abstract class LinearRegressor : LinearEstimator
         ArgumentNullException.ThrowIfNull(y);
         double[] p = Predict(x);
         if (y.Length != p.Length) throw new ArgumentException($"y has {y.Length} values for {p.Length} rows of X.", nameof(y));
-        return Objectives.Metrics.RegressionMetrics.RSquared(y, p);
+        return Ranks.Of(x.Map) is null ? Objectives.Metrics.RegressionMetrics.RSquared(y, p) : Explained(x, y, p, static (t, m) => (t - m) * (t - m));
     }
 
     /// <summary><see cref="Score(FeatureMatrix, double[])"/> on a shard dataset's features and labels (one pass over the shards).</summary>
@@ -103,6 +104,29 @@ public abstract class LinearRegressor : LinearEstimator
     {
         ArgumentNullException.ThrowIfNull(data);
         return Score(data.Features, data.Labels);
+    }
+
+    /// <summary>
+    /// 1 − D(y, ŷ)/D(y, ȳ) for a deviance D summed over the rows (<paramref name="deviance"/>(y_i, μ_i) per row): R² for the
+    /// squared deviance, D² for Poisson's and Gamma's. Over every rank's rows when X is distributed (ȳ, then both sums,
+    /// all-reduced). A constant y gives 1 for a perfect fit, else 0 (scikit-learn's convention).
+    /// </summary>
+    private protected static double Explained(FeatureMatrix x, double[] y, double[] predicted, Func<double, double, double> deviance)
+    {
+        if (y.Length != predicted.Length) throw new ArgumentException($"y has {y.Length} values for {predicted.Length} rows of X.", nameof(y));
+        Span<double> mean = [0, y.Length];
+        foreach (double v in y) mean[0] += v;
+        Ranks.Sum(x.Map, mean);
+        double ybar = mean[0] / mean[1];
+        Span<double> sums = [0, 0];
+        for (int i = 0; i < y.Length; i++)
+        {
+            sums[0] += deviance(y[i], predicted[i]);
+            sums[1] += deviance(y[i], ybar);
+        }
+        Ranks.Sum(x.Map, sums);
+        if (mean[1] == 0) return double.NaN;
+        return sums[1] == 0 ? (sums[0] == 0 ? 1.0 : 0.0) : 1 - sums[0] / sums[1];
     }
 
     /// <summary>What <see cref="Score(FeatureMatrix, double[])"/> measures, as <c>optsuite fit</c> reports it ("r2", "d2_poisson").</summary>

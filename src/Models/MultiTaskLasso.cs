@@ -25,7 +25,7 @@ public sealed class MultiTaskLasso : LinearEstimator
     public override string ModelName => "multitask-lasso";
 
     /// <inheritdoc/>
-    private protected override double DefaultLambda(int samples) => 1.0;
+    private protected override double DefaultLambda(long samples) => 1.0;
 
     /// <summary>Fits W and b to the n×k targets <paramref name="y"/> (one column per task).</summary>
     /// <param name="x">The n×p features.</param>

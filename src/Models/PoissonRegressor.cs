@@ -31,7 +31,7 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenal
 
     private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L2);
 
-    private protected override double DefaultLambda(int samples) => 1.0;
+    private protected override double DefaultLambda(long samples) => 1.0;
 
     private protected override double Mean(double score) => Math.Exp(score);
 
@@ -57,15 +57,7 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenal
     public override double Score(FeatureMatrix x, double[] y)
     {
         ArgumentNullException.ThrowIfNull(y);
-        double[] mu = Predict(x);
-        if (y.Length != mu.Length) throw new ArgumentException($"y has {y.Length} values for {mu.Length} rows of X.", nameof(y));
-        double mean = y.Average(), model = 0, null0 = 0;
-        for (int i = 0; i < y.Length; i++)
-        {
-            model += Deviance(y[i], mu[i]);
-            null0 += Deviance(y[i], mean);
-        }
-        return 1 - model / null0;
+        return Explained(x, y, Predict(x), Deviance);
     }
 
     private static double Deviance(double y, double mu) => 2 * ((y > 0 ? y * Math.Log(y / mu) : 0) - y + mu);

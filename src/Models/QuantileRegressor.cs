@@ -41,7 +41,7 @@ public sealed class QuantileRegressor : LinearRegressor<QuantileRegressor>, IPen
 
     private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L1);
 
-    private protected override double DefaultLambda(int samples) => 1.0;
+    private protected override double DefaultLambda(long samples) => 1.0;
 
     /// <summary>The mean pinball loss (1/n)Σρ_τ(y_i − ŷ_i) of the predictions (scikit-learn's mean_pinball_loss with
     /// alpha = τ); lower is better.</summary>

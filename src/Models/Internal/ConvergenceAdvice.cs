@@ -53,7 +53,8 @@ internal static class ConvergenceAdvice
     /// <summary>Smallest and largest non-zero column root mean square √(‖x_j‖²/n), or row norm.</summary>
     private static (double Low, double High) Range(ILinearMap x, bool columns)
     {
-        int count = columns ? x.Columns : x.Rows, divisor = columns ? x.Rows : 1;
+        int count = columns ? x.Columns : x.Rows;
+        double divisor = columns ? Ranks.Samples(x) : 1;   // column norms are over every rank's rows
         if (count == 0) return (1, 1);
         var s = new double[count];
         if (columns) x.ColumnSquaredNorms(s);
@@ -62,7 +63,7 @@ internal static class ConvergenceAdvice
         foreach (double v in s)
             if (v > 0 && double.IsFinite(v))
             {
-                double r = Math.Sqrt(v / Math.Max(divisor, 1));
+                double r = Math.Sqrt(v / Math.Max(divisor, 1.0));
                 low = Math.Min(low, r);
                 high = Math.Max(high, r);
             }

@@ -1,4 +1,5 @@
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 
 namespace OptSuite.Models.Internal;
 
@@ -17,8 +18,9 @@ namespace OptSuite.Models.Internal;
 /// accuracy) — so they are always left out, as glmnet leaves constant variables out.</item>
 /// </list>
 /// X read in row blocks (<see cref="IRowBlockedMap"/>) is scanned once for both kinds and seen through a view that
-/// keeps the other columns (<see cref="RowBlockedColumns"/>); X given as a caller's own <see cref="ILinearMap"/>, whose
-/// entries cannot be read, is used as it is.
+/// keeps the other columns (<see cref="RowBlockedColumns"/>); rows split across ranks are scanned on each rank and the
+/// counts and values combined by all-reduces; X given as a caller's own <see cref="ILinearMap"/>, whose entries cannot be
+/// read, is used as it is.
 /// </summary>
 internal static class FittedColumns
 {
@@ -30,6 +32,7 @@ internal static class FittedColumns
     {
         if (!separable) return (x, null);
         if (x is IRowBlockedMap blocks) return Blocked(blocks, intercept);
+        if (x is IDistributedMap distributed) return Distributed(distributed, intercept);
         int p = x.Columns;
         bool[]? empty = x switch
         {
@@ -61,17 +64,51 @@ internal static class FittedColumns
     /// </summary>
     private static (ILinearMap Map, int[]? Kept) Blocked(IRowBlockedMap x, bool intercept)
     {
-        int p = x.Columns, n = x.Rows;
-        var count = new int[p];
-        var first = new double[p];
-        var seenIn = new int[p];     // 1 + the last row a column was stored in
-        var broken = new bool[p];    // a zero, a second value or a duplicate entry seen
-        foreach (RowBlock b in x.ReadBlocks())
+        var scan = new ColumnScan(x.Columns);
+        foreach (RowBlock b in x.ReadBlocks()) scan.Add(b.Rows, b.FirstRow);
+        int[]? kept = scan.Kept(x.Rows, intercept);
+        return kept is null ? (x, null) : (new RowBlockedColumns(x, kept), kept);
+    }
+
+    /// <summary>
+    /// <see cref="Select"/> for rows split across ranks (collective): each rank scans its rows as <see cref="Blocked"/>
+    /// does, and the ranks' counts, flags and values are combined by two all-reduces (a column is constant when every rank
+    /// saw the same value, the largest and the negated smallest agreeing), so every rank keeps the same columns; its rows
+    /// are then seen through them and wrapped again.
+    /// </summary>
+    private static (ILinearMap Map, int[]? Kept) Distributed(IDistributedMap x, bool intercept)
+    {
+        ILinearMap local = x.Local;
+        int p = x.Columns;
+        bool readable = local is IRowBlockedMap or DenseMatrix or CompressedMatrix;
+        if (x.Communicator.AllReduceMax(readable ? 0.0 : 1.0) > 0) return (x, null);   // some rank's rows cannot be read
+        var scan = new ColumnScan(p);
+        if (local is IRowBlockedMap blocks) foreach (RowBlock b in blocks.ReadBlocks()) scan.Add(b.Rows, b.FirstRow);
+        else scan.Add(local, 0);
+        int[]? kept = scan.Kept(x.GlobalRows, intercept, x.Communicator);
+        if (kept is null) return (x, null);
+        ILinearMap rows = local is IRowBlockedMap b2 ? new RowBlockedColumns(b2, kept) : Without(local, kept);
+        return (new DistributedRows(rows, x.Communicator), kept);
+    }
+
+    /// <summary>One pass's view of each column: its stored entries, its first value, and whether it was ever not one
+    /// value stored once per row (a zero, a second value or a duplicate entry).</summary>
+    private sealed class ColumnScan(int columns)
+    {
+        private readonly double[] _count = new double[columns];
+        private readonly double[] _first = new double[columns];
+        private readonly int[] _seenIn = new int[columns];      // 1 + the last row a column was stored in
+        private readonly bool[] _broken = new bool[columns];
+
+        /// <summary>Follows the rows of <paramref name="rows"/> (a CSR or dense block), rows first … of the scan's rows.</summary>
+        public void Add(ILinearMap rows, int first)
         {
-            for (int r = 0; r < b.Rows.Rows; r++)
+            if (rows is CscMatrix csc) rows = csc.ToCsr();
+            if (rows is DenseMatrix { Layout: MatrixLayout.ColumnMajor } cm) rows = cm.ToLayout(MatrixLayout.RowMajor);
+            for (int r = 0; r < rows.Rows; r++)
             {
-                int row = b.FirstRow + r + 1;
-                if (b.Rows is CsrMatrix csr)
+                int row = first + r + 1;
+                if (rows is CsrMatrix csr)
                 {
                     ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
                     ReadOnlySpan<double> val = csr.Values;
@@ -79,23 +116,43 @@ internal static class FittedColumns
                 }
                 else
                 {
-                    var d = (DenseMatrix)b.Rows;
-                    for (int j = 0; j < p; j++) Follow(j, d[r, j], row);
+                    var d = (DenseMatrix)rows;
+                    for (int j = 0; j < _count.Length; j++) Follow(j, d[r, j], row);
                 }
             }
         }
-        int emptyCount = count.Count(c => c == 0);
-        bool dropEmpty = emptyCount > 0 && 2L * emptyCount >= p;
-        bool constants = intercept && n >= 2;
-        int[] kept = Enumerable.Range(0, p).Where(j => !(dropEmpty && count[j] == 0) && !(constants && count[j] == n && !broken[j])).ToArray();
-        if (kept.Length == p || kept.Length == 0) return (x, null);
-        return (new RowBlockedColumns(x, kept), kept);
 
-        void Follow(int j, double v, int row)
+        private void Follow(int j, double v, int row)
         {
-            if (v == 0 || seenIn[j] == row || (count[j] > 0 && v != first[j])) broken[j] = true;
-            if (count[j]++ == 0) first[j] = v;
-            seenIn[j] = row;
+            if (v == 0 || _seenIn[j] == row || (_count[j] > 0 && v != _first[j])) _broken[j] = true;
+            if (_count[j]++ == 0) _first[j] = v;
+            _seenIn[j] = row;
+        }
+
+        /// <summary>The columns to keep of <paramref name="n"/> rows (null: all, or none left), over every rank of
+        /// <paramref name="ranks"/> when given.</summary>
+        public int[]? Kept(long n, bool intercept, ICommunicator? ranks = null)
+        {
+            int p = _count.Length;
+            var high = new double[3 * p];     // flags, largest value, negated smallest value: maxima over ranks
+            for (int j = 0; j < p; j++)
+            {
+                bool stored = _count[j] > 0;
+                high[j] = _broken[j] ? 1 : 0;
+                high[p + j] = stored ? _first[j] : double.NegativeInfinity;
+                high[2 * p + j] = stored ? -_first[j] : double.NegativeInfinity;
+            }
+            if (ranks is not null)
+            {
+                ranks.AllReduceSum(_count);
+                ranks.AllReduceMax(high);
+            }
+            int emptyCount = _count.Count(c => c == 0);
+            bool dropEmpty = emptyCount > 0 && 2L * emptyCount >= p;
+            bool constants = intercept && n >= 2;
+            int[] kept = Enumerable.Range(0, p).Where(j => !(dropEmpty && _count[j] == 0)
+                && !(constants && _count[j] == n && high[j] == 0 && high[p + j] == -high[2 * p + j])).ToArray();
+            return kept.Length == p || kept.Length == 0 ? null : kept;
         }
     }
 

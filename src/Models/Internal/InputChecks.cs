@@ -32,10 +32,11 @@ internal static class InputChecks
                 "count (one large feature index makes them all): renumber the features.", "x");
     }
 
-    /// <summary>At least one row, finite values, and finite column and row squared norms.</summary>
+    /// <summary>At least one row, finite values, and finite column and row squared norms (for rows split across ranks:
+    /// collective, and a rank may hold no rows while the ranks together hold one).</summary>
     public static void Features(ILinearMap x)
     {
-        if (x.Rows == 0) throw new ArgumentException("X has no rows; a fit needs at least one sample.", nameof(x));
+        if (Ranks.Samples(x) == 0) throw new ArgumentException("X has no rows; a fit needs at least one sample.", nameof(x));
         ColumnMemory(x.Columns, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         if (x is IRowBlockedMap blocks)
         {
@@ -64,9 +65,9 @@ internal static class InputChecks
         x.RowSquaredNorms(norms);
         for (int r = 0; r < norms.Length; r++)
             if (double.IsNaN(norms[r]))
-                throw new ArgumentException($"Row {r} of X contains a NaN; features must be finite (impute or drop missing values).", nameof(x));
+                throw new ArgumentException($"Row {Ranks.GlobalRow(x, r)} of X contains a NaN; features must be finite (impute or drop missing values).", nameof(x));
             else if (!double.IsFinite(norms[r]))
-                throw new ArgumentException($"Row {r} of X has an infinite squared norm: an infinite value, or values whose squares overflow double precision; rescale the features.", nameof(x));
+                throw new ArgumentException($"Row {Ranks.GlobalRow(x, r)} of X has an infinite squared norm: an infinite value, or values whose squares overflow double precision; rescale the features.", nameof(x));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Objectives;
 using OptSuite.Prox;
 using OptSuite.Solvers;
@@ -18,12 +19,17 @@ namespace OptSuite.Models;
 /// </remarks>
 public abstract class FitProblem
 {
-    private protected FitProblem(ICompositeFunction objective, ProblemTraits traits, int weightCount)
+    private protected FitProblem(ICompositeFunction objective, ProblemTraits traits, int weightCount, ILinearMap? data = null)
     {
+        Communicator = (data as IDistributedMap)?.Communicator;
         Objective = objective;
         Traits = traits;
         WeightCount = weightCount;
     }
+
+    /// <summary>The ranks X's rows are split across (an <see cref="IDistributedMap"/>'s communicator), or null: every run
+    /// of a solver on the problem gets it (<see cref="SolverSettings.Communicator"/>).</summary>
+    internal ICommunicator? Communicator { get; }
 
     /// <summary>F, over w (p×m row-major) then the intercepts.</summary>
     public ICompositeFunction Objective { get; }

@@ -1,4 +1,5 @@
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Objectives;
 using OptSuite.Prox;
 using OptSuite.Prox.Regularizers;
@@ -10,7 +11,7 @@ namespace OptSuite.Models;
 /// <typeparam name="TLoss">The loss.</typeparam>
 /// <typeparam name="TReg">The separable regulariser (zero, weighted L1, bounds).</typeparam>
 internal class LinearProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f, bool linearProgram = false)
-    : FitProblem(f, Describe(f, linearProgram), f.Features),
+    : FitProblem(f, Describe(f, linearProgram), f.Features, f.Data),
       ISmoothTarget, IOrthantTarget, ICoordinateTarget, IDualTarget, INewtonTarget
     where TLoss : struct, ILoss
     where TReg : struct, ISeparableRegularizer
@@ -24,7 +25,7 @@ internal class LinearProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f, bool l
             LossDifferentiable: loss.IsTwiceDifferentiable || double.IsFinite(loss.Smoothness), LossLipschitz: double.IsFinite(loss.Smoothness),
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: linearProgram, Regularizer: Form(f.Regularizer),
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
-            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap };
+            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap };
     }
 
     public IDifferentiableFunction Smooth() => Function.AsSmooth();
@@ -59,7 +60,7 @@ internal sealed class QuantileProblem<TReg>(LinearObjective<Objectives.Losses.Qu
 /// <typeparam name="TLoss">The loss.</typeparam>
 /// <typeparam name="TReg">The block regulariser.</typeparam>
 internal sealed class GroupProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f)
-    : FitProblem(f, Describe(f), f.Features), IBlockTarget
+    : FitProblem(f, Describe(f), f.Features, f.Data), IBlockTarget
     where TLoss : struct, ILoss
     where TReg : struct, IBlockRegularizer
 {
@@ -70,7 +71,7 @@ internal sealed class GroupProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f)
             LossDifferentiable: loss.IsTwiceDifferentiable || double.IsFinite(loss.Smoothness), LossLipschitz: double.IsFinite(loss.Smoothness),
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: false, Regularizer: RegularizerForm.Block,
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
-            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap };
+            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap };
     }
 
     public SolverResult Blocks(BlockCoordinateDescentOptions options, double[]? x0, CancellationToken cancellation) =>

@@ -66,6 +66,12 @@ public readonly record struct ProblemTraits(
     /// row access is refused, and block-wise solvers (block-minimisation dual CD, covariance-mode CD) apply.</summary>
     public bool RowBlocks { get; init; }
 
+    /// <summary>X's rows are split across the ranks of a communicator (<see cref="OptSuite.LinearAlgebra.Distributed.IDistributedMap"/>):
+    /// every product all-reduces its feature-space part and column access is refused, so the product-based solvers apply
+    /// as in one process, dual coordinate descent runs as CoCoA+ (local epochs, one all-reduce of Δw per round) and
+    /// coordinate descent in covariance mode (XᵀAX all-reduced once).</summary>
+    public bool Distributed { get; init; }
+
     /// <summary>The objective is differentiable: a differentiable loss and no regulariser beyond the ridge term.</summary>
     public bool Smooth => LossDifferentiable && Regularizer == RegularizerForm.None;
 

@@ -43,7 +43,8 @@ public sealed class SolverDescriptor
     public string? Refusal(ProblemTraits traits) => _refusal(traits);
 
     /// <summary>Runs the solver on <paramref name="problem"/>, which it must handle (checked by the caller).</summary>
-    internal SolverResult Run(FitProblem problem, SolverSettings settings, double[]? x0) => _run(problem, settings, x0);
+    internal SolverResult Run(FitProblem problem, SolverSettings settings, double[]? x0) =>
+        _run(problem, settings.Communicator is null && problem.Communicator is { } ranks ? settings with { Communicator = ranks } : settings, x0);
 
     /// <summary>The options every solver shares, set from <paramref name="s"/> on <paramref name="options"/>.</summary>
     internal T Options<T>(T options, SolverSettings s) where T : SolverOptions
@@ -51,7 +52,7 @@ public sealed class SolverDescriptor
         SolverOptions common = ((SolverOptions)options) with
         {
             Tolerance = s.Tolerance, MaxIterations = s.MaxIterations ?? DefaultMaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery,
-            Observer = s.Observer,
+            Observer = s.Observer, Communicator = s.Communicator,
         };
         return (T)common;
     }

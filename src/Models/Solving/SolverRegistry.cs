@@ -39,6 +39,15 @@ namespace OptSuite.Models;
 /// descent go to OWL-QN (L1 logistic, Huber, Poisson) or FISTA (group lasso, multi-task lasso); other smooth L2 problems
 /// go to trust-region Newton. A run on row blocks that stops uncertified (a covariance-mode point the data do not
 /// certify, say) is continued along dual CD → L-BFGS → coordinate descent → Newton → OWL-QN.</para>
+/// <para>Rows split across the ranks of a communicator (<see cref="ProblemTraits.Distributed"/>: MPI, docs/distributed.md)
+/// give products whose feature-space part is all-reduced and no column access: the product-based solvers apply as in
+/// one process; dual coordinate descent runs as CoCoA+ and coordinate descent in covariance mode (XᵀAX and Xᵀy
+/// all-reduced once; the squared loss with an L1, elastic-net or ridge penalty and p ≤ <see cref="CovarianceDescent.MaxFeatures"/>),
+/// and Auto chooses it there. Auto gives the other smooth L2 problems to trust-region Newton (MPI-LIBLINEAR's method),
+/// not to CoCoA+: CoCoA+'s safe aggregation multiplies its rounds with the number of ranks (news20 squared hinge 12, 152
+/// and 523 rounds at 1, 2 and 4 ranks; a9a not within 10⁵ rounds at 2, against Newton's 7 iterations at any count;
+/// benchmarks/results/distributed.md). The hinge loss, which has no Newton step, runs by CoCoA+; L1 problems other than
+/// the squared loss by OWL-QN. Hand-overs follow the row-block chain.</para>
 /// </remarks>
 public static class SolverRegistry
 {
@@ -109,6 +118,8 @@ public static class SolverRegistry
             // its dual applies — on 2.8M × 1M with 1.08e9 non-zeros under 2 GB to a 1e-6 gap, logistic 11 passes in
             // 158 s against Newton's 64 in 431 s, squared hinge 23 in 317 s against 70 in 474 s
             // (benchmarks/results/out-of-core.md); otherwise trust-region Newton, one pass per Hessian product.
+            // Rows across ranks: trust-region Newton, whose iterations do not grow with the rank count as CoCoA+'s rounds do.
+            { Distributed: true, Regularizer: RegularizerForm.None } => SolverKind.Newton,
             { RowBlocks: true, Regularizer: RegularizerForm.None } =>
                 t.DualStep != DualCoordinateKind.None && !t.FitIntercept ? SolverKind.DualCoordinateDescent : SolverKind.Newton,
             { DualStep: DualCoordinateKind.BoxQuadratic, FitIntercept: false } => SolverKind.DualCoordinateDescent,
@@ -142,7 +153,7 @@ public static class SolverRegistry
         (t => t.Structure == ProblemStructure.Multiclass, [SolverKind.Newton, SolverKind.Lbfgs]),
         // Covariance-mode coordinate descent on row blocks has no sample-space engine to finish an uncertified point:
         // Newton (ridge) or OWL-QN (L1, elastic net) continue from the data.
-        (t => t.RowBlocks, [SolverKind.DualCoordinateDescent, SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Newton, SolverKind.OwlQn]),
+        (t => t.RowBlocks || t.Distributed, [SolverKind.DualCoordinateDescent, SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Newton, SolverKind.OwlQn]),
         (_ => true, [SolverKind.DualCoordinateDescent, SolverKind.Lbfgs, SolverKind.CoordinateDescent, SolverKind.Newton]),
     ];
 
@@ -238,17 +249,20 @@ public static class SolverRegistry
         : "coordinate methods need X as a dense, CSR or CSC matrix, not a custom ILinearMap.";
 
     /// <summary>On row blocks coordinate descent is covariance mode: the squared loss, L1/elastic-net/L2, a bounded p.</summary>
-    private static string? Covariance(ProblemTraits t) => !t.RowBlocks ? null
+    private static string? Covariance(ProblemTraits t) => !t.RowBlocks && !t.Distributed ? null
         : t.Structure != ProblemStructure.SingleOutput || !t.LossQuadratic || t.Regularizer is not (RegularizerForm.None or RegularizerForm.WeightedL1)
-            ? "X is read in row blocks (shards), where coordinate descent runs in covariance mode (XᵀAX accumulated in one pass), which " +
+            ? $"{BlockedWhere(t)}, where coordinate descent runs in covariance mode (XᵀAX accumulated in one pass), which " +
               "solves the single-output squared loss with an L1, elastic-net or L2 penalty only: other coordinate steps read single columns, " +
-              "each a pass over all of X."
+              $"each {(t.Distributed ? "an all-reduce" : "a pass over all of X")}."
         : t.Features > CovarianceDescent.MaxFeatures
-            ? $"X is read in row blocks (shards), where coordinate descent runs in covariance mode, keeping the (p + 1)² Gram matrix in memory for p ≤ " +
+            ? $"{BlockedWhere(t)}, where coordinate descent runs in covariance mode, keeping the (p + 1)² Gram matrix in memory for p ≤ " +
               $"{CovarianceDescent.MaxFeatures}; this X has {t.Features} columns."
         : null;
 
-    private static string? Coordinate(ProblemTraits t) => (t.RowBlocks ? Covariance(t) : Columns(t))
+    private static string BlockedWhere(ProblemTraits t) =>
+        t.Distributed ? "X's rows are split across MPI ranks" : "X is read in row blocks (shards)";
+
+    private static string? Coordinate(ProblemTraits t) => (t.RowBlocks || t.Distributed ? Covariance(t) : Columns(t))
         ?? (t.Structure == ProblemStructure.Multiclass ? "coordinate descent handles single-output losses and the multi-task squared loss, not the multinomial loss." : null)
         ?? NotDifferentiable(t)
         ?? t.Regularizer switch
@@ -258,8 +272,9 @@ public static class SolverRegistry
             _ => null,
         };
 
-    // Data read in row blocks (shards) are solved by block minimisation (Yu, Hsieh, Chang & Lin 2010), the same entry point.
-    private static string? Dual(ProblemTraits t) => (t.RowBlocks ? null : Columns(t))
+    // Data read in row blocks (shards) are solved by block minimisation (Yu, Hsieh, Chang & Lin 2010), rows across ranks by
+    // CoCoA+ (Ma et al. 2015): the same entry point.
+    private static string? Dual(ProblemTraits t) => (t.RowBlocks || t.Distributed ? null : Columns(t))
         ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic and Crammer–Singer losses, not the {t.LossName} loss." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)

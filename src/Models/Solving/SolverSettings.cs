@@ -29,4 +29,11 @@ public sealed record SolverSettings
 
     /// <summary>Stops the run with <see cref="StopReason.Cancelled"/>.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// The ranks of a problem whose rows are split across processes (<see cref="SolverOptions.Communicator"/>): the run's
+    /// stops that depend on one process (cancellation, <see cref="MaxTime"/>, the observer) are agreed by all ranks. Null:
+    /// the problem's own (<see cref="FitProblem.Solve"/> and the estimators set it from the data).
+    /// </summary>
+    public LinearAlgebra.Distributed.ICommunicator? Communicator { get; init; }
 }

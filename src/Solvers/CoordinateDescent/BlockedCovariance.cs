@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 
 namespace OptSuite.Solvers;
 
@@ -44,6 +45,59 @@ internal static class BlockedCovariance
         out double[] means, CancellationToken cancellationToken, long deadline = 0)
     {
         means = [];
+        if (Accumulate(x, y, a, intercept, cancellationToken, deadline) is not { } part) return null;
+        var (g, mean, _) = part;
+        int p = x.Columns;
+        means = mean[..p];
+        return new CovariancePath(g, intercept ? mean[..p] : new double[p], intercept ? mean[p] : 0);
+    }
+
+    /// <summary>
+    /// <see cref="Build"/> for rows split across ranks (<see cref="IDistributedMap"/>; collective): each rank forms the
+    /// statistics of its rows as above (its local rows, in row blocks or stored, read as blocks), and the ranks' parts are
+    /// merged as the chunks are: the weights and weighted means all-reduced (W = ΣW_r, x̄ = ΣW_r x̄_r / W), then with an
+    /// intercept each rank adds W_r δ_rδ_rᵀ (δ_r = x̄_r − x̄, positive semi-definite) to its centred G_r before the
+    /// (p + 1)² sums are all-reduced — the Chan–Golub–LeVeque update taken K ways at once; without one the G_r add.
+    /// Every rank gets the same bits. Null on every rank when any rank's pass was stopped.
+    /// </summary>
+    public static CovariancePath? BuildOverRanks(IDistributedMap x, ReadOnlySpan<double> y, ReadOnlySpan<double> a, bool intercept,
+        out double[] means, CancellationToken cancellationToken, long deadline = 0)
+    {
+        means = [];
+        ILinearMap local = x.Local;
+        var blocks = local as IRowBlockedMap ?? new RowBlockedMatrix(local, Math.Max(1, local.Rows));
+        var part = Accumulate(blocks, y, a, intercept, cancellationToken, deadline);
+        ICommunicator ranks = x.Communicator;
+        if (ranks.AllReduceMax(part is null ? 1.0 : 0.0) > 0) return null;   // every rank stops together
+        var (g, mean, weight) = part!.Value;
+        int p = x.Columns, k = p + 1;
+        var sums = new double[k + 1];
+        for (int j = 0; j < k; j++) sums[j] = weight * mean[j];
+        sums[k] = weight;
+        ranks.AllReduceSum(sums);
+        double total = sums[k];
+        var centre = new double[k];
+        for (int j = 0; j < k; j++) centre[j] = total > 0 ? sums[j] / total : 0;
+        if (intercept && weight > 0)
+        {
+            var delta = new double[k];
+            for (int j = 0; j < k; j++) delta[j] = mean[j] - centre[j];
+            for (int r = 0; r < k; r++)
+            {
+                double dr = weight * delta[r];
+                if (dr != 0) TensorPrimitives.MultiplyAdd(delta, dr, g.AsSpan(r * k, k), g.AsSpan(r * k, k));
+            }
+        }
+        ranks.AllReduceSum(g);
+        means = centre[..p];
+        return new CovariancePath(g, intercept ? centre[..p] : new double[p], intercept ? centre[p] : 0);
+    }
+
+    /// <summary>The pass of <see cref="Build"/>: G (full, symmetric), the a-weighted means of [X, y] and the weight Σa of the
+    /// rows read; null when stopped.</summary>
+    private static (double[] G, double[] Mean, double Weight)? Accumulate(IRowBlockedMap x, ReadOnlySpan<double> y, ReadOnlySpan<double> a,
+        bool intercept, CancellationToken cancellationToken, long deadline)
+    {
         int p = x.Columns, k = p + 1;
         var g = new double[(long)k * k];
         var hi = new double[k];            // the mean so far (x̄ then ȳ) is hi + lo
@@ -109,8 +163,7 @@ internal static class BlockedCovariance
             for (int s = r + 1; s < k; s++) g[r * k + s] = g[s * k + r];
         var mean = new double[k];
         for (int j = 0; j < k; j++) mean[j] = hi[j] + lo[j];
-        means = mean[..p];
-        return new CovariancePath(g, intercept ? mean[..p] : new double[p], intercept ? mean[p] : 0);
+        return (g, mean, weight);
     }
 
     /// <summary>hi + lo += share·(δ + rest), δ's product and the sum with hi kept exactly (FMA and two-sum), so the mean

@@ -24,7 +24,8 @@ namespace OptSuite.Solvers;
 /// iterations; <see cref="EvaluationCounts.Proxes"/> counts coordinate updates.</para>
 /// <para>Data read in row blocks (<see cref="LinearAlgebra.IRowBlockedMap"/>: shards) give no column access: the squared
 /// loss with an L1, elastic-net or ridge penalty is then solved in covariance mode from one pass
-/// (<see cref="CovarianceDescent"/>), and other problems are refused up front.</para>
+/// (<see cref="CovarianceDescent"/>), and other problems are refused up front; so are rows split across ranks
+/// (<see cref="LinearAlgebra.Distributed.IDistributedMap"/>), whose statistics are all-reduced.</para>
 /// </remarks>
 public static class CoordinateDescent
 {
@@ -41,7 +42,7 @@ public static class CoordinateDescent
         where TReg : struct, ISeparableRegularizer
     {
         ArgumentNullException.ThrowIfNull(objective);
-        if (objective.Data is LinearAlgebra.IRowBlockedMap) return CovarianceDescent.Minimize(objective, x0, options, cancellationToken);
+        if (objective.Data is LinearAlgebra.IRowBlockedMap or LinearAlgebra.Distributed.IDistributedMap) return CovarianceDescent.Minimize(objective, x0, options, cancellationToken);
         options ??= new CoordinateDescentOptions();
         var state = new CoordinateDescentState<TLoss, TReg>(objective, x0, options);
         return state.ToResult(SolverLoop.Run(state, options, cancellationToken));

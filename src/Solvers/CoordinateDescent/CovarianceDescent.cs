@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Objectives;
 using OptSuite.Prox;
 
@@ -24,6 +25,10 @@ namespace OptSuite.Solvers;
 /// point to a solver working from the data. One iteration is one sweep of the active set;
 /// <see cref="CoordinateDescentOptions.Order"/>, working sets, screening and the Gram options of the sample-space
 /// engine do not apply. Memory: (p + 1)² doubles, which bounds p by <see cref="MaxFeatures"/>.
+/// <para>Rows split across ranks (<see cref="IDistributedMap"/>, MPI) are solved the same way: each rank forms the
+/// statistics of its rows, one all-reduce of (p + 1)² + p + 2 doubles merges them (the pairwise centring update taken K
+/// ways), the sweeps run on identical statistics on every rank (so the iterates are bit-identical), and the certificate's
+/// products all-reduce their p-vectors.</para>
 /// </remarks>
 public static class CovarianceDescent
 {
@@ -63,11 +68,14 @@ public static class CovarianceDescent
         var clock = Stopwatch.StartNew();
         long deadline = options.MaxTime is { } budget ? Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency) : 0;
         int n = objective.Samples;
-        double[] a = objective.SampleWeights.IsEmpty ? Enumerable.Repeat(1.0 / n, n).ToArray() : objective.SampleWeights.ToArray();
-        var engine = BlockedCovariance.Build((IRowBlockedMap)objective.Data, objective.Labels, a, objective.FitIntercept, out double[] means,
-            cancellationToken, deadline);
+        double[] a = objective.SampleWeights.IsEmpty ? Enumerable.Repeat(1.0 / objective.SamplesOverAllRanks, n).ToArray() : objective.SampleWeights.ToArray();
+        double[] means;
+        var engine = objective.Data is IDistributedMap ranks
+            ? BlockedCovariance.BuildOverRanks(ranks, objective.Labels, a, objective.FitIntercept, out means, cancellationToken, deadline)
+            : BlockedCovariance.Build((IRowBlockedMap)objective.Data, objective.Labels, a, objective.FitIntercept, out means, cancellationToken, deadline);
         if (engine is null) return Interrupted(objective, x0, cancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.MaxTime, clock.Elapsed);
         var state = new CovarianceDescentState<TLoss, TReg>(objective, x0, engine, means);
+        if (objective.Data is IDistributedMap { Communicator: var c }) options = options with { Communicator = options.Communicator ?? c };
         TimeSpan? left = options.MaxTime is { } total ? (total > clock.Elapsed ? total - clock.Elapsed : TimeSpan.Zero) : null;
         var outcome = SolverLoop.Run(state, options with { MaxTime = left }, cancellationToken);
         return state.ToResult(outcome with { Elapsed = clock.Elapsed });
@@ -96,7 +104,8 @@ public static class CovarianceDescent
         where TLoss : struct, ILoss
         where TReg : struct, IRegularizer
     {
-        if (f.Data is not IRowBlockedMap) return "its data are not read in row blocks (IRowBlockedMap); CoordinateDescent.Minimize solves stored matrices.";
+        if (f.Data is not (IRowBlockedMap or IDistributedMap))
+            return "its data are neither read in row blocks (IRowBlockedMap) nor split across ranks (IDistributedMap); CoordinateDescent.Minimize solves stored matrices.";
         if (!f.Loss.IsQuadratic) return $"the {typeof(TLoss).Name} is not the squared loss, whose Gram matrix stays fixed.";
         if (!IsWeightedL1OrZero(f.Regularizer)) return $"the regulariser {typeof(TReg).Name} is neither a weighted L1 norm nor zero.";
         if (f.Features > MaxFeatures)
