@@ -1,6 +1,7 @@
 using OptSuite.Data;
 using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Models;
 
 namespace OptSuite.Cli.Commands;
@@ -93,7 +94,7 @@ internal sealed class CliData
     /// <summary>Training data must have a row: an empty file or dataset is an error naming it.</summary>
     public CliData RequireRows()
     {
-        if (Rows > 0) return this;
+        if (GlobalRows > 0) return this;
         if (Features is IRowBlockedMap) throw new UsageException($"{Option} {Path} holds no rows; a fit needs at least one.");
         throw new DataFormatException(Path, 0, 0,
             "the file has no data rows (it is empty or holds only blank and comment lines); a fit needs at least one");
@@ -138,9 +139,35 @@ internal sealed class CliData
         return new(option, path, With(d.Features, backend), d.Labels, null, null, Base(d.ZeroBasedIndices), "CSR");
     }
 
-    private static CliData OpenShards(string option, string path, SvmlightReaderOptions? shape, ILinearAlgebraBackend? backend)
+    /// <summary>
+    /// This rank's share of the data for a distributed command (collective: every rank of <paramref name="ranks"/> calls
+    /// it): the lines of its byte range of an svmlight file (<see cref="SvmlightPartReader"/>: feature count and index base
+    /// agreed by all ranks) or its part of a shard directory (<see cref="ShardedDataset.OpenPart"/>), as
+    /// <see cref="DistributedRows"/>. <see cref="Rows"/> is then this rank's count, <see cref="GlobalRows"/> all ranks'.
+    /// </summary>
+    public static CliData ReadPart(string option, string path, ICommunicator ranks, SvmlightReaderOptions? shape = null, string what = "Data")
     {
-        var data = ShardedDataset.Open(path, backend: backend);
+        CliData local;
+        if (Directory.Exists(path)) local = OpenShards(option, path, ShardedDataset.OpenPart(path, ranks.Rank, ranks.Size), shape);
+        else
+        {
+            CliFiles.RequireInput(option, path, what);
+            var d = CliFiles.OnMultiLabel(() => SvmlightPartReader.Read(path, ranks, shape));
+            local = new(option, path, d.Features, d.Labels, null, null, Base(d.ZeroBasedIndices), "CSR");
+        }
+        var rows = new DistributedRows(local.Features, ranks);
+        return new(option, path, rows, local._labels, null, local.Weights, local.IndexBase,
+            $"{local.Storage}, rows {rows.FirstRow + 1}–{rows.FirstRow + rows.Rows} on rank {ranks.Rank} of {ranks.Size}");
+    }
+
+    /// <summary>n over all ranks (<see cref="Rows"/> unless the data are a rank's share).</summary>
+    public long GlobalRows => Features is IDistributedMap d ? d.GlobalRows : Rows;
+
+    private static CliData OpenShards(string option, string path, SvmlightReaderOptions? shape, ILinearAlgebraBackend? backend) =>
+        OpenShards(option, path, ShardedDataset.Open(path, backend: backend), shape);
+
+    private static CliData OpenShards(string option, string path, ShardedDataset data, SvmlightReaderOptions? shape)
+    {
         var manifest = data.Manifest;
         var indexBase = manifest.Source?.IndexBase switch
         {

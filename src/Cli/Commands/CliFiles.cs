@@ -53,9 +53,15 @@ internal static class CliFiles
     public static SvmlightDataset ReadSvmlight(string option, string path, SvmlightReaderOptions? options = null, string what = "Data")
     {
         RequireInput(option, path, what);
+        return OnMultiLabel(() => SvmlightReader.Read(path, options));
+    }
+
+    /// <summary>Runs a single-label read; a multi-label line is an error that says which model fits such data.</summary>
+    public static SvmlightDataset OnMultiLabel(Func<SvmlightDataset> read)
+    {
         try
         {
-            return SvmlightReader.Read(path, options);
+            return read();
         }
         catch (DataFormatException e) when (SvmlightReader.IsMultiLabelError(e))
         {
@@ -89,7 +95,7 @@ internal static class CliFiles
     });
 
     /// <summary>Requires data that is scored (test data) to have rows, before any fit.</summary>
-    public static void RequireRows(string option, string path, int rows)
+    public static void RequireRows(string option, string path, long rows)
     {
         if (rows == 0) throw new UsageException($"{option} {path} has no rows; there is nothing to score.");
     }

@@ -9,6 +9,13 @@ internal static class CommandRunner
 {
     public static int Run(ParseResult parse, Func<int> body)
     {
+        // The process's exit code is set here too: an MPI rank decides at exit from it whether to finalise (a failing rank
+        // leaves the job to mpiexec.hydra, which stops the others).
+        return Environment.ExitCode = Guarded(parse, body);
+    }
+
+    private static int Guarded(ParseResult parse, Func<int> body)
+    {
         bool verbose = parse.GetValue(CommandLineApp.Verbose);
         try
         {
@@ -29,14 +36,19 @@ internal static class CommandRunner
         }
     }
 
+    /// <summary>Set by a distributed command: "rank r of K: ", so each rank's error says which rank failed.</summary>
+    public static string RankPrefix { get; set; } = "";
+
     /// <summary>Exceptions that mean the user's input or usage is wrong (exit code 2). <see cref="InvalidDataException"/> is
     /// a damaged input: a directory that is no shard dataset, a truncated or corrupted shard (the message names the file),
-    /// a damaged compressed stream.</summary>
+    /// a damaged compressed stream. <see cref="NotSupportedException"/> is a combination of options the library does not
+    /// run (the multinomial loss on distributed rows, say).</summary>
     public static bool IsBadInput(Exception e) => e is DataFormatException or FileNotFoundException
-        or DirectoryNotFoundException or ArgumentException or UsageException or UnauthorizedAccessException or InvalidDataException;
+        or DirectoryNotFoundException or ArgumentException or UsageException or UnauthorizedAccessException or InvalidDataException
+        or NotSupportedException;
 
     /// <summary>Writes <c>error: MESSAGE</c> to stderr as one line (see <see cref="OneLine"/>).</summary>
-    public static void Error(string message) => Console.Error.WriteLine("error: " + OneLine(message));
+    public static void Error(string message) => Console.Error.WriteLine("error: " + RankPrefix + OneLine(message));
 
     /// <summary>The options that set the estimators' and paths' properties, by property name.</summary>
     private static readonly Dictionary<string, string> OptionOfProperty = new()

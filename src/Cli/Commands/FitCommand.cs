@@ -8,7 +8,7 @@ namespace OptSuite.Cli.Commands;
 /// <summary>
 /// <c>optsuite fit --model M --data FILE|DIR ...</c>: fits an estimator on svmlight data or a shard directory, prints a summary (or one JSON line
 /// last on stdout with <c>--json</c>) and optionally saves the model. λ is the mean-over-samples strength; --C maps to
-/// λ = 1/(n·C).
+/// λ = 1/(n·C). With <c>--distributed</c> it is one rank of an MPI job (docs/distributed.md).
 /// </summary>
 internal static class FitCommand
 {
@@ -22,12 +22,14 @@ internal static class FitCommand
     private static readonly Option<int?> Threads = ThreadsOption.Create("Threads for the linear-algebra kernels (at most the logical processors).");
     private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Save the fitted model as JSON to this file." };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };
+    private static readonly Option<bool> Distributed = DistributedOptions.Flag();
+    private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
 
     public static Command Create()
     {
         var cmd = new Command("fit", "Fit a model on svmlight data or a shard directory and report objective, duality gap, iterations, time and scores.");
         SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
-        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json])) cmd.Options.Add(o);
+        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, Distributed, Ranks])) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -56,12 +58,16 @@ internal static class FitCommand
         bool hasTest = testPath is not null;
         // One task per distinct label value for multitask-lasso: the 0/1 indicators of each row's label set (multi-label "1,3,7" or one label).
         bool multiTask = entry.Task == ModelTask.MultiTask;
-        var train = CliData.Read("--data", dataPath, labelSets: multiTask).RequireRows();
+        // --distributed: this process is one rank of an MPI job and reads its share of the data; rank 0 reports and saves.
+        var ranks = DistributedOptions.Join(parse, Distributed, Ranks, name, multiTask);
+        var train = (ranks is null ? CliData.Read("--data", dataPath, labelSets: multiTask) : CliData.ReadPart("--data", dataPath, ranks)).RequireRows();
         // The training data's index base is saved with the model and used for --test and predict.
         estimator.FeatureIndexBase = train.IndexBase;
         // The test data is read and checked before the fit, so a bad test file costs no fit.
-        var test = testPath is null ? null : CliData.Read("--test", testPath, train.Shape, multiTask, what: "Test");
-        if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
+        var test = testPath is null ? null
+            : ranks is null ? CliData.Read("--test", testPath, train.Shape, multiTask, what: "Test")
+            : CliData.ReadPart("--test", testPath, ranks, train.Shape, what: "Test");
+        if (test is not null) CliFiles.RequireRows("--test", testPath!, test.GlobalRows);
         double trainScore;
         if (estimator is MultiTaskLasso mtl)
         {
@@ -77,9 +83,10 @@ internal static class FitCommand
             trainScore = Score(estimator, train);
             if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test));
         }
-        var (rows, columns) = (train.Rows, train.Columns);
+        var (rows, columns) = (train.GlobalRows, train.Columns);
         var report = estimator.Report!;
-        if (output is not null) estimator.Save(output);
+        bool reports = ranks is null || ranks.Rank == 0;   // every rank holds the same model; one writes it
+        if (output is not null && reports) estimator.Save(output);
 
         var fields = new List<KeyValuePair<string, object?>>
         {
@@ -102,6 +109,8 @@ internal static class FitCommand
         if (estimator is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
         if (output is not null) fields.Add(new("output", output));
         if (report.Advice is not null) fields.Add(new("advice", report.Advice));
+        if (ranks is not null) fields.Add(new("ranks", ranks.Size));
+        if (!reports) return ExitCodes.Success;
         if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
         else KeyValueTable.Write($"fit {name}", fields);
         return ExitCodes.Success;

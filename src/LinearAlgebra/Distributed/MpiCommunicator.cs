@@ -26,8 +26,30 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     private static readonly Lazy<MpiCommunicator> s_world = new(() =>
     {
         MpiRuntime.EnsureInitialized();
-        return new MpiCommunicator(MpiNative.CommWorld, owned: false);
+        var world = new MpiCommunicator(MpiNative.CommWorld, owned: false);
+        if (LauncherMismatch(world.Size, Environment.GetEnvironmentVariable) is { } why) throw new InvalidOperationException(why);
+        return world;
     });
+
+    /// <summary>
+    /// Why a world of <paramref name="size"/> ranks does not match the launcher that started the process, or null: a
+    /// launcher that is not MPICH's (Open MPI's <c>mpiexec</c>, which the <c>mpiexec</c> alternative may name) starts K
+    /// processes that each initialise MPICH as a singleton world of one, so K full single-process runs would each write
+    /// the output. The launcher's own variables give it away: <c>OMPI_COMM_WORLD_SIZE</c> (Open MPI), <c>PMI_SIZE</c>
+    /// (a PMI launcher such as mpiexec.hydra) larger than the world.
+    /// </summary>
+    /// <param name="size">The world's size.</param>
+    /// <param name="variable">Reads an environment variable.</param>
+    internal static string? LauncherMismatch(int size, Func<string, string?> variable)
+    {
+        if (size != 1) return null;
+        foreach (var (name, launcher) in new[] { ("OMPI_COMM_WORLD_SIZE", "Open MPI's mpiexec/mpirun"), ("PMI_SIZE", "a PMI launcher") })
+            if (int.TryParse(variable(name), out int k) && k > 1)
+                return $"This process was started as one of {k} by {launcher} ({name}={k}), but MPICH's MPI_COMM_WORLD has one rank: the " +
+                    "launcher does not belong to MPICH, so every process would run alone. Launch with MPICH's mpiexec.hydra " +
+                    "(mpiexec.hydra -n K -genv UCX_ERROR_SIGNALS \"\" dotnet ...); docs/distributed.md.";
+        return null;
+    }
 
     private int _handle;
     private readonly bool _owned;

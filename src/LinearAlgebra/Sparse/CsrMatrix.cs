@@ -78,6 +78,28 @@ public sealed class CsrMatrix : CompressedMatrix
         return new CsrMatrix(n, p + 1, pointers, indices, values, Backend);
     }
 
+    /// <summary>
+    /// The same rows over <paramref name="columns"/> columns with every column index moved up by <paramref name="shift"/>
+    /// (column j becomes j + shift): the local rows of a distributed svmlight read once the ranks agree on the feature
+    /// count and the index base. Shares the pointers and values (and the indices when the shift is 0); same backend.
+    /// </summary>
+    /// <param name="columns">The new column count, at least <see cref="Columns"/> + <paramref name="shift"/>.</param>
+    /// <param name="shift">0 or more.</param>
+    public CsrMatrix WithColumns(int columns, int shift = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shift);
+        if (columns < Columns + shift)
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, $"The matrix uses {Columns} columns{(shift > 0 ? $" shifted by {shift}" : "")}; it needs at least {Columns + shift}.");
+        var s = Storage;
+        int[] indices = s.Indices;
+        if (shift != 0)
+        {
+            indices = new int[s.NonZeroCount];
+            for (int e = 0; e < indices.Length; e++) indices[e] = s.Indices[e] + shift;
+        }
+        return new CsrMatrix(Rows, columns, new CompressedStorage(Rows, columns, s.Pointers, indices, s.Values, s.IndicesSorted), Backend);
+    }
+
     /// <summary>Rows [<paramref name="from"/>, <paramref name="to"/>) as a new matrix (a copy; same columns and backend):
     /// a rank's share of the rows in a distributed run, say.</summary>
     /// <param name="from">The first row.</param>

@@ -63,7 +63,15 @@ public static class MpiProcess
     /// <paramref name="timeout"/> (then the whole process tree is killed).
     /// </summary>
     public static Result Run(int ranks, string[] hostArgs, string? ucxErrorSignals = "",
-        IEnumerable<(string Key, string Value)>? environment = null, TimeSpan? timeout = null)
+        IEnumerable<(string Key, string Value)>? environment = null, TimeSpan? timeout = null) =>
+        Launch(ranks, HostPath, hostArgs, ucxErrorSignals, environment, timeout);
+
+    /// <summary>Runs <c>mpiexec.hydra -n RANKS -genv UCX_ERROR_SIGNALS "" dotnet optsuite.dll ARGS</c>: the CLI as K ranks.</summary>
+    public static Result RunCli(int ranks, string[] cliArgs, TimeSpan? timeout = null) =>
+        Launch(ranks, CliProcess.CliPath, cliArgs, "", null, timeout);
+
+    private static Result Launch(int ranks, string assembly, string[] hostArgs, string? ucxErrorSignals,
+        IEnumerable<(string Key, string Value)>? environment, TimeSpan? timeout)
     {
         string launcher = FindLauncher() ?? throw new InvalidOperationException(
             $"{Launcher} is not on PATH ({MpiRequirement.Variable}=1 requires MPI): {MpiCommunicator.InstallCommand}");
@@ -83,13 +91,13 @@ public static class MpiProcess
             psi.ArgumentList.Add(ucxErrorSignals);
         }
         psi.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
-        psi.ArgumentList.Add(HostPath);
+        psi.ArgumentList.Add(assembly);
         foreach (string a in hostArgs) psi.ArgumentList.Add(a);
         psi.Environment.Remove("MPIEXEC_TIMEOUT");
         if (environment is not null)
             foreach (var (key, value) in environment) psi.Environment[key] = value;
 
-        return Execute(psi, timeout, $"{Launcher} -n {ranks} ... {string.Join(' ', hostArgs)}");
+        return Execute(psi, timeout, $"{Launcher} -n {ranks} ... {Path.GetFileName(assembly)} {string.Join(' ', hostArgs)}");
     }
 
     /// <summary>

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using OptSuite.Data;
+using OptSuite.Models;
+using OptSuite.Tests.Support;
+using Xunit.Abstractions;
+
+namespace OptSuite.Tests.Cli;
+
+/// <summary>
+/// <c>optsuite fit --distributed</c> under real <c>mpiexec.hydra</c>: K ranks read their byte ranges of a9a (or their
+/// parts of its shards) and fit the single-process optimum (objective to 1e-10 relative); only rank 0 prints and writes
+/// the model; a bad line on another rank, a job of the wrong size and a compressed file stop the job with the rank's
+/// error and a non-zero exit.
+/// </summary>
+public sealed class DistributedFitCommandTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<ScratchDirectory> Data = new(() =>
+    {
+        var dir = new ScratchDirectory("distributed-cli");
+        SvmlightWriter.Write(dir["a9a.svm"], SvmlightReader.Read(DatasetLocator.Find("binary/a9a.xz")));
+        ShardSets.Write(dir["a9a-shards"], dir["a9a.svm"], shardBytes: 1 << 16);
+        return dir;
+    });
+
+    private static readonly Lazy<double> SingleProcess = new(() =>
+    {
+        var d = SvmlightReader.Read(Data.Value["a9a.svm"]);
+        return new LogisticRegression { C = 1, Tolerance = 1e-11, Solver = SolverKind.Newton }.Fit(d.Features, d.Labels).Report!.Objective;
+    });
+
+    private MpiProcess.Result Fit(int k, string data, string model)
+    {
+        var r = MpiProcess.RunCli(k, ["fit", "--model", "logistic", "--C", "1", "--data", data, "--tol", "1e-11", "--json",
+            "--distributed", "--ranks", k.ToString(CultureInfo.InvariantCulture), "--output", model], TimeSpan.FromSeconds(120));
+        output.WriteLine(r.Transcript);
+        return r;
+    }
+
+    [MpiTheory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RanksReadTheirBytesAndFitTheSingleProcessOptimum(int k)
+    {
+        using var dir = new ScratchDirectory("distributed-fit");
+        var r = Fit(k, Data.Value["a9a.svm"], dir["model.json"]);
+        Assert.True(r.Code == 0, r.Transcript);
+        var lines = r.Out.TrimEnd('\n').Split('\n');
+        Assert.Single(lines);   // rank 0 alone reports
+        var json = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal(32561, json.GetProperty("n").GetInt64());
+        Assert.Equal(k, json.GetProperty("ranks").GetInt32());
+        Assert.Equal("newton", json.GetProperty("solver").GetString());
+        double objective = json.GetProperty("objective").GetDouble();
+        Assert.Equal(SingleProcess.Value, objective, 1e-10 * SingleProcess.Value);
+        // The saved model is the fit: it scores the whole file as the fit reported.
+        var model = LinearEstimator.Load<LogisticRegression>(dir["model.json"]);
+        var d = SvmlightReader.Read(Data.Value["a9a.svm"], model.ReaderOptions);
+        Assert.Equal(json.GetProperty("train_score").GetDouble(), model.Score(d.Features, d.Labels), 12);
+    }
+
+    [MpiFact]
+    public void RanksShareAShardDirectory()
+    {
+        using var dir = new ScratchDirectory("distributed-fit");
+        var r = Fit(2, Data.Value["a9a-shards"], dir["model.json"]);
+        Assert.True(r.Code == 0, r.Transcript);
+        var json = JsonDocument.Parse(r.Out.TrimEnd('\n').Split('\n')[^1]).RootElement;
+        Assert.Equal(32561, json.GetProperty("n").GetInt64());
+        Assert.Equal(SingleProcess.Value, json.GetProperty("objective").GetDouble(), 1e-10 * SingleProcess.Value);
+    }
+
+    [MpiFact]
+    public void ABadLineOnAnotherRankStopsTheJobNamingTheRankAndLine()
+    {
+        using var dir = new ScratchDirectory("distributed-fit");
+        var lines = File.ReadLines(Data.Value["a9a.svm"]).Take(3000).ToList();
+        lines[2499] = "+1 3:1 x:2";
+        File.WriteAllLines(dir["bad.svm"], lines);
+        var r = MpiProcess.RunCli(2, ["fit", "--model", "logistic", "--data", dir["bad.svm"], "--distributed", "--output", dir["model.json"]]);
+        output.WriteLine(r.Transcript);
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("error: rank 1 of 2: ", r.Err);
+        Assert.Contains("bad.svm:2500:", r.Err);
+        Assert.False(File.Exists(dir["model.json"]));
+    }
+
+    [MpiFact]
+    public void AJobOfAnotherSizeAndACompressedFileAreRefused()
+    {
+        using var dir = new ScratchDirectory("distributed-fit");
+        var r = MpiProcess.RunCli(2, ["fit", "--model", "logistic", "--data", Data.Value["a9a.svm"], "--distributed", "--ranks", "3"]);
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("--ranks 3: the MPI job has 2 ranks", r.Err);
+        r = MpiProcess.RunCli(2, ["fit", "--model", "logistic", "--data", DatasetLocator.Find("binary/a9a.xz"), "--distributed"]);
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("cannot be split into byte ranges", r.Err);
+    }
+}
