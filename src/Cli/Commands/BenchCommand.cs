@@ -4,6 +4,7 @@ using OptSuite.Cli.Bench;
 using OptSuite.Data;
 using OptSuite.Data.IO;
 using OptSuite.LinearAlgebra;
+using OptSuite.LinearAlgebra.Distributed;
 using OptSuite.Models;
 using Spectre.Console;
 
@@ -27,18 +28,22 @@ internal static class BenchCommand
     private static readonly Option<int> TraceEvery = new("--trace-every") { Description = "Record a trace point every N iterations.", DefaultValueFactory = _ => 1 };
     private static readonly Option<string> Backend = new("--backend") { Description = "Linear-algebra backend for the data: auto (OPTSUITE_BACKEND, else MKL when it loads), managed or mkl.", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Out = new("--out", "-o") { Description = "Output folder (default bench-results/MODEL-DATA)." };
+    private static readonly Option<bool> Distributed = DistributedOptions.Flag();
+    private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
 
     public static Command Create()
     {
         var cmd = new Command("bench", "Benchmark solvers on a model and data set: traces, time-to-accuracy table, convergence plots and a report.");
-        foreach (var o in ModelOptions.All.Concat([Data, Solvers, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out]))
+        foreach (var o in ModelOptions.All.Concat([Data, Solvers, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out, Distributed, Ranks]))
             cmd.Options.Add(o);
         Backend.AcceptOnlyFromAmong("auto", "managed", "mkl");
         cmd.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var (entry, estimator) = ModelOptions.Build(parse);
             estimator.Seed = parse.GetValue(Seed);
-            return Execute(Settings(parse, entry.Name), entry, estimator, parse.GetValue(Threads), parse.GetValue(Backend)!, parse.GetValue(Out));
+            var settings = Settings(parse, entry.Name);
+            var ranks = DistributedOptions.Join(parse, Distributed, Ranks, entry.Name, entry.Task == ModelTask.MultiTask);
+            return Execute(settings, entry, estimator, parse.GetValue(Threads), parse.GetValue(Backend)!, parse.GetValue(Out), ranks);
         }));
         return cmd;
     }
@@ -63,14 +68,20 @@ internal static class BenchCommand
         };
     }
 
-    /// <summary>Loads the data, poses the estimator's problem, runs the benchmark and writes the outputs; prints where they are.</summary>
-    internal static int Execute(BenchSettings settings, ModelEntry entry, LinearEstimator estimator, int? threads, string backendName, string? outDir)
+    /// <summary>Loads the data, poses the estimator's problem, runs the benchmark and writes the outputs; prints where they are.
+    /// With <paramref name="ranks"/> (<c>--distributed</c>) every rank reads its share and runs every solve; rank 0 alone
+    /// prints and writes the outputs.</summary>
+    internal static int Execute(BenchSettings settings, ModelEntry entry, LinearEstimator estimator, int? threads, string backendName, string? outDir,
+        ICommunicator? ranks = null)
     {
         if (threads is { } t) LinearAlgebraSettings.MaxThreads = t;
         CliData.Require("--data", settings.DataPath);
         var backend = ResolveBackend(backendName);
         // One task per distinct label value for multitask-lasso, as `optsuite fit`: the 0/1 indicators of each row's label set.
-        var data = CliData.Read("--data", settings.DataPath, labelSets: entry.Task == ModelTask.MultiTask, backend: backend).RequireRows();
+        var data = (ranks is null
+            ? CliData.Read("--data", settings.DataPath, labelSets: entry.Task == ModelTask.MultiTask, backend: backend)
+            : CliData.ReadPart("--data", settings.DataPath, ranks)).RequireRows();
+        bool reports = ranks is null || ranks.Rank == 0;
         ILinearMap x = data.Features;
         FitProblem posed = CliFiles.OnData("--data", settings.DataPath, () => estimator switch
         {
@@ -78,30 +89,35 @@ internal static class BenchCommand
             LinearClassifier c => Single(c.CreateProblems(data.Matrix, data.Labels, data.Weights), entry.Name),
             _ => ((LinearRegressor)estimator).CreateProblem(data.Matrix, data.Labels, data.Weights),
         });
-        var problem = new BenchProblem(entry.Name, Describe(entry.Name, posed, estimator, data.Rows), posed);
+        var problem = new BenchProblem(entry.Name, Describe(entry.Name, posed, estimator, data.GlobalRows), posed);
         if (settings.Solvers.Count == 0) settings = settings with { Solvers = problem.SupportedSolvers };
         foreach (var s in settings.Solvers)
             if (!problem.Supports(s)) throw new UsageException(problem.RefusalMessage(s));
 
         string stem = DataStem(settings.DataPath);
         string dir = Path.GetFullPath(outDir ?? Path.Combine("bench-results", $"{settings.Model}-{stem}"));
-        PrepareOutput(dir, CliData.Inputs("--data", settings.DataPath));
-        var output = Console.Out;
+        if (reports) PrepareOutput(dir, CliData.Inputs("--data", settings.DataPath));
+        var output = reports ? Console.Out : TextWriter.Null;
+        long stored = data.StoredCount;
+        if (ranks is not null) stored = ranks.AllReduceSum(stored);
+        string where = ranks is null ? data.Storage : $"{data.Storage.Split(", rows ")[0]}, {ranks.Size} MPI ranks";
         output.WriteLine($"bench: {problem.Description}");
-        output.WriteLine($"data: {settings.DataPath} ({data.Rows} × {data.Columns}, {data.StoredCount} non-zeros, {data.Storage}); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
+        output.WriteLine($"data: {settings.DataPath} ({data.GlobalRows} × {data.Columns}, {stored} non-zeros, {where}); backend {x.Backend.Kind.ToString().ToLowerInvariant()}, {LinearAlgebraSettings.MaxThreads} thread(s)");
 
-        (ReferenceSolve reference, IReadOnlyList<SolverRun> runs) = Console.IsOutputRedirected
+        (ReferenceSolve reference, IReadOnlyList<SolverRun> runs) = Console.IsOutputRedirected || !reports
             ? BenchRunner.Run(problem, settings, new PlainProgress(output))
             : RunWithBars(problem, settings);
+        if (!reports) return ExitCodes.Success;
 
         var inv = CultureInfo.InvariantCulture;
         var context = new BenchmarkReport.Context($"{settings.Model} on {stem}", problem.Description,
-            $"{settings.DataPath} ({data.Rows} samples × {data.Columns} features, {data.StoredCount} non-zeros, {data.Storage})",
+            $"{settings.DataPath} ({data.GlobalRows} samples × {data.Columns} features, {stored} non-zeros, {where})",
             reference.Value, reference.Describe(),
             [
                 new("solvers", $"{string.Join(", ", settings.Solvers)}, from w = 0, tolerance {ReferenceSolve.Sci(settings.Tolerance)} on each solver's own criterion, at most {settings.MaxIterations} iterations and {settings.MaxTime.TotalSeconds.ToString("G4", inv)} s each, a trace point every {settings.TraceEvery} iteration(s)"),
                 new("backend", x.Backend.Description),
-                new("machine", $"{Environment.ProcessorCount} logical cores; load average at the end {LoadAverage()}"),
+                new("machine", $"{Environment.ProcessorCount} logical cores; load average at the end {LoadAverage()}" +
+                    (ranks is null ? "" : $"; {ranks.Size} MPI ranks (the times are the slowest rank's work plus its waits in all-reduces)")),
                 new("optsuite", $"{InfoCommand.Version()}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC"),
                 new("command", "optsuite " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))),
             ], reference.Warning);
@@ -123,13 +139,13 @@ internal static class BenchCommand
         : throw new UsageException($"{model} poses {problems.Count} one-vs-rest problems here (one per class); bench runs one problem: use two classes, or --model multiclass-svm (Crammer–Singer) or multinomial.");
 
     /// <summary>The objective in words: the model, the loss and penalty, and λ with where it came from.</summary>
-    private static string Describe(string model, FitProblem problem, LinearEstimator estimator, int n)
+    private static string Describe(string model, FitProblem problem, LinearEstimator estimator, long n)
     {
         var inv = CultureInfo.InvariantCulture;
         double lambda = estimator.LambdaFor(n);
         string from = estimator.Lambda is not null ? "" : estimator.C is { } c ? $" (= 1/(n·C), C = {c.ToString("G6", inv)}, n = {n})" : " (the model's default)";
         string bias = problem.BiasScaling is { } b ? $", intercept as a penalised bias feature B = {b.ToString("G6", inv)}" : "";
-        return $"{model}: {problem.Traits.Describe()}{bias}, λ = {lambda.ToString("G6", inv)}{from}, {problem.Traits.Samples} × {problem.Traits.Features} fitted, {problem.Traits.Outputs} output(s)";
+        return $"{model}: {problem.Traits.Describe()}{bias}, λ = {lambda.ToString("G6", inv)}{from}, {n} × {problem.Traits.Features} fitted, {problem.Traits.Outputs} output(s)";
     }
 
     /// <summary>Creates the output folder and checks its files can be written and overwrite no input, before any solve.</summary>

@@ -71,6 +71,24 @@ public sealed class DistributedFitCommandTests(ITestOutputHelper output)
         Assert.Equal(SingleProcess.Value, json.GetProperty("objective").GetDouble(), 1e-10 * SingleProcess.Value);
     }
 
+    /// <summary><c>bench --distributed</c>: every rank runs every solve, rank 0 alone prints and writes the report; the
+    /// reference optimum is the single-process one.</summary>
+    [MpiFact]
+    public void BenchAcrossRanksWritesOneReportWithTheSingleProcessOptimum()
+    {
+        using var dir = new ScratchDirectory("distributed-bench");
+        var r = MpiProcess.RunCli(2, ["bench", "--model", "logistic", "--C", "1", "--data", Data.Value["a9a.svm"], "--solvers", "newton,lbfgs",
+            "--max-time", "5", "--reference-time", "20", "--distributed", "--ranks", "2", "--out", dir["out"]], TimeSpan.FromSeconds(120));
+        output.WriteLine(r.Transcript);
+        Assert.True(r.Code == 0, r.Transcript);
+        Assert.Equal(1, r.Out.Split('\n').Count(l => l.StartsWith("bench: ", StringComparison.Ordinal)));
+        Assert.Contains("2 MPI ranks", r.Out);
+        string line = r.Out.Split('\n').Single(l => l.StartsWith("F* = ", StringComparison.Ordinal));
+        double best = double.Parse(line["F* = ".Length..line.IndexOf(' ', "F* = ".Length)], CultureInfo.InvariantCulture);
+        Assert.Equal(SingleProcess.Value, best, 1e-10 * SingleProcess.Value);
+        Assert.True(File.Exists(Path.Combine(dir["out"], "report.md")));
+    }
+
     [MpiFact]
     public void ABadLineOnAnotherRankStopsTheJobNamingTheRankAndLine()
     {
