@@ -78,6 +78,15 @@ public abstract class LinearEstimator
     /// (StopReason.StoppedByObserver). Null for none.</summary>
     public Func<IterationReport, bool>? Observer { get; set; }
 
+    /// <summary>
+    /// Save the solver's state every <see cref="SolverCheckpoints.Every"/> iterations through
+    /// <see cref="SolverCheckpoints.Save"/>, and/or continue a fit from a saved state (<see cref="SolverCheckpoints.Resume"/>:
+    /// the fit then runs the checkpoint's solver — with Auto, and its hand-overs after it — counting on from the
+    /// checkpoint's iterations). Null (the default) for neither. For fits of one problem (not one-vs-rest), with a solver
+    /// that keeps checkpoints (see <see cref="SolverCheckpoint"/>); <c>optsuite fit --checkpoint DIR</c> writes them to files.
+    /// </summary>
+    public SolverCheckpoints? Checkpoints { get; set; }
+
     /// <summary>The model's name on the command line and in saved files (e.g. "lasso").</summary>
     public abstract string ModelName { get; }
 
@@ -246,9 +255,23 @@ public abstract class LinearEstimator
     private protected IReadOnlyList<FitOutcome> Run(IReadOnlyList<FitProblem> problems, Func<int, double[]?> start)
     {
         SolverKind resolved = SolverRegistry.Resolve(Solver, problems[0].Traits, ModelName);
+        if (Checkpoints is { } checkpoints)
+        {
+            if (problems.Count > 1)
+                throw new NotSupportedException($"Checkpoints are kept for fits of one problem; this {ModelName} fit poses {problems.Count} (one-vs-rest, one per class).");
+            if (checkpoints.Resume is { } resume)
+            {
+                var saved = SolverRegistry.Find(resume.Solver)?.Kind
+                    ?? throw new ArgumentException($"The checkpoint names the solver '{resume.Solver}', which is not one of {string.Join(", ", SolverRegistry.Names.Skip(1))}.", nameof(Checkpoints));
+                if (Solver != SolverKind.Auto && Solver != saved)
+                    throw new ArgumentException($"The checkpoint was taken by '{resume.Solver}'; Solver is '{SolverRegistry.Get(Solver).Name}'. Resume with that solver or Auto.", nameof(Checkpoints));
+                resolved = SolverRegistry.Resolve(saved, problems[0].Traits, ModelName);
+            }
+        }
         var settings = new FitSettings(resolved, Tolerance, MaxIterations, Seed, CancellationToken, MaxTime, Observer)
         {
             HandOvers = Solver == SolverKind.Auto ? SolverRegistry.HandOvers(resolved, problems[0].Traits) : [],
+            Checkpoints = Checkpoints,
         };
         var outcomes = new FitOutcome[problems.Count];
         for (int c = 0; c < outcomes.Length; c++) outcomes[c] = SolverRunner.Run(problems[c], settings, start(c));

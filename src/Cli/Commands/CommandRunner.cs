@@ -9,13 +9,6 @@ internal static class CommandRunner
 {
     public static int Run(ParseResult parse, Func<int> body)
     {
-        // The process's exit code is set here too: an MPI rank decides at exit from it whether to finalise (a failing rank
-        // leaves the job to mpiexec.hydra, which stops the others).
-        return Environment.ExitCode = Guarded(parse, body);
-    }
-
-    private static int Guarded(ParseResult parse, Func<int> body)
-    {
         bool verbose = parse.GetValue(CommandLineApp.Verbose);
         try
         {

@@ -24,12 +24,13 @@ internal static class FitCommand
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };
     private static readonly Option<bool> Distributed = DistributedOptions.Flag();
     private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
+    private static readonly CheckpointOptions Checkpoints = new();
 
     public static Command Create()
     {
         var cmd = new Command("fit", "Fit a model on svmlight data or a shard directory and report objective, duality gap, iterations, time and scores.");
         SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
-        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, Distributed, Ranks])) cmd.Options.Add(o);
+        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, Distributed, Ranks]).Concat(Checkpoints.All)) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -68,6 +69,7 @@ internal static class FitCommand
             : ranks is null ? CliData.Read("--test", testPath, train.Shape, multiTask, what: "Test")
             : CliData.ReadPart("--test", testPath, ranks, train.Shape, what: "Test");
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.GlobalRows);
+        Checkpoints.Apply(parse, estimator, ModelOptions.All, train, ranks);
         double trainScore;
         if (estimator is MultiTaskLasso mtl)
         {

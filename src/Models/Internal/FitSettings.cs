@@ -12,6 +12,10 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     /// empty unless the estimator's solver was Auto (an explicit choice is kept).</summary>
     public IReadOnlyList<SolverKind> HandOvers { get; init; } = [];
 
+    /// <summary>Checkpointing of the fit's runs (<see cref="LinearEstimator.Checkpoints"/>): every run saves, the first
+    /// resumes.</summary>
+    public SolverCheckpoints? Checkpoints { get; init; }
+
     /// <summary>
     /// Settings for <paramref name="next"/> continuing after runs that used <paramref name="used"/> iterations, or null when
     /// none are left. A caller's <see cref="MaxIterations"/> caps the whole problem — every run and hand-over
@@ -20,8 +24,9 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     /// </summary>
     public FitSettings? Continuing(SolverKind next, int used)
     {
-        if (MaxIterations is not { } cap) return this with { Solver = next };
-        return used < cap ? this with { Solver = next, MaxIterations = cap - used } : null;
+        var checkpoints = Checkpoints is { } c ? c with { Resume = null } : null;   // a hand-over starts afresh from the point
+        if (MaxIterations is not { } cap) return this with { Solver = next, Checkpoints = checkpoints };
+        return used < cap ? this with { Solver = next, MaxIterations = cap - used, Checkpoints = checkpoints } : null;
     }
 
     // When the fit began (copies made with `with` keep it): MaxTime is a budget for the whole fit.
@@ -41,5 +46,6 @@ internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? Max
     public SolverSettings Run => new()
     {
         Tolerance = Tolerance, MaxIterations = Iterations, MaxTime = Remaining, Seed = Seed, Observer = Observer, Cancellation = Cancellation,
+        Checkpoints = Checkpoints,
     };
 }

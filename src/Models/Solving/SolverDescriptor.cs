@@ -52,7 +52,7 @@ public sealed class SolverDescriptor
         SolverOptions common = ((SolverOptions)options) with
         {
             Tolerance = s.Tolerance, MaxIterations = s.MaxIterations ?? DefaultMaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery,
-            Observer = s.Observer, Communicator = s.Communicator,
+            Observer = s.Observer, Communicator = s.Communicator, Checkpoints = s.Checkpoints,
         };
         return (T)common;
     }

@@ -36,4 +36,7 @@ public sealed record SolverSettings
     /// the problem's own (<see cref="FitProblem.Solve"/> and the estimators set it from the data).
     /// </summary>
     public LinearAlgebra.Distributed.ICommunicator? Communicator { get; init; }
+
+    /// <summary>Save the solver's state every few iterations and/or continue from a saved state (<see cref="SolverCheckpoints"/>); null for neither.</summary>
+    public SolverCheckpoints? Checkpoints { get; init; }
 }

@@ -7,8 +7,10 @@ namespace OptSuite.Solvers;
 /// </summary>
 /// <remarks>
 /// Order per iteration: cancellation → <see cref="ISolverState.Step"/> → non-finite / line-search / no-progress outcome →
-/// convergence → trace → observer → time limit. Convergence is also tested before the first step, so a warm start at
-/// the optimum costs no iteration. The stopwatch is paused while tracing and while the observer runs.
+/// convergence → trace → observer → checkpoint → time limit. Convergence is also tested before the first step, so a warm
+/// start at the optimum costs no iteration. The stopwatch is paused while tracing, while the observer runs and while a
+/// checkpoint is saved. A resumed run (<see cref="SolverCheckpoints.Resume"/>) restores the state and counts its
+/// iterations on from the checkpoint's.
 /// </remarks>
 public static class SolverLoop
 {
@@ -20,10 +22,21 @@ public static class SolverLoop
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
+        var checkpoints = options.Checkpoints;
+        ICheckpointable? keeper = null;
+        if (checkpoints is not null && (checkpoints.Resume is not null || checkpoints is { Every: > 0, Save: not null }))
+            keeper = state as ICheckpointable ?? throw new NotSupportedException(
+                $"{Name(state)} does not keep checkpoints; trust-region Newton, L-BFGS, OWL-QN, FISTA, ISTA, dual coordinate descent " +
+                "(CoCoA+ across ranks, and in memory) and covariance-mode coordinate descent do.");
+        int it = 0;
+        if (checkpoints?.Resume is { } resume)
+        {
+            keeper!.Restore(resume);
+            it = resume.Iteration;
+        }
         var clock = Stopwatch.StartNew();
         var trace = options.TraceEvery > 0 ? new List<TracePoint>() : null;
         long maxTicks = options.MaxTime is { } t ? (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
-        int it = 0;
 
         Record(trace, state, clock, it);
         StopReason reason;
@@ -68,11 +81,24 @@ public static class SolverLoop
                     clock.Start();
                     if (!goOn) { reason = StopReason.StoppedByObserver; break; }
                 }
+                if (checkpoints is { Every: > 0, Save: { } save } && it % checkpoints.Every == 0)
+                {
+                    clock.Stop();
+                    save(keeper!.Capture(it));
+                    clock.Start();
+                }
             }
         }
         clock.Stop();
         if (trace is not null && (trace.Count == 0 || trace[^1].Iteration != it)) Record(trace, state, clock, it);
         return new LoopOutcome(reason, it, clock.Elapsed, (IReadOnlyList<TracePoint>?)trace ?? []);
+    }
+
+    private static string Name(object state)
+    {
+        string name = state.GetType().Name;
+        int tick = name.IndexOf('`');
+        return tick < 0 ? name : name[..tick];
     }
 
     /// <summary>Whether any rank raised each flag (one all-reduce of two doubles).</summary>

@@ -33,6 +33,10 @@ public abstract record SolverOptions
     /// </summary>
     public LinearAlgebra.Distributed.ICommunicator? Communicator { get; init; }
 
+    /// <summary>Save the state every few iterations and/or continue from a saved one (<see cref="SolverCheckpoints"/>);
+    /// null for neither. A solver whose state does not implement <see cref="ICheckpointable"/> refuses it.</summary>
+    public SolverCheckpoints? Checkpoints { get; init; }
+
     /// <summary>Every problem with these options, one message per field; empty when valid.</summary>
     public virtual IEnumerable<string> Problems()
     {
@@ -44,6 +48,8 @@ public abstract record SolverOptions
             yield return $"{nameof(MaxTime)} must be non-negative; it is {t}.";
         if (TraceEvery < 0)
             yield return $"{nameof(TraceEvery)} must be ≥ 0 (0 = no trace); it is {TraceEvery}.";
+        if (Checkpoints is { Every: < 0 } c)
+            yield return $"{nameof(Checkpoints)}.Every must be ≥ 0 (0 = never); it is {c.Every}.";
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> (parameter "options") listing every problem.</summary>

@@ -9,7 +9,7 @@ namespace OptSuite.Solvers;
 /// The state of <see cref="CovarianceDescent"/>: the one-pass statistics and engine (<see cref="CovariancePath"/>), the
 /// point, the per-feature L1 strengths and the certificate from the data.
 /// </summary>
-internal sealed class CovarianceDescentState<TLoss, TReg> : ISolverState
+internal sealed class CovarianceDescentState<TLoss, TReg> : ISolverState, ICheckpointable
     where TLoss : struct, ILoss
     where TReg : struct, ISeparableRegularizer
 {
@@ -49,6 +49,25 @@ internal sealed class CovarianceDescentState<TLoss, TReg> : ISolverState
     }
 
     public double Criterion { get; private set; } = double.PositiveInfinity;
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration) => new()
+    {
+        Solver = "cd", Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["w"] = _point[.._p] },
+    };
+
+    /// <inheritdoc/>
+    /// <remarks>The coefficients are restored; the statistics were formed again by the resumed run's pass, and the
+    /// active set grows again from the restored non-zeros.</remarks>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require("cd");
+        checkpoint.Vector("w", _p).CopyTo(_point, 0);
+        _engine.Start(_point.AsSpan(0, _p), default, null);
+        _certifiedAt = -1;
+    }
 
     public EvaluationCounts Counts => new(_certificates, _certificates, _updates);
 

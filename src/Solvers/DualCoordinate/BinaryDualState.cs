@@ -7,7 +7,7 @@ namespace OptSuite.Solvers;
 /// The buffers and one epoch of <see cref="DualCoordinateDescent"/> (see there): α, w = Σα_i y_i x_i, the diagonal of
 /// Q̄, the active set and the shrinking thresholds.
 /// </summary>
-internal sealed class BinaryDualState : ISolverState
+internal sealed class BinaryDualState : ISolverState, ICheckpointable
 {
     private readonly CsrMatrix _x;
     private readonly double[] _y, _c, _qd, _upper, _diag, _alpha, _beta, _w;
@@ -16,7 +16,7 @@ internal sealed class BinaryDualState : ISolverState
     private readonly bool _logistic;
     private readonly double _lambda;
     private readonly DualCoordinateDescentOptions _options;
-    private readonly EpochShuffle _rng;
+    private EpochShuffle _rng;
     private readonly int _count;
     private int _active;
     private double _pgMaxOld = double.PositiveInfinity, _pgMinOld = double.NegativeInfinity;
@@ -70,6 +70,31 @@ internal sealed class BinaryDualState : ISolverState
     }
 
     public double Criterion { get; private set; } = double.PositiveInfinity;
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration) => new()
+    {
+        Solver = "dual-cd", Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["alpha"] = _alpha.ToArray(), ["beta"] = _beta.ToArray(), ["w"] = _w.ToArray() },
+        Numbers = new Dictionary<string, double> { ["epochs"] = _epochs, ["inner"] = _innerEps, ["ranks"] = 1, ["rows"] = _y.Length },
+    };
+
+    /// <inheritdoc/>
+    /// <remarks>α, β and w are restored; shrinking starts again from every coordinate and the permutations from a stream
+    /// seeded by the epoch.</remarks>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require("dual-cd");
+        if (checkpoint.Number("ranks") != 1)
+            throw new ArgumentException($"The checkpoint was taken on {checkpoint.Number("ranks")} ranks; this run has one.", nameof(checkpoint));
+        checkpoint.Vector("alpha", _alpha.Length).CopyTo(_alpha, 0);
+        checkpoint.Vector("beta", _beta.Length).CopyTo(_beta, 0);
+        checkpoint.Vector("w", _w.Length).CopyTo(_w, 0);
+        _epochs = (int)checkpoint.Number("epochs");
+        _innerEps = checkpoint.Number("inner");
+        _rng = new EpochShuffle(unchecked(_options.Seed + 104_729 * _epochs));
+    }
 
     public EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
 

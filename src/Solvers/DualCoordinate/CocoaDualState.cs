@@ -23,7 +23,7 @@ namespace OptSuite.Solvers;
 /// the same w), so every rank stops at the same round. Iterations are rounds; the counts are local passes (epochs and
 /// evaluations) and local coordinate updates.</para>
 /// </remarks>
-internal sealed class CocoaDualState : ISolverState
+internal sealed class CocoaDualState : ISolverState, ICheckpointable
 {
     private readonly ICommunicator _comm;
     private readonly BlockRows _rows = new();
@@ -32,7 +32,7 @@ internal sealed class CocoaDualState : ISolverState
     private readonly double _uniformC, _lambda, _sigma;
     private readonly double[] _qd, _alpha, _beta, _w, _u, _dw, _reduce = new double[2];
     private readonly int[] _order;
-    private readonly EpochShuffle _rng;
+    private EpochShuffle _rng;
     private readonly DualCoordinateStep _step;
     private readonly bool _logistic;
     private readonly DualCoordinateDescentOptions _options;
@@ -101,6 +101,36 @@ internal sealed class CocoaDualState : ISolverState
 
     /// <summary>The shared w (the same bits on every rank).</summary>
     public ReadOnlySpan<double> W => _w;
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration)
+    {
+        var vectors = new Dictionary<string, double[]> { ["alpha"] = _alpha.ToArray(), ["w"] = _w.ToArray() };
+        if (_logistic) vectors["beta"] = _beta.ToArray();
+        return new SolverCheckpoint
+        {
+            Solver = "dual-cd", Iteration = iteration, Vectors = vectors,
+            Numbers = new Dictionary<string, double> { ["rounds"] = _rounds, ["inner"] = _innerEps, ["ranks"] = _comm.Size, ["rows"] = _y.Length },
+        };
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>This rank's α (and β) and the shared w are restored; the permutations continue from a stream seeded by
+    /// the round, so the path after the resume is not the uninterrupted run's bits, its optimum and certificate are.</remarks>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require("dual-cd");
+        if (checkpoint.Number("ranks") != _comm.Size)
+            throw new ArgumentException($"The checkpoint was taken on {checkpoint.Number("ranks")} ranks; this run has {_comm.Size}: CoCoA+'s dual variables belong to each rank's rows.", nameof(checkpoint));
+        checkpoint.Vector("alpha", _alpha.Length).CopyTo(_alpha, 0);
+        if (_logistic) checkpoint.Vector("beta", _beta.Length).CopyTo(_beta, 0);
+        checkpoint.Vector("w", _w.Length).CopyTo(_w, 0);
+        _rounds = (int)checkpoint.Number("rounds");
+        _innerEps = checkpoint.Number("inner");
+        _rng = new EpochShuffle(unchecked(_options.Seed * 7919 + _comm.Rank + 104_729 * _rounds));
+        _evaluated = false;
+    }
 
     public StepOutcome Step()
     {

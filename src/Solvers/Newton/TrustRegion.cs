@@ -62,6 +62,24 @@ internal sealed class TrustRegion
     /// <summary>The current point.</summary>
     public double[] X => _x;
 
+    /// <summary>The trust region's radius (NaN before the first step).</summary>
+    public double Radius => _radius;
+
+    /// <summary>Steps taken.</summary>
+    public int Steps => _steps;
+
+    /// <summary>Continues from a saved point, radius and step count (a checkpoint): the value and gradient are evaluated there.</summary>
+    public void Restart(ReadOnlySpan<double> x, double radius, int steps)
+    {
+        x.CopyTo(_x);
+        _value = _model.Scores(_x, _z);
+        Functions++;
+        Gradient();
+        _radius = radius;
+        _steps = steps;
+        _stalled = false;
+    }
+
     /// <summary>The scores at the current point.</summary>
     public double[] Z => _z;
 

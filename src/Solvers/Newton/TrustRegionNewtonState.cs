@@ -9,7 +9,7 @@ namespace OptSuite.Solvers;
 /// <remarks>The trust-region iteration itself is <see cref="TrustRegion"/>; this state supplies F, ∇F, the Jacobi
 /// preconditioner and Hessian–vector products Xᵀ(a⊙ℓ″⊙Xv) + μv of the single-output objective.</remarks>
 /// <typeparam name="TLoss">A loss with a (generalised) second derivative.</typeparam>
-public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionModel
+public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionModel, ICheckpointable
     where TLoss : struct, ILoss
 {
     private readonly LinearObjective<TLoss, ZeroRegularizer> _f;
@@ -67,6 +67,23 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
 
     /// <inheritdoc/>
     public StepOutcome Step() => _region.Step();
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration) => new()
+    {
+        Solver = "newton", Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["x"] = _region.X.ToArray() },
+        Numbers = new Dictionary<string, double> { ["radius"] = _region.Radius, ["steps"] = _region.Steps },
+    };
+
+    /// <inheritdoc/>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require("newton");
+        _region.Restart(checkpoint.Vector("x", _dim), checkpoint.Number("radius"), (int)checkpoint.Number("steps"));
+        _checkedAt = -1;
+    }
 
     /// <summary>z = Xw + b into <paramref name="z"/>; returns F at <paramref name="x"/>.</summary>
     double ITrustRegionModel.Scores(ReadOnlySpan<double> x, Span<double> z)

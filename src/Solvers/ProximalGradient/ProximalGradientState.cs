@@ -4,7 +4,7 @@ namespace OptSuite.Solvers;
 
 /// <summary>The buffers and one iteration of <see cref="ProximalGradient"/>; see there for the method and criterion.</summary>
 /// <remarks><see cref="Step"/> allocates nothing: the four vectors are allocated once here.</remarks>
-public sealed class ProximalGradientState : ISolverState
+public sealed class ProximalGradientState : ISolverState, ICheckpointable
 {
     private const int MaxBacktracks = 200;
 
@@ -70,6 +70,34 @@ public sealed class ProximalGradientState : ISolverState
 
     /// <summary>The current iterate (read-only view; copied into the result).</summary>
     public ReadOnlySpan<double> Point => _x;
+
+    private string Name => _options.Accelerated ? "fista" : "ista";
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration) => new()
+    {
+        Solver = Name, Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["x"] = _x.ToArray(), ["y"] = _y.ToArray() },
+        Numbers = new Dictionary<string, double> { ["t"] = _t, ["step"] = _step, ["steps"] = _steps, ["residual"] = _residual },
+    };
+
+    /// <inheritdoc/>
+    /// <remarks>The whole state is kept (iterate, extrapolated point, momentum, step size), so the resumed run takes the
+    /// steps the uninterrupted one would.</remarks>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require(Name);
+        checkpoint.Vector("x", _x.Length).CopyTo(_x, 0);
+        checkpoint.Vector("y", _y.Length).CopyTo(_y, 0);
+        _t = checkpoint.Number("t");
+        _step = checkpoint.Number("step");
+        _steps = (int)checkpoint.Number("steps");
+        _residual = checkpoint.Number("residual");
+        _fy = _f.ValueAndGradient(_y, _gradY);
+        _functions++; _gradients++;
+        _nonFinite = !double.IsFinite(_fy) || !Vec.AllFinite(_gradY);
+    }
 
     /// <summary>The step η in use.</summary>
     public double StepSize => _step;

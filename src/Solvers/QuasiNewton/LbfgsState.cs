@@ -3,7 +3,7 @@ using OptSuite.Objectives;
 namespace OptSuite.Solvers;
 
 /// <summary>The buffers and one iteration of <see cref="Lbfgs"/>; see there for the method and criterion.</summary>
-public sealed class LbfgsState : ISolverState
+public sealed class LbfgsState : ISolverState, ICheckpointable
 {
     private readonly IDifferentiableFunction _f;
     private readonly LbfgsOptions _options;
@@ -43,6 +43,30 @@ public sealed class LbfgsState : ISolverState
 
     /// <summary>The current iterate.</summary>
     public ReadOnlySpan<double> Point => _x;
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration) => new()
+    {
+        Solver = "lbfgs", Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["x"] = _x.ToArray() },
+        Numbers = new Dictionary<string, double> { ["steps"] = _steps, ["previous"] = _previousValue },
+    };
+
+    /// <inheritdoc/>
+    /// <remarks>The curvature pairs are not kept: they are rebuilt from the resumed point. The gradient scale of the
+    /// relative criterion stays the starting point's, as in the run that saved the checkpoint.</remarks>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require("lbfgs");
+        checkpoint.Vector("x", _x.Length).CopyTo(_x, 0);
+        _value = _f.ValueAndGradient(_x, _g);
+        _functions++; _gradients++;
+        _nonFinite = !double.IsFinite(_value) || !Vec.AllFinite(_g);
+        _history.Clear();
+        _steps = (int)checkpoint.Number("steps");
+        _previousValue = checkpoint.Number("previous");
+    }
 
     /// <inheritdoc/>
     public double Criterion { get; private set; } = double.PositiveInfinity;

@@ -3,7 +3,7 @@ using OptSuite.Objectives;
 namespace OptSuite.Solvers;
 
 /// <summary>The buffers and one iteration of <see cref="OwlQn"/>; see there for the method and criterion.</summary>
-public sealed class OwlQnState : ISolverState
+public sealed class OwlQnState : ISolverState, ICheckpointable
 {
     private readonly IL1CompositeFunction _f;
     private readonly OwlQnOptions _options;
@@ -51,6 +51,30 @@ public sealed class OwlQnState : ISolverState
 
     /// <summary>The current iterate.</summary>
     public ReadOnlySpan<double> Point => _x;
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration) => new()
+    {
+        Solver = "owlqn", Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["x"] = _x.ToArray() },
+        Numbers = new Dictionary<string, double> { ["steps"] = _steps },
+    };
+
+    /// <inheritdoc/>
+    /// <remarks>The curvature pairs are rebuilt from the resumed point (see <see cref="LbfgsState.Restore"/>).</remarks>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require("owlqn");
+        checkpoint.Vector("x", _x.Length).CopyTo(_x, 0);
+        _smooth = _f.ValueAndGradient(_x, _g);
+        _functions++; _gradients++;
+        _value = _smooth + L1(_x);
+        _nonFinite = !double.IsFinite(_value) || !Vec.AllFinite(_g);
+        PseudoGradient();
+        _history.Clear();
+        _steps = (int)checkpoint.Number("steps");
+    }
 
     /// <inheritdoc/>
     public double Criterion { get; private set; } = double.PositiveInfinity;
