@@ -21,7 +21,8 @@ public static class SolveScenarios
     /// <summary>A problem: its dataset (rows kept) and the fit on any map of those rows with their labels.</summary>
     public sealed record Problem(string Name, string Dataset, int Rows, Func<ILinearMap, double[], SolverResult> Fit);
 
-    /// <summary>The problems of issue 17's "Done when": a9a L2 and L1 logistic, news20 squared hinge by CoCoA+, abalone lasso.</summary>
+    /// <summary>The problems of issue 17's "Done when": a9a L2 and L1 logistic, news20 squared hinge by CoCoA+, abalone lasso
+    /// (by FISTA, and by coordinate descent, which runs in covariance mode across ranks).</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
         new("a9a-l2-logistic-lbfgs", "binary/a9a.xz", 3000, (x, y) =>
@@ -36,6 +37,10 @@ public static class SolveScenarios
         new("abalone-lasso-fista", "regression/abalone_scale", 4177, (x, y) =>
             ProximalGradient.Minimize(new LinearObjective<SquaredLoss, L1Norm>(x, y, default, new L1Norm(0.2), 0, true), default,
                 new ProximalGradientOptions { Tolerance = 1e-11, MaxIterations = 100_000 })),
+        // Coordinate descent on distributed rows is covariance mode: XᵀAX and Xᵀy all-reduced once, then sweeps in p-space.
+        new("abalone-lasso-covariance-cd", "regression/abalone_scale", 4177, (x, y) =>
+            CoordinateDescent.Minimize(new LinearObjective<SquaredLoss, L1Norm>(x, y, default, new L1Norm(0.2), 0, true), default,
+                new CoordinateDescentOptions { Tolerance = 1e-11, MaxIterations = 100_000 })),
     ];
 
     private static LinearObjective<LogisticLoss, TReg> Logistic<TReg>(ILinearMap x, double[] y, TReg reg, double ridge)

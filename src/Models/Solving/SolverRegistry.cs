@@ -282,6 +282,7 @@ public static class SolverRegistry
 
     private static string? InteriorPoint(ProblemTraits t) =>
         !t.LinearProgram ? "the interior-point method solves quantile regression (pinball loss) only."
+        : t.Distributed ? "the interior-point method factorises its normal equations in one process; it does not run on rows split across MPI ranks."
         : t.Regularizer is RegularizerForm.None or RegularizerForm.WeightedL1 ? null
         : $"the interior-point method handles L1, L2 and elastic-net penalties, not the {Penalty(t)}.";
 }

@@ -147,4 +147,24 @@ public class SolverRegistryTests
         Assert.Equal([SolverKind.OwlQn], SolverRegistry.HandOvers(SolverKind.CoordinateDescent, Blocks(T("squared", RegularizerForm.WeightedL1))));
         Assert.Equal([SolverKind.Newton], SolverRegistry.HandOvers(SolverKind.CoordinateDescent, T("squared")));   // in memory: unchanged
     }
+
+    /// <summary>Rows across ranks: Newton for smooth L2 problems (not CoCoA+, whose rounds grow with K), CoCoA+ for the
+    /// hinge, covariance-mode CD for the squared loss within its feature limit, OWL-QN for other L1 problems, FISTA for
+    /// group lasso; the interior-point method refuses, so quantile regression has no solver there.</summary>
+    [Fact]
+    public void AcrossRanksAutoPicksNewtonCocoaCovarianceOrOwlQn()
+    {
+        static ProblemTraits Ranks(ProblemTraits t, int p = 50) => t with { ColumnAccess = false, Features = p, Distributed = true };
+        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Ranks(T("logistic"))));
+        Assert.Equal(SolverKind.Newton, SolverRegistry.Auto(Ranks(T("squared hinge", intercept: false))));
+        Assert.Equal(SolverKind.DualCoordinateDescent, SolverRegistry.Auto(Ranks(T("hinge", intercept: false))));
+        Assert.Equal(SolverKind.CoordinateDescent, SolverRegistry.Auto(Ranks(T("squared", RegularizerForm.WeightedL1))));
+        Assert.Equal(SolverKind.OwlQn, SolverRegistry.Auto(Ranks(T("squared", RegularizerForm.WeightedL1), CovarianceDescent.MaxFeatures + 1)));
+        Assert.Equal(SolverKind.OwlQn, SolverRegistry.Auto(Ranks(T("logistic", RegularizerForm.WeightedL1))));
+        Assert.Equal(SolverKind.Fista, SolverRegistry.Auto(Ranks(T("squared", RegularizerForm.Block))));
+        Assert.Contains("split across MPI ranks", SolverRegistry.RefusalMessage(SolverKind.CoordinateDescent, Ranks(T("logistic", RegularizerForm.WeightedL1)), "logistic"));
+        Assert.Contains("does not run on rows split across MPI ranks",
+            SolverRegistry.Get(SolverKind.InteriorPoint).Refusal(Ranks(T("pinball", RegularizerForm.WeightedL1)))!);
+        Assert.Throws<UnsupportedSolverException>(() => SolverRegistry.Resolve(SolverKind.Auto, Ranks(T("pinball", RegularizerForm.WeightedL1)), "quantile"));
+    }
 }
