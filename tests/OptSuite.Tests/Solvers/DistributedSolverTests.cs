@@ -18,13 +18,15 @@ namespace OptSuite.Tests.Solvers;
 /// </summary>
 public class DistributedSolverTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<(CsrMatrix X, double[] Y)> A9a = new(() =>
+    /// <summary>a9a's first 4,000 rows (shared with the estimator tests across ranks).</summary>
+    internal static readonly Lazy<(CsrMatrix X, double[] Y)> A9a = new(() =>
     {
         var d = SvmlightReader.Read(DatasetLocator.Find("binary/a9a.xz"));
         return (BlockDualCoordinateDescentTests.Head(d.Features, 4000), d.Labels.Take(4000).ToArray());
     });
 
-    private static readonly Lazy<(CsrMatrix X, double[] Y)> Abalone = new(() =>
+    /// <summary>abalone_scale, all 4,177 rows.</summary>
+    internal static readonly Lazy<(CsrMatrix X, double[] Y)> Abalone = new(() =>
     {
         var d = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));
         return (d.Features, d.Labels);
