@@ -49,7 +49,7 @@ internal sealed class BenchProblem(string model, string description, FitProblem 
         if (!Supports(solver)) throw new ArgumentException(RefusalMessage(solver), nameof(solver));
         return Problem.Solve(SolverRegistry.Find(solver)!.Kind, new SolverSettings
         {
-            Tolerance = settings.Tolerance, MaxIterations = settings.MaxIterations, MaxTime = settings.MaxTime, TraceEvery = settings.TraceEvery,
+            Tolerance = settings.Tolerance, MaxIterations = settings.MaxIterations, MaxTime = settings.MaxTime, TraceEvery = settings.TraceEvery, TraceShare = settings.TraceShare,
             Seed = settings.Seed, Observer = settings.Observer,
         });
     }

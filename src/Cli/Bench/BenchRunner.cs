@@ -66,13 +66,23 @@ internal static class BenchRunner
         {
             // Untimed warm-up: the first calls run tier-0 JIT code, which would charge compilation to the first solver.
             problem.Run(solver, new RunSettings(settings.Tolerance, WarmupIterations, WarmupTime, 1, settings.Seed));
-            var run = new RunSettings(settings.Tolerance, settings.MaxIterations, settings.MaxTime, settings.TraceEvery, settings.Seed);
-            run = run with { Observer = progress.Begin(solver, run) };
-            clock.Restart();
-            var result = problem.Run(solver, run);
-            double wall = clock.Elapsed.TotalSeconds;
-            progress.End(solver, result, wall);
-            runs.Add(new SolverRun(solver, result, wall));
+            var timed = new List<(SolverResult Result, double Wall)>();
+            for (int rep = 0; rep < settings.Repetitions; rep++)
+            {
+                var run = new RunSettings(settings.Tolerance, settings.MaxIterations, settings.MaxTime, settings.TraceEvery, settings.Seed,
+                    TraceShare: settings.TraceShare);
+                string label = settings.Repetitions > 1 ? $"{solver} ({rep + 1}/{settings.Repetitions})" : solver;
+                run = run with { Observer = progress.Begin(label, run) };
+                clock.Restart();
+                var result = problem.Run(solver, run);
+                double wall = clock.Elapsed.TotalSeconds;
+                progress.End(label, result, wall);
+                timed.Add((result, wall));
+            }
+            // The run of median solver time (the lower middle one for an even count) stands for the solver (its trace is
+            // drawn); every run's times are reported.
+            var median = timed.OrderBy(t => t.Result.Elapsed).ElementAt((timed.Count - 1) / 2);
+            runs.Add(new SolverRun(solver, median.Result, median.Wall, timed.Count > 1 ? timed.Select(t => t.Result).ToArray() : null));
         }
 
         double best = reference.Objective;

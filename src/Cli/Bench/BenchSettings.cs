@@ -30,6 +30,17 @@ internal sealed record BenchSettings
     /// <summary>Record a trace point every this many iterations.</summary>
     public int TraceEvery { get; init; } = 1;
 
+    /// <summary>The largest share of each solver's time its tracing may take (0.2: at most about 20 % added to the wall
+    /// time); 0 to record every due point whatever it costs.</summary>
+    public double TraceShare { get; init; } = 0.2;
+
+    /// <summary>The plots' x axes.</summary>
+    public AxisScale XScale { get; init; }
+
+    /// <summary>Timed runs of each solver (after one untimed warm-up); the report gives the minimum and the median, and
+    /// draws the run of median solver time.</summary>
+    public int Repetitions { get; init; } = 1;
+
     /// <summary>Seed of randomised solvers (dual coordinate descent's permutations).</summary>
     public int Seed { get; init; }
 }

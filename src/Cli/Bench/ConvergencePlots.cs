@@ -9,9 +9,10 @@ namespace OptSuite.Cli.Bench;
 /// <remarks>
 /// ScottPlot 5 has no log axis as such: the y values are log10-transformed and the axis gets a tick generator that
 /// labels integer positions as powers of ten, with minor ticks at log10(2..9). The x axes are linear (seconds from
-/// the start, iterations), as benchopt draws them, so the starting point at t = 0 is shown — except the time axis when
-/// the solvers' finishing times span more than two decades (coordinate descent done in 2 ms beside ISTA's 1 s would be
-/// a vertical line at 0): it is then logarithmic too, from half the earliest positive time, where t = 0 is drawn. Values below
+/// the start, iterations), as benchopt draws them, so the starting point at t = 0 is shown — except when the solvers'
+/// finishing times (or iteration counts) span more than two decades (coordinate descent done in 2 ms, or 12 epochs,
+/// beside FISTA's 1 s, or 3,000 steps, would be a vertical line at 0): that axis is then logarithmic too, from half the
+/// earliest positive time (iteration), where t = 0 (iteration 0) is drawn. <see cref="AxisScale"/> forces either. Values below
 /// <see cref="Suboptimality.Floor"/> are drawn at the floor, marked by a grey line. Lines are solid and told apart by
 /// colour and marker: SkiaSharp's SVG canvas cannot draw dash patterns.
 /// </remarks>
@@ -28,11 +29,11 @@ internal static class ConvergencePlots
 
     /// <summary>Writes {stem}.png and {stem}.svg; returns the two file names.</summary>
     public static (string Png, string Svg) Write(string directory, string stem, string title, IReadOnlyList<SolverRun> runs,
-        double reference, bool againstTime)
+        double reference, bool againstTime, AxisScale scale = AxisScale.Auto)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
-        double xFloor = againstTime ? LogTimeFloor(runs, reference) : double.NaN;
+        double xFloor = LogFloor(runs, reference, againstTime, scale);
         bool logX = !double.IsNaN(xFloor);
         double yMax = double.NegativeInfinity, xMax = logX ? double.NegativeInfinity : 0;
         var legend = new List<LegendItem>();
@@ -44,7 +45,8 @@ internal static class ConvergencePlots
             {
                 double y = Suboptimality.Plotted(p.Objective, reference);
                 if (!double.IsFinite(y)) continue;
-                xs.Add(logX ? Math.Log10(Math.Max(p.Seconds, xFloor)) : againstTime ? p.Seconds : p.Iteration);
+                double x = againstTime ? p.Seconds : p.Iteration;
+                xs.Add(logX ? Math.Log10(Math.Max(x, xFloor)) : x);
                 ys.Add(Math.Log10(y));
             }
             if (xs.Count == 0) continue;
@@ -75,8 +77,9 @@ internal static class ConvergencePlots
         legend.Add(new LegendItem { LabelText = $"floor {Suboptimality.Floor:0e0}", LineColor = Colors.Gray.WithOpacity(0.6), LineWidth = 1.5f });
 
         plot.Title(title);
-        plot.XLabel(logX ? "solver time (s, log scale; t = 0 drawn at the left edge), tracing excluded"
-            : againstTime ? "solver time (s), tracing excluded" : "iterations (each solver's own; see the report)");
+        plot.XLabel(againstTime
+            ? logX ? "solver time (s, log scale; t = 0 drawn at the left edge), tracing excluded" : "solver time (s), tracing excluded"
+            : logX ? "iterations (log scale; iteration 0 drawn at the left edge; each solver's own, see the report)" : "iterations (each solver's own; see the report)");
         plot.YLabel("relative suboptimality (F − F*) / |F*|");
         plot.Axes.Left.TickGenerator = LogTicks();
         if (!double.IsFinite(yMax)) yMax = 0;
@@ -99,11 +102,14 @@ internal static class ConvergencePlots
     }
 
     /// <summary>
-    /// Half the earliest positive trace time when the runs' finishing times (last plotted point of each) span more than
-    /// a factor 100, so the time axis should be logarithmic; NaN otherwise.
+    /// Where a logarithmic x axis starts — half the earliest positive trace time (iteration) — when the axis is
+    /// logarithmic: always for <see cref="AxisScale.Log"/>, never for <see cref="AxisScale.Linear"/>, and for
+    /// <see cref="AxisScale.Auto"/> when the runs' ends (last plotted point of each) span more than a factor 100; NaN for
+    /// a linear axis.
     /// </summary>
-    internal static double LogTimeFloor(IReadOnlyList<SolverRun> runs, double reference)
+    internal static double LogFloor(IReadOnlyList<SolverRun> runs, double reference, bool againstTime, AxisScale scale = AxisScale.Auto)
     {
+        if (scale == AxisScale.Linear) return double.NaN;
         double first = double.PositiveInfinity, shortest = double.PositiveInfinity, longest = 0;
         foreach (var run in runs)
         {
@@ -111,14 +117,16 @@ internal static class ConvergencePlots
             foreach (var p in run.Result.Trace)
             {
                 if (!double.IsFinite(Suboptimality.Plotted(p.Objective, reference))) continue;
-                if (p.Seconds > 0) first = Math.Min(first, p.Seconds);
-                end = p.Seconds;
+                double x = againstTime ? p.Seconds : p.Iteration;
+                if (x > 0) first = Math.Min(first, x);
+                end = x;
             }
             if (!(end > 0)) continue;
             shortest = Math.Min(shortest, end);
             longest = Math.Max(longest, end);
         }
-        return double.IsFinite(first) && longest > 100 * shortest ? first / 2 : double.NaN;
+        if (!double.IsFinite(first)) return double.NaN;
+        return scale == AxisScale.Log || longest > 100 * shortest ? first / 2 : double.NaN;
     }
 
     private static (double[] X, double[] Y) Thin(List<double> xs, List<double> ys, int count)

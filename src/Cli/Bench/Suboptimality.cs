@@ -35,6 +35,23 @@ internal static class Suboptimality
         return null;
     }
 
+    /// <summary>The fastest and the median (the mean of the two middle ones for an even count) of every run's time to
+    /// <paramref name="target"/>; a run that never reached it counts as +∞, so the median is +∞ when half of them never did.</summary>
+    public static (double Best, double Median) TimesToReach(SolverRun run, double reference, double target)
+    {
+        var times = run.Runs.Select(x => TimeToReach(new SolverRun(run.Solver, x), reference, target) ?? double.PositiveInfinity).Order().ToArray();
+        int n = times.Length;
+        return (times[0], n % 2 == 1 ? times[n / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2]));
+    }
+
+    /// <summary>"best / median" in <see cref="BenchmarkReport.Seconds"/> form, "—" where never reached.</summary>
+    public static string BestAndMedian(SolverRun run, double reference, double target)
+    {
+        var (best, median) = TimesToReach(run, reference, target);
+        return double.IsPositiveInfinity(best) ? "—"
+            : $"{BenchmarkReport.Seconds(best)} / {(double.IsPositiveInfinity(median) ? "—" : BenchmarkReport.Seconds(median))}";
+    }
+
     /// <summary>Iterations of the first trace point whose relative suboptimality is ≤ target; null if none reached it.</summary>
     public static int? IterationsToReach(SolverRun run, double reference, double target)
     {

@@ -17,7 +17,9 @@ namespace OptSuite.Cli.Commands;
 internal static class BenchCommand
 {
     private static readonly ModelArguments ModelOptions = new();
-    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data: svmlight/LIBSVM (.gz/.bz2/.xz decompressed), or a shard directory written by 'optsuite convert' (the solvers that work by passes over its shards).", Required = true };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data: svmlight/LIBSVM (.gz/.bz2/.xz decompressed), or a shard directory written by 'optsuite convert' (the solvers that work by passes over its shards). Required unless --config." };
+    private static readonly Option<string?> Config = new("--config") { Description = "Run a grid from a JSON file instead of one model and data set: datasets × models (with λ or C grids) × solvers, each solver repeated, one combined report (index.md, index.html) with a report per case (docs/models.md, \"Benchmarks\"; example: benchmarks/configs/l1-small.json)." };
+    private static readonly Option<int> Repetitions = new("--repetitions") { Description = "Timed runs of each solver; the report gives the minimum and the median and draws the median run.", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> Solvers = new("--solvers", "-s") { Description = $"Comma-separated solvers: {string.Join(", ", BenchProblem.AllSolvers)} (default: every solver that handles the model's problem)." };
     private static readonly Option<double> Tol = new("--tol") { Description = "Each solver's stopping tolerance (on its own criterion).", DefaultValueFactory = _ => 1e-10 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of randomised solvers.", DefaultValueFactory = _ => 0 };
@@ -25,20 +27,28 @@ internal static class BenchCommand
     private static readonly Option<double> MaxTime = new("--max-time") { Description = "Solver-time limit per solver, seconds (tracing excluded).", DefaultValueFactory = _ => 10.0 };
     private static readonly Option<int> MaxIterations = new("--max-iterations") { Description = "Iteration (epoch) limit per solver.", DefaultValueFactory = _ => 100_000 };
     private static readonly Option<double> ReferenceTime = new("--reference-time") { Description = "Time limit of the tight reference solve, seconds.", DefaultValueFactory = _ => 30.0 };
-    private static readonly Option<int> TraceEvery = new("--trace-every") { Description = "Record a trace point every N iterations.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> TraceEvery = new("--trace-every") { Description = "Record a trace point every N iterations (subject to --trace-share).", DefaultValueFactory = _ => 1 };
+    private static readonly Option<double> TraceShare = new("--trace-share") { Description = "The largest share of each solver's time its tracing may take: a due trace point is skipped while tracing has cost more than this share of the solver time so far (0.2: at most about 20 % added to the wall time). 0 records every due point.", DefaultValueFactory = _ => 0.2 };
     private static readonly Option<string> Backend = new("--backend") { Description = "Linear-algebra backend for the data: auto (OPTSUITE_BACKEND, else MKL when it loads), managed or mkl.", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Out = new("--out", "-o") { Description = "Output folder (default bench-results/MODEL-DATA)." };
+    private static readonly Option<string> XScale = new("--x-scale") { Description = "The plots' x axes: auto (linear, or logarithmic when the solvers' ends span more than two decades), linear or log.", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> Distributed = DistributedOptions.Flag();
     private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
 
     public static Command Create()
     {
         var cmd = new Command("bench", "Benchmark solvers on a model and data set: traces, time-to-accuracy table, convergence plots and a report.");
-        foreach (var o in ModelOptions.All.Concat([Data, Solvers, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, TraceEvery, Backend, Out, Distributed, Ranks]))
+        foreach (var o in ModelOptions.All.Concat([Data, Config, Solvers, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, Repetitions, TraceEvery, TraceShare, XScale, Backend, Out, Distributed, Ranks]))
             cmd.Options.Add(o);
         Backend.AcceptOnlyFromAmong("auto", "managed", "mkl");
+        XScale.AcceptOnlyFromAmong("auto", "linear", "log");
+        // --model and --data are required unless --config names a grid (checked in the action, as the parser would).
+        ModelOptions.Model.Required = false;
         cmd.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            if (parse.GetValue(Config) is { } config) return RunGrid(parse, config);
+            if (parse.GetResult(ModelOptions.Model) is null) throw new UsageException("Option '--model' is required (or --config FILE for a grid).");
+            if (parse.GetResult(Data) is null) throw new UsageException("Option '--data' is required (or --config FILE for a grid).");
             var (entry, estimator) = ModelOptions.Build(parse);
             estimator.Seed = parse.GetValue(Seed);
             var settings = Settings(parse, entry.Name);
@@ -64,8 +74,56 @@ internal static class BenchCommand
         {
             Model = model, DataPath = CliFiles.ResolveData(parse.GetValue(Data)!), Solvers = solvers, Tolerance = tol, Seed = parse.GetValue(Seed),
             MaxTime = TimeSpan.FromSeconds(maxTime), ReferenceTime = TimeSpan.FromSeconds(refTime),
-            MaxIterations = parse.GetValue(MaxIterations), TraceEvery = parse.GetValue(TraceEvery),
+            MaxIterations = parse.GetValue(MaxIterations), TraceEvery = parse.GetValue(TraceEvery), TraceShare = parse.GetValue(TraceShare),
+            XScale = Enum.Parse<AxisScale>(parse.GetValue(XScale)!, ignoreCase: true), Repetitions = parse.GetValue(Repetitions),
         };
+    }
+
+    /// <summary>
+    /// <c>bench --config FILE</c>: every dataset × model setting of the grid (<see cref="BenchGrid"/>) benchmarked as one
+    /// <c>bench</c> call would (its own folder and report), then one combined report over the cases (index.md,
+    /// index.html). The grid's options replace the single bench's; --threads, --backend and --out still apply.
+    /// </summary>
+    private static int RunGrid(ParseResult parse, string configPath)
+    {
+        foreach (Option o in ModelOptions.All.Concat([Data, Solvers, Tol, MaxTime, MaxIterations, ReferenceTime, Repetitions, TraceEvery, TraceShare, XScale, Distributed, Ranks]))
+            if (parse.GetResult(o) is { Implicit: false })
+                throw new UsageException($"--config {configPath} sets the models, data and limits; {o.Name} cannot be given beside it.");
+        CliFiles.RequireInput("--config", configPath, "Config");
+        var grid = BenchGrid.Read(configPath);
+        string root = Path.GetFullPath(parse.GetValue(Out) ?? Path.Combine("bench-results", Path.GetFileNameWithoutExtension(configPath)));
+        var caseCommand = new Command("case");
+        foreach (var o in ModelOptions.All) caseCommand.Options.Add(o);
+        // Every model setting is checked before any solve: a typo in the last case must not cost the first cases' time.
+        var settings = grid.Models.Select(tokens =>
+        {
+            var parsed = caseCommand.Parse(tokens);
+            if (parsed.Errors.Count > 0) throw new UsageException($"--config {configPath}: {BenchGrid.Label(tokens)}: {parsed.Errors[0].Message}");
+            if (parsed.GetResult(ModelOptions.Model) is null) throw new UsageException($"--config {configPath}: {BenchGrid.Label(tokens)}: no \"model\".");
+            ModelOptions.Build(parsed);
+            return (Tokens: tokens, Parsed: parsed);
+        }).ToList();
+        foreach (string d in grid.Datasets) CliData.Require("--config datasets", CliFiles.ResolveData(d));
+        var cases = new List<GridReport.Case>();
+        int number = 0;
+        foreach (string dataset in grid.Datasets)
+        {
+            string path = CliFiles.ResolveData(dataset);
+            foreach (var (tokens, parsed) in settings)
+            {
+                var (entry, estimator) = ModelOptions.Build(parsed);
+                estimator.Seed = grid.Limits.Seed;
+                string label = BenchGrid.Label(tokens);
+                string dir = Path.Combine(root, BenchGrid.Folder(++number, label, DataStem(path)));
+                var caseSettings = grid.Limits with { Model = entry.Name, DataPath = path, Repetitions = grid.Repetitions, Solvers = grid.Solvers };
+                Console.Out.WriteLine($"== case {number}: {label} on {DataStem(path)}");
+                cases.Add(new GridReport.Case(label, DataStem(path), dir, Bench(caseSettings, entry, estimator, parse.GetValue(Threads), parse.GetValue(Backend)!, dir, null, skipUnsupported: grid.Solvers.Count > 0)));
+            }
+        }
+        var (md, html) = GridReport.Write(root, grid, cases, "optsuite " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"grid report: {md} (and {html})");
+        return ExitCodes.Success;
     }
 
     /// <summary>Loads the data, poses the estimator's problem, runs the benchmark and writes the outputs; prints where they are.
@@ -73,6 +131,18 @@ internal static class BenchCommand
     /// prints and writes the outputs.</summary>
     internal static int Execute(BenchSettings settings, ModelEntry entry, LinearEstimator estimator, int? threads, string backendName, string? outDir,
         ICommunicator? ranks = null)
+    {
+        Bench(settings, entry, estimator, threads, backendName, outDir, ranks);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What one benchmark gives the grid's report: the problem, F*, the runs and the refused solvers.</summary>
+    internal sealed record Outcome(string Problem, double Reference, IReadOnlyList<SolverRun> Runs, IReadOnlyList<string> Refused, string? Report);
+
+    /// <summary>The body of <see cref="Execute"/>; <paramref name="skipUnsupported"/> (a grid) leaves out, with a note,
+    /// the requested solvers that do not handle the problem instead of refusing the run.</summary>
+    private static Outcome Bench(BenchSettings settings, ModelEntry entry, LinearEstimator estimator, int? threads, string backendName, string? outDir,
+        ICommunicator? ranks, bool skipUnsupported = false)
     {
         if (threads is { } t) LinearAlgebraSettings.MaxThreads = t;
         CliData.Require("--data", settings.DataPath);
@@ -91,8 +161,10 @@ internal static class BenchCommand
         });
         var problem = new BenchProblem(entry.Name, Describe(entry.Name, posed, estimator, data.GlobalRows), posed);
         if (settings.Solvers.Count == 0) settings = settings with { Solvers = problem.SupportedSolvers };
-        foreach (var s in settings.Solvers)
-            if (!problem.Supports(s)) throw new UsageException(problem.RefusalMessage(s));
+        var refused = settings.Solvers.Where(s => !problem.Supports(s)).ToList();
+        if (refused.Count > 0 && !skipUnsupported) throw new UsageException(problem.RefusalMessage(refused[0]));
+        settings = settings with { Solvers = settings.Solvers.Except(refused).ToList() };
+        if (settings.Solvers.Count == 0) throw new UsageException($"No requested solver handles {problem.Description}: {problem.RefusalMessage(refused[0])}");
 
         string stem = DataStem(settings.DataPath);
         string dir = Path.GetFullPath(outDir ?? Path.Combine("bench-results", $"{settings.Model}-{stem}"));
@@ -107,20 +179,20 @@ internal static class BenchCommand
         (ReferenceSolve reference, IReadOnlyList<SolverRun> runs) = Console.IsOutputRedirected || !reports
             ? BenchRunner.Run(problem, settings, new PlainProgress(output))
             : RunWithBars(problem, settings);
-        if (!reports) return ExitCodes.Success;
+        if (!reports) return new Outcome(problem.Description, reference.Value, runs, refused, null);
 
         var inv = CultureInfo.InvariantCulture;
         var context = new BenchmarkReport.Context($"{settings.Model} on {stem}", problem.Description,
             $"{settings.DataPath} ({data.GlobalRows} samples × {data.Columns} features, {stored} non-zeros, {where})",
             reference.Value, reference.Describe(),
             [
-                new("solvers", $"{string.Join(", ", settings.Solvers)}, from w = 0, tolerance {ReferenceSolve.Sci(settings.Tolerance)} on each solver's own criterion, at most {settings.MaxIterations} iterations and {settings.MaxTime.TotalSeconds.ToString("G4", inv)} s each, a trace point every {settings.TraceEvery} iteration(s)"),
+                new("solvers", $"{string.Join(", ", settings.Solvers)}, from w = 0, tolerance {ReferenceSolve.Sci(settings.Tolerance)} on each solver's own criterion, at most {settings.MaxIterations} iterations and {settings.MaxTime.TotalSeconds.ToString("G4", inv)} s each, a trace point every {settings.TraceEvery} iteration(s){(settings.TraceShare > 0 ? $" while tracing costs at most {settings.TraceShare.ToString("P0", inv)} of the solver time" : "")}"),
                 new("backend", x.Backend.Description),
                 new("machine", $"{Environment.ProcessorCount} logical cores; load average at the end {LoadAverage()}" +
                     (ranks is null ? "" : $"; {ranks.Size} MPI ranks (the times are the slowest rank's work plus its waits in all-reduces)")),
                 new("optsuite", $"{InfoCommand.Version()}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC"),
                 new("command", "optsuite " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))),
-            ], reference.Warning);
+            ], reference.Warning) { XScale = settings.XScale };
         string report = BenchmarkReport.Write(dir, context, runs);
 
         output.WriteLine();
@@ -131,7 +203,7 @@ internal static class BenchCommand
         output.WriteLine($"report: {report}");
         output.WriteLine($"plots:  {Path.Combine(dir, BenchmarkReport.TimePlot + ".png")} (and .svg), {Path.Combine(dir, BenchmarkReport.IterationPlot + ".png")} (and .svg)");
         output.WriteLine($"traces: {Path.Combine(dir, BenchmarkReport.Traces)}");
-        return ExitCodes.Success;
+        return new Outcome(problem.Description, reference.Value, runs, refused.Select(problem.RefusalMessage).ToList(), report);
     }
 
     /// <summary>The one problem a benchmark runs: one-vs-rest poses one per class, which a convergence plot cannot mix.</summary>

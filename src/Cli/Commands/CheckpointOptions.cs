@@ -50,7 +50,6 @@ internal sealed class CheckpointOptions
             if (resume) throw new UsageException("--resume needs --checkpoint DIR, the directory the fit saved its checkpoints to.");
             return;
         }
-        if (every < 1) throw new UsageException($"--checkpoint-every must be at least 1; it is {every}.");
         if (File.Exists(path)) throw new UsageException($"--checkpoint {path} is a file; it names a directory.");
         var inv = CultureInfo.InvariantCulture;
         string options = string.Join(" ", modelOptions.Select(o => $"{o.Name}={string.Join(",", parse.GetResult(o)?.Tokens.Select(t => t.Value) ?? [])}"));

@@ -44,7 +44,7 @@ internal static class CliNumbers
         ["--n-lambda"] = AtLeastOne, ["--lambda-min-ratio"] = OpenUnit,
         ["--folds"] = Any with { Min = 2 }, ["--parallel"] = AtLeastOne, ["--max-time"] = Seconds,
         ["--reference-time"] = Seconds, ["--trace-every"] = AtLeastOne, ["--features"] = NonNegative,
-        ["--shard-size"] = Positive,
+        ["--shard-size"] = Positive, ["--ranks"] = AtLeastOne, ["--checkpoint-every"] = AtLeastOne, ["--trace-share"] = NonNegative,
     };
 
     /// <summary>Gives every numeric option of <paramref name="command"/> and its subcommands this parser, except those

@@ -37,7 +37,6 @@ internal static class DistributedOptions
             if (expected is not null) throw new UsageException("--ranks needs --distributed.");
             return null;
         }
-        if (expected is < 1) throw new UsageException($"--ranks must be at least 1; it is {expected}.");
         if (multiTask)
             throw new UsageException($"--distributed: {model} does not run across ranks (its multi-task objective does not reduce over ranks); fit it in one process.");
         var world = MpiCommunicator.World;

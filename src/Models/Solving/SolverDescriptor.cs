@@ -51,7 +51,7 @@ public sealed class SolverDescriptor
     {
         SolverOptions common = ((SolverOptions)options) with
         {
-            Tolerance = s.Tolerance, MaxIterations = s.MaxIterations ?? DefaultMaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery,
+            Tolerance = s.Tolerance, MaxIterations = s.MaxIterations ?? DefaultMaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, TraceShare = s.TraceShare,
             Observer = s.Observer, Communicator = s.Communicator, Checkpoints = s.Checkpoints,
         };
         return (T)common;

@@ -24,6 +24,9 @@ public sealed record SolverSettings
     /// <summary>Record a trace point every this many iterations; 0 for none.</summary>
     public int TraceEvery { get; init; }
 
+    /// <summary>The largest share of the solver time tracing may take (<see cref="SolverOptions.TraceShare"/>); 0 for no limit.</summary>
+    public double TraceShare { get; init; }
+
     /// <summary>Called after every iteration; return false to stop the run. Null for none.</summary>
     public Func<IterationReport, bool>? Observer { get; init; }
 

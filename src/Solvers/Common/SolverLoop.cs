@@ -37,8 +37,9 @@ public static class SolverLoop
         var clock = Stopwatch.StartNew();
         var trace = options.TraceEvery > 0 ? new List<TracePoint>() : null;
         long maxTicks = options.MaxTime is { } t ? (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        long traceTicks = 0;   // Stopwatch ticks spent recording trace points (TraceShare)
 
-        Record(trace, state, clock, it);
+        traceTicks += Record(trace, state, clock, it);
         StopReason reason;
         if (state.HasConverged(options.Tolerance))
         {
@@ -71,7 +72,8 @@ public static class SolverLoop
                 if (outcome == StepOutcome.NoProgress) { reason = StopReason.NoProgress; break; }
                 bool converged = state.HasConverged(options.Tolerance);
                 longestStep = Math.Max(longestStep, clock.ElapsedTicks - before);
-                if (trace is not null && (converged || it % options.TraceEvery == 0)) Record(trace, state, clock, it);
+                if (trace is not null && (converged || (it % options.TraceEvery == 0 && Due(options.TraceShare, traceTicks, clock, ranks))))
+                    traceTicks += Record(trace, state, clock, it);
                 if (converged) { reason = StopReason.Converged; break; }
                 if (options.Observer is { } observer)
                 {
@@ -109,13 +111,26 @@ public static class SolverLoop
         return (flags[0] > 0, flags[1] > 0);
     }
 
-    private static void Record<TState>(List<TracePoint>? trace, TState state, Stopwatch clock, int iteration)
+    /// <summary>Whether tracing is within its share of the solver time (agreed by all ranks: a trace point evaluates the
+    /// objective, which is collective on distributed rows).</summary>
+    private static bool Due(double share, long traceTicks, Stopwatch clock, LinearAlgebra.Distributed.ICommunicator? ranks)
+    {
+        if (share <= 0) return true;
+        bool due = traceTicks <= share * clock.ElapsedTicks;
+        return ranks is null ? due : Any(ranks, due, false).A;
+    }
+
+    /// <summary>Records a trace point (the solver clock paused); returns the ticks it took.</summary>
+    private static long Record<TState>(List<TracePoint>? trace, TState state, Stopwatch clock, int iteration)
         where TState : ISolverState
     {
-        if (trace is null) return;
+        if (trace is null) return 0;
         bool running = clock.IsRunning;
         clock.Stop();
+        long start = Stopwatch.GetTimestamp();
         trace.Add(new TracePoint(iteration, clock.Elapsed.TotalSeconds, state.Objective(), state.Criterion, state.DualityGap()));
+        long took = Stopwatch.GetTimestamp() - start;   // Stopwatch ticks, as clock.ElapsedTicks
         if (running) clock.Start();
+        return took;
     }
 }

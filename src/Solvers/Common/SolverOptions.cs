@@ -20,6 +20,14 @@ public abstract record SolverOptions
     /// <summary>Record a <see cref="TracePoint"/> every this many iterations (and at the start and end); 0 for no trace.</summary>
     public int TraceEvery { get; init; }
 
+    /// <summary>
+    /// The largest share of the solver time that tracing may take (0.2: tracing adds at most about 20 % to the run's wall
+    /// time): a trace point due by <see cref="TraceEvery"/> is skipped while the time spent tracing so far exceeds this
+    /// share of the solver time so far, so cheap iterations are traced sparsely and expensive ones densely. The first
+    /// point, the last and the converged one are always recorded. 0 (the default): every due point is recorded.
+    /// </summary>
+    public double TraceShare { get; init; }
+
     /// <summary>Called after every iteration; return false to stop (<see cref="StopReason.StoppedByObserver"/>).</summary>
     public Func<IterationReport, bool>? Observer { get; init; }
 
@@ -48,6 +56,8 @@ public abstract record SolverOptions
             yield return $"{nameof(MaxTime)} must be non-negative; it is {t}.";
         if (TraceEvery < 0)
             yield return $"{nameof(TraceEvery)} must be ≥ 0 (0 = no trace); it is {TraceEvery}.";
+        if (!(TraceShare >= 0) || double.IsPositiveInfinity(TraceShare))
+            yield return $"{nameof(TraceShare)} must be a finite number ≥ 0 (0 = no limit); it is {TraceShare}.";
         if (Checkpoints is { Every: < 0 } c)
             yield return $"{nameof(Checkpoints)}.Every must be ≥ 0 (0 = never); it is {c.Every}.";
     }
