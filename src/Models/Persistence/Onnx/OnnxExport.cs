@@ -101,7 +101,9 @@ internal static class OnnxExport
                 $"{(model.FeatureIndexBase == SvmlightIndexBase.ZeroBased ? "j" : model.FeatureIndexBase == SvmlightIndexBase.OneBased ? "j − 1" : "j or j − 1, as the file was numbered")}).",
         };
         string precision = real == OnnxDataType.Float ? "float32" : "float64";
-        string doc = $"OptSuite {model.ModelName}: {p} features, {precision}. {summary}";
+        var classifier = model as LinearClassifier;
+        string classes = classifier is null ? "" : $"{classifier.Classes.Count} classes {Describe(classifier.Classes)}. ";
+        string doc = $"OptSuite {model.ModelName}: {p} features, {precision}. {classes}Input features [N, {p}]; {summary}";
         var metadata = new List<StringStringEntryProto>
         {
             new("model", model.ModelName),
@@ -115,7 +117,7 @@ internal static class OnnxExport
                 _ => "auto",
             }),
         };
-        if (model is LinearClassifier classifier) metadata.Add(new("classes", JsonSerializer.Serialize(classifier.Classes.Names)));
+        if (classifier is not null) metadata.Add(new("classes", JsonSerializer.Serialize(classifier.Classes.Names)));
         return new ModelProto
         {
             IrVersion = IrVersion,
@@ -145,13 +147,13 @@ internal static class OnnxExport
         g.Node("Reshape", "prediction", [mean, Flat(g)]);
         string what = log ? "the predicted mean exp(x·w + b) (log link)" : "the prediction x·w + b";
         g.Output("prediction", real, ["N"], $"{what}, one per row");
-        return $"Input features [N, p]; output prediction [N], {what}.";
+        return $"output prediction [N], {what}.";
     }
 
     private static string MultiTask(OnnxGraphBuilder g, string scores, int tasks, OnnxDataType real)
     {
         g.Output(scores, real, ["N", tasks], $"the {tasks} predictions x·W + b of each row, one column per task");
-        return $"Input features [N, p]; output prediction [N, {tasks}], one column per task.";
+        return $"output prediction [N, {tasks}], one column per task.";
     }
 
     private static string Classifier(OnnxGraphBuilder g, LinearClassifier model, string scores, OnnxDataType real)
@@ -193,7 +195,7 @@ internal static class OnnxExport
             ? $"the decision value x·w + b: > 0 predicts {classes.Names[1]}, else {classes.Names[0]}"
             : "the decision values x·W + b, one column per class in the order of the classes; the label is the largest");
         outputs += $", scores [N, {m}]";
-        return $"{k} classes {Describe(classes)}. Input features [N, p]; outputs {outputs}.";
+        return $"outputs {outputs}.";
     }
 
     /// <summary>The classes as int64, or null when one is not a whole number within int64's range (or they are text).</summary>
