@@ -24,6 +24,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(PathCommand.Create());
         root.Subcommands.Add(CvCommand.Create());

@@ -35,7 +35,7 @@ public sealed class GammaRegressor : LinearRegressor<GammaRegressor>, IPenaltyCh
 
     private protected override double DefaultLambda(long samples) => 1.0;
 
-    private protected override double Mean(double score) => Math.Exp(score);
+    internal override LinkFunction Link => LinkFunction.Log;
 
     private protected override void CheckTargets(double[] y)
     {

@@ -210,6 +210,10 @@ public abstract class LinearClassifier : LinearEstimator
     /// </summary>
     private protected abstract IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda);
 
+    /// <summary>Whether the model gives class probabilities (logistic regression: σ of the score for two classes, the
+    /// softmax of the scores for more); the ONNX export adds a "probabilities" output for such a model.</summary>
+    internal virtual bool HasProbabilities => false;
+
     /// <summary>Accuracy, as <c>optsuite fit</c> reports it.</summary>
     public string ScoreName => "accuracy";
 }

@@ -132,8 +132,11 @@ public abstract class LinearRegressor : LinearEstimator
     /// <summary>What <see cref="Score(FeatureMatrix, double[])"/> measures, as <c>optsuite fit</c> reports it ("r2", "d2_poisson").</summary>
     public virtual string ScoreName => "r2";
 
-    /// <summary>The prediction from a linear score (identity; the log link's exp for Poisson).</summary>
-    private protected virtual double Mean(double score) => score;
+    /// <summary>The model's link: the prediction from a linear score is the score itself, or e^score for the log link
+    /// (Poisson, Gamma). <see cref="Predict"/> and the ONNX export both read it.</summary>
+    internal virtual LinkFunction Link => LinkFunction.Identity;
+
+    private double Mean(double score) => Link == LinkFunction.Log ? Math.Exp(score) : score;
 
     /// <summary>Checks the targets beyond finiteness: by default that their squares do not overflow (squared-type
     /// losses evaluate ½(y − z)²); Poisson checks non-negative counts instead.</summary>

@@ -37,6 +37,8 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>, I
     /// <inheritdoc/>
     public override string ModelName => Multinomial ? "multinomial" : "logistic";
 
+    internal override bool HasProbabilities => true;
+
     private double Alpha => PenalisedProblem.Alpha(_penalty, L1Ratio, Penalty.L2);
 
     private protected override int Outputs(int classes) => classes == 2 && !Multinomial ? 1 : classes;

@@ -33,7 +33,7 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenal
 
     private protected override double DefaultLambda(long samples) => 1.0;
 
-    private protected override double Mean(double score) => Math.Exp(score);
+    internal override LinkFunction Link => LinkFunction.Log;
 
     /// <inheritdoc/>
     public override string ScoreName => "d2_poisson";

@@ -130,6 +130,29 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void OnnxExport()
+    {
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        var model = new LogisticRegression().Fit(heart.Features, heart.Labels);
+
+        string path = Path.Combine(Path.GetTempPath(), "heart.onnx");
+        model.ExportOnnx(path);                                                 // input "features": float32 [N, 13]
+        model.ExportOnnx(Path.ChangeExtension(path, ".float64.onnx"),
+            new OnnxExportOptions { Precision = OnnxPrecision.Float64 });        // the coefficients as fitted
+
+        var x = heart.Features.ToDense();
+        var rows = new double[x.Rows, x.Columns];
+        for (int i = 0; i < x.Rows; i++) for (int j = 0; j < x.Columns; j++) rows[i, j] = x[i, j];
+        var single = Support.OnnxRun.Of(File.ReadAllBytes(path), rows);
+        var exact = Support.OnnxRun.Of(File.ReadAllBytes(Path.ChangeExtension(path, ".float64.onnx")), rows);
+        File.Delete(path);
+        File.Delete(Path.ChangeExtension(path, ".float64.onnx"));
+        _ = new OnnxAgreement(model, rows, single, OnnxPrecision.Float32);
+        _ = new OnnxAgreement(model, rows, exact, OnnxPrecision.Float64);
+        Assert.Equal(model.Predict(heart.Features), exact.IntegerLabels!.Select(v => (double)v));
+    }
+
+    [Fact]
     public void MathNetInputsAndMulticlass()
     {
         // sample: mathnet
@@ -239,7 +262,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(9, blocks.Count);
+        Assert.Equal(10, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)
