@@ -15,6 +15,13 @@ public abstract class LinearClassifier : LinearEstimator
 
     private protected LinearClassifier() { }
 
+    /// <summary>
+    /// Per-class weights of the samples (scikit-learn's <c>class_weight</c>, LIBLINEAR's <c>-wi</c>): null (the default)
+    /// for none, <see cref="ClassWeights.Balanced"/> for n / (k·n_c), or <see cref="ClassWeights.Of{TLabel}"/>. They multiply
+    /// the sample weights; with C they act as a per-class C (see <see cref="ClassWeights"/>).
+    /// </summary>
+    public ClassWeights? ClassWeight { get; set; }
+
     /// <summary>The classes seen in fit, sorted (numbers by value, strings ordinally).</summary>
     public ClassLabels Classes => _classes ?? throw new InvalidOperationException($"This {GetType().Name} is not fitted; call Fit first.");
 
@@ -25,13 +32,13 @@ public abstract class LinearClassifier : LinearEstimator
     /// <param name="sampleWeight">Optional n weights c_i ≥ 0 with a positive sum.</param>
     public LinearClassifier Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null)
     {
-        var (a, fitted, kept, classes, index, lambda) = Prepare(x, y, sampleWeight);
+        var (a, fitted, kept, classes, index, lambda, weights) = Prepare(x, y, sampleWeight);
         int outputs = Outputs(classes.Count);
         double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
         x0 = FittedColumns.Gather(x0, kept, a.Columns, outputs);
         Complete(a, outputs, lambda, () =>
         {
-            var problems = Pose(fitted, index, classes.Count, sampleWeight, lambda);
+            var problems = Pose(fitted, index, classes.Count, weights, lambda);
             if (problems[0].BiasScaling is { } b) x0 = PenalisedBias.Start(x0, fitted.Columns, outputs, b);
             return Run(problems, c => Part(x0, problems, c, outputs));
         }, kept);
@@ -64,11 +71,11 @@ public abstract class LinearClassifier : LinearEstimator
     /// <param name="sampleWeight">Optional n weights.</param>
     public IReadOnlyList<FitProblem> CreateProblems<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null)
     {
-        var (_, fitted, _, classes, index, lambda) = Prepare(x, y, sampleWeight);
-        return Pose(fitted, index, classes.Count, sampleWeight, lambda);
+        var (_, fitted, _, classes, index, lambda, weights) = Prepare(x, y, sampleWeight);
+        return Pose(fitted, index, classes.Count, weights, lambda);
     }
 
-    private (ILinearMap X, ILinearMap Fitted, int[]? Kept, ClassLabels Classes, int[] Index, double Lambda) Prepare<TLabel>(
+    private (ILinearMap X, ILinearMap Fitted, int[]? Kept, ClassLabels Classes, int[] Index, double Lambda, double[]? Weights) Prepare<TLabel>(
         FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight)
     {
         ArgumentNullException.ThrowIfNull(y);
@@ -87,8 +94,42 @@ public abstract class LinearClassifier : LinearEstimator
             throw new ArgumentException(classes.Count == 0 ? "y has no labels; a classifier needs at least two classes."
                 : $"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
         double lambda = ResolveLambda(Ranks.Samples(a));
+        double[]? weights = sampleWeight;
+        if (ClassWeight is { } classWeight) (weights, lambda) = Weighted(a, classWeight, classes, index, sampleWeight, lambda);
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, separable: true);
-        return (a, fitted, kept, classes, index, lambda);
+        return (a, fitted, kept, classes, index, lambda, weights);
+    }
+
+    /// <summary>
+    /// The sample weights with the class weights applied — c_i·w_{y_i}, the sample weights c_i normalised to mean 1 — and
+    /// λ: with C (or the default), 1/(C·S) for S = Σc_i·w_{y_i}, so the class weights are LIBLINEAR's per-class C
+    /// (see <see cref="ClassWeights"/>); with λ given, λ. Counts and sums are over every rank for distributed X.
+    /// </summary>
+    private (double[] Weights, double Lambda) Weighted(ILinearMap a, ClassWeights classWeight, ClassLabels classes, int[] index,
+        double[]? sampleWeight, double lambda)
+    {
+        int k = classes.Count;
+        var counts = new double[k + 2];
+        foreach (int c in index) counts[c]++;
+        counts[k] = sampleWeight?.Sum() ?? index.Length;
+        counts[k + 1] = index.Length;
+        Ranks.Sum(a, counts);
+        double[] perClass = classWeight.For(classes, counts.AsSpan(0, k));
+        double mean = counts[k] / counts[k + 1];   // the sample weights' mean over every rank
+        var weights = new double[index.Length];
+        double local = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (sampleWeight is null ? 1.0 : sampleWeight[i] / mean) * perClass[index[i]];
+            local += weights[i];
+        }
+        Span<double> total = [local];
+        Ranks.Sum(a, total);
+        if (!(total[0] > 0))
+            throw new ArgumentException($"The class weights ({classWeight}) leave every sample with weight 0; at least one class present must weigh more than 0.", nameof(ClassWeight));
+        // λ = 1/(n·C) from C (or the default C = 1) becomes 1/(C·S): the weights scale C per class, as LIBLINEAR's -wi.
+        if (Lambda is null) lambda *= counts[k + 1] / total[0];
+        return (weights, lambda);
     }
 
     /// <summary>The start of problem <paramref name="c"/>: all of <paramref name="x0"/> for one problem, column c of W

@@ -200,7 +200,7 @@ internal static class BenchCommand
         if (reference.Warning is { } warning) output.WriteLine($"warning: {warning}");
         output.Write(BenchmarkReport.SummaryTable(runs, reference.Value));
         output.WriteLine();
-        output.WriteLine($"report: {report}");
+        output.WriteLine($"report: {report} (and {Path.ChangeExtension(report, ".html")}, the plots embedded)");
         output.WriteLine($"plots:  {Path.Combine(dir, BenchmarkReport.TimePlot + ".png")} (and .svg), {Path.Combine(dir, BenchmarkReport.IterationPlot + ".png")} (and .svg)");
         output.WriteLine($"traces: {Path.Combine(dir, BenchmarkReport.Traces)}");
         return new Outcome(problem.Description, reference.Value, runs, refused.Select(problem.RefusalMessage).ToList(), report);

@@ -80,6 +80,7 @@ internal static class ModelFile
             ["max_iterations"] = model.MaxIterations, ["seed"] = model.Seed,
         };
         model.WriteOptions(options);
+        if (model is LinearClassifier { ClassWeight: { } classWeight }) options["class_weight"] = classWeight.ToString();
         foreach (var (k, v) in options) WriteValue(w, k, v);
         w.WriteEndObject();
         w.WriteNumber("features", model.FeatureCount);
@@ -255,6 +256,17 @@ internal static class ModelFile
         model.MaxIterations = options.IntOrNull("max_iterations");
         model.Seed = options.IntOrNull("seed") ?? 0;
         model.ReadOptions(options);
+        if (model is LinearClassifier classifier && options.StringOrNull("class_weight") is { } classWeight)
+        {
+            try
+            {
+                classifier.ClassWeight = ClassWeights.Parse(classWeight);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"{path}: options.class_weight: {e.Message}", e);
+            }
+        }
 
         int p = Int(root, "features", path), m = Int(root, "outputs", path);
         model.FeatureIndexBase = v >= 2 ? IndexBase(root, path) : SvmlightIndexBase.Auto;

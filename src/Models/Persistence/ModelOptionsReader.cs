@@ -27,6 +27,9 @@ internal sealed class ModelOptionsReader(JsonElement options, string path)
     public string String(string name) => Get(name) is { ValueKind: JsonValueKind.String } v ? v.GetString()!
         : throw new InvalidDataException($"{path}: options.{name} must be a string.");
 
+    public string? StringOrNull(string name) => !options.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+        : v.ValueKind == JsonValueKind.String ? v.GetString() : throw new InvalidDataException($"{path}: options.{name} must be a string or null.");
+
     public int[]? IntArrayOrNull(string name)
     {
         if (!options.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;

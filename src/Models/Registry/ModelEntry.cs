@@ -13,7 +13,8 @@ public sealed class ModelEntry
         Name = name;
         Summary = summary;
         Task = task;
-        Options = options;
+        // Every classifier takes class weights (LinearClassifier.ClassWeight); the paths do not (yet).
+        Options = task == ModelTask.Classification ? [.. options, ModelOption.ClassWeight] : options;
         PathOptions = pathOptions ?? options;
         _create = create;
         _path = path;
@@ -39,7 +40,13 @@ public sealed class ModelEntry
 
     /// <summary>A new estimator with <paramref name="settings"/> bound (defaults where null).</summary>
     /// <param name="settings">The model options given; one the model does not take is an <see cref="ArgumentException"/>.</param>
-    public LinearEstimator Create(ModelSettings? settings = null) => _create(Check(settings ?? new ModelSettings(), Options));
+    public LinearEstimator Create(ModelSettings? settings = null)
+    {
+        var s = Check(settings ?? new ModelSettings(), Options);
+        var estimator = _create(s);
+        if (s.ClassWeight is { } weights) ((LinearClassifier)estimator).ClassWeight = weights;
+        return estimator;
+    }
 
     /// <summary>A new regularisation path with <paramref name="settings"/> bound.</summary>
     /// <param name="settings">The model options given.</param>

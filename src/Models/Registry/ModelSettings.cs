@@ -39,6 +39,9 @@ public enum ModelOption
 
     /// <summary>--intercept-scaling: LIBLINEAR's bias B.</summary>
     InterceptScaling,
+
+    /// <summary>--class-weight: per-class sample weights (every classifier).</summary>
+    ClassWeight,
 }
 
 /// <summary>
@@ -71,6 +74,9 @@ public sealed record ModelSettings
     /// <summary>--intercept-scaling.</summary>
     public double? InterceptScaling { get; init; }
 
+    /// <summary>--class-weight.</summary>
+    public ClassWeights? ClassWeight { get; init; }
+
     /// <summary>Whether <paramref name="option"/> was given.</summary>
     /// <param name="option">The option.</param>
     public bool Has(ModelOption option) => option switch
@@ -83,6 +89,7 @@ public sealed record ModelSettings
         ModelOption.Quantile => Quantile is not null,
         ModelOption.GroupSize => GroupSize is not null,
         ModelOption.InterceptScaling => InterceptScaling is not null,
+        ModelOption.ClassWeight => ClassWeight is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 
@@ -93,6 +100,7 @@ public sealed record ModelSettings
         ModelOption.L1Ratio => "--l1-ratio",
         ModelOption.GroupSize => "--group-size",
         ModelOption.InterceptScaling => "--intercept-scaling",
+        ModelOption.ClassWeight => "--class-weight",
         _ => "--" + option.ToString().ToLowerInvariant(),
     };
 }

@@ -37,7 +37,8 @@ public class ModelRegistryTests
                     ModelOption.Delta => new ModelSettings { Delta = 2 },
                     ModelOption.Quantile => new ModelSettings { Quantile = 0.25 },
                     ModelOption.GroupSize => new ModelSettings { GroupSize = 2 },
-                    _ => new ModelSettings { InterceptScaling = 2 },
+                    ModelOption.InterceptScaling => new ModelSettings { InterceptScaling = 2 },
+                    _ => new ModelSettings { ClassWeight = ClassWeights.Balanced },
                 };
                 if (m.Options.Contains(o)) Assert.NotNull(m.Create(s));
                 else Assert.Equal($"{ModelSettings.CommandLineName(o)} does not apply to --model {m.Name}.", Assert.Throws<ArgumentException>(() => m.Create(s)).Message);

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using OptSuite.Data;
+using OptSuite.LinearAlgebra.Distributed;
+using OptSuite.Models;
+using OptSuite.Tests.Cli;
+
+namespace OptSuite.Tests.Models;
+
+/// <summary>
+/// <see cref="LinearClassifier.ClassWeight"/>: LIBLINEAR 2.3.0's <c>-wi</c> (-s 0 logistic, -s 2 squared hinge) and
+/// scikit-learn 1.2.1's <c>class_weight="balanced"</c> optima (datasets/reference/class_weight.json, re-scored in
+/// OptSuite's convention, commands inside) are reached with C mapped to λ = 1/(C·Σw); balanced weights compose with
+/// sample weights and sum to n; the option survives save/load and the command line; bad weights and unknown labels are
+/// clear errors; across ranks the balanced counts are every rank's.
+/// </summary>
+public class ClassWeightTests
+{
+    private static JsonElement Reference(string problem)
+    {
+        string root = DatasetLocator.RepositoryRoot()!;
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "datasets", "reference", "class_weight.json")));
+        return doc.RootElement.EnumerateArray().Single(e => e.GetProperty("problem").GetString() == problem).Clone();
+    }
+
+    private static SvmlightDataset Data(JsonElement r) =>
+        SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, r.GetProperty("data").GetString()!));
+
+    private static ClassWeights Weights(JsonElement r) =>
+        ClassWeights.Of(r.GetProperty("class_weight").EnumerateObject().ToDictionary(p => double.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => p.Value.GetDouble()));
+
+    private static void Matches(JsonElement r, LinearClassifier m, double coefficients)
+    {
+        var d = Data(r);
+        m.Fit(d.Features, d.Labels);
+        Assert.True(m.Report!.Converged, m.Report.ToString());
+        Assert.Equal(r.GetProperty("lam").GetDouble(), m.Report.Lambda, 1e-15);
+        double reference = r.GetProperty("objective").GetDouble();
+        Assert.Equal(reference, m.Report.Objective, 1e-8 * reference);
+        Assert.True(m.Report.Objective <= reference * (1 + 1e-12), $"{m.Report.Objective} above the peer's {reference}");
+        var w = r.GetProperty("w").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        for (int j = 0; j < w.Length; j++) Assert.Equal(w[j], m.Coefficients[j], coefficients);
+        Assert.Equal(r.GetProperty("b").GetDouble(), m.Intercept, coefficients);
+    }
+
+    [Fact]
+    public void LogisticWithPerClassWeightsIsLiblinearWithW()
+    {
+        var r = Reference("logreg_l2_w");
+        Matches(r, new LogisticRegression { C = r.GetProperty("C").GetDouble(), FitIntercept = false, ClassWeight = Weights(r), Tolerance = 1e-10 }, 1e-6);
+    }
+
+    [Fact]
+    public void SquaredHingeWithPerClassWeightsIsLiblinearWithW()
+    {
+        var r = Reference("svm_sqhinge_l2_w");
+        Matches(r, new LinearSvm { C = r.GetProperty("C").GetDouble(), FitIntercept = false, ClassWeight = ClassWeights.Parse("-1:0.5,1:2"), Tolerance = 1e-10 }, 1e-6);
+    }
+
+    [Fact]
+    public void BalancedLogisticWithInterceptIsScikitLearns()
+    {
+        var r = Reference("logreg_l2_balanced");
+        Matches(r, new LogisticRegression { C = 1, ClassWeight = ClassWeights.Balanced, Tolerance = 1e-10 }, 1e-5);
+    }
+
+    /// <summary>Balanced weights sum to n (λ stays 1/(n·C)); with sample weights c the loss weights are c·w_y, which
+    /// equals fitting with those products as sample weights (normalised to mean 1 as always).</summary>
+    [Fact]
+    public void BalancedWeightsComposeWithSampleWeights()
+    {
+        var d = SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "ionosphere.svm"));
+        double[] c = Enumerable.Range(0, d.Rows).Select(i => 0.5 + i % 4).ToArray();
+        var weighted = new LogisticRegression { C = 1, ClassWeight = ClassWeights.Balanced, Tolerance = 1e-11 }.Fit(d.Features, d.Labels, c);
+        int n = d.Rows, pos = d.Labels.Count(v => v > 0), neg = n - pos;
+        double mean = c.Average();
+        double[] products = d.Labels.Select((v, i) => c[i] / mean * (v > 0 ? n / (2.0 * pos) : n / (2.0 * neg))).ToArray();
+        double s = products.Sum();
+        var manual = new LogisticRegression { Lambda = 1.0 / s, Tolerance = 1e-11 }.Fit(d.Features, d.Labels, products);
+        Assert.Equal(manual.Report!.Lambda, weighted.Report!.Lambda, 1e-15);
+        Assert.Equal(manual.Report.Objective, weighted.Report.Objective, 1e-10 * manual.Report.Objective);
+        var plain = new LogisticRegression { C = 1, ClassWeight = ClassWeights.Balanced }.Fit(d.Features, d.Labels);
+        Assert.Equal(1.0 / n, plain.Report!.Lambda, 1e-15);   // balanced weights sum to n
+    }
+
+    [Fact]
+    public void BadWeightsAndUnknownLabelsAreClearErrors()
+    {
+        var d = SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "heart_scale"));
+        var e = Assert.Throws<ArgumentException>(() => new LogisticRegression { ClassWeight = ClassWeights.Parse("2:3") }.Fit(d.Features, d.Labels));
+        Assert.Contains("Class weight for 2, which is not one of the 2 classes (-1, 1)", e.Message);
+        Assert.Contains("finite and ≥ 0", Assert.Throws<ArgumentException>(() => ClassWeights.Parse("1:-1")).Message);
+        Assert.Contains("not LABEL:WEIGHT", Assert.Throws<ArgumentException>(() => ClassWeights.Parse("1=3")).Message);
+        Assert.Contains("two weights", Assert.Throws<ArgumentException>(() => ClassWeights.Parse("1:2,1:3")).Message);
+        e = Assert.Throws<ArgumentException>(() => new LogisticRegression { ClassWeight = ClassWeights.Parse("1:0,-1:0") }.Fit(d.Features, d.Labels));
+        Assert.Contains("every sample with weight 0", e.Message);
+        // Text labels are weighed by name.
+        string[] text = d.Labels.Select(v => v > 0 ? "sick" : "well").ToArray();
+        var byName = new LogisticRegression { C = 1, ClassWeight = ClassWeights.Of(new Dictionary<string, double> { ["sick"] = 3 }), Tolerance = 1e-10 }.Fit(d.Features, text);
+        var byValue = new LogisticRegression { C = 1, ClassWeight = ClassWeights.Parse("1:3"), Tolerance = 1e-10 }.Fit(d.Features, d.Labels);
+        Assert.Equal(byValue.Report!.Objective, byName.Report!.Objective, 1e-12);
+    }
+
+    [Fact]
+    public void TheWeightsSurviveSaveAndLoadAndTheCommandLine()
+    {
+        var d = SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "heart_scale"));
+        var m = new LinearSvm { C = 1, ClassWeight = ClassWeights.Parse("1:2.5") }.Fit(d.Features, d.Labels);
+        using var dir = new Support.ScratchDirectory("class-weight");
+        m.Save(dir["m.json"]);
+        var back = LinearEstimator.Load<LinearSvm>(dir["m.json"]);
+        Assert.Equal("1:2.5", back.ClassWeight!.ToString());
+        var (code, stdout, err) = InspectCommandTests.Run("fit", "--model", "logistic", "--data", Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "heart_scale"),
+            "--class-weight", "balanced", "--json", "--output", dir["cli.json"]);
+        Assert.True(code == 0, err);
+        Assert.Equal("balanced", LinearEstimator.Load<LogisticRegression>(dir["cli.json"]).ClassWeight!.ToString());
+        (code, _, err) = InspectCommandTests.Run("fit", "--model", "logistic", "--data", Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "heart_scale"),
+            "--class-weight", "7:2");
+        Assert.Equal(2, code);
+        Assert.Contains("--class-weight: Class weight for 7", err);
+        (code, _, err) = InspectCommandTests.Run("fit", "--model", "lasso", "--data", Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "heart_scale"),
+            "--class-weight", "balanced");
+        Assert.Equal(2, code);
+        Assert.Contains("--class-weight does not apply to --model lasso", err);
+    }
+
+    /// <summary>Rank 0 holds only one class's rows: the balanced weights still come from every rank's counts.</summary>
+    [Fact]
+    public void AcrossRanksBalancedWeightsCountEveryRank()
+    {
+        var d = SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "binary", "heart_scale"));
+        int[] order = Enumerable.Range(0, d.Rows).OrderBy(i => d.Labels[i]).ToArray();   // −1 rows first
+        var sorted = OptSuite.LinearAlgebra.CsrMatrix.FromTriplets(d.Rows, d.Columns,
+            order.SelectMany((i, r) => Enumerable.Repeat(r, d.Features.RowPointers[i + 1] - d.Features.RowPointers[i])).ToArray(),
+            order.SelectMany(i => d.Features.ColumnIndices[d.Features.RowPointers[i]..d.Features.RowPointers[i + 1]].ToArray()).ToArray(),
+            order.SelectMany(i => d.Features.Values[d.Features.RowPointers[i]..d.Features.RowPointers[i + 1]].ToArray()).ToArray());
+        double[] y = order.Select(i => d.Labels[i]).ToArray();
+        var single = new LogisticRegression { C = 1, ClassWeight = ClassWeights.Balanced, Tolerance = 1e-11 }.Fit(sorted, y);
+        int half = d.Labels.Count(v => v < 0);
+        var fits = InProcessCommunicator.Run(2, comm =>
+        {
+            var (from, to) = comm.Rank == 0 ? (0, half) : (half, d.Rows);
+            return new LogisticRegression { C = 1, ClassWeight = ClassWeights.Balanced, Tolerance = 1e-11 }
+                .Fit(FeatureMatrix.Distributed(sorted.SliceRows(from, to), comm), y[from..to]);
+        });
+        Assert.Equal(single.Report!.Lambda, fits[0].Report!.Lambda, 1e-15);
+        Assert.Equal(single.Report.Objective, fits[0].Report!.Objective, 1e-10 * single.Report.Objective);
+    }
+}
