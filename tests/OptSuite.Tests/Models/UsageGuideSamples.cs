@@ -34,6 +34,19 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void ClassWeightSample()
+    {
+        var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
+        var balanced = new LogisticRegression { C = 1, ClassWeight = ClassWeights.Balanced }.Fit(pima.Features, pima.Labels);
+        var liblinear = new LinearSvm { C = 1, ClassWeight = ClassWeights.Parse("1:3") }.Fit(pima.Features, pima.Labels);   // -w1 3
+        Assert.Equal(1.0 / pima.Rows, balanced.Report!.Lambda, 1e-15);
+        Assert.Equal(1.0 / (500 + 3 * 268), liblinear.Report!.Lambda, 1e-15);
+        // Weighing the rarer class up predicts it more often.
+        var plain = new LogisticRegression { C = 1 }.Fit(pima.Features, pima.Labels);
+        Assert.True(balanced.Predict(pima.Features).Count(v => v > 0) > plain.Predict(pima.Features).Count(v => v > 0));
+    }
+
+    [Fact]
     public void ReadmeSample()
     {
         var train = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_train.svm"));
@@ -262,7 +275,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(10, blocks.Count);
+        Assert.Equal(11, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)
