@@ -14,6 +14,10 @@ namespace OptSuite.Models;
 /// (1/S) Σ w_{y_i} c_i ℓ_i + (λ/2)‖w‖² with S = Σ w_{y_i} c_i and λ = 1/(C·S) — the same minimiser as LIBLINEAR's and
 /// scikit-learn's ½‖w‖² + C Σ w_{y_i} c_i ℓ_i (sample weights c_i normalised to mean 1, as OptSuite does). Balanced weights
 /// sum to n, so λ stays 1/(n·C). With λ set directly the weights only reweigh the mean loss.</para>
+/// <para>With more than two classes every problem weighs each sample by its own class's weight — the multinomial and
+/// Crammer–Singer losses, and each one-vs-rest problem alike. LIBLINEAR's one-vs-rest weighs only the positive class
+/// (C_c for class c's rows, plain C for the rest), so for k &gt; 2 one-vs-rest fits with per-label weights differ from
+/// LIBLINEAR's (two classes, and balanced weights, are the tested cases).</para>
 /// </remarks>
 public sealed class ClassWeights
 {
