@@ -26,7 +26,7 @@ namespace OptSuite.Models;
 /// OWL-QN the relative gradient norm and then, where the objective has a gap, the relative gap too (the solver checks
 /// it); the certified relative duality gap for the interior-point method. Not converging is reported in <see cref="Report"/>, never thrown.</para>
 /// </remarks>
-public abstract class LinearEstimator
+public abstract partial class LinearEstimator
 {
     private double[]? _coef;
     private double[] _intercepts = [];

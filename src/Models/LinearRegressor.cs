@@ -132,6 +132,12 @@ public abstract class LinearRegressor : LinearEstimator
     /// <summary>What <see cref="Score(FeatureMatrix, double[])"/> measures, as <c>optsuite fit</c> reports it ("r2", "d2_poisson").</summary>
     public virtual string ScoreName => "r2";
 
+    /// <summary>The prediction for one linear score z = x·w + b: what <see cref="Predict"/> gives a row with that score
+    /// (z itself, or the model's mean function: e^z for Poisson and Gamma). For callers that compute the scores
+    /// themselves, row by row (the ML.NET trainers of OptSuite.MLNet).</summary>
+    /// <param name="score">The linear score.</param>
+    public double PredictFromScore(double score) => Mean(score);
+
     /// <summary>The prediction from a linear score (identity; the log link's exp for Poisson).</summary>
     private protected virtual double Mean(double score) => score;
 
