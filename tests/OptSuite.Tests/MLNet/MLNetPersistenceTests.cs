@@ -58,7 +58,7 @@ public class MLNetPersistenceTests
         var dna = MLNetData.Dna.Value;
         var data = MLNetData.Numeric(ml, dna.Features, dna.Labels);
         var model = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.MulticlassClassification.Trainers.OptSuite(new MulticlassSvm()))
+            .Append(ml.MulticlassClassification.Trainers.OptSuite(new MulticlassSvm { Strategy = MulticlassStrategy.OneVsRest }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
             .Fit(data);
         var stream = new MemoryStream();

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using OptSuite.MLNet;
 using OptSuite.Models;
+using Xunit.Abstractions;
 
 namespace OptSuite.Tests.MLNet;
 
@@ -10,7 +11,7 @@ namespace OptSuite.Tests.MLNet;
 /// doubles, never n × p. Process-wide: the allocation count is every thread's.
 /// </summary>
 [Collection("Process-wide")]
-public class MLNetSparseTests
+public class MLNetSparseTests(ITestOutputHelper output)
 {
     [Fact]
     public void WideHashedTextFitsAndScoresWithoutDensifying()
@@ -25,6 +26,7 @@ public class MLNetSparseTests
         var metrics = ml.BinaryClassification.Evaluate(transformer.Transform(data));
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
+        output.WriteLine($"p = {1 << bits}: fit and evaluation allocated {allocated >> 20} MiB; {transformer.Model.Report}");
         Assert.Equal(1 << bits, transformer.Model.FeatureCount);
         Assert.InRange(metrics.Accuracy, 0.9, 1);   // training accuracy of a wide model
         long dense = 250L * (1 << bits) * sizeof(double);
