@@ -117,6 +117,7 @@ internal static class MLNetComparison
 
         var trainers = ml.BinaryClassification.Trainers;
         Row("OptSuite LogisticRegression", $"C = {cText} (λ = 1/(n·C)), Tolerance 1e-6 (default)", () => trainers.OptSuite(new LogisticRegression { C = c }).Fit(data.Train), OptSuite);
+        Row("OptSuite LogisticRegression", $"C = {cText}, Tolerance 1e-3", () => trainers.OptSuite(new LogisticRegression { C = c, Tolerance = 1e-3 }).Fit(data.Train), OptSuite);
         Row("OptSuite LogisticRegression", $"C = {cText}, Tolerance 1e-10", () => trainers.OptSuite(new LogisticRegression { C = c, Tolerance = 1e-10 }).Fit(data.Train), OptSuite);
         Row("ML.NET LbfgsLogisticRegression", $"L2 = n·λ = {(n * lambda).ToString("G4", CultureInfo.InvariantCulture)}, L1 = 0, defaults (OptimizationTolerance 1e-7)",
             () => trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { L2Regularization = (float)(n * lambda), L1Regularization = 0 }).Fit(data.Train), MLNet);
