@@ -31,7 +31,7 @@ public sealed class OptSuiteBinaryTrainer<TModel> : OptSuiteTrainer<TModel, OptS
     internal OptSuiteBinaryTrainer(BinaryClassificationCatalog.BinaryClassificationTrainers catalog, TModel estimator, string labelColumnName,
         string featureColumnName, string? exampleWeightColumnName)
         // ML.NET's calibrated linear trainer declares Score, Probability, PredictedLabel; its LinearSvm Score, PredictedLabel.
-        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, LabelKind.Boolean, e => e is LogisticRegression
+        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, LabelKind.Boolean, e => Link.HasProbabilities(e)
             ? catalog.LbfgsLogisticRegression(labelColumnName, featureColumnName, exampleWeightColumnName)
             : catalog.LinearSvm(labelColumnName, featureColumnName, exampleWeightColumnName))
     {

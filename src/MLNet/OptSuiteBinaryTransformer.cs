@@ -21,9 +21,7 @@ public sealed class OptSuiteBinaryTransformer<TModel> : OptSuiteTransformer, ISi
     {
         if (model.Classes.Count != 2) throw new ArgumentException($"The model has {model.Classes.Count} classes; a binary transformer needs two.", nameof(model));
         Model = model;
-        // The probability is a property of the loss: only the logistic loss models log-odds (an SVM's margin is no
-        // log-odds, and ML.NET's LinearSvm has no Probability column either).
-        HasProbability = model is LogisticRegression;
+        HasProbability = Link.HasProbabilities(model);
         var outputs = new List<OutputColumn>
         {
             new("Score", NumberDataViewType.Single, ScoreAnnotations.Score, null,

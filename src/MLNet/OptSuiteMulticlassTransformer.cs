@@ -32,7 +32,7 @@ public sealed class OptSuiteMulticlassTransformer<TModel> : OptSuiteTransformer,
         _slots = model.Classes.Values.Select(v => (int)v - 1).ToArray();
         if (_slots.Any(s => s < 0 || s >= classCount))
             throw new ArgumentException($"The model's classes ({string.Join(", ", model.Classes.Names)}) are not keys 1..{classCount}.", nameof(model));
-        _probabilities = model is LogisticRegression;
+        _probabilities = Link.HasProbabilities(model);
         var scoreType = new VectorDataViewType(NumberDataViewType.Single, classCount);
         Action<DataViewSchema.Annotations.Builder>? scoreNames = keyValues is null ? null : b =>
         {

@@ -69,6 +69,24 @@ public class MLNetTextTests
         Assert.False(template.IsFitted);
     }
 
+    [Fact]
+    public void PermutationFeatureImportanceReadsTheTransformer()
+    {
+        // ML.NET's permutation feature importance takes any ISingleFeaturePredictionTransformer: shuffling a feature the
+        // model leans on must cost AUC, one it ignores nothing.
+        var ml = new MLContext(seed: 0);
+        var heart = OptSuite.Data.SvmlightReader.Read(OptSuite.Data.DatasetLocator.Find("binary/heart_scale"));
+        var data = MLNetData.Binary(ml, heart.Features, heart.Labels);
+        var transformer = ml.BinaryClassification.Trainers.OptSuite(new LogisticRegression { Penalty = Penalty.L1, C = 0.05 }).Fit(data);
+        var importance = ml.BinaryClassification.PermutationFeatureImportance(transformer, data, permutationCount: 3);
+        Assert.Equal(heart.Columns, importance.Length);
+        double[] w = transformer.Model.Coefficients;
+        int strongest = Enumerable.Range(0, w.Length).MaxBy(j => Math.Abs(w[j]));
+        Assert.True(importance[strongest].AreaUnderRocCurve.Mean < -0.01, $"AUC change {importance[strongest].AreaUnderRocCurve.Mean}");
+        Assert.Contains(w, v => v == 0);
+        Assert.All(Enumerable.Range(0, w.Length).Where(j => w[j] == 0), j => Assert.Equal(0, importance[j].AreaUnderRocCurve.Mean));
+    }
+
     private sealed class Comment
     {
         public string Text { get; set; } = "";
