@@ -61,9 +61,9 @@ public static class OptSuiteModelOperations
     /// <param name="inputSchema">The schema of the data the pipeline reads, as saved.</param>
     public static ITransformer LoadWithOptSuite(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentException.ThrowIfNullOrEmpty(filePath);
         using var stream = File.OpenRead(filePath);
-        ArgumentNullException.ThrowIfNull(catalog);
         return ModelArchive.Load(catalog, stream, filePath, out inputSchema);
     }
 

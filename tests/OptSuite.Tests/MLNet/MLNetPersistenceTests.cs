@@ -52,14 +52,19 @@ public class MLNetPersistenceTests
     }
 
     [Fact]
-    public void MulticlassPipelineWithKeyMappingsRoundTrips()
+    public void MulticlassPipelineWithTextKeysRoundTrips()
     {
         var ml = new MLContext(seed: 0);
         var dna = MLNetData.Dna.Value;
-        var data = MLNetData.Numeric(ml, dna.Features, dna.Labels);
-        var model = ml.Transforms.Conversion.MapValueToKey("Label")
+        string[] names = ["EI", "IE", "N"];   // the Statlog DNA classes: exon/intron boundary, intron/exon boundary, neither
+        // Dense feature vectors this time, and text classes.
+        var data = ml.Data.LoadFromEnumerable(
+            MLNetData.Binary(ml, dna.Features, dna.Labels).GetColumn<VBuffer<float>>("Features")
+                .Select((f, i) => new TextRow { Features = ToDense(f), Class = names[(int)dna.Labels[i] - 1] }).ToList(),
+            TextRow.Definition(dna.Columns));
+        var model = ml.Transforms.Conversion.MapValueToKey("Label", "Class")
             .Append(ml.MulticlassClassification.Trainers.OptSuite(new MulticlassSvm { Strategy = MulticlassStrategy.OneVsRest }))
-            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedClass", "PredictedLabel"))
             .Fit(data);
         var stream = new MemoryStream();
         ml.Model.SaveWithOptSuite(model, data.Schema, stream);
@@ -69,11 +74,37 @@ public class MLNetPersistenceTests
         Assert.Equal(3, loaded.Count());
         var svm = Assert.IsType<OptSuiteMulticlassTransformer<MulticlassSvm>>(loaded.ElementAt(1));
         Assert.Equal(3, svm.ClassCount);
-        float[] before = model.Transform(data).GetColumn<float>("PredictedLabel").ToArray();
-        Assert.Equal(before, loaded.Transform(data).GetColumn<float>("PredictedLabel"));
-        Assert.Equal(model.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()),
-            loaded.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()));
-        Assert.True(before.Zip(dna.Labels).Count(t => t.First == t.Second) > 0.9 * before.Length);
+        var scored = loaded.Transform(data);
+        VBuffer<ReadOnlyMemory<char>> slots = default, keys = default;
+        scored.Schema["Score"].GetSlotNames(ref slots);
+        scored.Schema["Label"].GetKeyValues(ref keys);
+        Assert.Equal(["N", "EI", "IE"], keys.DenseValues().Select(v => v.ToString()));          // order of appearance
+        Assert.Equal(["N", "EI", "IE"], slots.DenseValues().Select(v => v.ToString()));         // score slot k is key k + 1
+        string[] before = model.Transform(data).GetColumn<string>("PredictedClass").ToArray();
+        Assert.Equal(before, scored.GetColumn<string>("PredictedClass"));
+        Assert.Equal(model.Transform(data).GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues().ToArray()),
+            scored.GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues().ToArray()));
+        Assert.True(before.Zip(dna.Labels).Count(t => t.First == names[(int)t.Second - 1]) > 0.9 * before.Length);
+    }
+
+    private static VBuffer<float> ToDense(VBuffer<float> v)
+    {
+        var dense = new float[v.Length];
+        v.CopyTo(dense);
+        return new VBuffer<float>(dense.Length, dense);
+    }
+
+    private sealed class TextRow
+    {
+        public VBuffer<float> Features;
+        public string Class = "";
+
+        public static SchemaDefinition Definition(int features)
+        {
+            var definition = SchemaDefinition.Create(typeof(TextRow));
+            definition["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
+            return definition;
+        }
     }
 
     [Fact]
