@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs every OptSuite package into artifacts/packages, installs the optsuite tool from that feed and runs
-# `optsuite info` through it, then builds and runs samples/QuickStart against the packages (not the projects).
+# `optsuite info` through it, then builds and runs samples/QuickStart and samples/MLNetText against the packages (not the
+# projects).
 # A fresh NuGet cache is used so nothing already cached stands in for what was just packed.
 # Usage: bash scripts/check-packages.sh [RIDs]   (default: this machine's RID only, e.g. linux-x64)
 set -euo pipefail
@@ -26,3 +27,6 @@ NUGET_PACKAGES="$work/nuget" dotnet tool install OptSuite.Cli --tool-path "$work
 
 echo "== samples/QuickStart against the packages"
 NUGET_PACKAGES="$work/nuget" dotnet run --project samples/QuickStart -c Release
+
+echo "== samples/MLNetText (OptSuite.MLNet in an ML.NET pipeline) against the packages"
+NUGET_PACKAGES="$work/nuget" dotnet run --project samples/MLNetText -c Release

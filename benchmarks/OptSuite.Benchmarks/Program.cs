@@ -58,6 +58,12 @@ internal static class Program
             Distributed.DistributedTiming.Run(args[1..]);
             return;
         }
+        // OptSuite's logistic regression against ML.NET's SDCA and L-BFGS in ML.NET pipelines (benchmarks/results/mlnet.md).
+        if (args.Length > 0 && args[0] == "mlnet")
+        {
+            MLNet.MLNetComparison.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

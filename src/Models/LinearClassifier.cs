@@ -230,6 +230,12 @@ public abstract class LinearClassifier : LinearEstimator
         return Score(data.Features, data.Labels);
     }
 
+    private protected override void ClearFit()
+    {
+        base.ClearFit();
+        _classes = null;
+    }
+
     /// <summary>Restores the classes of a loaded model.</summary>
     internal void StoreClasses(ClassLabels classes) => _classes = classes;
 

@@ -133,8 +133,14 @@ public abstract class LinearRegressor : LinearEstimator
     public virtual string ScoreName => "r2";
 
     /// <summary>The model's link: the prediction from a linear score is the score itself, or e^score for the log link
-    /// (Poisson, Gamma). <see cref="Predict"/> and the ONNX export both read it.</summary>
+    /// (Poisson, Gamma). <see cref="Predict"/>, <see cref="PredictFromScore"/> and the ONNX export all read it.</summary>
     internal virtual LinkFunction Link => LinkFunction.Identity;
+
+    /// <summary>The prediction for one linear score z = x·w + b: what <see cref="Predict"/> gives a row with that score
+    /// (z itself, or the model's mean function: e^z for Poisson and Gamma). For callers that compute the scores
+    /// themselves, row by row (the ML.NET trainers of OptSuite.MLNet).</summary>
+    /// <param name="score">The linear score.</param>
+    public double PredictFromScore(double score) => Mean(score);
 
     private double Mean(double score) => Link == LinkFunction.Log ? Math.Exp(score) : score;
 

@@ -8,8 +8,9 @@ namespace OptSuite.Tests.Docs;
 /// <summary>
 /// Every <c>```csharp</c> block of README.md and docs/*.md compiles on its own, exactly as shown, the way a user pastes
 /// it into a new console app: top-level statements, the console template's implicit usings and nothing else — its own
-/// <c>using</c> lines, the OptSuite assemblies and MathNet.Numerics as the only references. A sample that leans on a
-/// using, a variable or a helper it does not show fails here with the file and line of the offending code.
+/// <c>using</c> lines, the OptSuite assemblies, MathNet.Numerics and ML.NET (for OptSuite.MLNet) as the only references.
+/// A sample that leans on a using, a variable or a helper it does not show fails here with the file and line of the
+/// offending code.
 /// </summary>
 public class DocumentationSampleTests
 {
@@ -81,7 +82,7 @@ public class DocumentationSampleTests
         return blocks;
     }
 
-    /// <summary>The framework's own assemblies, OptSuite's and MathNet.Numerics — not the test's other dependencies.</summary>
+    /// <summary>The framework's own assemblies, OptSuite's, MathNet.Numerics and ML.NET's — not the test's other dependencies.</summary>
     private static readonly Lazy<List<MetadataReference>> References = new(() =>
     {
         string framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
@@ -89,6 +90,7 @@ public class DocumentationSampleTests
             .Where(p => Path.GetDirectoryName(p) == framework)
             .Concat(Directory.GetFiles(AppContext.BaseDirectory, "OptSuite.*.dll"))
             .Append(Path.Combine(AppContext.BaseDirectory, "MathNet.Numerics.dll"))
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll"))   // the OptSuite.MLNet samples
             .Where(p => !p.EndsWith("OptSuite.Tests.dll", StringComparison.Ordinal));
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
     });

@@ -1,7 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using OptSuite.Data;
 using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
+using OptSuite.MLNet;
 using OptSuite.Models;
 
 namespace OptSuite.Tests.Models;
@@ -262,6 +265,40 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void MLNetTextPipeline()
+    {
+        // sample: ml.net
+        var mlContext = new MLContext(seed: 0);
+        var comments = mlContext.Data.LoadFromTextFile(DatasetLocator.Find("text/wikipedia-detox-250-line-data.tsv"),
+            [new TextLoader.Column("Label", DataKind.Boolean, 0), new TextLoader.Column("Text", DataKind.String, 1)],
+            separatorChar: '\t', hasHeader: true);
+        var split = mlContext.Data.TrainTestSplit(comments, testFraction: 0.2, seed: 0);
+
+        var pipeline = mlContext.Transforms.Text.FeaturizeText("Features", "Text")
+            .Append(mlContext.BinaryClassification.Trainers.OptSuite(new LogisticRegression { C = 10 }));
+        var model = pipeline.Fit(split.TrainSet);
+
+        var metrics = mlContext.BinaryClassification.Evaluate(model.Transform(split.TestSet));   // AUC, accuracy, F1, log-loss
+        LogisticRegression fitted = model.LastTransformer.Model;                                 // coefficients, Report
+
+        string path = Path.GetTempFileName();
+        mlContext.Model.SaveWithOptSuite(model, comments.Schema, path);                          // not Model.Save: see below
+        var loaded = mlContext.Model.LoadWithOptSuite(path, out DataViewSchema inputSchema);
+        // end sample
+        try
+        {
+            Assert.InRange(metrics.AreaUnderRocCurve, 0.6, 1);
+            Assert.True(fitted.Report!.Converged);
+            Assert.Equal(2, inputSchema.Count);
+            Assert.Equal(model.Transform(split.TestSet).GetColumn<float>("Probability"), loaded.Transform(split.TestSet).GetColumn<float>("Probability"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void EveryGuideSampleIsCompiledHere()
     {
         string root = DatasetLocator.RepositoryRoot()!;
@@ -275,7 +312,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(11, blocks.Count);
+        Assert.Equal(12, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)
