@@ -168,18 +168,7 @@ internal static class MLNetComparison
     private static IDataView View(MLContext ml, CsrMatrix x, double[] y)
     {
         var rows = new List<Row>(x.Rows);
-        for (int i = 0; i < x.Rows; i++)
-        {
-            int from = x.RowPointers[i], to = x.RowPointers[i + 1];
-            var values = new float[to - from];
-            var indices = new int[to - from];
-            for (int k = from; k < to; k++)
-            {
-                values[k - from] = (float)x.Values[k];
-                indices[k - from] = x.ColumnIndices[k];
-            }
-            rows.Add(new Row { Features = new VBuffer<float>(x.Columns, values.Length, values, indices), Label = y[i] > 0 });
-        }
+        for (int i = 0; i < x.Rows; i++) rows.Add(new Row { Features = OptSuite.MLNet.OptSuiteVectors.Row(x, i), Label = y[i] > 0 });
         var definition = SchemaDefinition.Create(typeof(Row));
         definition["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, x.Columns);
         return ml.Data.LoadFromEnumerable(rows, definition);

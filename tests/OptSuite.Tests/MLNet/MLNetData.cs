@@ -81,18 +81,7 @@ internal static class MLNetData
 
     private static IEnumerable<VBuffer<float>> Rows(CsrMatrix x)
     {
-        for (int i = 0; i < x.Rows; i++)
-        {
-            int from = x.RowPointers[i], to = x.RowPointers[i + 1];
-            var values = new float[to - from];
-            var indices = new int[to - from];
-            for (int k = from; k < to; k++)
-            {
-                values[k - from] = (float)x.Values[k];
-                indices[k - from] = x.ColumnIndices[k];
-            }
-            yield return new VBuffer<float>(x.Columns, values.Length, values, indices);
-        }
+        foreach (var row in OptSuite.MLNet.OptSuiteVectors.Rows(x)) yield return row;
     }
 
     private static SchemaDefinition Definition<TRow>(int features)

@@ -15,15 +15,9 @@ namespace OptSuite.Tests.Models;
 /// </summary>
 public class ClassWeightTests
 {
-    private static JsonElement Reference(string problem)
-    {
-        string root = DatasetLocator.RepositoryRoot()!;
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "datasets", "reference", "class_weight.json")));
-        return doc.RootElement.EnumerateArray().Single(e => e.GetProperty("problem").GetString() == problem).Clone();
-    }
+    private static JsonElement Reference(string problem) => Support.ReferenceFiles.Entry("class_weight.json", problem);
 
-    private static SvmlightDataset Data(JsonElement r) =>
-        SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, r.GetProperty("data").GetString()!));
+    private static SvmlightDataset Data(JsonElement r) => Support.ReferenceFiles.Data(r);
 
     private static ClassWeights Weights(JsonElement r) =>
         ClassWeights.Of(r.GetProperty("class_weight").EnumerateObject().ToDictionary(p => double.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => p.Value.GetDouble()));

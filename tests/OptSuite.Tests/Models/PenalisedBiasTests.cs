@@ -14,15 +14,9 @@ namespace OptSuite.Tests.Models;
 /// </summary>
 public class PenalisedBiasTests
 {
-    private static JsonElement Reference(string problem)
-    {
-        string root = DatasetLocator.RepositoryRoot()!;
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "datasets", "reference", "penalised_bias.json")));
-        return doc.RootElement.EnumerateArray().Single(e => e.GetProperty("problem").GetString() == problem).Clone();
-    }
+    private static JsonElement Reference(string problem) => Support.ReferenceFiles.Entry("penalised_bias.json", problem);
 
-    private static SvmlightDataset Data(JsonElement r) =>
-        SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, r.GetProperty("data").GetString()!));
+    private static SvmlightDataset Data(JsonElement r) => Support.ReferenceFiles.Data(r);
 
     [Fact]
     public void HingeSvmMatchesLiblinearWithBias()
