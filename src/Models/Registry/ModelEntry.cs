@@ -53,13 +53,15 @@ public sealed class ModelEntry
     /// <exception cref="InvalidOperationException">The model has no path (<see cref="HasPath"/>).</exception>
     public LinearPath CreatePath(ModelSettings? settings = null) =>
         (_path ?? throw new InvalidOperationException($"The {Name} model has no regularisation path; models with one: {string.Join(", ", ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name))}."))
-        (Check(settings ?? new ModelSettings(), PathOptions));
+        (Check(settings ?? new ModelSettings(), PathOptions, path: true));
 
-    private ModelSettings Check(ModelSettings s, IReadOnlyList<ModelOption> accepted)
+    private ModelSettings Check(ModelSettings s, IReadOnlyList<ModelOption> accepted, bool path = false)
     {
         foreach (ModelOption o in Enum.GetValues<ModelOption>())
             if (s.Has(o) && !accepted.Contains(o))
-                throw new ArgumentException($"{ModelSettings.CommandLineName(o)} does not apply to --model {Name}.");
+                throw new ArgumentException(path && Options.Contains(o)
+                    ? $"{ModelSettings.CommandLineName(o)} does not apply to the {Name} regularisation path (optsuite path, cv); a single fit (optsuite fit) takes it."
+                    : $"{ModelSettings.CommandLineName(o)} does not apply to --model {Name}.");
         if (s.L1Ratio is { } ratio && s.Penalty is Models.Penalty.L1 or Models.Penalty.L2 && ratio != (s.Penalty == Models.Penalty.L1 ? 1 : 0))
             throw new ArgumentException($"--l1-ratio applies to --penalty elastic-net, not {PenaltyNames.ToName(s.Penalty.Value)}; drop one of them.");
         return s;

@@ -115,6 +115,9 @@ public class ClassWeightTests
             "--class-weight", "balanced");
         Assert.Equal(2, code);
         Assert.Contains("--class-weight does not apply to --model lasso", err);
+        // The regularisation paths do not take class weights yet: the registry says so (path and cv do not offer the option).
+        var refused = Assert.Throws<ArgumentException>(() => ModelRegistry.Get("logistic").CreatePath(new ModelSettings { ClassWeight = ClassWeights.Balanced }));
+        Assert.Equal("--class-weight does not apply to the logistic regularisation path (optsuite path, cv); a single fit (optsuite fit) takes it.", refused.Message);
     }
 
     /// <summary>Rank 0 holds only one class's rows: the balanced weights still come from every rank's counts.</summary>
