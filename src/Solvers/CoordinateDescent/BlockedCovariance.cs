@@ -45,7 +45,7 @@ internal static class BlockedCovariance
         out double[] means, CancellationToken cancellationToken, long deadline = 0)
     {
         means = [];
-        if (Accumulate(x, y, a, intercept, cancellationToken, deadline) is not { } part) return null;
+        if (Accumulate(x.ReadBlocks(), x.Columns, y, a, intercept, cancellationToken, deadline) is not { } part) return null;
         var (g, mean, _) = part;
         int p = x.Columns;
         means = mean[..p];
@@ -64,9 +64,9 @@ internal static class BlockedCovariance
         out double[] means, CancellationToken cancellationToken, long deadline = 0)
     {
         means = [];
-        ILinearMap local = x.Local;
-        var blocks = local as IRowBlockedMap ?? new RowBlockedMatrix(local, Math.Max(1, local.Rows));
-        var part = Accumulate(blocks, y, a, intercept, cancellationToken, deadline);
+        // This rank's rows in row blocks (shards), or stored: then one block, read where it is (no copy).
+        IEnumerable<RowBlock> blocks = x.Local is IRowBlockedMap shards ? shards.ReadBlocks() : [new RowBlock(0, 0, x.Local)];
+        var part = Accumulate(blocks, x.Columns, y, a, intercept, cancellationToken, deadline);
         ICommunicator ranks = x.Communicator;
         if (ranks.AllReduceMax(part is null ? 1.0 : 0.0) > 0) return null;   // every rank stops together
         var (g, mean, weight) = part!.Value;
@@ -93,12 +93,12 @@ internal static class BlockedCovariance
         return new CovariancePath(g, intercept ? centre[..p] : new double[p], intercept ? centre[p] : 0);
     }
 
-    /// <summary>The pass of <see cref="Build"/>: G (full, symmetric), the a-weighted means of [X, y] and the weight Σa of the
-    /// rows read; null when stopped.</summary>
-    private static (double[] G, double[] Mean, double Weight)? Accumulate(IRowBlockedMap x, ReadOnlySpan<double> y, ReadOnlySpan<double> a,
+    /// <summary>The pass of <see cref="Build"/> over <paramref name="blocks"/> of <paramref name="p"/> columns: G (full,
+    /// symmetric), the a-weighted means of [X, y] and the weight Σa of the rows read; null when stopped.</summary>
+    private static (double[] G, double[] Mean, double Weight)? Accumulate(IEnumerable<RowBlock> blocks, int p, ReadOnlySpan<double> y, ReadOnlySpan<double> a,
         bool intercept, CancellationToken cancellationToken, long deadline)
     {
-        int p = x.Columns, k = p + 1;
+        int k = p + 1;
         var g = new double[(long)k * k];
         var hi = new double[k];            // the mean so far (x̄ then ȳ) is hi + lo
         var lo = new double[k];
@@ -109,7 +109,7 @@ internal static class BlockedCovariance
         var buffer = new double[(long)chunkRows * k];
         var sqrtA = new double[chunkRows];
         int threads = k >= 128 ? Math.Max(1, LinearAlgebraSettings.Threads) : 1;
-        foreach (RowBlock block in x.ReadBlocks())
+        foreach (RowBlock block in blocks)
         {
             var (dense, csr) = Rows(block.Rows);
             for (int r0 = 0; r0 < block.Rows.Rows; r0 += chunkRows)

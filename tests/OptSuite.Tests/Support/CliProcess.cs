@@ -17,15 +17,16 @@ public static class CliProcess
     };
 
     /// <summary>The path of optsuite.dll next to the test assembly.</summary>
-    public static string CliPath
+    public static string CliPath => NextToTests("optsuite.dll");
+
+    /// <summary>The path of <paramref name="assembly"/>, a program copied next to the test assembly with its runtimeconfig
+    /// (a referenced executable); the test fails when it is not there.</summary>
+    public static string NextToTests(string assembly)
     {
-        get
-        {
-            string here = Path.Combine(AppContext.BaseDirectory, "optsuite.dll");
-            Assert.True(File.Exists(here) && File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json")),
-                $"optsuite.dll and its runtimeconfig are expected in {AppContext.BaseDirectory}");
-            return here;
-        }
+        string here = Path.Combine(AppContext.BaseDirectory, assembly);
+        Assert.True(File.Exists(here) && File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json")),
+            $"{assembly} and its runtimeconfig are expected in {AppContext.BaseDirectory}");
+        return here;
     }
 
     /// <summary>Runs <c>optsuite ARGS</c>; fails the test if it does not finish within <paramref name="timeout"/>.</summary>

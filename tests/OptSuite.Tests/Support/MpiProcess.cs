@@ -46,16 +46,7 @@ public static class MpiProcess
     }
 
     /// <summary>The host next to the test assembly.</summary>
-    public static string HostPath
-    {
-        get
-        {
-            string here = Path.Combine(AppContext.BaseDirectory, "OptSuite.MpiHost.dll");
-            Assert.True(File.Exists(here) && File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json")),
-                $"OptSuite.MpiHost.dll and its runtimeconfig are expected in {AppContext.BaseDirectory}");
-            return here;
-        }
-    }
+    public static string HostPath => CliProcess.NextToTests("OptSuite.MpiHost.dll");
 
     /// <summary>
     /// Runs <c>mpiexec.hydra -n RANKS -genv UCX_ERROR_SIGNALS VALUE dotnet OptSuite.MpiHost.dll HOSTARGS</c>
