@@ -222,6 +222,11 @@ public abstract class LinearClassifier : LinearEstimator
         return counts[1] == 0 ? double.NaN : counts[0] / counts[1];
     }
 
+    /// <summary>The accuracy (<see cref="Score{TLabel}"/>) with MathNet labels (numeric classes).</summary>
+    /// <param name="x">The features (a MathNet matrix converts implicitly).</param>
+    /// <param name="y">The true labels.</param>
+    public double Score(FeatureMatrix x, Vector<double> y) => Score(x, (IReadOnlyList<double>)(y ?? throw new ArgumentNullException(nameof(y))).ToArray());
+
     /// <summary>The accuracy (<see cref="Score{TLabel}"/>) on a shard dataset's features and labels (one pass over the shards).</summary>
     /// <param name="data">An opened shard dataset with the model's feature count.</param>
     public double Score(ShardedDataset data)
