@@ -114,16 +114,9 @@ public abstract class LinearClassifier : LinearEstimator
         counts[k] = sampleWeight?.Sum() ?? index.Length;
         counts[k + 1] = index.Length;
         Ranks.Sum(a, counts);
-        double[] perClass = classWeight.For(classes, counts.AsSpan(0, k));
-        double mean = counts[k] / counts[k + 1];   // the sample weights' mean over every rank
-        var weights = new double[index.Length];
-        double local = 0;
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = (sampleWeight is null ? 1.0 : sampleWeight[i] / mean) * perClass[index[i]];
-            local += weights[i];
-        }
-        Span<double> total = [local];
+        // The sample weights' mean over every rank.
+        double[] weights = classWeight.Apply(classes, counts.AsSpan(0, k), index, sampleWeight, counts[k] / counts[k + 1]);
+        Span<double> total = [weights.Sum()];
         Ranks.Sum(a, total);
         if (!(total[0] > 0))
             throw new ArgumentException($"The class weights ({classWeight}) leave every sample with weight 0; at least one class present must weigh more than 0.", nameof(ClassWeight));

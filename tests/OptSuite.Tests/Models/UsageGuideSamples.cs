@@ -60,6 +60,23 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void ElasticNetL1RatioSearchSample()
+    {
+        var diabetes = SvmlightReader.Read(DatasetLocator.Find("peers/diabetes.svm"));
+
+        ElasticNetCrossValidation search = new ElasticNetPath().CrossValidateL1Ratios(diabetes.Features, diabetes.Labels,
+            [0.1, 0.5, 0.9, 1.0], options: new CrossValidationOptions { Folds = 5, Seed = 0 });
+
+        double bestRatio = search.L1Ratio, bestLambda = search.Best.ChosenLambda;
+        ElasticNet refitted = search.Model;                  // at the winning ratio and λ, on all rows
+
+        Assert.Contains(bestRatio, new[] { 0.1, 0.5, 0.9, 1.0 });
+        Assert.Equal(bestLambda, refitted.Lambda);
+        Assert.Equal(bestRatio, refitted.L1Ratio);
+        Assert.All(search.Results, r => Assert.True(r.MeanLoss[r.IndexMin] >= search.Best.MeanLoss[search.Best.IndexMin]));
+    }
+
+    [Fact]
     public void ClassWeightSample()
     {
         var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
@@ -335,7 +352,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(13, blocks.Count);
+        Assert.Equal(14, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)
