@@ -22,6 +22,10 @@ public abstract class LinearClassifier : LinearEstimator
     /// </summary>
     public ClassWeights? ClassWeight { get; set; }
 
+    /// <summary>κ of <see cref="CSearch"/>'s first C, 2^⌊log₂(1/(κ·n·max‖x_i‖²))⌋: LIBLINEAR's calc_start_C uses 2 for the
+    /// squared hinge and 1 for the logistic loss.</summary>
+    internal virtual double SearchStartFactor => 1;
+
     /// <summary>The classes seen in fit, sorted (numbers by value, strings ordinally).</summary>
     public ClassLabels Classes => _classes ?? throw new InvalidOperationException($"This {GetType().Name} is not fitted; call Fit first.");
 

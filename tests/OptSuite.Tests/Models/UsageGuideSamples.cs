@@ -70,6 +70,12 @@ public class UsageGuideSamples
         double bestRatio = search.L1Ratio, bestLambda = search.Best.ChosenLambda;
         ElasticNet refitted = search.Model;                  // at the winning ratio and λ, on all rows
 
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        CSearchResult<LinearSvm> bestC = new CSearch().Run(new LinearSvm(), heart.Features, heart.Labels);
+        double c = bestC.BestC, accuracy = bestC.BestAccuracy;   // bestC.Model: refitted at C
+
+        Assert.Equal(c, bestC.Model.C);
+        Assert.InRange(accuracy, 0.75, 0.95);
         Assert.Contains(bestRatio, new[] { 0.1, 0.5, 0.9, 1.0 });
         Assert.Equal(bestLambda, refitted.Lambda);
         Assert.Equal(bestRatio, refitted.L1Ratio);
