@@ -56,4 +56,29 @@ public class CSearchTests
         var few = new CSearch { StartC = 0.25, MaxC = 1 }.Run(new LinearSvm(), heart.Features, heart.Labels);
         Assert.Equal([0.25, 0.5, 1.0], few.Cs);
     }
+
+    [Fact]
+    public void FitSearchCIsTheSearchOnTheCommandLine()
+    {
+        var heart = Heart;
+        var expected = new CSearch().Run(new LinearSvm(), heart.Features, heart.Labels, options: new CrossValidationOptions { Folds = 4 });
+        using var dir = new Support.ScratchDirectory("search-c");
+        string data = DatasetLocator.Find("binary/heart_scale");
+        var (code, stdout, err) = OptSuite.Tests.Cli.InspectCommandTests.Run("fit", "--model", "linear-svm", "--data", data, "--search-c", "--folds", "4",
+            "--json", "--output", dir["m.json"]);
+        Assert.True(code == 0, err);
+        var json = System.Text.Json.JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal(expected.BestC, json.GetProperty("best_c").GetDouble());
+        Assert.Equal(expected.BestAccuracy, json.GetProperty("cv_accuracy").GetDouble(), 1e-15);
+        Assert.Equal(expected.Model.Coefficients, LinearEstimator.Load<LinearSvm>(dir["m.json"]).Coefficients);
+        (code, _, err) = OptSuite.Tests.Cli.InspectCommandTests.Run("fit", "--model", "lasso", "--data", data, "--search-c");
+        Assert.Equal(2, code);
+        Assert.Contains("--search-c applies to classifiers", err);
+        (code, _, err) = OptSuite.Tests.Cli.InspectCommandTests.Run("fit", "--model", "logistic", "--data", data, "--search-c", "--C", "2");
+        Assert.Equal(2, code);
+        Assert.Contains("drop --lambda / --C", err);
+        (code, _, err) = OptSuite.Tests.Cli.InspectCommandTests.Run("fit", "--model", "logistic", "--data", data, "--folds", "3");
+        Assert.Equal(2, code);
+        Assert.Contains("--folds applies to --search-c", err);
+    }
 }
