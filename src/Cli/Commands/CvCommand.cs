@@ -64,6 +64,7 @@ internal static class CvCommand
         CrossValidationResult cv = CliFiles.OnData<CrossValidationResult>("--data", dataPath, () => estimator switch
         {
             LogisticPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
+            MultinomialPath m => m.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             LassoPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             _ => ((ElasticNetPath)estimator).CrossValidate(train.Matrix, train.Labels, train.Weights, options),
         });
@@ -73,7 +74,7 @@ internal static class CvCommand
         string lossLabel = cv.Metric switch
         {
             CrossValidationMetric.MeanSquaredError => "held-out mean squared error",
-            CrossValidationMetric.Deviance => "held-out binomial deviance (per sample)",
+            CrossValidationMetric.Deviance => cv.Path.OutputCount > 1 ? "held-out multinomial deviance (per sample)" : "held-out binomial deviance (per sample)",
             _ => "held-out misclassification rate",
         };
         string? png = null, svg = null;

@@ -32,6 +32,7 @@ internal static class PathCommand
         RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator switch
         {
             LogisticPath logistic => logistic.Fit(data.Matrix, data.Labels, data.Weights),
+            MultinomialPath multinomial => multinomial.Fit(data.Matrix, data.Labels, data.Weights),
             LassoPath lasso => lasso.Fit(data.Matrix, data.Labels, data.Weights),
             _ => ((ElasticNetPath)estimator).Fit(data.Matrix, data.Labels, data.Weights),
         });

@@ -24,12 +24,15 @@ internal static class PathCsv
     /// <summary>The non-zero coefficients in long form: index, lambda, feature (the data file's feature number), value.</summary>
     public static void WriteCoefficients(string file, RegularizationPath path, int featureBase)
     {
-        var s = new StringBuilder("index,lambda,feature,value\n");
+        // A multinomial path has k coefficients per feature (entry j·k + c): a class column names c.
+        int m = path.OutputCount;
+        var s = new StringBuilder(m == 1 ? "index,lambda,feature,value\n" : "index,lambda,feature,class,value\n");
         for (int k = 0; k < path.Points.Count; k++)
         {
             var p = path.Points[k];
             for (int t = 0; t < p.Indices.Length; t++)
-                s.Append(CultureInfo.InvariantCulture, $"{k},{D(p.Lambda)},{p.Indices[t] + featureBase},{D(p.Values[t])}\n");
+                if (m == 1) s.Append(CultureInfo.InvariantCulture, $"{k},{D(p.Lambda)},{p.Indices[t] + featureBase},{D(p.Values[t])}\n");
+                else s.Append(CultureInfo.InvariantCulture, $"{k},{D(p.Lambda)},{p.Indices[t] / m + featureBase},{path.Classes!.Names[p.Indices[t] % m]},{D(p.Values[t])}\n");
         }
         Write(file, s);
     }

@@ -14,7 +14,7 @@ internal static class PathPlots
     {
         var plot = new Plot();
         double[] x = LogAxis.Log10(path.Points.Select(p => p.Lambda));
-        int p = path.FeatureCount;
+        int m = path.OutputCount, p = path.FeatureCount * m;   // multinomial: k lines per feature
         var peak = new double[p];
         foreach (var point in path.Points)
             for (int t = 0; t < point.Indices.Length; t++) peak[point.Indices[t]] = Math.Max(peak[point.Indices[t]], Math.Abs(point.Values[t]));
@@ -32,7 +32,7 @@ internal static class PathPlots
             }
             var line = plot.Add.ScatterLine(x, y, r < LabelledFeatures ? palette.GetColor(r) : Colors.Gray.WithOpacity(0.5));
             line.LineWidth = r < LabelledFeatures ? 2 : 1;
-            if (r < LabelledFeatures) line.LegendText = $"feature {j + featureBase}";
+            if (r < LabelledFeatures) line.LegendText = m == 1 ? $"feature {j + featureBase}" : $"feature {j / m + featureBase}, class {path.Classes!.Names[j % m]}";
         }
         plot.Add.HorizontalLine(0, 1, Colors.Black.WithOpacity(0.4));
         plot.Title(title);

@@ -88,7 +88,7 @@ public abstract partial class LinearPath
         return WithThreads(() => RunPath(problem, classes, out _));
     }
 
-    private T WithThreads<T>(Func<T> run)
+    private protected T WithThreads<T>(Func<T> run)
     {
         using (LinearAlgebraSettings.UseThreads(Threads ?? LinearAlgebraSettings.Threads)) return run();
     }
@@ -120,7 +120,7 @@ public abstract partial class LinearPath
         return PathRunner.Run(ModelName, problem, settings, lambdaMax, grid, ratio, StopEarly && Lambdas is null, classes);
     }
 
-    private CrossValidationMetric ResolveMetric(CrossValidationMetric metric)
+    private protected CrossValidationMetric ResolveMetric(CrossValidationMetric metric)
     {
         bool regression = Loss == LossKind.Squared;
         if (metric == CrossValidationMetric.Default) return regression ? CrossValidationMetric.MeanSquaredError : CrossValidationMetric.Deviance;
@@ -130,7 +130,7 @@ public abstract partial class LinearPath
         return metric;
     }
 
-    private void CheckOptions()
+    private protected void CheckOptions()
     {
         if (PathLength < 1) throw new ArgumentOutOfRangeException(nameof(PathLength), PathLength, "The path needs at least one λ.");
         if (LambdaMinRatio is { } r && !(r > 0 && r < 1))

@@ -21,6 +21,11 @@ namespace OptSuite.Models;
 public sealed record PathPoint(double Lambda, int[] Indices, double[] Values, double Intercept, double Objective,
     double? DualityGap, double DevianceExplained, int Iterations, StopReason StopReason, SolverKind Solver, TimeSpan Elapsed)
 {
+    /// <summary>Every output's intercept: k values on a multinomial path, else [<see cref="Intercept"/>].</summary>
+    public double[] Intercepts { get => _intercepts is null ? [Intercept] : (double[])_intercepts.Clone(); init => _intercepts = value; }
+
+    private readonly double[]? _intercepts;
+
     /// <summary>The number of non-zero coefficients.</summary>
     public int NonZeroCoefficients => Indices.Length;
 

@@ -8,8 +8,9 @@ public sealed class RegularizationPath
 {
     internal RegularizationPath(string model, IReadOnlyList<PathPoint> points, double lambdaMax, double? lambdaMinRatio,
         double l1Ratio, bool fitIntercept, int samples, int features, PathTermination termination, TimeSpan elapsed,
-        ClassLabels? classes)
+        ClassLabels? classes, int outputs = 1)
     {
+        OutputCount = outputs;
         Model = model;
         Points = points;
         LambdaMax = lambdaMax;
@@ -65,13 +66,17 @@ public sealed class RegularizationPath
     /// <summary>Whether every point's solver converged.</summary>
     public bool Converged => Points.All(p => p.Converged);
 
-    /// <summary>The dense coefficients of point <paramref name="index"/>.</summary>
+    /// <summary>m, the coefficients per feature: 1, or k for a multinomial path (whose points hold p×k coefficients,
+    /// row-major, entry j·k + c, and k intercepts in <see cref="PathPoint.Intercepts"/>).</summary>
+    public int OutputCount { get; }
+
+    /// <summary>The dense coefficients of point <paramref name="index"/> (p values, or p·k row-major for k outputs).</summary>
     /// <param name="index">The point's index in <see cref="Points"/>.</param>
     public double[] Coefficients(int index)
     {
         if ((uint)index >= (uint)Points.Count)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The path has {Points.Count} points.");
-        return Points[index].ToDense(FeatureCount);
+        return Points[index].ToDense(FeatureCount * OutputCount);
     }
 
     /// <inheritdoc/>

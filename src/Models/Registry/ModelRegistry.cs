@@ -22,9 +22,11 @@ public static class ModelRegistry
         new("logistic", "logistic regression (binary; multinomial for more classes), L2 / L1 / elastic-net penalty", ModelTask.Classification, Penalised,
             s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio }, s.Penalty),
             // The path is glmnet's L1-logistic by default: --penalty l2 or elastic-net (or --l1-ratio) choose another α.
-            s => new LogisticPath { L1Ratio = s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1, ClassWeight = s.ClassWeight }),
+            s => new LogisticPath { L1Ratio = PathL1Ratio(s), ClassWeight = s.ClassWeight }),
         new("multinomial", "multinomial (softmax) logistic regression, also for two classes", ModelTask.Classification, Penalised,
-            s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio, Multinomial = true }, s.Penalty)),
+            s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio, Multinomial = true }, s.Penalty),
+            // glmnet's family = "multinomial" path: L1 by default, as the logistic path.
+            s => new MultinomialPath { L1Ratio = PathL1Ratio(s), ClassWeight = s.ClassWeight }),
         new("linear-svm", "linear SVM (--loss hinge or squared-hinge, one-vs-rest for more classes)", ModelTask.Classification,
             [.. Penalised, ModelOption.Loss, ModelOption.InterceptScaling],
             s => Bind(new LinearSvm { Loss = s.Loss ?? SvmLoss.SquaredHinge, L1Ratio = s.L1Ratio, InterceptScaling = s.InterceptScaling }, s.Penalty)),
@@ -51,6 +53,10 @@ public static class ModelRegistry
     /// <param name="name">A model name.</param>
     public static ModelEntry Get(string name) =>
         Find(name) ?? throw new ArgumentException($"Unknown model '{name}'; models: {string.Join(", ", Names)}.", nameof(name));
+
+    /// <summary>α of a classification path: 1 (L1, glmnet's default) unless --penalty l2 / elastic-net or --l1-ratio say otherwise.</summary>
+    private static double PathL1Ratio(ModelSettings s) =>
+        s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1;
 
     private static LinearEstimator Bind(LinearEstimator estimator, Penalty? penalty)
     {

@@ -36,6 +36,14 @@ internal static class CrossValidationRunner
         }
         if (cancelled) throw new OperationCanceledException("Cross-validation was cancelled.", settings.Cancellation);
 
+        var (mean, se) = Summarise(loss, weight);
+        return new Table(loss, weight, mean, se);
+    }
+
+    /// <summary>Per λ, the fold-weighted mean of the held-out losses and its standard error (cv.glmnet's cvm and cvsd).</summary>
+    public static (double[] Mean, double[] StandardError) Summarise(double[,] loss, double[] weight)
+    {
+        int folds = loss.GetLength(0), L = loss.GetLength(1);
         var mean = new double[L];
         var se = new double[L];
         double total = weight.Sum();
@@ -50,7 +58,7 @@ internal static class CrossValidationRunner
             mean[t] = m;
             se[t] = used > 1 ? Math.Sqrt(v / total / (used - 1)) : double.NaN;
         }
-        return new Table(loss, weight, mean, se);
+        return (mean, se);
     }
 
     /// <summary>Fits fold <paramref name="f"/>'s path and scores it; false when cancelled.</summary>
