@@ -97,6 +97,7 @@ public abstract class LinearClassifier : LinearEstimator
         double[]? weights = sampleWeight;
         if (ClassWeight is { } classWeight) (weights, lambda) = Weighted(a, classWeight, classes, index, sampleWeight, lambda);
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, separable: true);
+        PrepareShape(a.Columns, kept);
         return (a, fitted, kept, classes, index, lambda, weights);
     }
 

@@ -64,6 +64,7 @@ public abstract class LinearRegressor : LinearEstimator
         CheckTargets(y);
         double lambda = ResolveLambda(Ranks.Samples(a));
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, PenaltyIsSeparable);
+        PrepareShape(a.Columns, kept);
         return (a, fitted, kept, lambda);
     }
 

@@ -25,6 +25,7 @@ internal sealed class ModelArguments
     public readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
     public readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
     public readonly Option<string?> ClassWeight = new("--class-weight") { Description = "Classifiers: per-class sample weights, 'balanced' (n / (k·n_c), scikit-learn's) or LABEL:W[,LABEL:W...] (LIBLINEAR's -wi: with --C the weights scale C per class)." };
+    public readonly Option<string?> PenaltyFactors = new(PenaltyFactorsFile.Option) { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma: a file of per-feature penalty factors, one per line (glmnet's penalty.factor; 0 = unpenalised; rescaled to sum to p as glmnet does)." };
     public readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
 
     public ModelArguments()
@@ -36,7 +37,7 @@ internal sealed class ModelArguments
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, GroupSize, InterceptScaling, ClassWeight, NoIntercept];
+    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, NoIntercept];
 
     /// <summary>The registry's model and a new estimator with the parsed options bound; a combination the model does not
     /// take is an <see cref="ArgumentException"/> with the registry's message (exit 2).</summary>
@@ -65,5 +66,13 @@ internal sealed class ModelArguments
         GroupSize = parse.GetValue(GroupSize),
         InterceptScaling = parse.GetValue(InterceptScaling),
         ClassWeight = parse.GetValue(ClassWeight) is { } weights ? ClassWeights.Parse(weights) : null,
+        PenaltyFactors = parse.GetValue(PenaltyFactors) is { } file ? PenaltyFactorsFile.Read(file) : null,
     };
+
+    /// <summary>Requires the --penalty-factors file (if given) to hold one factor per feature of the data.</summary>
+    public void CheckFeatures(ParseResult parse, LinearEstimator estimator, int features, string dataOption)
+    {
+        if (estimator.PenaltyFactors is { } factors && parse.GetValue(PenaltyFactors) is { } file)
+            PenaltyFactorsFile.CheckCount(file, factors.Length, features, dataOption);
+    }
 }

@@ -81,6 +81,7 @@ internal static class ModelFile
         };
         model.WriteOptions(options);
         if (model is LinearClassifier { ClassWeight: { } classWeight }) options["class_weight"] = classWeight.ToString();
+        if (model.PenaltyFactors is { } factors) options["penalty_factors"] = factors;
         foreach (var (k, v) in options) WriteValue(w, k, v);
         w.WriteEndObject();
         w.WriteNumber("features", model.FeatureCount);
@@ -157,6 +158,11 @@ internal static class ModelFile
             case int i: w.WriteNumber(key, i); break;
             case bool b: w.WriteBoolean(key, b); break;
             case string s: w.WriteString(key, s); break;
+            case double[] a:
+                w.WriteStartArray(key);
+                foreach (double v in a) w.WriteNumberValue(v);
+                w.WriteEndArray();
+                break;
             case int[] a:
                 w.WriteStartArray(key);
                 foreach (int v in a) w.WriteNumberValue(v);
@@ -256,6 +262,7 @@ internal static class ModelFile
         model.MaxIterations = options.IntOrNull("max_iterations");
         model.Seed = options.IntOrNull("seed") ?? 0;
         model.ReadOptions(options);
+        model.PenaltyFactors = options.DoubleArrayOrNull("penalty_factors");
         if (model is LinearClassifier classifier && options.StringOrNull("class_weight") is { } classWeight)
         {
             try

@@ -37,4 +37,12 @@ internal sealed class ModelOptionsReader(JsonElement options, string path)
         return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int i) ? i
             : throw new InvalidDataException($"{path}: options.{name} must hold integers.")).ToArray();
     }
+
+    public double[]? DoubleArrayOrNull(string name)
+    {
+        if (!options.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{path}: options.{name} must be an array of numbers or null.");
+        return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number ? e.GetDouble()
+            : throw new InvalidDataException($"{path}: options.{name} must hold numbers.")).ToArray();
+    }
 }

@@ -45,6 +45,7 @@ public sealed class ModelEntry
         var s = Check(settings ?? new ModelSettings(), Options);
         var estimator = _create(s);
         if (s.ClassWeight is { } weights) ((LinearClassifier)estimator).ClassWeight = weights;
+        if (s.PenaltyFactors is { } factors) estimator.PenaltyFactors = factors;
         return estimator;
     }
 

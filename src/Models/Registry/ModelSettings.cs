@@ -42,6 +42,9 @@ public enum ModelOption
 
     /// <summary>--class-weight: per-class sample weights (every classifier).</summary>
     ClassWeight,
+
+    /// <summary>--penalty-factors: per-feature penalty factors (glmnet's penalty.factor).</summary>
+    PenaltyFactors,
 }
 
 /// <summary>
@@ -77,6 +80,9 @@ public sealed record ModelSettings
     /// <summary>--class-weight.</summary>
     public ClassWeights? ClassWeight { get; init; }
 
+    /// <summary>--penalty-factors (the file's numbers, one per feature).</summary>
+    public double[]? PenaltyFactors { get; init; }
+
     /// <summary>Whether <paramref name="option"/> was given.</summary>
     /// <param name="option">The option.</param>
     public bool Has(ModelOption option) => option switch
@@ -90,6 +96,7 @@ public sealed record ModelSettings
         ModelOption.GroupSize => GroupSize is not null,
         ModelOption.InterceptScaling => InterceptScaling is not null,
         ModelOption.ClassWeight => ClassWeight is not null,
+        ModelOption.PenaltyFactors => PenaltyFactors is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 
@@ -101,6 +108,7 @@ public sealed record ModelSettings
         ModelOption.GroupSize => "--group-size",
         ModelOption.InterceptScaling => "--intercept-scaling",
         ModelOption.ClassWeight => "--class-weight",
+        ModelOption.PenaltyFactors => "--penalty-factors",
         _ => "--" + option.ToString().ToLowerInvariant(),
     };
 }

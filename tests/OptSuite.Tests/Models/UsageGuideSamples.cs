@@ -37,6 +37,17 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void PenaltyFactorSample()
+    {
+        var prostate = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_train.svm"));
+        double[] factors = [0, 1, 1, 1, 1, 1, 1, 2];   // feature 0 unpenalised, feature 7 penalised twice as much
+        var weighted = new Lasso { Lambda = 0.1, PenaltyFactors = factors }.Fit(prostate.Features, prostate.Labels);
+        Assert.True(weighted.Report!.Converged);
+        var plain = new Lasso { Lambda = 0.1 }.Fit(prostate.Features, prostate.Labels);
+        Assert.True(Math.Abs(weighted.Coefficients[0]) > Math.Abs(plain.Coefficients[0]));
+    }
+
+    [Fact]
     public void ClassWeightSample()
     {
         var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
@@ -312,7 +323,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(12, blocks.Count);
+        Assert.Equal(13, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

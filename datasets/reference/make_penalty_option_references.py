@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""glmnet optima with per-feature penalty options (issue 19): penalty_options.json.
+
+Run from the repository root (needs Rscript with glmnet 4.1-6 and Matrix):
+    /usr/bin/python3 datasets/reference/make_penalty_option_references.py
+Each case runs datasets/reference/penalty_options_glmnet.R once per lambda list and re-scores glmnet's (w, b) with
+NumPy in OptSuite's convention:
+
+    F(w, b) = (1/n) sum_i loss(y_i, x_i.w + b) + lam sum_j v_j (alpha |w_j| + (1 - alpha)/2 w_j^2)   (+ bounds l_j <= w_j <= u_j)
+
+with loss the half squared error (gaussian) or log(1 + exp(-s_i z_i)), s = +-1 with the larger label +1 (binomial), and
+v the penalty factors rescaled to sum to p (glmnet's Fortran: vp = vp * ni / sum(vp); OptSuite does the same).
+Gaussian: glmnet divides y by its (1/n) standard deviation sd internally; y/sd is passed with lambda' = lam alpha/sd +
+lam (1 - alpha), alpha' = lam alpha/(sd lambda') so that the elastic net's ridge part is the one above, and the
+coefficients are multiplied back by sd (shared/peers/README.md). thresh = 1e-14, maxit = 1e7.
+Each record holds kkt_max, the largest violation of the optimality conditions of F at glmnet's point (intercept
+included), which bounds how far the frozen coefficients can be from the optimum in the tests' tolerance.
+"""
+import datetime, json, os, subprocess, sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+from make_references import load_svmlight  # noqa: E402
+
+SCRIPT = "datasets/reference/make_penalty_option_references.py"
+R_SCRIPT = "datasets/reference/penalty_options_glmnet.R"
+FORMULA = "(1/n) sum loss(y_i, x_i.w + b) + lam sum_j v_j (alpha |w_j| + (1 - alpha)/2 w_j^2), v = factors * p / sum(factors)"
+
+
+def rescaled(factors, p):
+    v = np.ones(p) if factors is None else np.asarray(factors, float)
+    return v * (p / v.sum())
+
+
+def data_term(family, X, y, w, b):
+    z = X @ w + b
+    if family == "gaussian":
+        return float(0.5 * np.mean((y - z) ** 2)), (z - y) / len(y)
+    s = np.where(y == y.max(), 1.0, -1.0)
+    m = s * z
+    return float(np.mean(np.logaddexp(0.0, -m))), -s / (1.0 + np.exp(m)) / len(y)
+
+
+def objective(family, X, y, w, b, lam, alpha, v):
+    f, _ = data_term(family, X, y, w, b)
+    return f + lam * float(np.sum(v * (alpha * np.abs(w) + 0.5 * (1 - alpha) * w * w)))
+
+
+def kkt(family, X, y, w, b, lam, alpha, v, lower, upper):
+    _, r = data_term(family, X, y, w, b)
+    g = X.T @ r + lam * (1 - alpha) * v * w
+    a = lam * alpha * v
+    worst = abs(r.sum())
+    for j in range(len(w)):
+        lo, hi = -a[j] - g[j], a[j] - g[j]          # 0 in g + a d|w| + normal cone
+        if w[j] > 0: lo = hi = a[j] + g[j]; viol = abs(lo)
+        elif w[j] < 0: viol = abs(g[j] - a[j])
+        else: viol = max(abs(g[j]) - a[j], 0.0)
+        if w[j] != 0 and (w[j] == lower[j] or w[j] == upper[j]):
+            # at a bound: the normal cone absorbs the gradient pointing outwards
+            d = g[j] + (a[j] if w[j] > 0 else -a[j])
+            viol = max(-d, 0.0) if w[j] == upper[j] else max(d, 0.0)
+        elif w[j] == 0 and (lower[j] == 0 or upper[j] == 0):
+            # w_j = 0 at a bound of 0: one side of the subdifferential is open
+            viol = max(-g[j] - a[j], 0.0) if upper[j] == 0 else max(g[j] - a[j], 0.0)
+            if lower[j] == 0 and upper[j] == 0: viol = 0.0
+        worst = max(worst, viol)
+    return float(worst)
+
+
+def run_r(data, family, alpha, lams, factors, lower, upper, standardize, sparse, yscale):
+    fmt = lambda v: "-" if v is None else ",".join(repr(float(x)) for x in v)
+    cmd = ["Rscript", R_SCRIPT, data, family, repr(alpha), ",".join(repr(l) for l in lams), fmt(factors), fmt(lower), fmt(upper),
+           "TRUE" if standardize else "FALSE", "TRUE" if sparse else "FALSE", repr(yscale)]
+    out = subprocess.run(cmd, cwd=REPO, check=True, capture_output=True, text=True).stdout
+    return cmd, [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def case(name, data, family, alpha, lam_fractions, factors=None, lower=None, upper=None, standardize=False, sparse=False):
+    X, y = load_svmlight(os.path.join(REPO, data))
+    n, p = X.shape
+    v = rescaled(factors, p)
+    lo = np.full(p, -np.inf) if lower is None else np.asarray(lower, float)
+    hi = np.full(p, np.inf) if upper is None else np.asarray(upper, float)
+    # lam_max of the unweighted problem (a scale for the lambdas; the factors move the actual first kink)
+    t = y - y.mean() if family == "gaussian" else (y == y.max()) - np.mean(y == y.max())
+    lam_max = float(np.abs(X.T @ t).max() / n / max(alpha, 1e-3))
+    lams = [lam_max * f for f in lam_fractions]
+    records = []
+    sd = float(np.sqrt(np.mean((y - y.mean()) ** 2))) if family == "gaussian" else 1.0
+    for frac, lam in zip(lam_fractions, lams):
+        # glmnet's (lambda, alpha) for y/sd (gaussian) so that OptSuite's lam, alpha result
+        if family == "gaussian":
+            lam_r = lam * alpha / sd + lam * (1 - alpha)
+            alpha_r = (lam * alpha / sd) / lam_r
+        else:
+            lam_r, alpha_r = lam, alpha
+        cmd, fits = run_r(data, family, alpha_r, [lam_r], factors, lower, upper, standardize, sparse, sd)
+        fit = fits[0]
+        w, b = np.array(fit["coef"]), fit["intercept"]
+        records.append({
+            "problem": f"{name}_alpha{alpha:g}_lam{frac:g}", "data": data, "family": family, "alpha": alpha, "lam": lam, "lam_over_lam_max": lam / lam_max,
+            "penalty_factors": factors, "penalty_factors_rescaled": [float(x) for x in v] if factors is not None else None,
+            "lower_limits": lower, "upper_limits": upper, "standardize": standardize, "sparse": sparse,
+            "fit_intercept": True, "formula": FORMULA, "n": n, "p": p,
+            "objective": objective(family, X, y, w, b, lam, alpha, v), "coef": [float(c) for c in w], "intercept": float(b),
+            "kkt_max": kkt(family, X, y, w, b, lam, alpha, v, lo, hi),
+            "tool": "glmnet (R)", "version": {"glmnet": fit["glmnet_version"], "R": fit["r_version"], "Matrix": fit["matrix_version"]},
+            "glmnet_call": f"glmnet(X, {'y/' + repr(sd) if family == 'gaussian' else 'factor(y)'}, family='{family}', alpha={alpha_r!r}, "
+                           f"lambda={lam_r!r}, standardize={'TRUE' if standardize else 'FALSE'}, intercept=TRUE, penalty.factor=pf, "
+                           f"lower.limits=lo, upper.limits=up, thresh=1e-14, maxit=1e7)" + (" then coef * sd" if family == "gaussian" else ""),
+            "command": " ".join(cmd), "generator": f"/usr/bin/python3 {SCRIPT}",
+            "tolerance": "thresh 1e-14", "npasses": fit["npasses"],
+        })
+    return records
+
+
+def factors_for(p):
+    v = [1.0] * p
+    v[0], v[1], v[2], v[-1] = 0.0, 0.5, 2.0, 3.0
+    return v
+
+
+def main():
+    quick, binom = "datasets/glmnet_synthetic/QuickStartExample.svm", "datasets/glmnet_synthetic/BinomialExample.svm"
+    out = []
+    for alpha in (1.0, 0.5):
+        out += case("gaussian_factors", quick, "gaussian", alpha, (0.5, 0.1, 0.02), factors=factors_for(20))
+        out += case("binomial_factors", binom, "binomial", alpha, (0.5, 0.1, 0.03), factors=factors_for(30))
+    for r in out:
+        r["generated"] = datetime.date.today().isoformat()
+    with open(os.path.join(HERE, "penalty_options.json"), "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    for r in out:
+        print(r["problem"], r["alpha"], f"{r['lam']:.6g}", f"F={r['objective']:.17g}", f"kkt={r['kkt_max']:.2e}",
+              "nnz", sum(1 for c in r["coef"] if c != 0))
+
+
+if __name__ == "__main__":
+    main()

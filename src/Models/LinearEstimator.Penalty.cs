@@ -1,0 +1,36 @@
+using OptSuite.Models.Internal;
+
+namespace OptSuite.Models;
+
+public abstract partial class LinearEstimator
+{
+    /// <summary>
+    /// Per-feature penalty factors v_j ≥ 0 (glmnet's <c>penalty.factor</c>, skglm's WeightedL1), one per feature of X; null
+    /// (default) for 1 everywhere. The penalty becomes λ Σ_j v_j(α|w_j| + (1 − α)/2·w_j²); v_j = 0 leaves feature j
+    /// unpenalised. As glmnet, the factors are rescaled to sum to p before the fit, so coefficients match glmnet's at
+    /// the same λ (and factors that already sum to p are used as given). For ridge, lasso, elastic net, binary logistic
+    /// regression, Poisson and Gamma; other models refuse them. Not all 0 (set <see cref="Lambda"/> = 0 for no penalty).
+    /// </summary>
+    /// <remarks>With factors the L2 part is per-feature and sits in the regulariser with the L1 part, so the solvers that
+    /// need the plain ridge term in the smooth part (L-BFGS, trust-region Newton, dual coordinate descent) refuse the
+    /// elastic net and ridge with factors; coordinate descent and proximal gradient take every case, OWL-QN the L1 one.
+    /// The duality gap holds unpenalised coefficients at their values (see <c>LinearObjective</c>): it certifies the
+    /// penalised ones once the unpenalised ones satisfy their optimality condition to rounding.</remarks>
+    public double[]? PenaltyFactors { get; set; }
+
+    /// <summary>Whether the model takes <see cref="PenaltyFactors"/> (a separable λ(α‖w‖₁ + (1 − α)/2‖w‖²) on one output).</summary>
+    private protected virtual bool TakesPenaltyShape => false;
+
+    /// <summary>The penalty shape of the fit being prepared (set by Prepare, read by Pose); null without options.</summary>
+    private protected PenaltyShape? Shape { get; private set; }
+
+    /// <summary>Checks and sets <see cref="Shape"/> for a fit on <paramref name="features"/> columns keeping <paramref name="kept"/>.</summary>
+    private protected void PrepareShape(int features, int[]? kept)
+    {
+        Shape = null;
+        if (PenaltyFactors is null) return;
+        if (!TakesPenaltyShape)
+            throw new ArgumentException($"PenaltyFactors applies to ridge, lasso, elastic-net, logistic (binary), poisson and gamma, not {ModelName}.", nameof(PenaltyFactors));
+        Shape = PenaltyShape.For(this, features, kept);
+    }
+}
