@@ -11,8 +11,8 @@ NumPy in OptSuite's convention:
 with loss the half squared error (gaussian) or log(1 + exp(-s_i z_i)), s = +-1 with the larger label +1 (binomial), and
 v the penalty factors rescaled to sum to p (glmnet's Fortran: vp = vp * ni / sum(vp); OptSuite does the same).
 Gaussian: glmnet divides y by its (1/n) standard deviation sd internally; y/sd is passed with lambda' = lam alpha/sd +
-lam (1 - alpha), alpha' = lam alpha/(sd lambda') so that the elastic net's ridge part is the one above, and the
-coefficients are multiplied back by sd (shared/peers/README.md). thresh = 1e-14, maxit = 1e7.
+lam (1 - alpha), alpha' = lam alpha/(sd lambda') so that the elastic net's ridge part is the one above, the limits
+divided by sd, and the coefficients are multiplied back by sd (shared/peers/README.md). thresh = 1e-14, maxit = 1e7.
 Each record holds kkt_max, the largest violation of the optimality conditions of F at glmnet's point (intercept
 included), which bounds how far the frozen coefficients can be from the optimum in the tests' tolerance.
 """
@@ -50,23 +50,17 @@ def objective(family, X, y, w, b, lam, alpha, v):
 
 
 def kkt(family, X, y, w, b, lam, alpha, v, lower, upper):
+    """max_j dist(-g_j, d r_j(w_j)) with r_j = lam v_j (alpha |w| + (1-alpha)/2 w^2) + box, and |dF/db|."""
     _, r = data_term(family, X, y, w, b)
-    g = X.T @ r + lam * (1 - alpha) * v * w
-    a = lam * alpha * v
+    g = X.T @ r
     worst = abs(r.sum())
     for j in range(len(w)):
-        lo, hi = -a[j] - g[j], a[j] - g[j]          # 0 in g + a d|w| + normal cone
-        if w[j] > 0: lo = hi = a[j] + g[j]; viol = abs(lo)
-        elif w[j] < 0: viol = abs(g[j] - a[j])
-        else: viol = max(abs(g[j]) - a[j], 0.0)
-        if w[j] != 0 and (w[j] == lower[j] or w[j] == upper[j]):
-            # at a bound: the normal cone absorbs the gradient pointing outwards
-            d = g[j] + (a[j] if w[j] > 0 else -a[j])
-            viol = max(-d, 0.0) if w[j] == upper[j] else max(d, 0.0)
-        elif w[j] == 0 and (lower[j] == 0 or upper[j] == 0):
-            # w_j = 0 at a bound of 0: one side of the subdifferential is open
-            viol = max(-g[j] - a[j], 0.0) if upper[j] == 0 else max(g[j] - a[j], 0.0)
-            if lower[j] == 0 and upper[j] == 0: viol = 0.0
+        a, bb, l, u, x, gj = lam * alpha * v[j], lam * (1 - alpha) * v[j], lower[j], upper[j], w[j], g[j]
+        if l == u: viol = 0.0
+        elif x == 0 and l < 0 < u: viol = max(abs(gj) - a, 0.0)
+        elif x == u: viol = max(gj - a, 0.0) if x == 0 else max(a + bb * x + gj, 0.0)
+        elif x == l: viol = max(-gj - a, 0.0) if x == 0 else max(a - bb * x - gj, 0.0)
+        else: viol = abs(gj + (a if x > 0 else -a) + bb * x)
         worst = max(worst, viol)
     return float(worst)
 
@@ -83,8 +77,8 @@ def case(name, data, family, alpha, lam_fractions, factors=None, lower=None, upp
     X, y = load_svmlight(os.path.join(REPO, data))
     n, p = X.shape
     v = rescaled(factors, p)
-    lo = np.full(p, -np.inf) if lower is None else np.asarray(lower, float)
-    hi = np.full(p, np.inf) if upper is None else np.asarray(upper, float)
+    lo = np.full(p, -np.inf) if lower is None else np.broadcast_to(np.asarray(lower, float), (p,))
+    hi = np.full(p, np.inf) if upper is None else np.broadcast_to(np.asarray(upper, float), (p,))
     # lam_max of the unweighted problem (a scale for the lambdas; the factors move the actual first kink)
     t = y - y.mean() if family == "gaussian" else (y == y.max()) - np.mean(y == y.max())
     lam_max = float(np.abs(X.T @ t).max() / n / max(alpha, 1e-3))
@@ -98,9 +92,15 @@ def case(name, data, family, alpha, lam_fractions, factors=None, lower=None, upp
             alpha_r = (lam * alpha / sd) / lam_r
         else:
             lam_r, alpha_r = lam, alpha
-        cmd, fits = run_r(data, family, alpha_r, [lam_r], factors, lower, upper, standardize, sparse, sd)
+        # gaussian: glmnet's coefficients are for y/sd, so are the limits it is given
+        div = (lambda b: None if b is None else [x / sd for x in b]) if family == "gaussian" else (lambda b: b)
+        cmd, fits = run_r(data, family, alpha_r, [lam_r], factors, div(lower), div(upper), standardize, sparse, sd)
         fit = fits[0]
         w, b = np.array(fit["coef"]), fit["intercept"]
+        # glmnet clips in the y/sd scale: multiplied back, a clipped value is the bound to rounding; snap it
+        w = np.where(np.isfinite(lo) & (np.abs(w - lo) <= 1e-12 * np.maximum(1, np.abs(lo))), lo, w)
+        w = np.where(np.isfinite(hi) & (np.abs(w - hi) <= 1e-12 * np.maximum(1, np.abs(hi))), hi, w)
+        assert np.all(w >= lo) and np.all(w <= hi), "glmnet left the box"
         records.append({
             "problem": f"{name}_alpha{alpha:g}_lam{frac:g}", "data": data, "family": family, "alpha": alpha, "lam": lam, "lam_over_lam_max": lam / lam_max,
             "penalty_factors": factors, "penalty_factors_rescaled": [float(x) for x in v] if factors is not None else None,
@@ -118,6 +118,32 @@ def case(name, data, family, alpha, lam_fractions, factors=None, lower=None, upp
     return records
 
 
+def sklearn_positive(data):
+    """scikit-learn 1.2.1 Lasso / ElasticNet(positive=True): the same F with l = 0, no factors (alpha = lam, l1_ratio)."""
+    import sklearn
+    from sklearn.linear_model import ElasticNet, Lasso
+    X, y = load_svmlight(os.path.join(REPO, data))
+    n, p = X.shape
+    out = []
+    for name, ratio, lam in (("sklearn_positive_lasso", 1.0, 0.05), ("sklearn_positive_enet", 0.5, 0.1)):
+        call = (f"Lasso(alpha={lam!r}, positive=True, fit_intercept=True, tol=1e-12, max_iter=1000000)" if ratio == 1 else
+                f"ElasticNet(alpha={lam!r}, l1_ratio={ratio!r}, positive=True, fit_intercept=True, tol=1e-12, max_iter=1000000)")
+        m = eval(call).fit(X, y)
+        w, b = m.coef_.copy(), float(m.intercept_)
+        v = np.ones(p)
+        out.append({
+            "problem": name, "data": data, "family": "gaussian", "alpha": ratio, "lam": lam, "penalty_factors": None,
+            "penalty_factors_rescaled": None, "lower_limits": [0.0], "upper_limits": None, "standardize": False, "sparse": False,
+            "fit_intercept": True, "formula": FORMULA, "n": n, "p": p,
+            "objective": objective("gaussian", X, y, w, b, lam, ratio, v), "coef": [float(c) for c in w], "intercept": b,
+            "kkt_max": kkt("gaussian", X, y, w, b, lam, ratio, v, np.zeros(p), np.full(p, np.inf)),
+            "tool": "scikit-learn", "version": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+            "sklearn_call": call, "n_iter": int(m.n_iter_), "command": f"/usr/bin/python3 {SCRIPT}", "generator": f"/usr/bin/python3 {SCRIPT}",
+            "tolerance": "tol 1e-12 (duality gap relative to ||y||^2/n)",
+        })
+    return out
+
+
 def factors_for(p):
     v = [1.0] * p
     v[0], v[1], v[2], v[-1] = 0.0, 0.5, 2.0, 3.0
@@ -130,6 +156,11 @@ def main():
     for alpha in (1.0, 0.5):
         out += case("gaussian_factors", quick, "gaussian", alpha, (0.5, 0.1, 0.02), factors=factors_for(20))
         out += case("binomial_factors", binom, "binomial", alpha, (0.5, 0.1, 0.03), factors=factors_for(30))
+    out += case("gaussian_bounds", quick, "gaussian", 1.0, (0.1, 0.02), lower=[-0.5], upper=[1.0])
+    out += case("gaussian_bounds_factors", quick, "gaussian", 0.5, (0.05,), factors=factors_for(20), lower=[-0.3], upper=[0.8])
+    out += case("binomial_bounds", binom, "binomial", 0.5, (0.1, 0.03), lower=[-0.3], upper=[0.5])
+    out += case("binomial_positive", binom, "binomial", 1.0, (0.05,), lower=[0.0])
+    out += sklearn_positive(quick)
     for r in out:
         r["generated"] = datetime.date.today().isoformat()
     with open(os.path.join(HERE, "penalty_options.json"), "w") as f:

@@ -18,6 +18,24 @@ public abstract partial class LinearEstimator
     /// penalised ones once the unpenalised ones satisfy their optimality condition to rounding.</remarks>
     public double[]? PenaltyFactors { get; set; }
 
+    /// <summary>
+    /// Constrain every coefficient to w_j ≥ 0 (scikit-learn's Lasso / ElasticNet <c>positive=True</c>; glmnet's
+    /// <c>lower.limits = 0</c>). Default false. Not together with <see cref="LowerBounds"/>.
+    /// </summary>
+    /// <remarks>Bounds (and positivity) put the box in the regulariser: coordinate descent clips its coordinate update
+    /// (as glmnet), proximal gradient takes the prox of penalty plus box (the clip of the soft-threshold), and the duality
+    /// gap uses the exact conjugate of penalty plus box, so it stays a certificate. L-BFGS, OWL-QN, trust-region Newton
+    /// and dual coordinate descent refuse bounded problems.</remarks>
+    public bool Positive { get; set; }
+
+    /// <summary>Lower bounds l_j ≤ 0 on the coefficients (glmnet's <c>lower.limits</c>): one value for every feature or
+    /// one per feature; −∞ for none. As glmnet, a bound above 0 is refused (w = 0 must be feasible). Null (default): none.</summary>
+    public double[]? LowerBounds { get; set; }
+
+    /// <summary>Upper bounds u_j ≥ 0 on the coefficients (glmnet's <c>upper.limits</c>): one value for every feature or one
+    /// per feature; +∞ for none. As glmnet, a bound below 0 is refused. Null (default): none.</summary>
+    public double[]? UpperBounds { get; set; }
+
     /// <summary>Whether the model takes <see cref="PenaltyFactors"/> (a separable λ(α‖w‖₁ + (1 − α)/2‖w‖²) on one output).</summary>
     private protected virtual bool TakesPenaltyShape => false;
 
@@ -28,9 +46,11 @@ public abstract partial class LinearEstimator
     private protected void PrepareShape(int features, int[]? kept)
     {
         Shape = null;
-        if (PenaltyFactors is null) return;
+        string? given = PenaltyFactors is not null ? nameof(PenaltyFactors) : Positive ? nameof(Positive)
+            : LowerBounds is not null ? nameof(LowerBounds) : UpperBounds is not null ? nameof(UpperBounds) : null;
+        if (given is null) return;
         if (!TakesPenaltyShape)
-            throw new ArgumentException($"PenaltyFactors applies to ridge, lasso, elastic-net, logistic (binary), poisson and gamma, not {ModelName}.", nameof(PenaltyFactors));
+            throw new ArgumentException($"{given} applies to ridge, lasso, elastic-net, logistic (binary), poisson and gamma, not {ModelName}.", given);
         Shape = PenaltyShape.For(this, features, kept);
     }
 }

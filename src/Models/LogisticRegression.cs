@@ -51,7 +51,7 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>, I
         if (Outputs(classes) == 1)
             return [PenalisedProblem.Pose(x, Signs(y, 1), default(LogisticLoss), lambda, alpha, FitIntercept, w, Shape)];
         if (Shape is not null)
-            throw new ArgumentException($"PenaltyFactors applies to binary logistic regression; this fit is multinomial ({classes} classes).", nameof(PenaltyFactors));
+            throw new ArgumentException($"Penalty factors and bounds apply to binary logistic regression; this fit is multinomial ({classes} classes).", PenaltyFactors is not null ? nameof(PenaltyFactors) : Positive ? nameof(Positive) : LowerBounds is not null ? nameof(LowerBounds) : nameof(UpperBounds));
         if (alpha == 0)
             return [new MultinomialProblem<ZeroRegularizer>(new(x, y, classes, default, default, lambda, FitIntercept, w))];
         return [new MultinomialProblem<L1Norm>(new(x, y, classes, default, new L1Norm(lambda * alpha), lambda * (1 - alpha), FitIntercept, w))];

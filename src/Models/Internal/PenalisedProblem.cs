@@ -49,6 +49,8 @@ internal static class PenalisedProblem
         PenaltyShape? shape = null)
         where TLoss : struct, ILoss
     {
+        if (shape is { Bounded: true })
+            return new LinearProblem<TLoss, BoundedElasticNet>(new(x, y, loss, new BoundedElasticNet(lambda, alpha, shape.Factors, shape.Lower, shape.Upper), 0, intercept, w));
         if (shape is not null)
             return alpha == 1
                 ? new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda, shape.Factors), 0, intercept, w))

@@ -7,24 +7,67 @@ namespace OptSuite.Models.Internal;
 /// </summary>
 internal sealed class PenaltyShape
 {
-    private PenaltyShape(double[] factors) => Factors = factors;
+    private PenaltyShape(double[] factors, double[]? lower, double[]? upper) => (Factors, Lower, Upper) = (factors, lower, upper);
 
-    /// <summary>v_j for the kept columns, rescaled so that they sum to p over all the caller's columns.</summary>
+    /// <summary>v_j for the kept columns, rescaled so that they sum to p over all the caller's columns (1 without factors).</summary>
     public double[] Factors { get; }
+
+    /// <summary>l_j ≤ 0 for the kept columns (0 for <see cref="LinearEstimator.Positive"/>), or null with no bounds.</summary>
+    public double[]? Lower { get; }
+
+    /// <summary>u_j ≥ 0 for the kept columns, or null with no bounds.</summary>
+    public double[]? Upper { get; }
+
+    /// <summary>Whether the coefficients are bounded.</summary>
+    public bool Bounded => Lower is not null;
 
     /// <summary>The shape of <paramref name="estimator"/>'s options for X with <paramref name="features"/> columns of which
     /// the fit keeps <paramref name="kept"/> (null: all); null when no option shapes the penalty.</summary>
     public static PenaltyShape? For(LinearEstimator estimator, int features, int[]? kept)
     {
-        if (estimator.PenaltyFactors is not { } given) return null;
-        double[] v = Rescaled(given, features);
-        if (kept is not null)
+        bool bounded = estimator.Positive || estimator.LowerBounds is not null || estimator.UpperBounds is not null;
+        if (estimator.PenaltyFactors is null && !bounded) return null;
+        double[] v = estimator.PenaltyFactors is { } given ? Rescaled(given, features) : Filled(features, 1.0);
+        if (!bounded) return new PenaltyShape(Gather(v, kept), null, null);
+        if (estimator.Positive && estimator.LowerBounds is not null)
+            throw new ArgumentException("Set Positive (lower bounds 0) or LowerBounds, not both.", nameof(LinearEstimator.LowerBounds));
+        double[] lower = estimator.Positive ? Filled(features, 0.0) : Bounds(estimator.LowerBounds, features, double.NegativeInfinity, nameof(LinearEstimator.LowerBounds));
+        double[] upper = Bounds(estimator.UpperBounds, features, double.PositiveInfinity, nameof(LinearEstimator.UpperBounds));
+        return new PenaltyShape(Gather(v, kept), Gather(lower, kept), Gather(upper, kept));
+    }
+
+    private static double[] Filled(int n, double value)
+    {
+        var a = new double[n];
+        System.Array.Fill(a, value);
+        return a;
+    }
+
+    private static double[] Gather(double[] v, int[]? kept)
+    {
+        if (kept is null) return v;
+        var k = new double[kept.Length];
+        for (int t = 0; t < kept.Length; t++) k[t] = v[kept[t]];
+        return k;
+    }
+
+    /// <summary>Per-feature bounds from one value for all (length 1) or one per feature; glmnet's rule that w = 0 be feasible
+    /// (lower ≤ 0 ≤ upper) is checked, and a lower bound above an upper one cannot then happen.</summary>
+    private static double[] Bounds(double[]? given, int features, double none, string name)
+    {
+        if (given is null) return Filled(features, none);
+        if (given.Length != 1 && given.Length != features)
+            throw new ArgumentException($"{name} has {given.Length} values; give one for every feature or one per feature ({features}).", name);
+        bool lower = none < 0;
+        for (int j = 0; j < given.Length; j++)
         {
-            var k = new double[kept.Length];
-            for (int t = 0; t < kept.Length; t++) k[t] = v[kept[t]];
-            v = k;
+            double b = given[j];
+            if (double.IsNaN(b) || (lower ? !(b <= 0) || b == double.PositiveInfinity : !(b >= 0) || b == double.NegativeInfinity))
+                throw new ArgumentException($"{name}[{j}] = {b.ToString(System.Globalization.CultureInfo.InvariantCulture)}; " +
+                    (lower ? "lower bounds must be ≤ 0 (−∞ for none)" : "upper bounds must be ≥ 0 (+∞ for none)") +
+                    " so that w = 0 is feasible, as glmnet requires.", name);
         }
-        return new PenaltyShape(v);
+        return given.Length == features ? (double[])given.Clone() : Filled(features, given[0]);
     }
 
     /// <summary>

@@ -82,6 +82,9 @@ internal static class ModelFile
         model.WriteOptions(options);
         if (model is LinearClassifier { ClassWeight: { } classWeight }) options["class_weight"] = classWeight.ToString();
         if (model.PenaltyFactors is { } factors) options["penalty_factors"] = factors;
+        if (model.Positive) options["positive"] = true;
+        if (model.LowerBounds is { } lower) options["lower_bounds"] = lower;
+        if (model.UpperBounds is { } upper) options["upper_bounds"] = upper;
         foreach (var (k, v) in options) WriteValue(w, k, v);
         w.WriteEndObject();
         w.WriteNumber("features", model.FeatureCount);
@@ -160,7 +163,9 @@ internal static class ModelFile
             case string s: w.WriteString(key, s); break;
             case double[] a:
                 w.WriteStartArray(key);
-                foreach (double v in a) w.WriteNumberValue(v);
+                foreach (double v in a)
+                    if (double.IsFinite(v)) w.WriteNumberValue(v);
+                    else w.WriteStringValue(v > 0 ? "Infinity" : "-Infinity");   // bounds of none; JSON has no infinity
                 w.WriteEndArray();
                 break;
             case int[] a:
@@ -263,6 +268,9 @@ internal static class ModelFile
         model.Seed = options.IntOrNull("seed") ?? 0;
         model.ReadOptions(options);
         model.PenaltyFactors = options.DoubleArrayOrNull("penalty_factors");
+        model.Positive = options.BoolOrNull("positive") ?? false;
+        model.LowerBounds = options.DoubleArrayOrNull("lower_bounds");
+        model.UpperBounds = options.DoubleArrayOrNull("upper_bounds");
         if (model is LinearClassifier classifier && options.StringOrNull("class_weight") is { } classWeight)
         {
             try

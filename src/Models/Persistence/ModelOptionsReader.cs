@@ -24,6 +24,8 @@ internal sealed class ModelOptionsReader(JsonElement options, string path)
         _ => throw new InvalidDataException($"{path}: options.{name} must be true or false."),
     };
 
+    public bool? BoolOrNull(string name) => !options.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null : Bool(name);
+
     public string String(string name) => Get(name) is { ValueKind: JsonValueKind.String } v ? v.GetString()!
         : throw new InvalidDataException($"{path}: options.{name} must be a string.");
 
@@ -43,6 +45,7 @@ internal sealed class ModelOptionsReader(JsonElement options, string path)
         if (!options.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
         if (v.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{path}: options.{name} must be an array of numbers or null.");
         return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number ? e.GetDouble()
-            : throw new InvalidDataException($"{path}: options.{name} must hold numbers.")).ToArray();
+            : e.ValueKind == JsonValueKind.String && e.GetString() is "Infinity" or "-Infinity" ? (e.GetString() == "Infinity" ? double.PositiveInfinity : double.NegativeInfinity)
+            : throw new InvalidDataException($"{path}: options.{name} must hold numbers (\"Infinity\" or \"-Infinity\" for no bound).")).ToArray();
     }
 }

@@ -46,6 +46,9 @@ public sealed class ModelEntry
         var estimator = _create(s);
         if (s.ClassWeight is { } weights) ((LinearClassifier)estimator).ClassWeight = weights;
         if (s.PenaltyFactors is { } factors) estimator.PenaltyFactors = factors;
+        if (s.Positive is true) estimator.Positive = true;
+        if (s.LowerBound is { } lower) estimator.LowerBounds = [lower];
+        if (s.UpperBound is { } upper) estimator.UpperBounds = [upper];
         return estimator;
     }
 

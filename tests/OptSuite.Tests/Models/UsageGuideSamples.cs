@@ -48,6 +48,17 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void BoundSample()
+    {
+        var abalone = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));
+        var positive = new Lasso { Lambda = 0.01, Positive = true }.Fit(abalone.Features, abalone.Labels);       // all w_j ≥ 0
+        var boxed = new ElasticNet { Lambda = 0.01, LowerBounds = [-1], UpperBounds = [2] }.Fit(abalone.Features, abalone.Labels);
+        Assert.All(positive.Coefficients, v => Assert.True(v >= 0));
+        Assert.All(boxed.Coefficients, v => Assert.InRange(v, -1, 2));
+        Assert.True(positive.Report!.Converged && boxed.Report!.Converged);
+    }
+
+    [Fact]
     public void ClassWeightSample()
     {
         var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
@@ -323,7 +334,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(13, blocks.Count);
+        Assert.Equal(14, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

@@ -39,6 +39,9 @@ public class ModelRegistryTests
                     ModelOption.GroupSize => new ModelSettings { GroupSize = 2 },
                     ModelOption.InterceptScaling => new ModelSettings { InterceptScaling = 2 },
                     ModelOption.PenaltyFactors => new ModelSettings { PenaltyFactors = [1] },
+                    ModelOption.Positive => new ModelSettings { Positive = true },
+                    ModelOption.LowerBound => new ModelSettings { LowerBound = -1 },
+                    ModelOption.UpperBound => new ModelSettings { UpperBound = 1 },
                     _ => new ModelSettings { ClassWeight = ClassWeights.Balanced },
                 };
                 if (m.Options.Contains(o)) Assert.NotNull(m.Create(s));
