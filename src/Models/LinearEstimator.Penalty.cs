@@ -1,3 +1,4 @@
+using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 
 namespace OptSuite.Models;
@@ -36,6 +37,36 @@ public abstract partial class LinearEstimator
     /// per feature; +∞ for none. As glmnet, a bound below 0 is refused. Null (default): none.</summary>
     public double[]? UpperBounds { get; set; }
 
+    /// <summary>
+    /// glmnet's <c>standardize = TRUE</c>: fit on the columns scaled by their weighted standard deviation s_j (the 1/n
+    /// variance, sample weights normalised to sum 1), the penalty on the scaled coefficients s_j·w_j, the coefficients
+    /// and intercept returned on the original scale (so prediction and the saved model need nothing more). Default false,
+    /// unlike glmnet: false is scikit-learn's behaviour (it never scales) and what every existing result and reference of
+    /// OptSuite assumes. X is never modified: the solver gets a scaled copy (a sparse X stays sparse, centring being
+    /// implicit through the intercept). Needs X stored in this process (dense, CSR or CSC). Bounds stay bounds on the
+    /// original coefficients, as glmnet's limits.
+    /// </summary>
+    public bool Standardize { get; set; }
+
+    /// <summary>The column scaling of the fit being prepared, or null.</summary>
+    private protected Standardization? ColumnScaling { get; private set; }
+
+    /// <summary>Sets <see cref="ColumnScaling"/> for the fitted columns and returns the map the solver sees (the scaled copy, or
+    /// <paramref name="fitted"/> itself without <see cref="Standardize"/>).</summary>
+    private protected ILinearMap PrepareScaling(ILinearMap fitted, double[]? weights)
+    {
+        ColumnScaling = null;
+        if (!Standardize) return fitted;
+        if (!TakesPenaltyShape)
+            throw new ArgumentException($"Standardize applies to ridge, lasso, elastic-net, logistic (binary), poisson and gamma, not {ModelName}.", nameof(Standardize));
+        ColumnScaling = Standardization.Of(fitted, weights);
+        return ColumnScaling.Scaled;
+    }
+
+    /// <summary>The outcomes on the original scale: w = w̃/s when standardising.</summary>
+    private protected IReadOnlyList<FitOutcome> OnOriginalScale(IReadOnlyList<FitOutcome> outcomes) =>
+        ColumnScaling is { } s ? outcomes.Select(s.Unscale).ToArray() : outcomes;
+
     /// <summary>Whether the model takes <see cref="PenaltyFactors"/> (a separable λ(α‖w‖₁ + (1 − α)/2‖w‖²) on one output).</summary>
     private protected virtual bool TakesPenaltyShape => false;
 
@@ -44,6 +75,12 @@ public abstract partial class LinearEstimator
 
     /// <summary>Checks and sets <see cref="Shape"/> for a fit on <paramref name="features"/> columns keeping <paramref name="kept"/>.</summary>
     private protected void PrepareShape(int features, int[]? kept)
+    {
+        PrepareShapeCore(features, kept);
+        if (ColumnScaling is { } scaling && Shape is { Bounded: true } bounded) Shape = bounded.ScaledBounds(scaling);
+    }
+
+    private void PrepareShapeCore(int features, int[]? kept)
     {
         Shape = null;
         string? given = PenaltyFactors is not null ? nameof(PenaltyFactors) : Positive ? nameof(Positive)

@@ -29,6 +29,7 @@ internal sealed class ModelArguments
     public readonly Option<bool> Positive = new("--positive") { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma: coefficients ≥ 0 (scikit-learn's positive=True)." };
     public readonly Option<double?> LowerBound = new("--lower-bound") { Description = "The same models: a lower bound ≤ 0 on every coefficient (glmnet's lower.limits)." };
     public readonly Option<double?> UpperBound = new("--upper-bound") { Description = "The same models: an upper bound ≥ 0 on every coefficient (glmnet's upper.limits)." };
+    public readonly Option<bool> Standardize = new("--standardize") { Description = "The same models: glmnet's standardize = TRUE (the penalty on columns scaled to unit 1/n standard deviation; coefficients reported on the original scale)." };
     public readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
 
     public ModelArguments()
@@ -40,7 +41,7 @@ internal sealed class ModelArguments
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, NoIntercept];
+    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
 
     /// <summary>The registry's model and a new estimator with the parsed options bound; a combination the model does not
     /// take is an <see cref="ArgumentException"/> with the registry's message (exit 2).</summary>
@@ -74,6 +75,7 @@ internal sealed class ModelArguments
         Positive = parse.GetValue(Positive) ? true : null,
         LowerBound = parse.GetValue(LowerBound),
         UpperBound = parse.GetValue(UpperBound),
+        Standardize = parse.GetValue(Standardize) ? true : null,
     };
 
     /// <summary>Requires the --penalty-factors file (if given) to hold one factor per feature of the data.</summary>

@@ -18,6 +18,9 @@ internal sealed class PenaltyShape
     /// <summary>u_j ≥ 0 for the kept columns, or null with no bounds.</summary>
     public double[]? Upper { get; }
 
+    /// <summary>The same shape for the standardised problem: bounds on w̃ = s·w.</summary>
+    public PenaltyShape ScaledBounds(Standardization s) => new(Factors, s.ScaleBounds(Lower), s.ScaleBounds(Upper));
+
     /// <summary>Whether the coefficients are bounded.</summary>
     public bool Bounded => Lower is not null;
 

@@ -83,6 +83,7 @@ internal static class ModelFile
         if (model is LinearClassifier { ClassWeight: { } classWeight }) options["class_weight"] = classWeight.ToString();
         if (model.PenaltyFactors is { } factors) options["penalty_factors"] = factors;
         if (model.Positive) options["positive"] = true;
+        if (model.Standardize) options["standardize"] = true;
         if (model.LowerBounds is { } lower) options["lower_bounds"] = lower;
         if (model.UpperBounds is { } upper) options["upper_bounds"] = upper;
         foreach (var (k, v) in options) WriteValue(w, k, v);
@@ -269,6 +270,7 @@ internal static class ModelFile
         model.ReadOptions(options);
         model.PenaltyFactors = options.DoubleArrayOrNull("penalty_factors");
         model.Positive = options.BoolOrNull("positive") ?? false;
+        model.Standardize = options.BoolOrNull("standardize") ?? false;
         model.LowerBounds = options.DoubleArrayOrNull("lower_bounds");
         model.UpperBounds = options.DoubleArrayOrNull("upper_bounds");
         if (model is LinearClassifier classifier && options.StringOrNull("class_weight") is { } classWeight)

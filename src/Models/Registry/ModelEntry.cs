@@ -49,6 +49,7 @@ public sealed class ModelEntry
         if (s.Positive is true) estimator.Positive = true;
         if (s.LowerBound is { } lower) estimator.LowerBounds = [lower];
         if (s.UpperBound is { } upper) estimator.UpperBounds = [upper];
+        if (s.Standardize is true) estimator.Standardize = true;
         return estimator;
     }
 

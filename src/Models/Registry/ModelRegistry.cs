@@ -8,8 +8,8 @@ public static class ModelRegistry
 {
     private static readonly ModelOption[] Penalised = [ModelOption.Penalty, ModelOption.L1Ratio];
 
-    /// <summary>The per-feature penalty options (factors, bounds): single fits of the separable single-output penalties.</summary>
-    private static readonly ModelOption[] Shaped = [ModelOption.PenaltyFactors, ModelOption.Positive, ModelOption.LowerBound, ModelOption.UpperBound];
+    /// <summary>The per-feature penalty options (factors, bounds, standardisation): single fits of the separable single-output penalties.</summary>
+    private static readonly ModelOption[] Shaped = [ModelOption.PenaltyFactors, ModelOption.Positive, ModelOption.LowerBound, ModelOption.UpperBound, ModelOption.Standardize];
 
     /// <summary>Every model, in the order help and docs list them.</summary>
     public static IReadOnlyList<ModelEntry> All { get; } =

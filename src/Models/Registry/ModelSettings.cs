@@ -54,6 +54,9 @@ public enum ModelOption
 
     /// <summary>--upper-bound: one upper bound ≥ 0 for every coefficient.</summary>
     UpperBound,
+
+    /// <summary>--standardize: glmnet's standardize = TRUE.</summary>
+    Standardize,
 }
 
 /// <summary>
@@ -101,6 +104,9 @@ public sealed record ModelSettings
     /// <summary>--upper-bound.</summary>
     public double? UpperBound { get; init; }
 
+    /// <summary>--standardize (true when given).</summary>
+    public bool? Standardize { get; init; }
+
     /// <summary>Whether <paramref name="option"/> was given.</summary>
     /// <param name="option">The option.</param>
     public bool Has(ModelOption option) => option switch
@@ -118,6 +124,7 @@ public sealed record ModelSettings
         ModelOption.Positive => Positive is true,
         ModelOption.LowerBound => LowerBound is not null,
         ModelOption.UpperBound => UpperBound is not null,
+        ModelOption.Standardize => Standardize is true,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 

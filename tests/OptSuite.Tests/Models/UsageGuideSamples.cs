@@ -59,6 +59,15 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void StandardizeSample()
+    {
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        var glmnetLike = new LogisticRegression { Lambda = 0.02, Penalty = Penalty.L1, Standardize = true }.Fit(heart.Features, heart.Labels);
+        Assert.True(glmnetLike.Report!.Converged);
+        Assert.True(glmnetLike.Standardize);
+    }
+
+    [Fact]
     public void ClassWeightSample()
     {
         var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
@@ -334,7 +343,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(14, blocks.Count);
+        Assert.Equal(15, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

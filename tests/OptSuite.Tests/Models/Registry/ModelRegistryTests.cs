@@ -42,6 +42,7 @@ public class ModelRegistryTests
                     ModelOption.Positive => new ModelSettings { Positive = true },
                     ModelOption.LowerBound => new ModelSettings { LowerBound = -1 },
                     ModelOption.UpperBound => new ModelSettings { UpperBound = 1 },
+                    ModelOption.Standardize => new ModelSettings { Standardize = true },
                     _ => new ModelSettings { ClassWeight = ClassWeights.Balanced },
                 };
                 if (m.Options.Contains(o)) Assert.NotNull(m.Create(s));
