@@ -125,6 +125,49 @@ public class PenaltyFactorTests
         Assert.Contains("dual coordinate descent needs the L2 penalty", e.Message);
     }
 
+    /// <summary>Poisson and Gamma with factors: coordinate descent and FISTA reach the same optimum, and the unpenalised
+    /// coefficient satisfies its optimality condition (the data gradient vanishes on its column).</summary>
+    [Fact]
+    public void PoissonAndGammaTakeFactors()
+    {
+        var d = SvmlightReader.Read(Data("regression/abalone_scale"));
+        double[] counts = d.Labels.Select(t => Math.Round(t)).ToArray();
+        double[] v = [0, 1, 2, 1, 0.5, 1, 1, 3];
+        var dense = d.Features.ToDense();
+        foreach (double? ratio in new double?[] { null, 0.5 })
+        {
+            LinearRegressor Make(bool gamma, SolverKind solver, double tol)
+            {
+                LinearRegressor m = gamma ? new GammaRegressor { L1Ratio = ratio, Penalty = ratio is null ? Penalty.L1 : Penalty.ElasticNet }
+                    : new PoissonRegressor { L1Ratio = ratio, Penalty = ratio is null ? Penalty.L1 : Penalty.ElasticNet };
+                m.Lambda = 0.01;
+                m.PenaltyFactors = v;
+                m.Solver = solver;
+                m.Tolerance = tol;
+                m.MaxIterations = 1_000_000;
+                return m;
+            }
+            foreach (bool gamma in new[] { false, true })
+            {
+                double[] y = gamma ? d.Labels : counts;
+                var cd = Make(gamma, SolverKind.CoordinateDescent, 1e-12).Fit(d.Features, y);
+                Assert.True(cd.Report!.Converged, cd.Report.ToString());
+                var fista = Make(gamma, SolverKind.Fista, 1e-10).Fit(d.Features, y);
+                Assert.Equal(cd.Report.Objective, fista.Report!.Objective, 1e-8 * Math.Abs(cd.Report.Objective));
+                double[] w = cd.Coefficients;
+                double g = 0;
+                for (int i = 0; i < d.Rows; i++)
+                {
+                    double z = cd.Intercept;
+                    for (int j = 0; j < d.Columns; j++) z += dense[i, j] * w[j];
+                    g += (gamma ? 1 - y[i] * Math.Exp(-z) : Math.Exp(z) - y[i]) * dense[i, 0] / d.Rows;
+                }
+                Assert.True(Math.Abs(g) <= 1e-9, $"{(gamma ? "gamma" : "poisson")} α = {ratio}: unpenalised gradient {g}");
+                Assert.NotEqual(0, w[0]);
+            }
+        }
+    }
+
     [Fact]
     public void BadFactorsAreClearErrors()
     {
