@@ -25,6 +25,14 @@ internal static class Checks
         if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite.");
     }
 
+    /// <summary>Every entry of <paramref name="rows"/> is a row index in [0, <paramref name="count"/>).</summary>
+    public static void RowIndices(ReadOnlySpan<int> rows, int count, string name)
+    {
+        for (int r = 0; r < rows.Length; r++)
+            if ((uint)rows[r] >= (uint)count)
+                throw new ArgumentOutOfRangeException(name, rows[r], $"{name}[{r}] = {rows[r]} is not a row index in [0, {count}).");
+    }
+
     /// <summary>The entries of a matrix grown to <paramref name="count"/> must fit one .NET array (int32 sparse indices).</summary>
     public static void Storable(long count, string what)
     {

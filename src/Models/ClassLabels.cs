@@ -4,9 +4,11 @@ namespace OptSuite.Models;
 
 /// <summary>
 /// The classes a classifier was fitted on: the sorted distinct labels, numeric (any integer or real value) or text.
-/// Class c is the c-th smallest label; in the two-class case the larger one is the positive class (+1).
+/// Class c is the c-th smallest label; in the two-class case the larger one is the positive class (+1). <c>bool</c>
+/// labels are the numeric classes 0 (false) and 1 (true), true being the positive class. Enumerates the class names in
+/// class order; <see cref="ToString"/> lists them.
 /// </summary>
-public sealed class ClassLabels
+public sealed class ClassLabels : IReadOnlyList<string>
 {
     private readonly double[]? _numeric;
     private readonly string[]? _text;
@@ -28,6 +30,33 @@ public sealed class ClassLabels
 
     /// <summary>Every class as text (numbers in invariant round-trip form), in class order.</summary>
     public IReadOnlyList<string> Names => _text ?? _numeric!.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>Class <paramref name="index"/>'s name (a number in invariant round-trip form, or the text label).</summary>
+    /// <param name="index">c in [0, <see cref="Count"/>).</param>
+    public string this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, {Count}).");
+            return _text is not null ? _text[index] : _numeric![index].ToString("R", CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>The class names in class order.</summary>
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (int c = 0; c < Count; c++) yield return this[c];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>"2 classes: -1, 1" (the first twenty names, then the count of the rest).</summary>
+    public override string ToString()
+    {
+        const int shown = 20;
+        string names = string.Join(", ", this.Take(shown).Select(n => IsNumeric ? n : $"\"{n}\""));
+        return $"{Count} {(Count == 1 ? "class" : "classes")}: {names}{(Count > shown ? $", … ({Count - shown} more)" : "")}";
+    }
 
     /// <summary>Numeric classes (sorted distinct values are taken as given; they must be finite and strictly increasing).</summary>
     /// <param name="values">The class values.</param>
@@ -58,7 +87,7 @@ public sealed class ClassLabels
 
     /// <summary>The classes of <paramref name="labels"/> and each label's class index. Numeric labels must be whole numbers
     /// (scikit-learn's "Unknown label type: continuous" otherwise); text labels may be anything.</summary>
-    /// <typeparam name="TLabel">string, or a numeric type (int, long, double, …).</typeparam>
+    /// <typeparam name="TLabel">string, bool, or a numeric type (int, long, double, …).</typeparam>
     /// <param name="labels">One label per sample.</param>
     /// <param name="indices">The class index of each label.</param>
     public static ClassLabels Fit<TLabel>(IReadOnlyList<TLabel> labels, out int[] indices) => Fit(labels, out indices, nameof(labels));
@@ -134,6 +163,7 @@ public sealed class ClassLabels
         {
             double d => d,
             float f => f,
+            bool b => b ? 1 : 0,
             int n => n,
             long l => l,
             short s => s,
@@ -144,7 +174,7 @@ public sealed class ClassLabels
             ushort us => us,
             decimal m => (double)m,
             null => throw new ArgumentException($"{parameter}[{i}] is null.", parameter),
-            _ => throw new ArgumentException($"{parameter}[{i}] has type {label.GetType().Name}; class labels must be numbers or strings.", parameter),
+            _ => throw new ArgumentException($"{parameter}[{i}] has type {label.GetType().Name}; class labels must be numbers, bools or strings.", parameter),
         };
         if (!double.IsFinite(v)) throw new ArgumentException($"{parameter}[{i}] = {v} is not a finite class label.", parameter);
         return v;

@@ -102,6 +102,35 @@ public sealed class ClassWeights
         return result;
     }
 
+    /// <summary>
+    /// The sample weights with the class weights applied: c_i·w_{y_i}, the sample weights c_i divided by
+    /// <paramref name="meanWeight"/> (their mean, so that unweighted and uniformly weighted data give the same numbers).
+    /// </summary>
+    /// <param name="classes">The classes.</param>
+    /// <param name="counts">The unweighted class counts (over every rank for distributed data).</param>
+    /// <param name="index">Each sample's class index.</param>
+    /// <param name="sampleWeight">The sample weights, or null.</param>
+    /// <param name="meanWeight">The sample weights' mean (1 without weights).</param>
+    internal double[] Apply(ClassLabels classes, ReadOnlySpan<double> counts, int[] index, double[]? sampleWeight, double meanWeight)
+    {
+        double[] perClass = For(classes, counts);
+        var weights = new double[index.Length];
+        for (int i = 0; i < weights.Length; i++) weights[i] = (sampleWeight is null ? 1.0 : sampleWeight[i] / meanWeight) * perClass[index[i]];
+        return weights;
+    }
+
+    /// <summary><see cref="Apply(ClassLabels, ReadOnlySpan{double}, int[], double[], double)"/> with the counts and mean of the samples given (data on one process).</summary>
+    /// <param name="classes">The classes.</param>
+    /// <param name="index">Each sample's class index.</param>
+    /// <param name="sampleWeight">The sample weights, or null.</param>
+    internal double[] Apply(ClassLabels classes, int[] index, double[]? sampleWeight)
+    {
+        var counts = new double[classes.Count];
+        foreach (int c in index) counts[c]++;
+        double mean = sampleWeight is null || index.Length == 0 ? 1.0 : sampleWeight.Sum() / index.Length;
+        return Apply(classes, counts, index, sampleWeight, mean);
+    }
+
     private static int IndexOf(ClassLabels classes, IReadOnlyList<string> names, string label)
     {
         if (classes.IsNumeric && double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))

@@ -22,6 +22,10 @@ public abstract class LinearClassifier : LinearEstimator
     /// </summary>
     public ClassWeights? ClassWeight { get; set; }
 
+    /// <summary>κ of <see cref="CSearch"/>'s first C, 2^⌊log₂(1/(κ·n·max‖x_i‖²))⌋: LIBLINEAR's calc_start_C uses 2 for the
+    /// squared hinge and 1 for the logistic loss.</summary>
+    internal virtual double SearchStartFactor => 1;
+
     /// <summary>The classes seen in fit, sorted (numbers by value, strings ordinally).</summary>
     public ClassLabels Classes => _classes ?? throw new InvalidOperationException($"This {GetType().Name} is not fitted; call Fit first.");
 
@@ -117,16 +121,9 @@ public abstract class LinearClassifier : LinearEstimator
         counts[k] = sampleWeight?.Sum() ?? index.Length;
         counts[k + 1] = index.Length;
         Ranks.Sum(a, counts);
-        double[] perClass = classWeight.For(classes, counts.AsSpan(0, k));
-        double mean = counts[k] / counts[k + 1];   // the sample weights' mean over every rank
-        var weights = new double[index.Length];
-        double local = 0;
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = (sampleWeight is null ? 1.0 : sampleWeight[i] / mean) * perClass[index[i]];
-            local += weights[i];
-        }
-        Span<double> total = [local];
+        // The sample weights' mean over every rank.
+        double[] weights = classWeight.Apply(classes, counts.AsSpan(0, k), index, sampleWeight, counts[k] / counts[k + 1]);
+        Span<double> total = [weights.Sum()];
         Ranks.Sum(a, total);
         if (!(total[0] > 0))
             throw new ArgumentException($"The class weights ({classWeight}) leave every sample with weight 0; at least one class present must weigh more than 0.", nameof(ClassWeight));
@@ -224,6 +221,11 @@ public abstract class LinearClassifier : LinearEstimator
         Ranks.Sum(x.Map, counts);
         return counts[1] == 0 ? double.NaN : counts[0] / counts[1];
     }
+
+    /// <summary>The accuracy (<see cref="Score{TLabel}"/>) with MathNet labels (numeric classes).</summary>
+    /// <param name="x">The features (a MathNet matrix converts implicitly).</param>
+    /// <param name="y">The true labels.</param>
+    public double Score(FeatureMatrix x, Vector<double> y) => Score(x, (IReadOnlyList<double>)(y ?? throw new ArgumentNullException(nameof(y))).ToArray());
 
     /// <summary>The accuracy (<see cref="Score{TLabel}"/>) on a shard dataset's features and labels (one pass over the shards).</summary>
     /// <param name="data">An opened shard dataset with the model's feature count.</param>

@@ -121,8 +121,13 @@ public abstract partial class LinearEstimator
     /// <summary>m, the number of outputs (1 for regressors and binary classifiers, k for multiclass).</summary>
     public int OutputCount { get; private set; }
 
-    /// <summary>The coefficients (a copy): length p, or row-major p×m (entry [j·m + c]) for m outputs.</summary>
+    /// <summary>The coefficients (a copy): length p, or row-major p×m (entry [j·m + c]) for m outputs; <see cref="CoefficientMatrix"/>
+    /// reads them as a table without copying.</summary>
     public double[] Coefficients => (double[])Fitted.Clone();
+
+    /// <summary>The coefficients as a p × m table (feature, output) over the model's storage, without a copy: for a
+    /// multiclass model, <c>CoefficientMatrix[j, c]</c> is feature j's weight for class c.</summary>
+    public CoefficientMatrix CoefficientMatrix => new(Fitted, FeatureCount, OutputCount);
 
     /// <summary>The intercepts (a copy): one per output, zeros when <see cref="FitIntercept"/> is false.</summary>
     public double[] Intercepts { get { _ = Fitted; return (double[])_intercepts.Clone(); } }

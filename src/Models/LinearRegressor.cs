@@ -101,6 +101,11 @@ public abstract class LinearRegressor : LinearEstimator
         return Ranks.Of(x.Map) is null ? Objectives.Metrics.RegressionMetrics.RSquared(y, p) : Explained(x, y, p, static (t, m) => (t - m) * (t - m));
     }
 
+    /// <summary><see cref="Score(FeatureMatrix, double[])"/> with MathNet targets.</summary>
+    /// <param name="x">The features (a MathNet matrix converts implicitly).</param>
+    /// <param name="y">The true targets.</param>
+    public double Score(FeatureMatrix x, Vector<double> y) => Score(x, (y ?? throw new ArgumentNullException(nameof(y))).ToArray());
+
     /// <summary><see cref="Score(FeatureMatrix, double[])"/> on a shard dataset's features and labels (one pass over the shards).</summary>
     /// <param name="data">An opened shard dataset with the model's feature count.</param>
     public double Score(ShardedDataset data)

@@ -22,6 +22,8 @@ public sealed class LinearSvm : LinearClassifier<LinearSvm>, IPenaltyChoice
     /// <summary>The loss. Default <see cref="SvmLoss.SquaredHinge"/> (scikit-learn's default).</summary>
     public SvmLoss Loss { get; set; } = SvmLoss.SquaredHinge;
 
+    internal override double SearchStartFactor => Loss == SvmLoss.SquaredHinge ? 2 : 1;
+
     private Penalty? _penalty;
 
     /// <summary>The penalty (L1 and elastic net need the squared hinge). Default <see cref="Models.Penalty.L2"/>, or

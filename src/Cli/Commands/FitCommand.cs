@@ -22,6 +22,8 @@ internal static class FitCommand
     private static readonly Option<int?> Threads = ThreadsOption.Create("Threads for the linear-algebra kernels (at most the logical processors).");
     private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Save the fitted model as JSON to this file." };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };
+    private static readonly Option<bool> SearchC = new("--search-c") { Description = "Classifiers: LIBLINEAR's -C — cross-validate C from LIBLINEAR's start, doubling to 1024 (warm-started), and fit at the first C of best accuracy." };
+    private static readonly Option<int> Folds = new("--folds", "-k") { Description = "Folds of --search-c.", DefaultValueFactory = _ => 5 };
     private static readonly Option<bool> Distributed = DistributedOptions.Flag();
     private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
     private static readonly CheckpointOptions Checkpoints = new();
@@ -30,7 +32,7 @@ internal static class FitCommand
     {
         var cmd = new Command("fit", "Fit a model on svmlight data or a shard directory and report objective, duality gap, iterations, time and scores.");
         SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
-        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, Distributed, Ranks]).Concat(Checkpoints.All)) cmd.Options.Add(o);
+        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, SearchC, Folds, Distributed, Ranks]).Concat(Checkpoints.All)) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -44,6 +46,15 @@ internal static class FitCommand
         estimator.MaxIterations = parse.GetValue(MaxIter);
         estimator.Seed = parse.GetValue(Seed);
         estimator.Threads = parse.GetValue(Threads);
+        bool searchC = parse.GetValue(SearchC);
+        if (searchC)
+        {
+            if (estimator is not LinearClassifier) throw new UsageException($"--search-c applies to classifiers (C search by accuracy), not --model {name}.");
+            if (parse.GetValue(ModelOptions.Lambda) is not null || parse.GetValue(ModelOptions.C) is not null)
+                throw new UsageException("--search-c chooses C itself; drop --lambda / --C.");
+            if (parse.GetValue(Distributed)) throw new UsageException("--search-c does not run across ranks (--distributed).");
+        }
+        else if (parse.GetResult(Folds) is { Implicit: false }) throw new UsageException("--folds applies to --search-c.");
         string dataPath = CliFiles.ResolveData(parse.GetValue(Data)!);
         string? testPath = parse.GetValue(Test) is { } t ? CliFiles.ResolveData(t) : null;
         string? output = parse.GetValue(OutputFile);
@@ -72,7 +83,19 @@ internal static class FitCommand
         ModelOptions.CheckFeatures(parse, estimator, train.Columns, "--data");
         Checkpoints.Apply(parse, estimator, ModelOptions.All, train, ranks);
         double trainScore;
-        if (estimator is MultiTaskLasso mtl)
+        CSearchResult<LinearClassifier>? search = null;
+        if (searchC)
+        {
+            search = CliFiles.OnData("--data", dataPath, () => new CSearch().Run((LinearClassifier)estimator, train.Matrix, train.Labels, train.Weights,
+                new CrossValidationOptions { Folds = parse.GetValue(Folds), Seed = estimator.Seed }));
+            estimator = search.Model;
+        }
+        if (search is not null)
+        {
+            trainScore = Score(estimator, train);
+            if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test));
+        }
+        else if (estimator is MultiTaskLasso mtl)
         {
             var tasks = MultiTaskTargets.Tasks(train);
             var y = MultiTaskTargets.Indicators(train, tasks);
@@ -110,6 +133,12 @@ internal static class FitCommand
             new("score_kind", ScoreName(estimator)),
         };
         if (estimator is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
+        if (search is not null)
+        {
+            fields.Add(new("best_c", search.BestC));
+            fields.Add(new("cv_accuracy", search.BestAccuracy));
+            fields.Add(new("c_grid", $"{search.Cs[0]:G6} … {search.Cs[^1]:G6} ({search.Cs.Length} values, {parse.GetValue(Folds)} folds)"));
+        }
         if (output is not null) fields.Add(new("output", output));
         if (report.Advice is not null) fields.Add(new("advice", report.Advice));
         if (ranks is not null) fields.Add(new("ranks", ranks.Size));

@@ -30,6 +30,9 @@ internal sealed class PathOptions
     public readonly Option<bool> NoPlot = new("--no-plot") { Description = "Write the CSV only, no PNG/SVG plot." };
     public readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };
 
+    // Model options that paths share with fit, bound the way fit binds them.
+    private readonly ModelArguments _model = new();
+
     public PathOptions(string defaultPrefix)
     {
         Output = new("--output", "-o")
@@ -45,7 +48,7 @@ internal sealed class PathOptions
     public void AddTo(Command command)
     {
         foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
-            NoIntercept, Seed, Threads, Output, NoPlot, Json }) command.Options.Add(o);
+            _model.ClassWeight, NoIntercept, Seed, Threads, Output, NoPlot, Json }) command.Options.Add(o);
     }
 
     /// <summary>Reads the data of <paramref name="option"/> (a file or a shard directory); test data (<paramref name="like"/>
@@ -62,6 +65,7 @@ internal sealed class PathOptions
         {
             Penalty = penalty is null ? null : PenaltyNames.Parse(penalty),
             L1Ratio = parse.GetValue(L1Ratio),
+            ClassWeight = _model.Settings(parse).ClassWeight,
         });
         path.PathLength = parse.GetValue(Length);
         path.LambdaMinRatio = parse.GetValue(Ratio);

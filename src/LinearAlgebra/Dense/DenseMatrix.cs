@@ -91,6 +91,32 @@ public sealed class DenseMatrix : ILinearMap
     /// <summary>The elements in storage order, writable: for matrices that OptSuite fills (Gram matrices, outputs).</summary>
     public Span<double> GetWritableValues() => Data;
 
+    /// <summary>A copy as a two-dimensional array (rows × columns), whatever the layout.</summary>
+    public double[,] ToArray()
+    {
+        var result = new double[Rows, Columns];
+        for (int i = 0; i < Rows; i++)
+            for (int j = 0; j < Columns; j++)
+                result[i, j] = Layout == MatrixLayout.RowMajor ? Data[(long)i * Columns + j] : Data[(long)j * Rows + i];
+        return result;
+    }
+
+    /// <summary>The rows <paramref name="rows"/> in that order (a row-major copy; a row may appear more than once), same
+    /// backend: a training or test subset, a cross-validation fold.</summary>
+    /// <param name="rows">Row indices in [0, <see cref="Rows"/>).</param>
+    public DenseMatrix SelectRows(ReadOnlySpan<int> rows)
+    {
+        Checks.RowIndices(rows, Rows, nameof(rows));
+        int p = Columns;
+        var data = new double[(long)rows.Length * p];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            if (Layout == MatrixLayout.RowMajor) Row(rows[r]).CopyTo(data.AsSpan((int)((long)r * p), p));
+            else for (int j = 0; j < p; j++) data[(long)r * p + j] = Data[(long)j * Rows + rows[r]];
+        }
+        return new DenseMatrix(rows.Length, p, data, MatrixLayout.RowMajor, Backend);
+    }
+
     /// <summary>Element (i, j).</summary>
     public double this[int i, int j]
     {

@@ -84,6 +84,11 @@ public sealed class CscMatrix : CompressedMatrix
         return new CscMatrix(n, p + 1, pointers, indices, values, Backend);
     }
 
+    /// <summary>The rows <paramref name="rows"/> in that order (a copy in CSC storage; a row may appear more than once),
+    /// same columns and backend.</summary>
+    /// <param name="rows">Row indices in [0, <see cref="Rows"/>).</param>
+    public CscMatrix SelectRows(ReadOnlySpan<int> rows) => ToCsr().SelectRows(rows).ToCsc();
+
     /// <summary>The same matrix in CSR storage (built once in O(nnz) and cached; sorted indices).</summary>
     public CsrMatrix ToCsr() => new(Rows, Columns, Storage.Companion, Backend);
 

@@ -115,6 +115,32 @@ public sealed class CsrMatrix : CompressedMatrix
         return new CsrMatrix(to - from, Columns, pointers, ColumnIndices[start..end].ToArray(), Values[start..end].ToArray(), Backend);
     }
 
+    /// <summary>The rows <paramref name="rows"/> in that order (a copy; a row may appear more than once, as in a bootstrap
+    /// sample), same columns and backend: a training or test subset, a cross-validation fold.</summary>
+    /// <param name="rows">Row indices in [0, <see cref="Rows"/>).</param>
+    public CsrMatrix SelectRows(ReadOnlySpan<int> rows)
+    {
+        Checks.RowIndices(rows, Rows, nameof(rows));
+        ReadOnlySpan<int> ptr = RowPointers, idx = ColumnIndices;
+        ReadOnlySpan<double> val = Values;
+        var pointers = new int[rows.Length + 1];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            long next = (long)pointers[r] + ptr[rows[r] + 1] - ptr[rows[r]];
+            if (next > int.MaxValue) throw new ArgumentException($"The selected rows hold more than {int.MaxValue} non-zeros.", nameof(rows));
+            pointers[r + 1] = (int)next;
+        }
+        var indices = new int[pointers[^1]];
+        var values = new double[pointers[^1]];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            int from = ptr[rows[r]], count = ptr[rows[r] + 1] - from;
+            idx.Slice(from, count).CopyTo(indices.AsSpan(pointers[r], count));
+            val.Slice(from, count).CopyTo(values.AsSpan(pointers[r], count));
+        }
+        return new CsrMatrix(rows.Length, Columns, pointers, indices, values, Backend);
+    }
+
     /// <summary>Writes [A, c·1]'s CSR arrays (n + 1 pointers, nnz + n entries) into the given spans.</summary>
     internal static void WriteWithConstantColumn(CsrMatrix a, double value, Span<int> pointers, Span<int> indices, Span<double> values)
     {

@@ -49,4 +49,34 @@ public sealed class ElasticNetPath : LinearPath
     /// <param name="options">Folds, seed, parallelism, metric and rule; defaults when null.</param>
     public CrossValidationResult<ElasticNet> CrossValidate(FeatureMatrix x, double[] y, double[]? sampleWeight = null,
         CrossValidationOptions? options = null) => CrossValidateRegression(x, y, sampleWeight, options, new ElasticNet { L1Ratio = L1Ratio });
+
+    /// <summary>
+    /// Cross-validation over a grid of L1 ratios as scikit-learn's <c>ElasticNetCV(l1_ratio=[…])</c>: for each ratio its
+    /// own λ grid (λ_max depends on α; or <see cref="LinearPath.Lambdas"/> for all), the same folds for all, and the ratio
+    /// with the lowest mean held-out loss wins; the rule (<see cref="CrossValidationOptions.Rule"/>) then picks λ on the
+    /// winner's path. This path's <see cref="L1Ratio"/> is not used or changed.
+    /// </summary>
+    /// <param name="x">The n×p features (never modified).</param>
+    /// <param name="y">The n targets.</param>
+    /// <param name="l1Ratios">The ratios α ∈ (0, 1] to try (scikit-learn suggests [.1, .5, .7, .9, .95, .99, 1]).</param>
+    /// <param name="sampleWeight">Optional n weights.</param>
+    /// <param name="options">Folds, seed, metric and rule, shared by every ratio.</param>
+    public ElasticNetCrossValidation CrossValidateL1Ratios(FeatureMatrix x, double[] y, IReadOnlyList<double> l1Ratios, double[]? sampleWeight = null,
+        CrossValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(l1Ratios);
+        if (l1Ratios.Count == 0) throw new ArgumentException("l1Ratios is empty; give at least one ratio.", nameof(l1Ratios));
+        for (int r = 0; r < l1Ratios.Count; r++)
+            if (!(l1Ratios[r] > 0 && l1Ratios[r] <= 1))
+                throw new ArgumentOutOfRangeException(nameof(l1Ratios), l1Ratios[r],
+                    $"l1Ratios[{r}] = {l1Ratios[r]}; ratios must be in (0, 1] (0 is ridge, whose path has no λ_max: use RidgeCV-style λ grids).");
+        var results = new CrossValidationResult<ElasticNet>[l1Ratios.Count];
+        for (int r = 0; r < results.Length; r++)
+        {
+            var path = (ElasticNetPath)MemberwiseClone();
+            path.L1Ratio = l1Ratios[r];
+            results[r] = path.CrossValidate(x, y, sampleWeight, options);
+        }
+        return new ElasticNetCrossValidation([.. l1Ratios], results);
+    }
 }

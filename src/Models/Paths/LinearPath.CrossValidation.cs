@@ -23,13 +23,15 @@ public abstract partial class LinearPath
     }
 
     /// <summary>Cross-validates a binary classification path (±1 <paramref name="signs"/>, stratified by class) and refits
-    /// <paramref name="model"/> on the original labels at the chosen λ.</summary>
+    /// <paramref name="model"/> on the original labels at the chosen λ.
+    /// The folds' paths solve with <paramref name="pathWeights"/> (the caller's sample weights with class weights applied);
+    /// the refit gets the caller's <paramref name="weights"/> and applies its class weights itself.</summary>
     private protected CrossValidationResult<TModel> CrossValidateClassifier<TModel, TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> labels,
-        double[] signs, ClassLabels classes, int[] classIndex, double[]? weights, CrossValidationOptions? options, TModel model)
+        double[] signs, ClassLabels classes, int[] classIndex, double[]? weights, double[]? pathWeights, CrossValidationOptions? options, TModel model)
         where TModel : LinearClassifier
     {
         options ??= new CrossValidationOptions();
-        var cv = CrossValidateCore(x.Map, signs, weights, classes, classIndex, options);
+        var cv = CrossValidateCore(x.Map, signs, pathWeights, classes, classIndex, options);
         int index = Chosen(cv.Table, options.Rule);
         Configure(model, cv.Path.Points[index].Lambda);
         SeedWarmStart(model, cv.Path, index);
@@ -47,7 +49,7 @@ public abstract partial class LinearPath
         CrossValidationMetric metric = ResolveMetric(options.Metric);
         var clock = Stopwatch.StartNew();
         var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept);
-        if (strata is not null)
+        if (strata is not null && options.FoldIds is null)
         {
             foreach (var g in strata.GroupBy(c => c))
                 if (g.Count() < 2)
@@ -56,15 +58,15 @@ public abstract partial class LinearPath
         return WithThreads(() =>
         {
             var path = RunPath(problem, classes, out var settings);
-            int[] folds = FoldAssignment.Assign(y.Length, options.Folds, options.Seed, strata);
+            int[] folds = options.Assign(y.Length, strata);
             // Row-blocked X (a shard dataset): one fold at a time by default, so one pass — one shard and the one read
             // ahead — is in memory, not one per fold.
-            int parallelism = options.MaxDegreeOfParallelism ?? (x is IRowBlockedMap ? 1 : Math.Min(options.Folds, Environment.ProcessorCount));
+            int parallelism = options.MaxDegreeOfParallelism ?? (x is IRowBlockedMap ? 1 : Math.Min(options.FoldCount, Environment.ProcessorCount));
             // The folds are the parallelism: their kernels run on one thread unless Threads says otherwise, which also keeps
             // every fold's summation order, hence the table, the same whatever the number of parallel folds.
             using (LinearAlgebraSettings.UseThreads(Threads ?? 1))
             {
-                var table = CrossValidationRunner.Run(problem, path.Lambdas, settings, folds, options.Folds, metric, parallelism);
+                var table = CrossValidationRunner.Run(problem, path.Lambdas, settings, folds, options.FoldCount, metric, parallelism);
                 return (path, folds, metric, table, clock);
             }
         });

@@ -15,6 +15,15 @@ public sealed class LogisticPath : LinearPath
     /// <summary>α ∈ [0, 1], the L1 share of the penalty. Default 1 (lasso-penalised logistic regression).</summary>
     public double L1Ratio { get; set; } = 1;
 
+    /// <summary>
+    /// Class weights (<see cref="LinearClassifier.ClassWeight"/>): each sample's weight is multiplied by its class's
+    /// weight before the path is fitted, so every point solves what <see cref="LogisticRegression"/> with the same
+    /// <see cref="ClassWeights"/> solves at that λ. Cross-validation computes the weights once on all the data (balanced
+    /// counts over every fold together, as scikit-learn's LogisticRegressionCV) and carries each sample's weight into its
+    /// fold, where it also weighs the held-out deviance or misclassification; the refitted model takes the same class weights.
+    /// </summary>
+    public ClassWeights? ClassWeight { get; set; }
+
     /// <inheritdoc/>
     public override string ModelName => "logistic";
 
@@ -30,8 +39,7 @@ public sealed class LogisticPath : LinearPath
     public RegularizationPath Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null)
     {
         var (classes, index, signs) = Binary(x, y, sampleWeight);
-        _ = index;
-        return FitCore(x.Map, signs, sampleWeight, classes);
+        return FitCore(x.Map, signs, Weighted(classes, index, sampleWeight), classes);
     }
 
     /// <summary>Stratified k-fold cross-validation of λ, then a <see cref="LogisticRegression"/> refitted on all data at the chosen λ.</summary>
@@ -49,9 +57,13 @@ public sealed class LogisticPath : LinearPath
         {
             Penalty = alpha == 1 ? Penalty.L1 : alpha == 0 ? Penalty.L2 : Penalty.ElasticNet,
             L1Ratio = alpha is 0 or 1 ? null : alpha,
+            ClassWeight = ClassWeight,
         };
-        return CrossValidateClassifier(x, y, signs, classes, index, sampleWeight, options, model);
+        return CrossValidateClassifier(x, y, signs, classes, index, sampleWeight, Weighted(classes, index, sampleWeight), options, model);
     }
+
+    private double[]? Weighted(ClassLabels classes, int[] index, double[]? sampleWeight) =>
+        ClassWeight is { } classWeight ? classWeight.Apply(classes, index, sampleWeight) : sampleWeight;
 
     private static (ClassLabels Classes, int[] Index, double[] Signs) Binary<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? weights)
     {

@@ -13,9 +13,9 @@ public sealed class ModelEntry
         Name = name;
         Summary = summary;
         Task = task;
-        // Every classifier takes class weights (LinearClassifier.ClassWeight); the paths do not (yet).
+        // Every classifier takes class weights (LinearClassifier.ClassWeight), and so does its path (LogisticPath.ClassWeight).
         Options = task == ModelTask.Classification ? [.. options, ModelOption.ClassWeight] : options;
-        PathOptions = pathOptions ?? options;
+        PathOptions = pathOptions ?? Options;
         _create = create;
         _path = path;
     }

@@ -25,8 +25,8 @@ public static class ModelRegistry
         new("logistic", "logistic regression (binary; multinomial for more classes), L2 / L1 / elastic-net penalty", ModelTask.Classification, [.. Penalised, .. Shaped],
             s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio }, s.Penalty),
             // The path is glmnet's L1-logistic by default: --penalty l2 or elastic-net (or --l1-ratio) choose another α.
-            s => new LogisticPath { L1Ratio = s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1 },
-            pathOptions: Penalised),
+            s => new LogisticPath { L1Ratio = s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1, ClassWeight = s.ClassWeight },
+            pathOptions: [.. Penalised, ModelOption.ClassWeight]),
         new("multinomial", "multinomial (softmax) logistic regression, also for two classes", ModelTask.Classification, Penalised,
             s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio, Multinomial = true }, s.Penalty)),
         new("linear-svm", "linear SVM (--loss hinge or squared-hinge, one-vs-rest for more classes)", ModelTask.Classification,

@@ -115,9 +115,38 @@ public class ClassWeightTests
             "--class-weight", "balanced");
         Assert.Equal(2, code);
         Assert.Contains("--class-weight does not apply to --model lasso", err);
-        // The regularisation paths do not take class weights yet: the registry says so (path and cv do not offer the option).
-        var refused = Assert.Throws<ArgumentException>(() => ModelRegistry.Get("logistic").CreatePath(new ModelSettings { ClassWeight = ClassWeights.Balanced }));
-        Assert.Equal("--class-weight does not apply to the logistic regularisation path (optsuite path, cv); a single fit (optsuite fit) takes it.", refused.Message);
+        Assert.Equal("balanced", ((LogisticPath)ModelRegistry.Get("logistic").CreatePath(new ModelSettings { ClassWeight = ClassWeights.Balanced })).ClassWeight!.ToString());
+    }
+
+    /// <summary>A class-weighted path point is the class-weighted estimator at that λ; cross-validation carries the weights
+    /// into its folds (balanced on all the data) and refits with them; the command line's path takes the option.</summary>
+    [Fact]
+    public void PathsAndCrossValidationTakeClassWeights()
+    {
+        var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
+        var weights = ClassWeights.Parse("1:3");
+        var path = new LogisticPath { ClassWeight = weights, PathLength = 20, Tolerance = 1e-10 }.Fit(pima.Features, pima.Labels);
+        var plain = new LogisticPath { PathLength = 20, Tolerance = 1e-10 }.Fit(pima.Features, pima.Labels);
+        var point = path.Points[12];
+        var single = new LogisticRegression { Penalty = Penalty.L1, Lambda = point.Lambda, ClassWeight = weights, Tolerance = 1e-10 }.Fit(pima.Features, pima.Labels);
+        double[] w = point.ToDense(path.FeatureCount);
+        for (int j = 0; j < w.Length; j++) Assert.Equal(single.Coefficients[j], w[j], 1e-6);
+        Assert.Equal(single.Intercept, point.Intercept, 1e-6);
+        Assert.True(point.Intercept > plain.Points[12].Intercept + 0.5, "weighting the positives 3× moves the intercept up");
+
+        var cv = new LogisticPath { ClassWeight = ClassWeights.Balanced, PathLength = 15 }.CrossValidate(pima.Features, pima.Labels,
+            options: new CrossValidationOptions { Folds = 3, Metric = CrossValidationMetric.Misclassification });
+        Assert.Equal("balanced", cv.Model.ClassWeight!.ToString());
+        // Balanced weights equalise the classes: the weighted held-out error counts both classes alike, and the refit's
+        // predictions are far less skewed to the majority than unweighted ones.
+        double positives = cv.Model.Predict(pima.Features).Count(v => v > 0);
+        Assert.InRange(positives / pima.Rows, 0.40, 0.60);
+
+        using var dir = new Support.ScratchDirectory("class-weight-path");
+        var (code, _, err) = InspectCommandTests.Run("cv", "--model", "logistic", "--data", DatasetLocator.Find("binary/pima_diabetes.svm"),
+            "--class-weight", "balanced", "--n-lambda", "10", "--no-plot", "--output", dir["cv"], "--save-model", dir["cv.json"]);
+        Assert.True(code == 0, err);
+        Assert.Equal("balanced", LinearEstimator.Load<LogisticRegression>(dir["cv.json"]).ClassWeight!.ToString());
     }
 
     /// <summary>Rank 0 holds only one class's rows: the balanced weights still come from every rank's counts.</summary>

@@ -68,6 +68,52 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void DataHelperSample()
+    {
+        var iris = SvmlightReader.Read(DatasetLocator.Find("multiclass/iris.svm"));
+        var split = TrainTestSplit.Split(iris.Features, iris.Labels, testFraction: 0.25, seed: 0, stratify: true);
+
+        var scaler = new FeatureScaler().Fit(split.TrainFeatures);            // sparse input: scaled, not centred
+        var model = new LogisticRegression { Multinomial = true }
+            .Fit(scaler.Transform(split.TrainFeatures), split.TrainLabels);
+        double accuracy = model.Score(scaler.Transform(split.TestFeatures), split.TestLabels);
+
+        CoefficientMatrix w = model.CoefficientMatrix;                          // w[j, c]: feature j, class c
+        var (raw, intercepts) = scaler.ToOriginal(model.Coefficients, model.Intercepts);   // for unscaled features
+        string classes = model.Classes.ToString();                              // "3 classes: 0, 1, 2"
+
+        Assert.Equal(38, split.TestLabels.Length);
+        Assert.InRange(accuracy, 0.85, 1);
+        Assert.Equal(model.Coefficients[1 * 3 + 2], w[1, 2]);
+        Assert.Equal(model.Coefficients[5] / scaler.Scales[1], raw[5], 1e-15);
+        Assert.Equal(model.Intercepts, intercepts);   // sparse input: nothing centred, so the intercepts stand
+        Assert.Equal("3 classes: 0, 1, 2", classes);
+    }
+
+    [Fact]
+    public void ElasticNetL1RatioSearchSample()
+    {
+        var diabetes = SvmlightReader.Read(DatasetLocator.Find("peers/diabetes.svm"));
+
+        ElasticNetCrossValidation search = new ElasticNetPath().CrossValidateL1Ratios(diabetes.Features, diabetes.Labels,
+            [0.1, 0.5, 0.9, 1.0], options: new CrossValidationOptions { Folds = 5, Seed = 0 });
+
+        double bestRatio = search.L1Ratio, bestLambda = search.Best.ChosenLambda;
+        ElasticNet refitted = search.Model;                  // at the winning ratio and λ, on all rows
+
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        CSearchResult<LinearSvm> bestC = new CSearch().Run(new LinearSvm(), heart.Features, heart.Labels);
+        double c = bestC.BestC, accuracy = bestC.BestAccuracy;   // bestC.Model: refitted at C
+
+        Assert.Equal(c, bestC.Model.C);
+        Assert.InRange(accuracy, 0.75, 0.95);
+        Assert.Contains(bestRatio, new[] { 0.1, 0.5, 0.9, 1.0 });
+        Assert.Equal(bestLambda, refitted.Lambda);
+        Assert.Equal(bestRatio, refitted.L1Ratio);
+        Assert.All(search.Results, r => Assert.True(r.MeanLoss[r.IndexMin] >= search.Best.MeanLoss[search.Best.IndexMin]));
+    }
+
+    [Fact]
     public void ClassWeightSample()
     {
         var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
@@ -343,7 +389,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(15, blocks.Count);
+        Assert.Equal(17, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

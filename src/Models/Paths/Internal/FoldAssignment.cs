@@ -28,7 +28,8 @@ internal static class FoldAssignment
         return fold;
     }
 
-    private static int[] Shuffled(int[] a, Random rng)
+    /// <summary>Fisher–Yates in place with <paramref name="rng"/>; returns <paramref name="a"/>.</summary>
+    internal static int[] Shuffled(int[] a, Random rng)
     {
         for (int i = a.Length - 1; i > 0; i--)
         {
