@@ -22,8 +22,10 @@ public sealed class ElasticNet : LinearRegressor<ElasticNet>
 
     private double Alpha => PenalisedProblem.Alpha(Penalty.ElasticNet, L1Ratio);
 
+    private protected override bool TakesPenaltyShape => true;
+
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
-        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, Alpha, FitIntercept, w);
+        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, Alpha, FitIntercept, w, Shape);
 
     internal override void WriteOptions(IDictionary<string, object?> options) => options["l1_ratio"] = L1Ratio;
 

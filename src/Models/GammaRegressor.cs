@@ -52,8 +52,10 @@ public sealed class GammaRegressor : LinearRegressor<GammaRegressor>, IPenaltyCh
         return Explained(x, y, Predict(x), static (t, m) => 2 * (Math.Log(m / t) + t / m - 1));
     }
 
+    private protected override bool TakesPenaltyShape => true;
+
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
-        PenalisedProblem.Pose(x, y, default(GammaLoss), lambda, Alpha, FitIntercept, w);
+        PenalisedProblem.Pose(x, y, default(GammaLoss), lambda, Alpha, FitIntercept, w, Shape);
 
     internal override void WriteOptions(IDictionary<string, object?> options) => PenaltyChoice.Write(this, options);
 

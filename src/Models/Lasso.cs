@@ -17,8 +17,10 @@ public sealed class Lasso : LinearRegressor<Lasso>
 
     private protected override double DefaultLambda(long samples) => 1.0;
 
+    private protected override bool TakesPenaltyShape => true;
+
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
-        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, 1, FitIntercept, w);
+        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, 1, FitIntercept, w, Shape);
 
     internal override void WriteOptions(IDictionary<string, object?> options) { }
 

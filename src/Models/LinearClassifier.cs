@@ -40,11 +40,12 @@ public abstract class LinearClassifier : LinearEstimator
         int outputs = Outputs(classes.Count);
         double[]? x0 = _classes is not null && _classes.Names.SequenceEqual(classes.Names) ? StartingPoint(a.Columns, outputs) : null;
         x0 = FittedColumns.Gather(x0, kept, a.Columns, outputs);
+        if (ColumnScaling is { } scaling) x0 = scaling.Start(x0, outputs);
         Complete(a, outputs, lambda, () =>
         {
             var problems = Pose(fitted, index, classes.Count, weights, lambda);
             if (problems[0].BiasScaling is { } b) x0 = PenalisedBias.Start(x0, fitted.Columns, outputs, b);
-            return Run(problems, c => Part(x0, problems, c, outputs));
+            return OnOriginalScale(Run(problems, c => Part(x0, problems, c, outputs)));
         }, kept);
         _classes = classes;
         return this;
@@ -101,6 +102,8 @@ public abstract class LinearClassifier : LinearEstimator
         double[]? weights = sampleWeight;
         if (ClassWeight is { } classWeight) (weights, lambda) = Weighted(a, classWeight, classes, index, sampleWeight, lambda);
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, separable: true);
+        fitted = PrepareScaling(fitted, weights);
+        PrepareShape(a.Columns, kept);
         return (a, fitted, kept, classes, index, lambda, weights);
     }
 

@@ -18,7 +18,8 @@ public abstract class LinearRegressor : LinearEstimator
     {
         var (a, fitted, kept, lambda) = Prepare(x, y, sampleWeight);
         double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
-        Complete(a, 1, lambda, () => Run([Pose(fitted, y, sampleWeight, lambda)], _ => x0), kept);
+        if (ColumnScaling is { } scaling) x0 = scaling.Start(x0, 1);
+        Complete(a, 1, lambda, () => OnOriginalScale(Run([Pose(fitted, y, sampleWeight, lambda)], _ => x0)), kept);
         return this;
     }
 
@@ -64,6 +65,8 @@ public abstract class LinearRegressor : LinearEstimator
         CheckTargets(y);
         double lambda = ResolveLambda(Ranks.Samples(a));
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, PenaltyIsSeparable);
+        fitted = PrepareScaling(fitted, sampleWeight);
+        PrepareShape(a.Columns, kept);
         return (a, fitted, kept, lambda);
     }
 

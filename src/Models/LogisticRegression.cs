@@ -43,11 +43,15 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>, I
 
     private protected override int Outputs(int classes) => classes == 2 && !Multinomial ? 1 : classes;
 
+    private protected override bool TakesPenaltyShape => true;
+
     private protected override IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda)
     {
         double alpha = Alpha;
         if (Outputs(classes) == 1)
-            return [PenalisedProblem.Pose(x, Signs(y, 1), default(LogisticLoss), lambda, alpha, FitIntercept, w)];
+            return [PenalisedProblem.Pose(x, Signs(y, 1), default(LogisticLoss), lambda, alpha, FitIntercept, w, Shape)];
+        if (Shape is not null)
+            throw new ArgumentException($"Penalty factors and bounds apply to binary logistic regression; this fit is multinomial ({classes} classes).", PenaltyFactors is not null ? nameof(PenaltyFactors) : Positive ? nameof(Positive) : LowerBounds is not null ? nameof(LowerBounds) : nameof(UpperBounds));
         if (alpha == 0)
             return [new MultinomialProblem<ZeroRegularizer>(new(x, y, classes, default, default, lambda, FitIntercept, w))];
         return [new MultinomialProblem<L1Norm>(new(x, y, classes, default, new L1Norm(lambda * alpha), lambda * (1 - alpha), FitIntercept, w))];

@@ -62,8 +62,10 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenal
 
     private static double Deviance(double y, double mu) => 2 * ((y > 0 ? y * Math.Log(y / mu) : 0) - y + mu);
 
+    private protected override bool TakesPenaltyShape => true;
+
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
-        PenalisedProblem.Pose(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w);
+        PenalisedProblem.Pose(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w, Shape);
 
     internal override void WriteOptions(IDictionary<string, object?> options) => PenaltyChoice.Write(this, options);
 

@@ -15,8 +15,10 @@ public sealed class Ridge : LinearRegressor<Ridge>
     /// <inheritdoc/>
     public override string ModelName => "ridge";
 
+    private protected override bool TakesPenaltyShape => true;
+
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
-        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, 0, FitIntercept, w);
+        PenalisedProblem.Pose(x, y, default(SquaredLoss), lambda, 0, FitIntercept, w, Shape);
 
     internal override void WriteOptions(IDictionary<string, object?> options) { }
 

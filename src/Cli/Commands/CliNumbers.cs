@@ -44,6 +44,7 @@ internal static class CliNumbers
         ["--n-lambda"] = AtLeastOne, ["--lambda-min-ratio"] = OpenUnit,
         ["--folds"] = Any with { Min = 2 }, ["--parallel"] = AtLeastOne, ["--max-time"] = Seconds,
         ["--reference-time"] = Seconds, ["--trace-every"] = AtLeastOne, ["--features"] = NonNegative,
+        ["--lower-bound"] = Any with { Max = 0 }, ["--upper-bound"] = NonNegative,
         ["--shard-size"] = Positive, ["--ranks"] = AtLeastOne, ["--checkpoint-every"] = AtLeastOne, ["--trace-share"] = NonNegative,
     };
 

@@ -48,7 +48,7 @@ internal static class CommandRunner
     {
         ["Lambda"] = "--lambda", ["C"] = "--C", ["L1Ratio"] = "--l1-ratio", ["Tolerance"] = "--tol",
         ["MaxIterations"] = "--max-iter", ["GroupSize"] = "--group-size", ["Delta"] = "--delta", ["Quantile"] = "--quantile",
-        ["InterceptScaling"] = "--intercept-scaling", ["ClassWeight"] = "--class-weight", ["Threads"] = "--threads", ["PathLength"] = "--n-lambda",
+        ["InterceptScaling"] = "--intercept-scaling", ["ClassWeight"] = "--class-weight", ["PenaltyFactors"] = "--penalty-factors", ["Positive"] = "--positive", ["LowerBounds"] = "--lower-bound", ["UpperBounds"] = "--upper-bound", ["Standardize"] = "--standardize", ["Threads"] = "--threads", ["PathLength"] = "--n-lambda",
         ["LambdaMinRatio"] = "--lambda-min-ratio", ["Folds"] = "--folds", ["MaxDegreeOfParallelism"] = "--parallel",
     };
 

@@ -80,6 +80,7 @@ internal static class FitCommand
             : ranks is null ? CliData.Read("--test", testPath, train.Shape, multiTask, what: "Test")
             : CliData.ReadPart("--test", testPath, ranks, train.Shape, what: "Test");
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.GlobalRows);
+        ModelOptions.CheckFeatures(parse, estimator, train.Columns, "--data");
         Checkpoints.Apply(parse, estimator, ModelOptions.All, train, ranks);
         double trainScore;
         CSearchResult<LinearClassifier>? search = null;

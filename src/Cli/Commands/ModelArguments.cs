@@ -25,6 +25,11 @@ internal sealed class ModelArguments
     public readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
     public readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
     public readonly Option<string?> ClassWeight = new("--class-weight") { Description = "Classifiers: per-class sample weights, 'balanced' (n / (k·n_c), scikit-learn's) or LABEL:W[,LABEL:W...] (LIBLINEAR's -wi: with --C the weights scale C per class)." };
+    public readonly Option<string?> PenaltyFactors = new(PenaltyFactorsFile.Option) { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma: a file of per-feature penalty factors, one per line (glmnet's penalty.factor; 0 = unpenalised; rescaled to sum to p as glmnet does)." };
+    public readonly Option<bool> Positive = new("--positive") { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma: coefficients ≥ 0 (scikit-learn's positive=True)." };
+    public readonly Option<double?> LowerBound = new("--lower-bound") { Description = "The same models: a lower bound ≤ 0 on every coefficient (glmnet's lower.limits)." };
+    public readonly Option<double?> UpperBound = new("--upper-bound") { Description = "The same models: an upper bound ≥ 0 on every coefficient (glmnet's upper.limits)." };
+    public readonly Option<bool> Standardize = new("--standardize") { Description = "The same models: glmnet's standardize = TRUE (the penalty on columns scaled to unit 1/n standard deviation; coefficients reported on the original scale)." };
     public readonly Option<bool> NoIntercept = new("--no-intercept") { Description = "Fit no intercept (by default an unpenalised intercept is fitted)." };
 
     public ModelArguments()
@@ -36,13 +41,14 @@ internal sealed class ModelArguments
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, GroupSize, InterceptScaling, ClassWeight, NoIntercept];
+    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
 
     /// <summary>The registry's model and a new estimator with the parsed options bound; a combination the model does not
     /// take is an <see cref="ArgumentException"/> with the registry's message (exit 2).</summary>
     public (ModelEntry Entry, LinearEstimator Estimator) Build(ParseResult parse)
     {
         var entry = ModelRegistry.Get(parse.GetValue(Model)!);
+        if (parse.GetValue(Positive) && parse.GetValue(LowerBound) is not null) throw new UsageException("--positive is --lower-bound 0; give one of them.");
         double? scaling = parse.GetValue(InterceptScaling);
         if (scaling is not null && parse.GetValue(NoIntercept)) throw new UsageException("--intercept-scaling asks for an intercept; drop --no-intercept.");
         var estimator = entry.Create(Settings(parse));
@@ -65,5 +71,17 @@ internal sealed class ModelArguments
         GroupSize = parse.GetValue(GroupSize),
         InterceptScaling = parse.GetValue(InterceptScaling),
         ClassWeight = parse.GetValue(ClassWeight) is { } weights ? ClassWeights.Parse(weights) : null,
+        PenaltyFactors = parse.GetValue(PenaltyFactors) is { } file ? PenaltyFactorsFile.Read(file) : null,
+        Positive = parse.GetValue(Positive) ? true : null,
+        LowerBound = parse.GetValue(LowerBound),
+        UpperBound = parse.GetValue(UpperBound),
+        Standardize = parse.GetValue(Standardize) ? true : null,
     };
+
+    /// <summary>Requires the --penalty-factors file (if given) to hold one factor per feature of the data.</summary>
+    public void CheckFeatures(ParseResult parse, LinearEstimator estimator, int features, string dataOption)
+    {
+        if (estimator.PenaltyFactors is { } factors && parse.GetValue(PenaltyFactors) is { } file)
+            PenaltyFactorsFile.CheckCount(file, factors.Length, features, dataOption);
+    }
 }

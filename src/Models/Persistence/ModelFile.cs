@@ -81,6 +81,11 @@ internal static class ModelFile
         };
         model.WriteOptions(options);
         if (model is LinearClassifier { ClassWeight: { } classWeight }) options["class_weight"] = classWeight.ToString();
+        if (model.PenaltyFactors is { } factors) options["penalty_factors"] = factors;
+        if (model.Positive) options["positive"] = true;
+        if (model.Standardize) options["standardize"] = true;
+        if (model.LowerBounds is { } lower) options["lower_bounds"] = lower;
+        if (model.UpperBounds is { } upper) options["upper_bounds"] = upper;
         foreach (var (k, v) in options) WriteValue(w, k, v);
         w.WriteEndObject();
         w.WriteNumber("features", model.FeatureCount);
@@ -157,6 +162,13 @@ internal static class ModelFile
             case int i: w.WriteNumber(key, i); break;
             case bool b: w.WriteBoolean(key, b); break;
             case string s: w.WriteString(key, s); break;
+            case double[] a:
+                w.WriteStartArray(key);
+                foreach (double v in a)
+                    if (double.IsFinite(v)) w.WriteNumberValue(v);
+                    else w.WriteStringValue(v > 0 ? "Infinity" : "-Infinity");   // bounds of none; JSON has no infinity
+                w.WriteEndArray();
+                break;
             case int[] a:
                 w.WriteStartArray(key);
                 foreach (int v in a) w.WriteNumberValue(v);
@@ -256,6 +268,11 @@ internal static class ModelFile
         model.MaxIterations = options.IntOrNull("max_iterations");
         model.Seed = options.IntOrNull("seed") ?? 0;
         model.ReadOptions(options);
+        model.PenaltyFactors = options.DoubleArrayOrNull("penalty_factors");
+        model.Positive = options.BoolOrNull("positive") ?? false;
+        model.Standardize = options.BoolOrNull("standardize") ?? false;
+        model.LowerBounds = options.DoubleArrayOrNull("lower_bounds");
+        model.UpperBounds = options.DoubleArrayOrNull("upper_bounds");
         if (model is LinearClassifier classifier && options.StringOrNull("class_weight") is { } classWeight)
         {
             try

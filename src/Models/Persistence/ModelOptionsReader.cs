@@ -24,6 +24,8 @@ internal sealed class ModelOptionsReader(JsonElement options, string path)
         _ => throw new InvalidDataException($"{path}: options.{name} must be true or false."),
     };
 
+    public bool? BoolOrNull(string name) => !options.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null : Bool(name);
+
     public string String(string name) => Get(name) is { ValueKind: JsonValueKind.String } v ? v.GetString()!
         : throw new InvalidDataException($"{path}: options.{name} must be a string.");
 
@@ -36,5 +38,14 @@ internal sealed class ModelOptionsReader(JsonElement options, string path)
         if (v.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{path}: options.{name} must be an array of integers or null.");
         return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int i) ? i
             : throw new InvalidDataException($"{path}: options.{name} must hold integers.")).ToArray();
+    }
+
+    public double[]? DoubleArrayOrNull(string name)
+    {
+        if (!options.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{path}: options.{name} must be an array of numbers or null.");
+        return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number ? e.GetDouble()
+            : e.ValueKind == JsonValueKind.String && e.GetString() is "Infinity" or "-Infinity" ? (e.GetString() == "Infinity" ? double.PositiveInfinity : double.NegativeInfinity)
+            : throw new InvalidDataException($"{path}: options.{name} must hold numbers (\"Infinity\" or \"-Infinity\" for no bound).")).ToArray();
     }
 }

@@ -45,6 +45,11 @@ public sealed class ModelEntry
         var s = Check(settings ?? new ModelSettings(), Options);
         var estimator = _create(s);
         if (s.ClassWeight is { } weights) ((LinearClassifier)estimator).ClassWeight = weights;
+        if (s.PenaltyFactors is { } factors) estimator.PenaltyFactors = factors;
+        if (s.Positive is true) estimator.Positive = true;
+        if (s.LowerBound is { } lower) estimator.LowerBounds = [lower];
+        if (s.UpperBound is { } upper) estimator.UpperBounds = [upper];
+        if (s.Standardize is true) estimator.Standardize = true;
         return estimator;
     }
 

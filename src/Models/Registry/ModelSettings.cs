@@ -42,6 +42,21 @@ public enum ModelOption
 
     /// <summary>--class-weight: per-class sample weights (every classifier).</summary>
     ClassWeight,
+
+    /// <summary>--penalty-factors: per-feature penalty factors (glmnet's penalty.factor).</summary>
+    PenaltyFactors,
+
+    /// <summary>--positive: coefficients ≥ 0.</summary>
+    Positive,
+
+    /// <summary>--lower-bound: one lower bound ≤ 0 for every coefficient.</summary>
+    LowerBound,
+
+    /// <summary>--upper-bound: one upper bound ≥ 0 for every coefficient.</summary>
+    UpperBound,
+
+    /// <summary>--standardize: glmnet's standardize = TRUE.</summary>
+    Standardize,
 }
 
 /// <summary>
@@ -77,6 +92,21 @@ public sealed record ModelSettings
     /// <summary>--class-weight.</summary>
     public ClassWeights? ClassWeight { get; init; }
 
+    /// <summary>--penalty-factors (the file's numbers, one per feature).</summary>
+    public double[]? PenaltyFactors { get; init; }
+
+    /// <summary>--positive (true when given).</summary>
+    public bool? Positive { get; init; }
+
+    /// <summary>--lower-bound.</summary>
+    public double? LowerBound { get; init; }
+
+    /// <summary>--upper-bound.</summary>
+    public double? UpperBound { get; init; }
+
+    /// <summary>--standardize (true when given).</summary>
+    public bool? Standardize { get; init; }
+
     /// <summary>Whether <paramref name="option"/> was given.</summary>
     /// <param name="option">The option.</param>
     public bool Has(ModelOption option) => option switch
@@ -90,6 +120,11 @@ public sealed record ModelSettings
         ModelOption.GroupSize => GroupSize is not null,
         ModelOption.InterceptScaling => InterceptScaling is not null,
         ModelOption.ClassWeight => ClassWeight is not null,
+        ModelOption.PenaltyFactors => PenaltyFactors is not null,
+        ModelOption.Positive => Positive is true,
+        ModelOption.LowerBound => LowerBound is not null,
+        ModelOption.UpperBound => UpperBound is not null,
+        ModelOption.Standardize => Standardize is true,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 
@@ -101,6 +136,9 @@ public sealed record ModelSettings
         ModelOption.GroupSize => "--group-size",
         ModelOption.InterceptScaling => "--intercept-scaling",
         ModelOption.ClassWeight => "--class-weight",
+        ModelOption.PenaltyFactors => "--penalty-factors",
+        ModelOption.LowerBound => "--lower-bound",
+        ModelOption.UpperBound => "--upper-bound",
         _ => "--" + option.ToString().ToLowerInvariant(),
     };
 }

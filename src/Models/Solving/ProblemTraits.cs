@@ -27,7 +27,8 @@ public enum RegularizerForm
     /// <summary>A weighted L1 norm Σλ_j|w_j| (lasso, elastic net): separable, with OWL-QN's orthant form.</summary>
     WeightedL1,
 
-    /// <summary>Another coordinate-separable regulariser (bounds, non-negativity).</summary>
+    /// <summary>Another coordinate-separable regulariser: the elastic net or ridge with per-feature penalty factors (its L2
+    /// part then sits in the regulariser, not in the objective's scalar ridge term), bounds, non-negativity.</summary>
     Separable,
 
     /// <summary>A block-separable regulariser (group lasso, L2,1 rows).</summary>
@@ -83,7 +84,7 @@ public readonly record struct ProblemTraits(
             RegularizerForm.None => Ridge ? "L2 penalty" : "no penalty",
             RegularizerForm.WeightedL1 => Ridge ? "elastic-net penalty" : "L1 penalty",
             RegularizerForm.Block => Structure == ProblemStructure.MultiTask ? "L2,1 penalty" : "group penalty",
-            RegularizerForm.Separable => "separable penalty",
+            RegularizerForm.Separable => "per-feature penalty",
             _ => "penalty",
         };
         return $"{LossName} loss, {penalty}{(FitIntercept ? ", with intercept" : ", no intercept")}";

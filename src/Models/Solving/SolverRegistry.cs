@@ -228,6 +228,7 @@ public static class SolverRegistry
 
     private static string Penalty(ProblemTraits t) => t.Regularizer switch
     {
+        RegularizerForm.Separable => "per-feature penalty (factors or bounds, held in a separable regulariser)",
         RegularizerForm.WeightedL1 => t.Ridge ? "elastic-net penalty" : "L1 penalty",
         RegularizerForm.Block => t.Structure == ProblemStructure.MultiTask ? "L2,1 penalty" : "group-lasso penalty",
         _ => "penalty",
@@ -237,13 +238,16 @@ public static class SolverRegistry
 
     private static string? Quasi(ProblemTraits t) => NotDifferentiable(t)
         ?? (t.Regularizer == RegularizerForm.None ? null
+            : t.Regularizer == RegularizerForm.Separable ? $"L-BFGS takes the L2 penalty only as the objective's uniform ridge term; the {Penalty(t)} goes through its prox (use cd, fista or ista)."
             : $"L-BFGS needs a differentiable objective and the {Penalty(t)} is not{(t.Regularizer == RegularizerForm.WeightedL1 ? " (use owlqn)" : "")}.");
 
     private static string? Orthant(ProblemTraits t) => NotDifferentiable(t)
         ?? (t.Regularizer is RegularizerForm.None or RegularizerForm.WeightedL1 ? null : $"OWL-QN handles weighted L1 penalties only, not the {Penalty(t)}.");
 
     private static string? Newton(ProblemTraits t) => NotDifferentiable(t)
-        ?? (t.Regularizer == RegularizerForm.None ? null : $"trust-region Newton needs an L2 penalty (a twice-differentiable objective); the {Penalty(t)} is not differentiable.");
+        ?? (t.Regularizer == RegularizerForm.None ? null
+            : t.Regularizer == RegularizerForm.Separable ? $"trust-region Newton takes the L2 penalty only as the objective's uniform ridge term; the {Penalty(t)} goes through its prox (use cd, fista or ista)."
+            : $"trust-region Newton needs an L2 penalty (a twice-differentiable objective); the {Penalty(t)} is not differentiable.");
 
     private static string? Columns(ProblemTraits t) => t.ColumnAccess ? null
         : "coordinate methods need X as a dense, CSR or CSC matrix, not a custom ILinearMap.";

@@ -19,7 +19,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         ComputeScores(x);
         ReadOnlySpan<double> w = W(x);
         double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);
-        double dual = DualValue();
+        double dual = DualValue(w);
         double gap = primal - dual;
         return gap;
     }
@@ -28,7 +28,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// D(u) at the dual point built from the current scores (the score buffer is consumed); when
     /// <paramref name="correlations"/> is not empty it receives c = Aᵀ(a⊙u)/s, the dual point's feature correlations.
     /// </summary>
-    private double DualValue(Span<double> correlations = default)
+    private double DualValue(ReadOnlySpan<double> w, Span<double> correlations = default)
     {
         Span<double> u = _residual;
         DualPoint(u);
@@ -42,8 +42,11 @@ public sealed partial class LinearObjective<TLoss, TReg>
             _a.ApplyTranspose(_scores, v, -1.0, 0.0);
         }
         if (!correlations.IsEmpty) TensorPrimitives.Negate(v, correlations);
-        return DualValueAt(u, v, correlations);
+        return DualValueAt(w, u, v, correlations);
     }
+
+    /// <summary>The KKT level (relative to the largest dual correlation) below which unpenalised coordinates are held.</summary>
+    private const double UnpenalisedSlack = 1e-9;
 
     /// <summary>u_i = ℓ′(y_i, z_i) from the current scores, balanced for the intercept.</summary>
     private void DualPoint(Span<double> u)
@@ -55,11 +58,32 @@ public sealed partial class LinearObjective<TLoss, TReg>
 
     /// <summary>D(u/s) given u and v = −Aᵀ(a⊙u) (overwritten); <paramref name="correlations"/>, when not empty, holds
     /// Aᵀ(a⊙u) and is divided by s.</summary>
-    private double DualValueAt(ReadOnlySpan<double> u, Span<double> v, Span<double> correlations)
+    /// <remarks>
+    /// Unpenalised coordinates (a zero penalty factor, without a ridge term) make R* the indicator of v_j = 0, which no
+    /// rescaling reaches. They are held at their current values w_j instead: the conjugate of ι{w_j} is v_j·w_j, so the
+    /// result is the dual of the problem over the penalised coefficients with the unpenalised ones fixed — a valid lower
+    /// bound for that problem, whose optimum is F* when they are optimal. It is used only once their correlations are
+    /// below <see cref="UnpenalisedSlack"/> × ‖v‖∞ (their KKT condition to rounding, which coordinate steps reach);
+    /// before that the dual is −∞ (gap +∞), so a point with unfitted unpenalised coefficients is never certified.
+    /// </remarks>
+    private double DualValueAt(ReadOnlySpan<double> w, ReadOnlySpan<double> u, Span<double> v, Span<double> correlations)
     {
+        double held = 0;
+        if (_unpenalised is not null && _ridge == 0)
+        {
+            double limit = UnpenalisedSlack * Math.Abs(TensorPrimitives.MaxMagnitude(v));   // MaxMagnitude keeps the sign
+            for (int j = 0; j < v.Length; j++)
+            {
+                if (!_unpenalised[j]) continue;
+                if (Math.Abs(v[j]) > limit) return double.NegativeInfinity;
+                held += v[j] * w[j];
+                v[j] = 0;
+            }
+        }
         double penaltyConjugate = DualPenalty.Conjugate(_reg, _ridge, v, _scratchP2, out double scale);
         if (!correlations.IsEmpty && scale != 1.0) TensorPrimitives.Divide(correlations, scale, correlations);
         if (double.IsPositiveInfinity(scale)) return double.NegativeInfinity;
+        penaltyConjugate += held / scale;
 
         double lossConjugate = 0;
         for (int i = 0; i < u.Length; i++)

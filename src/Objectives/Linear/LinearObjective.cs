@@ -37,6 +37,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     private readonly double[] _scratchP2;    // length p
     private readonly bool _shiftBalance;      // every dom ℓ*(y_i, ·) is ℝ: balance u by a shift
     private readonly SampleSums _sums;        // sums over samples: local, or over the ranks of distributed rows
+    private readonly bool[]? _unpenalised;    // r_j ≡ 0 (a zero penalty factor), null when there is none
 
     /// <summary>Builds the objective; the inputs are validated and copied where the objective keeps them.</summary>
     /// <param name="data">The n×p data matrix A (rows are samples).</param>
@@ -79,6 +80,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _loss = loss;
         _reg = regularizer;
         _ridge = ridge;
+        _unpenalised = Unpenalised(regularizer, data.Columns);
         _uniformWeight = 1.0 / total;
         SamplesOverAllRanks = total;
         FitIntercept = fitIntercept;
@@ -107,6 +109,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _loss = source._loss;
         _reg = regularizer;
         _ridge = ridge;
+        _unpenalised = Unpenalised(regularizer, source.Features);
         _uniformWeight = source._uniformWeight;
         _shiftBalance = source._shiftBalance;
         _sums = source._sums;
@@ -117,6 +120,17 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _residual = new double[_labels.Length];
         _scratchP = new double[Features];
         _scratchP2 = new double[Features];
+    }
+
+    /// <summary>The coordinates R leaves unpenalised (<see cref="IUnpenalisedCoordinates"/>), or null when none is.</summary>
+    private static bool[]? Unpenalised(TReg regularizer, int features)
+    {
+        if (default(TReg) is not IUnpenalisedCoordinates) return null;
+        var r = (IUnpenalisedCoordinates)regularizer;   // boxed once per objective, never in an evaluation
+        bool[]? mask = null;
+        for (int j = 0; j < features; j++)
+            if (r.IsUnpenalised(j)) (mask ??= new bool[features])[j] = true;
+        return mask;
     }
 
     /// <summary>p, the number of coefficients w.</summary>

@@ -13,7 +13,7 @@ namespace OptSuite.Prox.Regularizers;
 /// |u_j| ≤ a_j where b_j = 0 (α = 1, λ = 0 or c_j = 0). The domain gauge is max over those coordinates of |u_j|/a_j
 /// (0/0 = 0, x/0 = +∞), hence 0 for α &lt; 1 with positive weights. ∂r_j(w) = a_j·∂|w| + b_j·w.
 /// </remarks>
-public readonly struct ElasticNet : ISeparableRegularizer
+public readonly struct ElasticNet : ISeparableRegularizer, IUnpenalisedCoordinates
 {
     private readonly double[]? _weights;
 
@@ -52,6 +52,9 @@ public readonly struct ElasticNet : ISeparableRegularizer
 
     /// <inheritdoc/>
     public bool IsSmooth => Lambda == 0 || L1Ratio == 0 || (_weights is not null && Checks.AllZero(_weights));
+
+    /// <inheritdoc/>
+    public bool IsUnpenalised(int j) => _weights is not null && _weights[j] == 0;
 
     private double Weight(int j) => _weights is null ? 1.0 : _weights[j];
 

@@ -13,7 +13,7 @@ namespace OptSuite.Prox.Regularizers;
 /// (the dual rescaling of scikit-learn's Lasso gap). ∂r_j(w_j) = {λ_j sign(w_j)} for w_j ≠ 0 and [−λ_j, λ_j] at 0.
 /// Membership of dom R* is tested with a relative slack of 1e-9 so that gauge-rescaled points count as inside.
 /// </remarks>
-public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer
+public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer, IUnpenalisedCoordinates
 {
     private readonly double[]? _weights;
 
@@ -45,6 +45,9 @@ public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer
 
     /// <inheritdoc/>
     public bool IsSmooth => Lambda == 0 || (_weights is not null && Checks.AllZero(_weights));
+
+    /// <inheritdoc/>
+    public bool IsUnpenalised(int j) => _weights is not null && _weights[j] == 0;
 
     /// <summary>λ_j = λ·c_j.</summary>
     /// <param name="j">The coordinate index.</param>

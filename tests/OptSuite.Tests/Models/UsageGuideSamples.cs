@@ -37,6 +37,37 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void PenaltyFactorSample()
+    {
+        var prostate = SvmlightReader.Read(DatasetLocator.Find("regression/prostate_train.svm"));
+        double[] factors = [0, 1, 1, 1, 1, 1, 1, 2];   // feature 0 unpenalised, feature 7 penalised twice as much
+        var weighted = new Lasso { Lambda = 0.1, PenaltyFactors = factors }.Fit(prostate.Features, prostate.Labels);
+        Assert.True(weighted.Report!.Converged);
+        var plain = new Lasso { Lambda = 0.1 }.Fit(prostate.Features, prostate.Labels);
+        Assert.True(Math.Abs(weighted.Coefficients[0]) > Math.Abs(plain.Coefficients[0]));
+    }
+
+    [Fact]
+    public void BoundSample()
+    {
+        var abalone = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));
+        var positive = new Lasso { Lambda = 0.01, Positive = true }.Fit(abalone.Features, abalone.Labels);       // all w_j ≥ 0
+        var boxed = new ElasticNet { Lambda = 0.01, LowerBounds = [-1], UpperBounds = [2] }.Fit(abalone.Features, abalone.Labels);
+        Assert.All(positive.Coefficients, v => Assert.True(v >= 0));
+        Assert.All(boxed.Coefficients, v => Assert.InRange(v, -1, 2));
+        Assert.True(positive.Report!.Converged && boxed.Report!.Converged);
+    }
+
+    [Fact]
+    public void StandardizeSample()
+    {
+        var heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
+        var glmnetLike = new LogisticRegression { Lambda = 0.02, Penalty = Penalty.L1, Standardize = true }.Fit(heart.Features, heart.Labels);
+        Assert.True(glmnetLike.Report!.Converged);
+        Assert.True(glmnetLike.Standardize);
+    }
+
+    [Fact]
     public void DataHelperSample()
     {
         var iris = SvmlightReader.Read(DatasetLocator.Find("multiclass/iris.svm"));
@@ -358,7 +389,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(14, blocks.Count);
+        Assert.Equal(17, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

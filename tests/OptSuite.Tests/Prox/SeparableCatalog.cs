@@ -22,6 +22,13 @@ internal static class SeparableCatalog
 
     public static double[] Uppers(int d) => Enumerable.Range(0, d).Select(j => (j % 5) switch { 0 => 1.0, 1 => double.PositiveInfinity, 2 => 0.5, 3 => 3.0, _ => -1.0 }).ToArray();
 
+    /// <summary>Bounds around 0 (glmnet's rule): none, both, one side, and a side at 0.</summary>
+    public static double[] LowersAroundZero(int d) => Enumerable.Range(0, d).Select(j => (j % 4) switch { 0 => double.NegativeInfinity, 1 => -1.0, 2 => 0.0, _ => -0.5 }).ToArray();
+
+    public static double[] UppersAroundZero(int d) => Enumerable.Range(0, d).Select(j => (j % 4) switch { 0 => 2.0, 1 => double.PositiveInfinity, 2 => double.PositiveInfinity, _ => 0.0 }).ToArray();
+
+    private static (double, double) BoundsOf(ISeparableRegularizer r, int j) => (((BoundedElasticNet)r).LowerOf(j), ((BoundedElasticNet)r).UpperOf(j));
+
     public static readonly Case[] All =
     [
         new("zero", _ => new ZeroRegularizer(), (_, _) => Line, 1),
@@ -39,6 +46,9 @@ internal static class SeparableCatalog
         new("nn-enet", _ => new NonNegativeElasticNet(0.8, 0.5), (_, _) => HalfLine, 0.8),
         new("nn-enet-alpha1", _ => new NonNegativeElasticNet(0.8, 1), (_, _) => HalfLine, 0.8),
         new("nn-enet-weighted", d => new NonNegativeElasticNet(0.8, 0.3, Weights(d)), (_, _) => HalfLine, 2.5 * 0.8),
+        new("bounded-enet", d => new BoundedElasticNet(0.8, 0.5, Weights(d), LowersAroundZero(d), UppersAroundZero(d)), BoundsOf, 2.5 * 0.8),
+        new("bounded-l1", d => new BoundedElasticNet(0.7, 1, Weights(d), LowersAroundZero(d), UppersAroundZero(d)), BoundsOf, 2.5 * 0.7),
+        new("bounded-ridge", d => new BoundedElasticNet(1.3, 0, Enumerable.Repeat(1.0, d).ToArray(), LowersAroundZero(d), UppersAroundZero(d)), BoundsOf, 2.5),
         new("orthant", _ => new NonNegativeOrthant(), (_, _) => HalfLine, 1),
         new("box", _ => new Box(-0.5, 1.5), (_, _) => (-0.5, 1.5), 1.5),
         new("box-halfline", _ => new Box(double.NegativeInfinity, 2), (_, _) => (double.NegativeInfinity, 2), 2),

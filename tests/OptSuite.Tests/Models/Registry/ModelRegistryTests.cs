@@ -38,6 +38,11 @@ public class ModelRegistryTests
                     ModelOption.Quantile => new ModelSettings { Quantile = 0.25 },
                     ModelOption.GroupSize => new ModelSettings { GroupSize = 2 },
                     ModelOption.InterceptScaling => new ModelSettings { InterceptScaling = 2 },
+                    ModelOption.PenaltyFactors => new ModelSettings { PenaltyFactors = [1] },
+                    ModelOption.Positive => new ModelSettings { Positive = true },
+                    ModelOption.LowerBound => new ModelSettings { LowerBound = -1 },
+                    ModelOption.UpperBound => new ModelSettings { UpperBound = 1 },
+                    ModelOption.Standardize => new ModelSettings { Standardize = true },
                     _ => new ModelSettings { ClassWeight = ClassWeights.Balanced },
                 };
                 if (m.Options.Contains(o)) Assert.NotNull(m.Create(s));
