@@ -18,7 +18,13 @@ public abstract class LinearRegressor : LinearEstimator
     {
         var (a, fitted, kept, lambda) = Prepare(x, y, sampleWeight);
         double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
-        Complete(a, 1, lambda, () => Run([Pose(fitted, y, sampleWeight, lambda)], _ => x0), kept);
+        Complete(a, 1, lambda, () =>
+        {
+            var problem = Pose(fitted, y, sampleWeight, lambda);
+            // LIBLINEAR's penalised bias (LinearSvr): the warm start's intercept becomes the bias feature's weight.
+            double[]? start = problem.BiasScaling is { } b ? PenalisedBias.Start(x0, fitted.Columns, 1, b) : x0;
+            return Run([problem], _ => start);
+        }, kept);
         return this;
     }
 

@@ -15,14 +15,14 @@ namespace OptSuite.Models;
 /// L1 penalty (or none); coordinate descent a differentiable loss, a separable penalty — or a block-separable one, which
 /// it minimises block by block (group lasso, multi-task lasso; the loss's derivative must then be Lipschitz) — and X as a
 /// stored matrix; dual coordinate descent a loss with a dual coordinate step (hinge, squared hinge, logistic,
-/// Crammer–Singer), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
+/// Crammer–Singer, and the ε-insensitive losses of support vector regression with X in memory), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
 /// coordinate); the interior-point method the pinball loss (quantile regression) with an L1, L2 or elastic-net penalty.</para>
 /// <para>Auto: coordinate descent for the squared loss, for L1/elastic-net penalties, for the squared-loss group lasso and
 /// the multi-task lasso (exact coordinate or block minimisation, the intercept eliminated: glmnet and scikit-learn's
 /// choice, and the only method that reaches the optimum on badly conditioned ridge problems such as raw cpusmall; L1
 /// logistic on a9a at λ = 1/n: 0.36 s against OWL-QN's 6.6 s; raw concrete, auto_mpg and longley group lasso converge in
 /// tens of epochs where FISTA used its 10⁵ iterations); dual coordinate descent for the hinge losses, for the squared
-/// hinge without intercept and for L2 logistic on sparse data with n ≥ 10⁴ without intercept (LIBLINEAR's choice), and
+/// hinge and the squared ε-insensitive loss (LIBLINEAR -s 12) without intercept, for the ε-insensitive loss, and for L2 logistic on sparse data with n ≥ 10⁴ without intercept (LIBLINEAR's choice), and
 /// for Crammer–Singer; trust-region Newton for the L2 multinomial (raw vehicle, wine, glass and digits converge in 11–42
 /// Newton steps where L-BFGS used its 10⁴ iterations); FISTA for the L1/elastic-net multinomial and for group lasso with
 /// other losses; the interior-point method for quantile regression; L-BFGS for the other smooth problems. Where Auto's
@@ -123,6 +123,8 @@ public static class SolverRegistry
             { RowBlocks: true, Regularizer: RegularizerForm.None } =>
                 t.DualStep != DualCoordinateKind.None && !t.FitIntercept ? SolverKind.DualCoordinateDescent : SolverKind.Newton,
             { DualStep: DualCoordinateKind.BoxQuadratic, FitIntercept: false } => SolverKind.DualCoordinateDescent,
+            // Support vector regression: LIBLINEAR's -s 12 (and scikit-learn LinearSVR's dual = True) for the squared loss.
+            { DualStep: DualCoordinateKind.EpsilonInsensitive, FitIntercept: false } => SolverKind.DualCoordinateDescent,
             { DualStep: DualCoordinateKind.Logistic, FitIntercept: false, Sparse: true } when t.Samples >= LargeSampleCount => SolverKind.DualCoordinateDescent,
             _ => SolverKind.Lbfgs,
         };
@@ -275,7 +277,9 @@ public static class SolverRegistry
     // Data read in row blocks (shards) are solved by block minimisation (Yu, Hsieh, Chang & Lin 2010), rows across ranks by
     // CoCoA+ (Ma et al. 2015): the same entry point.
     private static string? Dual(ProblemTraits t) => (t.RowBlocks || t.Distributed ? null : Columns(t))
-        ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic and Crammer–Singer losses, not the {t.LossName} loss." : null)
+        ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic, ε-insensitive and Crammer–Singer losses, not the {t.LossName} loss." : null)
+        ?? (t.DualStep == DualCoordinateKind.EpsilonInsensitive && (t.RowBlocks || t.Distributed)
+            ? $"dual coordinate descent solves the {t.LossName} loss with X in memory only; {BlockedWhere(t)}." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)
         ?? (t.FitIntercept ? "dual coordinate descent cannot fit an unpenalised intercept (its equality constraint couples every dual coordinate): fit without intercept (FitIntercept = false; --no-intercept) or with a penalised bias (InterceptScaling; --intercept-scaling)." : null);
