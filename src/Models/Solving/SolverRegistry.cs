@@ -76,7 +76,7 @@ public static class SolverRegistry
             "exact coordinate (or, for block penalties, block) minimisation with working sets and gap-safe screening (glmnet, celer); separable and block-separable penalties",
             Coordinate, RunCoordinate),
         new(SolverKind.DualCoordinateDescent, "dual-cd", "dual coordinate descent", 10_000,
-            "dual coordinate descent (Hsieh et al. 2008; Keerthi et al. 2008 for Crammer–Singer; LIBLINEAR -s 1/3/4/7); L2 SVMs and logistic regression without intercept",
+            "dual coordinate descent (Hsieh et al. 2008; Keerthi et al. 2008 for Crammer–Singer; Ho & Lin 2012 for SVR; LIBLINEAR -s 1/3/4/7/12/13); L2 SVMs, SVR and logistic regression without intercept",
             Dual, (p, s, _) => Target<IDualTarget>(p).Dual(Get(SolverKind.DualCoordinateDescent).Options(new DualCoordinateDescentOptions { Seed = s.Seed }, s), s.Cancellation)),
         new(SolverKind.InteriorPoint, "ipm", "interior-point method", 500,
             "primal–dual interior-point method with Mehrotra's predictor–corrector (quantreg's rq.fit.fnb) on the linear (or quadratic) program of quantile regression",
