@@ -152,6 +152,22 @@ public class LinearSvrTests
         Assert.Contains("--epsilon does not apply", Assert.Throws<ArgumentException>(() => ModelRegistry.Get("ridge").Create(new ModelSettings { Epsilon = 0.1 })).Message);
     }
 
+    /// <summary>Dual CD runs SVR in memory only (no block minimisation or CoCoA+ for it yet): on row blocks the
+    /// ε-insensitive loss has no solver and says so; the squared loss goes to the product-based solvers.</summary>
+    [Fact]
+    public void OnRowBlocksTheSquaredLossIsSolvedAndTheEpsilonInsensitiveOneRefusedWithTheReason()
+    {
+        var d = ReferenceFiles.Data(Reference("svr_s12_cal_housing"));
+        var blocks = FeatureMatrix.From(new OptSuite.LinearAlgebra.RowBlockedMatrix(d.Features, 4096));
+        var e = Assert.Throws<UnsupportedSolverException>(() => new LinearSvr().Fit(blocks, d.Labels));
+        Assert.Contains("in memory only", e.Message);
+        Assert.Contains("row blocks", e.Message);
+        var memory = new LinearSvr { Loss = SvrLoss.SquaredEpsilonInsensitive, Tolerance = 1e-10 }.Fit(d.Features, d.Labels);
+        var blocked = new LinearSvr { Loss = SvrLoss.SquaredEpsilonInsensitive, Tolerance = 1e-10 }.Fit(blocks, d.Labels);
+        Assert.True(blocked.Report!.Converged, blocked.Report.ToString());
+        Assert.Equal(memory.Report!.Objective, blocked.Report.Objective, 1e-9 * memory.Report.Objective);
+    }
+
     [Fact]
     public void OptionsSurviveSaveAndLoad()
     {
