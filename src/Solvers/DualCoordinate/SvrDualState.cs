@@ -14,7 +14,7 @@ namespace OptSuite.Solvers;
 /// violation below a fraction of the first epoch's, the fraction tightening tenfold each time a full pass is found
 /// solved) every coordinate comes back, so the duality gap, checked after full passes, decides convergence.
 /// </remarks>
-internal sealed class SvrDualState : ISolverState
+internal sealed class SvrDualState : ISolverState, ICheckpointable
 {
     private readonly CsrMatrix _x;
     private readonly double[] _y, _c, _qd, _upper, _diag, _beta, _w;
@@ -22,7 +22,7 @@ internal sealed class SvrDualState : ISolverState
     private readonly DualCoordinateStep _step;
     private readonly double _lambda, _epsilon;
     private readonly DualCoordinateDescentOptions _options;
-    private readonly EpochShuffle _rng;
+    private EpochShuffle _rng;
     private readonly int _count;
     private int _active, _epochs;
     private double _bound = double.PositiveInfinity, _firstViolation = double.NaN, _ratio = 0.1;
@@ -62,6 +62,27 @@ internal sealed class SvrDualState : ISolverState
     public double Criterion { get; private set; } = double.PositiveInfinity;
 
     public EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
+
+    /// <inheritdoc/>
+    public SolverCheckpoint Capture(int iteration) => new()
+    {
+        Solver = "dual-cd-svr", Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["beta"] = _beta.ToArray(), ["w"] = _w.ToArray() },
+        Numbers = new Dictionary<string, double> { ["epochs"] = _epochs, ["rows"] = _y.Length },
+    };
+
+    /// <inheritdoc/>
+    /// <remarks>β and w are restored; shrinking starts again from every coordinate and the permutations from a stream
+    /// seeded by the epoch, as for the classification duals.</remarks>
+    public void Restore(SolverCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        checkpoint.Require("dual-cd-svr");
+        checkpoint.Vector("beta", _beta.Length).CopyTo(_beta, 0);
+        checkpoint.Vector("w", _w.Length).CopyTo(_w, 0);
+        _epochs = (int)checkpoint.Number("epochs");
+        _rng = new EpochShuffle(unchecked(_options.Seed + 104_729 * _epochs));
+    }
 
     public StepOutcome Step()
     {

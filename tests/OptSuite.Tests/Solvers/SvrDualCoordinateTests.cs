@@ -182,6 +182,29 @@ public class SvrDualCoordinateTests
         Assert.Equal(r.Objective, w.Objective, 1e-9 * r.Objective);
     }
 
+    [Fact]
+    public void AnEpochAllocatesNothingAndACheckpointResumes()
+    {
+        var (x, y) = Data(6, 300, 20);
+        var options = new DualCoordinateDescentOptions { Tolerance = 1e-10 };
+        foreach (var step in new[] { new EpsilonInsensitiveLoss(0.05).DualStep, new SquaredEpsilonInsensitiveLoss(0.05).DualStep })
+        {
+            var s = new SvrDualState(x, y, default, step, 0.01, options);
+            s.Step();
+            s.HasConverged(0);
+            Assert.Equal(0, Allocations.Least(() => { for (int i = 0; i < 10; i++) { s.Step(); s.HasConverged(0); } }));
+            var saved = s.Capture(11);
+            var resumed = new SvrDualState(x, y, default, step, 0.01, options);
+            resumed.Restore(saved);
+            Assert.Equal(s.Objective(), resumed.Objective(), 15);
+            Assert.Equal(s.DualityGap(), resumed.DualityGap(), 15);
+            var finished = resumed.ToResult(SolverLoop.Run(resumed, options with { MaxIterations = 100_000 }));
+            Assert.Equal(StopReason.Converged, finished.StopReason);
+            Assert.True(finished.DualityGap <= 1e-10 * finished.Objective);
+            Assert.Throws<ArgumentException>(() => new BinaryDualState(x, y.Select(v => v > 0 ? 1.0 : -1.0).ToArray(), default(HingeLoss).DualStep, 0.01, options).Restore(saved));
+        }
+    }
+
     private static double[,] To2D(List<double[]> rows)
     {
         var a = new double[rows.Count, rows[0].Length];
