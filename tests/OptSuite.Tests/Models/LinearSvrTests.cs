@@ -168,6 +168,22 @@ public class LinearSvrTests
         Assert.Equal(memory.Report!.Objective, blocked.Report.Objective, 1e-9 * memory.Report.Objective);
     }
 
+    /// <summary>A warm start with the penalised bias: the intercept b becomes the bias feature's weight b/B, so a refit
+    /// from the optimum starts there (LinearRegressor maps the start as LinearClassifier does).</summary>
+    [Fact]
+    public void AWarmStartWithThePenalisedBiasStartsAtTheOptimum()
+    {
+        var d = ReferenceFiles.Data(Reference("svr_s12_bias_cal_housing"));
+        var m = new LinearSvr { Loss = SvrLoss.SquaredEpsilonInsensitive, InterceptScaling = 2, Solver = SolverKind.Newton, Tolerance = 1e-10, WarmStart = true };
+        m.Fit(d.Features, d.Labels);
+        Assert.True(m.Report!.Converged && m.Report.Iterations > 2, m.Report.ToString());
+        double first = m.Report.Objective, b = m.Intercept;
+        m.Fit(d.Features, d.Labels);
+        Assert.True(m.Report.Converged && m.Report.Iterations <= 1, m.Report.ToString());
+        Assert.Equal(first, m.Report.Objective, 1e-12 * first);
+        Assert.Equal(b, m.Intercept, 1e-6);
+    }
+
     [Fact]
     public void OptionsSurviveSaveAndLoad()
     {
