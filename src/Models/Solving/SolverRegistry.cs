@@ -15,7 +15,7 @@ namespace OptSuite.Models;
 /// L1 penalty (or none); coordinate descent a differentiable loss, a separable penalty — or a block-separable one, which
 /// it minimises block by block (group lasso, multi-task lasso; the loss's derivative must then be Lipschitz) — and X as a
 /// stored matrix; dual coordinate descent a loss with a dual coordinate step (hinge, squared hinge, logistic,
-/// Crammer–Singer, and the ε-insensitive losses of support vector regression with X in memory), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
+/// Crammer–Singer, and the ε-insensitive losses of support vector regression, not yet across ranks), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
 /// coordinate); the interior-point method the pinball loss (quantile regression) with an L1, L2 or elastic-net penalty.</para>
 /// <para>Auto: coordinate descent for the squared loss, for L1/elastic-net penalties, for the squared-loss group lasso and
 /// the multi-task lasso (exact coordinate or block minimisation, the intercept eliminated: glmnet and scikit-learn's
@@ -31,8 +31,8 @@ namespace OptSuite.Models;
 /// <para>Data read in row blocks (<see cref="ProblemTraits.RowBlocks"/>: shards, <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>)
 /// give products by passes and no column or row access: the product-based solvers (FISTA, ISTA, L-BFGS, OWL-QN,
 /// trust-region Newton) and the interior-point method (its normal equations summed block by block) apply as in memory;
-/// dual coordinate descent runs by block minimisation, and Auto chooses it for the hinge, squared-hinge and logistic
-/// losses without intercept; coordinate descent runs in covariance mode
+/// dual coordinate descent runs by block minimisation, and Auto chooses it for the hinge, squared-hinge, logistic
+/// and ε-insensitive losses without intercept; coordinate descent runs in covariance mode
 /// (<see cref="CovarianceDescent"/>: XᵀAX from one pass), so for the squared loss with an L1, elastic-net or ridge
 /// penalty and p ≤ <see cref="CovarianceDescent.MaxFeatures"/> only, and Auto chooses it there; above that limit the
 /// fallback gives OWL-QN for L1 and elastic net and L-BFGS for ridge, and the other problems Auto would give coordinate
@@ -278,8 +278,8 @@ public static class SolverRegistry
     // CoCoA+ (Ma et al. 2015): the same entry point.
     private static string? Dual(ProblemTraits t) => (t.RowBlocks || t.Distributed ? null : Columns(t))
         ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic, ε-insensitive and Crammer–Singer losses, not the {t.LossName} loss." : null)
-        ?? (t.DualStep == DualCoordinateKind.EpsilonInsensitive && (t.RowBlocks || t.Distributed)
-            ? $"dual coordinate descent solves the {t.LossName} loss with X in memory only; {BlockedWhere(t)}." : null)
+        ?? (t.DualStep == DualCoordinateKind.EpsilonInsensitive && t.Distributed
+            ? $"dual coordinate descent does not solve the {t.LossName} loss across ranks yet (CoCoA+ has no SVR step); {BlockedWhere(t)}." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)
         ?? (t.FitIntercept ? "dual coordinate descent cannot fit an unpenalised intercept (its equality constraint couples every dual coordinate): fit without intercept (FitIntercept = false; --no-intercept) or with a penalised bias (InterceptScaling; --intercept-scaling)." : null);

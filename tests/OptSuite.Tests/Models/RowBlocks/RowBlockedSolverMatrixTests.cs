@@ -38,15 +38,11 @@ public class RowBlockedSolverMatrixTests(ITestOutputHelper output)
     {
         foreach (var m in ModelRegistry.All)
             foreach (bool intercept in m.Task == ModelTask.Classification ? new[] { true, false } : [true])
-                yield return new Config(m.Name, new ModelSettings
-                {
-                    GroupSize = m.Name == "group-lasso" ? 2 : null,
-                    // svr's default ε-insensitive loss has dual CD only, which runs in memory only (LinearSvrTests checks
-                    // that refusal); the squared loss is the svr problem row blocks can solve.
-                    SvrLoss = m.Options.Contains(ModelOption.Epsilon) ? SvrLoss.SquaredEpsilonInsensitive : null,
-                }, intercept, m.Name + (intercept ? "" : " (no intercept)"));
+                yield return new Config(m.Name, new ModelSettings { GroupSize = m.Name == "group-lasso" ? 2 : null }, intercept,
+                    m.Name + (intercept ? "" : " (no intercept)"));
         yield return new Config("linear-svm", new ModelSettings { Loss = SvmLoss.Hinge }, true, "linear-svm hinge (penalised bias)");
         yield return new Config("logistic", new ModelSettings { Penalty = Penalty.L1 }, true, "logistic L1");
+        yield return new Config("svr", new ModelSettings { SvrLoss = SvrLoss.SquaredEpsilonInsensitive, InterceptScaling = 1 }, true, "svr squared (penalised bias)");
         yield return new Config("huber", new ModelSettings { Penalty = Penalty.ElasticNet }, true, "huber elastic net");
         yield return new Config("multiclass-svm", new ModelSettings { Multiclass = MulticlassStrategy.OneVsRest }, false, "multiclass-svm ovr");
     }
