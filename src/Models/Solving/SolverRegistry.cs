@@ -15,7 +15,7 @@ namespace OptSuite.Models;
 /// L1 penalty (or none); coordinate descent a differentiable loss, a separable penalty — or a block-separable one, which
 /// it minimises block by block (group lasso, multi-task lasso; the loss's derivative must then be Lipschitz) — and X as a
 /// stored matrix; dual coordinate descent a loss with a dual coordinate step (hinge, squared hinge, logistic,
-/// Crammer–Singer, and the ε-insensitive losses of support vector regression, not yet across ranks), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
+/// Crammer–Singer, and the ε-insensitive losses of support vector regression), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
 /// coordinate); the interior-point method the pinball loss (quantile regression) with an L1, L2 or elastic-net penalty.</para>
 /// <para>Auto: coordinate descent for the squared loss, for L1/elastic-net penalties, for the squared-loss group lasso and
 /// the multi-task lasso (exact coordinate or block minimisation, the intercept eliminated: glmnet and scikit-learn's
@@ -278,8 +278,6 @@ public static class SolverRegistry
     // CoCoA+ (Ma et al. 2015): the same entry point.
     private static string? Dual(ProblemTraits t) => (t.RowBlocks || t.Distributed ? null : Columns(t))
         ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic, ε-insensitive and Crammer–Singer losses, not the {t.LossName} loss." : null)
-        ?? (t.DualStep == DualCoordinateKind.EpsilonInsensitive && t.Distributed
-            ? $"dual coordinate descent does not solve the {t.LossName} loss across ranks yet (CoCoA+ has no SVR step); {BlockedWhere(t)}." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)
         ?? (t.FitIntercept ? "dual coordinate descent cannot fit an unpenalised intercept (its equality constraint couples every dual coordinate): fit without intercept (FitIntercept = false; --no-intercept) or with a penalised bias (InterceptScaling; --intercept-scaling)." : null);

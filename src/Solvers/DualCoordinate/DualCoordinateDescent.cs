@@ -9,7 +9,7 @@ namespace OptSuite.Solvers;
 /// Dual coordinate descent for L2-regularised linear models without intercept: hinge and squared hinge (Hsieh,
 /// Chang, Lin, Keerthi &amp; Sundararajan 2008; LIBLINEAR -s 3 and -s 1), logistic regression (Yu, Huang &amp; Lin
 /// 2011; LIBLINEAR -s 7) and support vector regression with the ε-insensitive and squared ε-insensitive losses (Ho &amp;
-/// Lin 2012; LIBLINEAR -s 13 and -s 12; in memory and by block minimisation, not yet across ranks).
+/// Lin 2012; LIBLINEAR -s 13 and -s 12).
 /// </summary>
 /// <remarks>
 /// The objective (1/n)Σℓ(y_i, x_i·w) + (λ/2)‖w‖² is λ times LIBLINEAR's C·Σℓ + ½‖w‖² with C = 1/(nλ); the solver works
@@ -64,10 +64,8 @@ public static class DualCoordinateDescent
         if ((object)objective.Regularizer is not ISmoothRegularizer { GradientLipschitz: 0 })
             throw new ArgumentException($"Dual coordinate descent handles the ridge term only; {typeof(TReg).Name} must be the zero regulariser.", nameof(objective));
         options ??= new DualCoordinateDescentOptions();
-        if (step.Kind == DualCoordinateKind.EpsilonInsensitive)
+        if (step.Kind == DualCoordinateKind.EpsilonInsensitive && objective.Data is not LinearAlgebra.Distributed.IDistributedMap)
         {
-            if (objective.Data is LinearAlgebra.Distributed.IDistributedMap)
-                throw new NotSupportedException("Dual coordinate descent does not solve support vector regression (ε-insensitive losses) on rows split across ranks yet; L-BFGS and trust-region Newton solve the squared ε-insensitive loss there.");
             if (objective.Data is IRowBlockedMap svrBlocks)
             {
                 var blockSvr = new BlockSvrDualState(svrBlocks, objective.Labels, objective.SampleWeights, step, objective.Ridge, options);

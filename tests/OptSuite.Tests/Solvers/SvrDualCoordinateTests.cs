@@ -205,6 +205,41 @@ public class SvrDualCoordinateTests
         }
     }
 
+    /// <summary>CoCoA+ across K in-process ranks (uneven row ranges, weighted rows) reaches the single-process optimum
+    /// with the same w on every rank.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AcrossRanksCocoaReachesTheSingleProcessOptimum(bool squared)
+    {
+        var (dense, y) = Dense(7, 300, 12);
+        int n = y.Length, p = dense.GetLength(1);
+        double[] c = Enumerable.Range(0, n).Select(i => 0.5 + i % 3).ToArray();
+        var options = new DualCoordinateDescentOptions { Tolerance = 1e-10, MaxIterations = 200_000 };
+        SolverResult Solve(ILinearMap x, double[] labels, double[] weights) => squared
+            ? DualCoordinateDescent.Minimize(new LinearObjective<SquaredEpsilonInsensitiveLoss, ZeroRegularizer>(x, labels, new(0.05), default, 0.01, false, weights), options)
+            : DualCoordinateDescent.Minimize(new LinearObjective<EpsilonInsensitiveLoss, ZeroRegularizer>(x, labels, new(0.05), default, 0.01, false, weights), options);
+        var single = Solve(RandomMatrices.Csr(dense), y, c);
+        Assert.Equal(StopReason.Converged, single.StopReason);
+        for (int k = 2; k <= 3; k++)
+        {
+            var results = OptSuite.LinearAlgebra.Distributed.InProcessCommunicator.Run(k, comm =>
+            {
+                int from = n * comm.Rank / comm.Size + comm.Rank, to = comm.Rank == comm.Size - 1 ? n : n * (comm.Rank + 1) / comm.Size + comm.Rank + 1;
+                var rows = new double[to - from, p];
+                for (int i = from; i < to; i++) for (int j = 0; j < p; j++) rows[i - from, j] = dense[i, j];
+                return Solve(new OptSuite.LinearAlgebra.Distributed.DistributedRows(RandomMatrices.Csr(rows), comm), y[from..to], c[from..to]);
+            });
+            foreach (var r in results)
+            {
+                Assert.Equal(StopReason.Converged, r.StopReason);
+                Assert.Equal(results[0].Solution, r.Solution);
+            }
+            Assert.True(results[0].DualityGap <= 1e-10 * results[0].Objective);
+            Assert.Equal(single.Objective, results[0].Objective, 2e-10 * single.Objective);
+        }
+    }
+
     private static double[,] To2D(List<double[]> rows)
     {
         var a = new double[rows.Count, rows[0].Length];
