@@ -19,7 +19,13 @@ public abstract class LinearRegressor : LinearEstimator
         var (a, fitted, kept, lambda) = Prepare(x, y, sampleWeight);
         double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
         if (ColumnScaling is { } scaling) x0 = scaling.Start(x0, 1);
-        Complete(a, 1, lambda, () => OnOriginalScale(Run([Pose(fitted, y, sampleWeight, lambda)], _ => x0)), kept);
+        Complete(a, 1, lambda, () =>
+        {
+            var problem = Pose(fitted, y, sampleWeight, lambda);
+            // LIBLINEAR's penalised bias (LinearSvr): the warm start's intercept becomes the bias feature's weight.
+            double[]? start = problem.BiasScaling is { } b ? PenalisedBias.Start(x0, fitted.Columns, 1, b) : x0;
+            return OnOriginalScale(Run([problem], _ => start));
+        }, kept);
         return this;
     }
 

@@ -3,6 +3,9 @@ namespace OptSuite.Models;
 /// <summary>The short names of <see cref="SvmLoss"/> (hinge, squared-hinge).</summary>
 public static class SvmLossNames
 {
+    /// <summary>Every name, in <see cref="SvmLoss"/>'s order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["hinge", "squared-hinge"];
+
     /// <summary>hinge or squared-hinge.</summary>
     /// <param name="loss">The loss.</param>
     public static string ToName(SvmLoss loss) => loss switch

@@ -39,7 +39,7 @@ internal static class CliNumbers
     private static readonly Dictionary<string, Range> Ranges = new()
     {
         ["--lambda"] = NonNegative, ["--C"] = Positive, ["--l1-ratio"] = Unit, ["--quantile"] = OpenUnit,
-        ["--delta"] = Positive, ["--intercept-scaling"] = Positive, ["--tol"] = NonNegative,
+        ["--delta"] = Positive, ["--epsilon"] = NonNegative, ["--intercept-scaling"] = Positive, ["--tol"] = NonNegative,
         ["--group-size"] = AtLeastOne, ["--max-iter"] = NonNegative, ["--max-iterations"] = AtLeastOne,
         ["--n-lambda"] = AtLeastOne, ["--lambda-min-ratio"] = OpenUnit,
         ["--folds"] = Any with { Min = 2 }, ["--parallel"] = AtLeastOne, ["--max-time"] = Seconds,

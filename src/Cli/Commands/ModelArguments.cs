@@ -18,7 +18,8 @@ internal sealed class ModelArguments
     public readonly Option<double?> C = new("--C") { Description = "LIBLINEAR / scikit-learn C; λ = 1/(n·C). Default: each model's (C = 1, i.e. λ = 1/n, for the classifiers, huber and ridge; λ = 1 for lasso, elastic-net, multitask-lasso, group-lasso, poisson and quantile)." };
     public readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of an elastic-net penalty (implies --penalty elastic-net)." };
     public readonly Option<string?> Penalty = new("--penalty") { Description = "l2, l1 or elastic-net (models that take a penalty choice; l1 by default for quantile, l2 otherwise)." };
-    public readonly Option<string?> Loss = new("--loss") { Description = "hinge or squared-hinge (linear-svm; multiclass-svm with --multiclass ovr). Default squared-hinge." };
+    public readonly Option<string?> Loss = new("--loss") { Description = "hinge or squared-hinge (linear-svm; multiclass-svm with --multiclass ovr; default squared-hinge); epsilon-insensitive or squared-epsilon-insensitive (svr; default epsilon-insensitive)." };
+    public readonly Option<double?> Epsilon = new("--epsilon") { Description = "svr: ε ≥ 0, the half-width of the insensitive tube (LIBLINEAR's -p). Default 0.1." };
     public readonly Option<string?> Multiclass = new("--multiclass") { Description = "multiclass-svm strategy: crammer-singer (default) or ovr." };
     public readonly Option<double?> Delta = new("--delta") { Description = "huber: δ where the loss turns linear. Default 1." };
     public readonly Option<double?> Quantile = new("--quantile") { Description = "quantile: the level τ ∈ (0, 1) predicted. Default 0.5 (median)." };
@@ -36,12 +37,12 @@ internal sealed class ModelArguments
     {
         Model.AcceptOnlyFromAmong([.. ModelRegistry.Names]);
         Penalty.AcceptOnlyFromAmong("l2", "l1", "elastic-net");
-        Loss.AcceptOnlyFromAmong("hinge", "squared-hinge");
+        Loss.AcceptOnlyFromAmong([.. SvmLossNames.Names, .. SvrLossNames.Names]);
         Multiclass.AcceptOnlyFromAmong("crammer-singer", "ovr");
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
+    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, Epsilon, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
 
     /// <summary>The registry's model and a new estimator with the parsed options bound; a combination the model does not
     /// take is an <see cref="ArgumentException"/> with the registry's message (exit 2).</summary>
@@ -64,7 +65,9 @@ internal sealed class ModelArguments
     {
         Penalty = parse.GetValue(Penalty) is { } p ? PenaltyNames.Parse(p) : null,
         L1Ratio = parse.GetValue(L1Ratio),
-        Loss = parse.GetValue(Loss) is { } l ? SvmLossNames.Parse(l) : null,
+        Loss = parse.GetValue(Loss) is { } l && !SvrLossNames.TryParse(l, out _) ? SvmLossNames.Parse(l) : null,
+        SvrLoss = parse.GetValue(Loss) is { } r && SvrLossNames.TryParse(r, out SvrLoss svr) ? svr : null,
+        Epsilon = parse.GetValue(Epsilon),
         Multiclass = parse.GetValue(Multiclass) switch { null => null, "ovr" => MulticlassStrategy.OneVsRest, _ => MulticlassStrategy.CrammerSinger },
         Delta = parse.GetValue(Delta),
         Quantile = parse.GetValue(Quantile),

@@ -33,9 +33,11 @@ public static class ModelRegistry
             s => new MultinomialPath { L1Ratio = PathL1Ratio(s), ClassWeight = s.ClassWeight }),
         new("linear-svm", "linear SVM (--loss hinge or squared-hinge, one-vs-rest for more classes)", ModelTask.Classification,
             [.. Penalised, ModelOption.Loss, ModelOption.InterceptScaling],
-            s => Bind(new LinearSvm { Loss = s.Loss ?? SvmLoss.SquaredHinge, L1Ratio = s.L1Ratio, InterceptScaling = s.InterceptScaling }, s.Penalty)),
+            s => Bind(new LinearSvm { Loss = SvmLossOf(s, "linear-svm"), L1Ratio = s.L1Ratio, InterceptScaling = s.InterceptScaling }, s.Penalty)),
         new("multiclass-svm", "multiclass SVM: Crammer–Singer, or one-vs-rest (--multiclass ovr, --loss)", ModelTask.Classification,
             [ModelOption.Multiclass, ModelOption.Loss, ModelOption.InterceptScaling], MulticlassSvm),
+        new("svr", "linear support vector regression (--epsilon, default 0.1; --loss epsilon-insensitive or squared-epsilon-insensitive), L2 penalty",
+            ModelTask.Regression, [ModelOption.Loss, ModelOption.Epsilon, ModelOption.InterceptScaling], LinearSvr),
         new("huber", "Huber loss (--delta), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, ModelOption.Delta],
             s => Bind(new HuberRegressor { L1Ratio = s.L1Ratio, Delta = s.Delta ?? 1.0 }, s.Penalty)),
         new("poisson", "Poisson regression (log link), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, .. Shaped],
@@ -71,8 +73,22 @@ public static class ModelRegistry
     private static LinearEstimator MulticlassSvm(ModelSettings s)
     {
         var strategy = s.Multiclass ?? MulticlassStrategy.CrammerSinger;
-        if (s.Loss is not null && strategy == MulticlassStrategy.CrammerSinger)
+        if ((s.Loss is not null || s.SvrLoss is not null) && strategy == MulticlassStrategy.CrammerSinger)
             throw new ArgumentException("--loss applies to --model multiclass-svm with --multiclass ovr only (Crammer–Singer has its own loss).");
-        return new Models.MulticlassSvm { Strategy = strategy, Loss = s.Loss ?? SvmLoss.SquaredHinge, InterceptScaling = s.InterceptScaling };
+        return new Models.MulticlassSvm { Strategy = strategy, Loss = SvmLossOf(s, "multiclass-svm"), InterceptScaling = s.InterceptScaling };
     }
+
+    private static LinearEstimator LinearSvr(ModelSettings s)
+    {
+        if (s.Loss is { } classification)
+            throw new ArgumentException($"--loss {SvmLossNames.ToName(classification)} is a classification loss; --model svr takes {string.Join(" or ", SvrLossNames.Names)}.");
+        if (s.Epsilon is { } e && !(e >= 0 && double.IsFinite(e)))
+            throw new ArgumentException($"--epsilon must be finite and ≥ 0; it is {e}.");
+        return new Models.LinearSvr { Loss = s.SvrLoss ?? SvrLoss.EpsilonInsensitive, Epsilon = s.Epsilon ?? 0.1, InterceptScaling = s.InterceptScaling };
+    }
+
+    /// <summary>The SVM loss --loss gave (squared hinge when none); a regression loss is refused by name.</summary>
+    private static SvmLoss SvmLossOf(ModelSettings s, string model) => s.SvrLoss is { } regression
+        ? throw new ArgumentException($"--loss {SvrLossNames.ToName(regression)} is a regression loss (--model svr); --model {model} takes {string.Join(" or ", SvmLossNames.Names)}.")
+        : s.Loss ?? SvmLoss.SquaredHinge;
 }

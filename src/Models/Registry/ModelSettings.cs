@@ -22,7 +22,7 @@ public enum ModelOption
     /// <summary>--l1-ratio: the L1 share α of the elastic net.</summary>
     L1Ratio,
 
-    /// <summary>--loss: hinge or squared-hinge.</summary>
+    /// <summary>--loss: hinge or squared-hinge (SVM); epsilon-insensitive or squared-epsilon-insensitive (SVR).</summary>
     Loss,
 
     /// <summary>--multiclass: crammer-singer or ovr.</summary>
@@ -57,6 +57,8 @@ public enum ModelOption
 
     /// <summary>--standardize: glmnet's standardize = TRUE.</summary>
     Standardize,
+    /// <summary>--epsilon: the ε of support vector regression's insensitive tube.</summary>
+    Epsilon,
 }
 
 /// <summary>
@@ -71,8 +73,14 @@ public sealed record ModelSettings
     /// <summary>--l1-ratio.</summary>
     public double? L1Ratio { get; init; }
 
-    /// <summary>--loss.</summary>
+    /// <summary>--loss, an SVM classification loss.</summary>
     public SvmLoss? Loss { get; init; }
+
+    /// <summary>--loss, a support vector regression loss (the same option; at most one of <see cref="Loss"/> and this is set).</summary>
+    public SvrLoss? SvrLoss { get; init; }
+
+    /// <summary>--epsilon.</summary>
+    public double? Epsilon { get; init; }
 
     /// <summary>--multiclass.</summary>
     public MulticlassStrategy? Multiclass { get; init; }
@@ -113,7 +121,7 @@ public sealed record ModelSettings
     {
         ModelOption.Penalty => Penalty is not null,
         ModelOption.L1Ratio => L1Ratio is not null,
-        ModelOption.Loss => Loss is not null,
+        ModelOption.Loss => Loss is not null || SvrLoss is not null,
         ModelOption.Multiclass => Multiclass is not null,
         ModelOption.Delta => Delta is not null,
         ModelOption.Quantile => Quantile is not null,
@@ -125,6 +133,7 @@ public sealed record ModelSettings
         ModelOption.LowerBound => LowerBound is not null,
         ModelOption.UpperBound => UpperBound is not null,
         ModelOption.Standardize => Standardize is true,
+        ModelOption.Epsilon => Epsilon is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 

@@ -15,14 +15,14 @@ namespace OptSuite.Models;
 /// L1 penalty (or none); coordinate descent a differentiable loss, a separable penalty — or a block-separable one, which
 /// it minimises block by block (group lasso, multi-task lasso; the loss's derivative must then be Lipschitz) — and X as a
 /// stored matrix; dual coordinate descent a loss with a dual coordinate step (hinge, squared hinge, logistic,
-/// Crammer–Singer), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
+/// Crammer–Singer, and the ε-insensitive losses of support vector regression), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
 /// coordinate); the interior-point method the pinball loss (quantile regression) with an L1, L2 or elastic-net penalty.</para>
 /// <para>Auto: coordinate descent for the squared loss, for L1/elastic-net penalties, for the squared-loss group lasso and
 /// the multi-task lasso (exact coordinate or block minimisation, the intercept eliminated: glmnet and scikit-learn's
 /// choice, and the only method that reaches the optimum on badly conditioned ridge problems such as raw cpusmall; L1
 /// logistic on a9a at λ = 1/n: 0.36 s against OWL-QN's 6.6 s; raw concrete, auto_mpg and longley group lasso converge in
 /// tens of epochs where FISTA used its 10⁵ iterations); dual coordinate descent for the hinge losses, for the squared
-/// hinge without intercept and for L2 logistic on sparse data with n ≥ 10⁴ without intercept (LIBLINEAR's choice), and
+/// hinge and the squared ε-insensitive loss (LIBLINEAR -s 12) without intercept, for the ε-insensitive loss, and for L2 logistic on sparse data with n ≥ 10⁴ without intercept (LIBLINEAR's choice), and
 /// for Crammer–Singer; trust-region Newton for the L2 multinomial (raw vehicle, wine, glass and digits converge in 11–42
 /// Newton steps where L-BFGS used its 10⁴ iterations); FISTA for the L1/elastic-net multinomial and for group lasso with
 /// other losses; the interior-point method for quantile regression; L-BFGS for the other smooth problems. Where Auto's
@@ -31,8 +31,8 @@ namespace OptSuite.Models;
 /// <para>Data read in row blocks (<see cref="ProblemTraits.RowBlocks"/>: shards, <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>)
 /// give products by passes and no column or row access: the product-based solvers (FISTA, ISTA, L-BFGS, OWL-QN,
 /// trust-region Newton) and the interior-point method (its normal equations summed block by block) apply as in memory;
-/// dual coordinate descent runs by block minimisation, and Auto chooses it for the hinge, squared-hinge and logistic
-/// losses without intercept; coordinate descent runs in covariance mode
+/// dual coordinate descent runs by block minimisation, and Auto chooses it for the hinge, squared-hinge, logistic
+/// and ε-insensitive losses without intercept; coordinate descent runs in covariance mode
 /// (<see cref="CovarianceDescent"/>: XᵀAX from one pass), so for the squared loss with an L1, elastic-net or ridge
 /// penalty and p ≤ <see cref="CovarianceDescent.MaxFeatures"/> only, and Auto chooses it there; above that limit the
 /// fallback gives OWL-QN for L1 and elastic net and L-BFGS for ridge, and the other problems Auto would give coordinate
@@ -76,7 +76,7 @@ public static class SolverRegistry
             "exact coordinate (or, for block penalties, block) minimisation with working sets and gap-safe screening (glmnet, celer); separable and block-separable penalties",
             Coordinate, RunCoordinate),
         new(SolverKind.DualCoordinateDescent, "dual-cd", "dual coordinate descent", 10_000,
-            "dual coordinate descent (Hsieh et al. 2008; Keerthi et al. 2008 for Crammer–Singer; LIBLINEAR -s 1/3/4/7); L2 SVMs and logistic regression without intercept",
+            "dual coordinate descent (Hsieh et al. 2008; Keerthi et al. 2008 for Crammer–Singer; Ho & Lin 2012 for SVR; LIBLINEAR -s 1/3/4/7/12/13); L2 SVMs, SVR and logistic regression without intercept",
             Dual, (p, s, _) => Target<IDualTarget>(p).Dual(Get(SolverKind.DualCoordinateDescent).Options(new DualCoordinateDescentOptions { Seed = s.Seed }, s), s.Cancellation)),
         new(SolverKind.InteriorPoint, "ipm", "interior-point method", 500,
             "primal–dual interior-point method with Mehrotra's predictor–corrector (quantreg's rq.fit.fnb) on the linear (or quadratic) program of quantile regression",
@@ -123,6 +123,8 @@ public static class SolverRegistry
             { RowBlocks: true, Regularizer: RegularizerForm.None } =>
                 t.DualStep != DualCoordinateKind.None && !t.FitIntercept ? SolverKind.DualCoordinateDescent : SolverKind.Newton,
             { DualStep: DualCoordinateKind.BoxQuadratic, FitIntercept: false } => SolverKind.DualCoordinateDescent,
+            // Support vector regression: LIBLINEAR's -s 12 (and scikit-learn LinearSVR's dual = True) for the squared loss.
+            { DualStep: DualCoordinateKind.EpsilonInsensitive, FitIntercept: false } => SolverKind.DualCoordinateDescent,
             { DualStep: DualCoordinateKind.Logistic, FitIntercept: false, Sparse: true } when t.Samples >= LargeSampleCount => SolverKind.DualCoordinateDescent,
             _ => SolverKind.Lbfgs,
         };
@@ -279,7 +281,7 @@ public static class SolverRegistry
     // Data read in row blocks (shards) are solved by block minimisation (Yu, Hsieh, Chang & Lin 2010), rows across ranks by
     // CoCoA+ (Ma et al. 2015): the same entry point.
     private static string? Dual(ProblemTraits t) => (t.RowBlocks || t.Distributed ? null : Columns(t))
-        ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic and Crammer–Singer losses, not the {t.LossName} loss." : null)
+        ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic, ε-insensitive and Crammer–Singer losses, not the {t.LossName} loss." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)
         ?? (t.FitIntercept ? "dual coordinate descent cannot fit an unpenalised intercept (its equality constraint couples every dual coordinate): fit without intercept (FitIntercept = false; --no-intercept) or with a penalised bias (InterceptScaling; --intercept-scaling)." : null);

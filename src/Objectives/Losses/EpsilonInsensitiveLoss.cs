@@ -44,5 +44,5 @@ public readonly struct EpsilonInsensitiveLoss : ILoss
     /// <inheritdoc/>
     public bool IsQuadratic => false;
     /// <inheritdoc/>
-    public DualCoordinateStep DualStep => DualCoordinateStep.None;
+    public DualCoordinateStep DualStep => DualCoordinateStep.EpsilonInsensitive(1, 0, Epsilon);
 }

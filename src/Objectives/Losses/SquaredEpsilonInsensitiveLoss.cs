@@ -1,9 +1,9 @@
 namespace OptSuite.Objectives.Losses;
 
-/// <summary>Squared ε-insensitive loss ½·max(0, |z − y| − ε)².</summary>
-/// <remarks>The L2-loss SVR of Ho &amp; Lin (2012), scaled by ½ so that L = 1 (LIBLINEAR omits the ½).
-/// ℓ′ = sign(r)(|r| − ε)₊, ℓ″ = 1 for |r| &gt; ε, 0 for |r| ≤ ε (0 at the kinks, as in LIBLINEAR's generalized
-/// Hessian); ℓ*(y, u) = u²/2 + u·y + ε|u| on ℝ.</remarks>
+/// <summary>Squared ε-insensitive loss max(0, |z − y| − ε)² (the L2-loss SVR, without a ½ as in LIBLINEAR).</summary>
+/// <remarks>Ho &amp; Lin (2012), LIBLINEAR -s 11/-s 12 and scikit-learn's squared_epsilon_insensitive: with r = z − y,
+/// ℓ′ = 2 sign(r)(|r| − ε)₊, ℓ″ = 2 for |r| &gt; ε, 0 for |r| ≤ ε (0 at the kinks, as in LIBLINEAR's generalized
+/// Hessian), L = 2; ℓ*(y, u) = u²/4 + u·y + ε|u| on ℝ. Dual coordinate step: β_i unbounded, diagonal shift 1/(2C_i).</remarks>
 public readonly struct SquaredEpsilonInsensitiveLoss : ILoss
 {
     /// <summary>Creates the loss.</summary>
@@ -26,28 +26,28 @@ public readonly struct SquaredEpsilonInsensitiveLoss : ILoss
     public double Value(double label, double score)
     {
         double e = Math.Max(0.0, Math.Abs(score - label) - Epsilon);
-        return 0.5 * e * e;
+        return e * e;
     }
     /// <inheritdoc/>
     public double Derivative(double label, double score)
     {
         double r = score - label;
-        return r > Epsilon ? r - Epsilon : (r < -Epsilon ? r + Epsilon : 0.0);
+        return r > Epsilon ? 2 * (r - Epsilon) : (r < -Epsilon ? 2 * (r + Epsilon) : 0.0);
     }
     /// <inheritdoc/>
-    public double SecondDerivative(double label, double score) => Math.Abs(score - label) > Epsilon ? 1.0 : 0.0;
+    public double SecondDerivative(double label, double score) => Math.Abs(score - label) > Epsilon ? 2.0 : 0.0;
     /// <inheritdoc/>
     public bool IsTwiceDifferentiable => false;
     /// <inheritdoc/>
-    public double Conjugate(double label, double dual) => 0.5 * dual * dual + dual * label + Epsilon * Math.Abs(dual);
+    public double Conjugate(double label, double dual) => 0.25 * dual * dual + dual * label + Epsilon * Math.Abs(dual);
     /// <inheritdoc/>
     public Interval ConjugateDomain(double label) => Interval.All;
     /// <inheritdoc/>
-    public double Smoothness => 1.0;
+    public double Smoothness => 2.0;
     /// <inheritdoc/>
     public bool IsConvex => true;
     /// <inheritdoc/>
     public bool IsQuadratic => false;
     /// <inheritdoc/>
-    public DualCoordinateStep DualStep => DualCoordinateStep.None;
+    public DualCoordinateStep DualStep => DualCoordinateStep.EpsilonInsensitive(double.PositiveInfinity, 0.5, Epsilon);
 }

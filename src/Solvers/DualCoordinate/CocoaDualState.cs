@@ -7,7 +7,7 @@ namespace OptSuite.Solvers;
 
 /// <summary>
 /// Dual coordinate descent on rows distributed across ranks by CoCoA+ (Ma, Smith, Jaggi, Jordan, Richtárik &amp; Takáč,
-/// ICML 2015) for the hinge, squared-hinge and logistic duals: each round every rank runs
+/// ICML 2015) for the hinge, squared-hinge, logistic and support vector regression (ε-insensitive) duals: each round every rank runs
 /// <see cref="DualCoordinateDescentOptions.InnerEpochs"/> epochs of the in-memory coordinate steps on its own rows'
 /// dual variables against its local model, then the ranks' changes of w are added with one all-reduce.
 /// </summary>
@@ -16,7 +16,9 @@ namespace OptSuite.Solvers;
 /// (the "safe" σ′ = γK of CoCoA+): rank k minimises, over its own Δα, the dual with ½‖w‖² replaced by
 /// ½‖w‖² + wᵀA_kΔ + (σ′/2)‖A_kΔ‖² (A_kΔ = Σ_{i∈k} Δα_i y_i x_i). Its coordinate step for row i is the in-memory one with
 /// x_i·w replaced by x_i·(w + σ′A_kΔ) and ‖x_i‖² by σ′‖x_i‖², so the rank keeps u = w + σ′A_kΔ and A_kΔ itself. At K = 1
-/// it is the in-memory solver without shrinking.</para>
+/// it is the in-memory solver without shrinking. Support vector regression keeps β_i in α's place (w = Σβ_i x_i, no
+/// sign) and takes <see cref="SvrDualCoordinate"/>'s step; CoCoA+'s safe σ′ holds for any separable dual term, the
+/// ε|β_i| included.</para>
 /// <para>Certificate: after each round (every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/>), the primal
 /// losses at w over each rank's rows and the dual terms of its α, summed in one all-reduce of two doubles — the relative
 /// duality gap of the whole problem, as in one process. Every rank holds the same w (the same all-reduced sum added to
@@ -34,7 +36,8 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
     private readonly int[] _order;
     private EpochShuffle _rng;
     private readonly DualCoordinateStep _step;
-    private readonly bool _logistic;
+    private readonly bool _logistic, _svr;
+    private readonly double[] _targets;   // support vector regression's real y_i (empty otherwise)
     private readonly DualCoordinateDescentOptions _options;
     private double _innerEps = 1e-2;
     private readonly double _innerEpsMin;
@@ -54,6 +57,8 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
         _rows.Load(x.Local);
         _step = step;
         _logistic = step.Kind == DualCoordinateKind.Logistic;
+        _svr = step.Kind == DualCoordinateKind.EpsilonInsensitive;
+        _targets = _svr ? labels.ToArray() : [];
         _options = options;
         _lambda = lambda;
         _sigma = _comm.Size;
@@ -145,7 +150,7 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
         {
             _rng.Shuffle(_order, count);
             for (int s = 0; s < count; s++)
-                if (_logistic ? LogisticStep(rows, _order[s]) : BoxStep(rows, _order[s])) _updates++;
+                if (_logistic ? LogisticStep(rows, _order[s]) : _svr ? SvrStep(rows, _order[s]) : BoxStep(rows, _order[s])) _updates++;
             _passes++;
         }
         if (_logistic && _newton <= _visits / 10) _innerEps = Math.Max(_innerEpsMin, 0.1 * _innerEps);
@@ -166,6 +171,19 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
         double next = BinaryDualCoordinate.BoxStep(a, g, _sigma * _qd[i] + d, upper);
         _alpha[i] = next;
         Move(rows, i, (next - a) * y);
+        return true;
+    }
+
+    /// <summary>Support vector regression's step on the local model (<see cref="SvrDualCoordinate"/>).</summary>
+    private bool SvrStep(SparseRows rows, int i)
+    {
+        double c = C(i), b = _alpha[i], upper = Upper(c), d = Diagonal(c), epsilon = _step.Epsilon;
+        double g = rows.Dot(i, _u) - _targets[i] + d * b;
+        if (SvrDualCoordinate.Violation(b, g, epsilon, upper, double.PositiveInfinity, out _) <= BinaryDualCoordinate.Stationary) return false;
+        double next = SvrDualCoordinate.Step(b, g, _sigma * _qd[i] + d, epsilon, upper);
+        if (next == b) return false;
+        _alpha[i] = next;
+        Move(rows, i, next - b);
         return true;
     }
 
@@ -196,6 +214,12 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
         {
             double c = C(i);
             if (c == 0) continue;
+            if (_svr)
+            {
+                loss += c * SvrDualCoordinate.Loss(rows.Dot(i, _w) - _targets[i], _step);
+                terms += SvrDualCoordinate.DualTerm(_alpha[i], _targets[i], _step.Epsilon, Diagonal(c));
+                continue;
+            }
             double m = _y[i] * rows.Dot(i, _w);
             loss += c * (_logistic ? BinaryDualCoordinate.LogisticLoss(m) : BinaryDualCoordinate.BoxQuadraticLoss(m, _step));
             terms += _logistic ? BinaryDualCoordinate.LogisticDualTerm(_alpha[i], _beta[i], c) : BinaryDualCoordinate.BoxQuadraticDualTerm(_alpha[i], Diagonal(c));

@@ -6,9 +6,10 @@ using OptSuite.Prox;
 namespace OptSuite.Solvers;
 
 /// <summary>
-/// Dual coordinate descent for L2-regularised linear classifiers without intercept: hinge and squared hinge (Hsieh,
-/// Chang, Lin, Keerthi &amp; Sundararajan 2008; LIBLINEAR -s 3 and -s 1) and logistic regression (Yu, Huang &amp; Lin
-/// 2011; LIBLINEAR -s 7).
+/// Dual coordinate descent for L2-regularised linear models without intercept: hinge and squared hinge (Hsieh,
+/// Chang, Lin, Keerthi &amp; Sundararajan 2008; LIBLINEAR -s 3 and -s 1), logistic regression (Yu, Huang &amp; Lin
+/// 2011; LIBLINEAR -s 7) and support vector regression with the ε-insensitive and squared ε-insensitive losses (Ho &amp;
+/// Lin 2012; LIBLINEAR -s 13 and -s 12).
 /// </summary>
 /// <remarks>
 /// The objective (1/n)Σℓ(y_i, x_i·w) + (λ/2)‖w‖² is λ times LIBLINEAR's C·Σℓ + ½‖w‖² with C = 1/(nλ); the solver works
@@ -40,9 +41,9 @@ namespace OptSuite.Solvers;
 /// </remarks>
 public static class DualCoordinateDescent
 {
-    /// <summary>Solves an L2-regularised hinge, squared-hinge or logistic objective built without intercept.</summary>
-    /// <param name="objective">The objective: loss <see cref="HingeLoss"/>, <see cref="SquaredHingeLoss"/> or
-    /// <see cref="LogisticLoss"/>, ridge μ = λ &gt; 0, no other regulariser, no intercept.</param>
+    /// <summary>Solves an L2-regularised hinge, squared-hinge, logistic or ε-insensitive objective built without intercept.</summary>
+    /// <param name="objective">The objective: a loss with a dual step (<see cref="HingeLoss"/>, <see cref="SquaredHingeLoss"/>,
+    /// <see cref="LogisticLoss"/>, <see cref="EpsilonInsensitiveLoss"/>, <see cref="SquaredEpsilonInsensitiveLoss"/>), ridge μ = λ &gt; 0, no other regulariser, no intercept.</param>
     /// <param name="options">Options; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>
     /// <typeparam name="TLoss">The loss.</typeparam>
@@ -55,7 +56,7 @@ public static class DualCoordinateDescent
         ArgumentNullException.ThrowIfNull(objective);
         DualCoordinateStep step = objective.Loss.DualStep;
         if (step.Kind == DualCoordinateKind.None)
-            throw new ArgumentException($"Dual coordinate descent needs a loss with a dual coordinate step (hinge, squared hinge, logistic); {typeof(TLoss).Name} has none.", nameof(objective));
+            throw new ArgumentException($"Dual coordinate descent needs a loss with a dual coordinate step (hinge, squared hinge, logistic, ε-insensitive); {typeof(TLoss).Name} has none.", nameof(objective));
         if (objective.FitIntercept)
             throw new ArgumentException("Dual coordinate descent needs an objective without intercept (the intercept's equality constraint couples all dual coordinates); add a constant feature or use proximal gradient.", nameof(objective));
         if (!(objective.Ridge > 0))
@@ -63,6 +64,16 @@ public static class DualCoordinateDescent
         if ((object)objective.Regularizer is not ISmoothRegularizer { GradientLipschitz: 0 })
             throw new ArgumentException($"Dual coordinate descent handles the ridge term only; {typeof(TReg).Name} must be the zero regulariser.", nameof(objective));
         options ??= new DualCoordinateDescentOptions();
+        if (step.Kind == DualCoordinateKind.EpsilonInsensitive && objective.Data is not LinearAlgebra.Distributed.IDistributedMap)
+        {
+            if (objective.Data is IRowBlockedMap svrBlocks)
+            {
+                var blockSvr = new BlockSvrDualState(svrBlocks, objective.Labels, objective.SampleWeights, step, objective.Ridge, options);
+                return blockSvr.ToResult(SolverLoop.Run(blockSvr, options, cancellationToken));
+            }
+            var svr = new SvrDualState(objective.Data, objective.Labels, objective.SampleWeights, step, objective.Ridge, options);
+            return svr.ToResult(SolverLoop.Run(svr, options, cancellationToken));
+        }
         if (objective.Data is LinearAlgebra.Distributed.IDistributedMap distributed)
         {
             options = options with { Communicator = options.Communicator ?? distributed.Communicator };

@@ -62,6 +62,7 @@ public class OnnxExportTests(ITestOutputHelper output)
         ["elastic-net"] = new("elastic-net", () => Regress(new ElasticNet { Lambda = 1e-3 }, Abalone)),
         ["group-lasso"] = new("group-lasso", () => Regress(new GroupLasso { Lambda = 1e-3, GroupSize = 2 }, Abalone)),
         ["huber"] = new("huber", () => Regress(new HuberRegressor { Lambda = 1e-3 }, Abalone)),
+        ["svr"] = new("svr", () => Regress(new LinearSvr { Lambda = 1e-3 }, Abalone)),
         ["quantile"] = new("quantile", () => Regress(new QuantileRegressor { Lambda = 1e-3, Quantile = 0.8 }, Abalone)),
         ["poisson"] = new("poisson", () => Regress(new PoissonRegressor { Lambda = 1e-3 }, Abalone)),
         ["gamma-l1"] = new("gamma", () => Regress(new GammaRegressor { Lambda = 1e-3, Penalty = Penalty.L1 }, Abalone)),

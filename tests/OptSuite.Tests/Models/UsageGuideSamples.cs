@@ -160,6 +160,24 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void SupportVectorRegression()
+    {
+        var housing = SvmlightReader.Read(DatasetLocator.Find("regression/cal_housing_scale.svm.xz"));   // y in $100,000
+
+        var svr = new LinearSvr { C = 1, Epsilon = 0.1 }.Fit(housing.Features, housing.Labels);           // LIBLINEAR -s 13 -B 1
+        var squared = new LinearSvr { Loss = SvrLoss.SquaredEpsilonInsensitive, Epsilon = 0.1 }.Fit(housing.Features, housing.Labels);
+
+        double r2 = svr.Score(housing.Features, housing.Labels);
+        FitReport report = svr.Report!;                     // dual-cd, certified duality gap
+        Assert.Equal(SolverKind.DualCoordinateDescent, report.Solver);
+        Assert.True(report.Converged && report.DualityGap <= 1e-6 * report.Objective, report.ToString());
+        Assert.InRange(r2, 0.5, 1);
+        Assert.Equal(SolverKind.Lbfgs, squared.Report!.Solver);
+        Assert.True(squared.Report.Converged, squared.Report.ToString());
+        Assert.NotEqual(0, squared.Intercept);
+    }
+
+    [Fact]
     public void LogisticRegressionWithTextLabels()
     {
         // sample: logistic
@@ -389,7 +407,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(17, blocks.Count);
+        Assert.Equal(18, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

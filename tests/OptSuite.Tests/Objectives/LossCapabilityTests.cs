@@ -30,7 +30,7 @@ public class LossCapabilityTests
         var quadratic = LossTypes().Where(t => ((ILoss)Activator.CreateInstance(t)!).IsQuadratic).Select(t => t.Name);
         Assert.Equal(new[] { nameof(SquaredLoss) }, quadratic);
         var dual = LossTypes().Where(t => ((ILoss)Activator.CreateInstance(t)!).DualStep.Kind != DualCoordinateKind.None).Select(t => t.Name);
-        Assert.Equal(new[] { nameof(HingeLoss), nameof(LogisticLoss), nameof(SquaredHingeLoss) }, dual);
+        Assert.Equal(new[] { nameof(EpsilonInsensitiveLoss), nameof(HingeLoss), nameof(LogisticLoss), nameof(SquaredEpsilonInsensitiveLoss), nameof(SquaredHingeLoss) }, dual);
     }
 
     [Theory]

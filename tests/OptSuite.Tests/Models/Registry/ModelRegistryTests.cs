@@ -32,7 +32,10 @@ public class ModelRegistryTests
                 {
                     ModelOption.Penalty => new ModelSettings { Penalty = Penalty.ElasticNet },
                     ModelOption.L1Ratio => new ModelSettings { L1Ratio = 0.5 },
+                    // --loss names an SVM loss for the classifiers and an SVR loss for the model that takes --epsilon.
+                    ModelOption.Loss when m.Options.Contains(ModelOption.Epsilon) => new ModelSettings { SvrLoss = SvrLoss.SquaredEpsilonInsensitive },
                     ModelOption.Loss => new ModelSettings { Loss = SvmLoss.Hinge, Multiclass = m.Options.Contains(ModelOption.Multiclass) ? MulticlassStrategy.OneVsRest : null },
+                    ModelOption.Epsilon => new ModelSettings { Epsilon = 0.2 },
                     ModelOption.Multiclass => new ModelSettings { Multiclass = MulticlassStrategy.OneVsRest },
                     ModelOption.Delta => new ModelSettings { Delta = 2 },
                     ModelOption.Quantile => new ModelSettings { Quantile = 0.25 },

@@ -42,6 +42,7 @@ public class RowBlockedSolverMatrixTests(ITestOutputHelper output)
                     m.Name + (intercept ? "" : " (no intercept)"));
         yield return new Config("linear-svm", new ModelSettings { Loss = SvmLoss.Hinge }, true, "linear-svm hinge (penalised bias)");
         yield return new Config("logistic", new ModelSettings { Penalty = Penalty.L1 }, true, "logistic L1");
+        yield return new Config("svr", new ModelSettings { SvrLoss = SvrLoss.SquaredEpsilonInsensitive, InterceptScaling = 1 }, true, "svr squared (penalised bias)");
         yield return new Config("huber", new ModelSettings { Penalty = Penalty.ElasticNet }, true, "huber elastic net");
         yield return new Config("multiclass-svm", new ModelSettings { Multiclass = MulticlassStrategy.OneVsRest }, false, "multiclass-svm ovr");
     }
