@@ -108,6 +108,7 @@ public static class SolverRegistry
         {
             { Structure: ProblemStructure.CrammerSinger } => SolverKind.DualCoordinateDescent,
             { Structure: ProblemStructure.MultiTask } => SolverKind.CoordinateDescent,
+            { Structure: ProblemStructure.Survival } => SolverKind.CoordinateDescent,
             { LinearProgram: true } => SolverKind.InteriorPoint,
             { LossDifferentiable: false } => SolverKind.DualCoordinateDescent,
             { Structure: ProblemStructure.Multiclass } => t.Regularizer == RegularizerForm.None ? SolverKind.Newton : SolverKind.Fista,
@@ -243,6 +244,7 @@ public static class SolverRegistry
         ?? (t.Regularizer is RegularizerForm.None or RegularizerForm.WeightedL1 ? null : $"OWL-QN handles weighted L1 penalties only, not the {Penalty(t)}.");
 
     private static string? Newton(ProblemTraits t) => NotDifferentiable(t)
+        ?? (t.Structure == ProblemStructure.Survival ? $"trust-region Newton takes sums of pointwise losses; the {t.LossName} loss couples the samples through risk sets (cd runs glmnet's proximal Newton on it, lbfgs the L2 case)." : null)
         ?? (t.Regularizer == RegularizerForm.None ? null : $"trust-region Newton needs an L2 penalty (a twice-differentiable objective); the {Penalty(t)} is not differentiable.");
 
     private static string? Columns(ProblemTraits t) => t.ColumnAccess ? null
