@@ -79,5 +79,22 @@ for (ties in c("breslow", "efron")) for (weighted in c(FALSE, TRUE)) {
     command = sprintf("coxph(Surv(time_tied, status) ~ x[, 1:5], weights = w, ties = \"%s\", control = coxph.control(eps = 1e-14, iter.max = 100)); loglik_at_half = coxph(..., init = coef/2, iter.max = 0)$loglik[1]", ties),
     iterations = fit$iter, generator = "Rscript datasets/reference/make_cox_references.R", date = as.character(Sys.Date()))
 }
+# The default grid's lambda_max (alpha = 1 and 0.5), and cv.glmnet's grouped deviance with a fixed foldid.
+y <- Surv(time, status)
+for (a in c(1, 0.5)) {
+  fit <- glmnet(x, y, family = "cox", alpha = a, standardize = FALSE)
+  out[[length(out) + 1]] <- list(problem = sprintf("cox_lambda_max_alpha%g", a), data = "datasets/glmnet_synthetic/CoxExample.csv",
+    alpha = a, lambda_max = fit$lambda[1], lambda = structure(fit$lambda, array = TRUE), tool = "R glmnet", version = versions,
+    command = sprintf("glmnet(x, Surv(time, status), family = \"cox\", alpha = %g, standardize = FALSE)$lambda", a),
+    generator = "Rscript datasets/reference/make_cox_references.R", date = as.character(Sys.Date()))
+}
+foldid <- ((seq_len(n) - 1) %% 5) + 1
+cvl <- exp(seq(log(0.2), log(0.005), length.out = 20))
+cv <- cv.glmnet(x, y, family = "cox", alpha = 1, lambda = cvl, foldid = foldid, standardize = FALSE, thresh = 1e-14, maxit = 1e7)
+out[[length(out) + 1]] <- list(problem = "cox_cv_deviance", data = "datasets/glmnet_synthetic/CoxExample.csv",
+  alpha = 1, foldid = "((i - 1) mod 5) + 1", lambda = structure(cv$lambda, array = TRUE), cvm = structure(cv$cvm, array = TRUE),
+  cvsd = structure(cv$cvsd, array = TRUE), lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se, tool = "R glmnet", version = versions,
+  command = "cv.glmnet(x, Surv(time, status), family = \"cox\", alpha = 1, lambda = exp(seq(log(0.2), log(0.005), length.out = 20)), foldid = ((1:n - 1) %% 5) + 1, standardize = FALSE, thresh = 1e-14, maxit = 1e7) (type.measure = \"deviance\", grouped = TRUE: the defaults)",
+  generator = "Rscript datasets/reference/make_cox_references.R", date = as.character(Sys.Date()))
 writeLines(to_json(out), "datasets/reference/cox.json")
 cat("wrote", length(out), "entries\n")

@@ -40,8 +40,8 @@ internal static class CvCommand
         string? testPath = parse.GetValue(Test) is { } t ? CliFiles.ResolveData(t) : null, saved = parse.GetValue(SaveModel);
         CliData.Require("--data", dataPath);
         if (testPath is not null) CliData.Require("--test", testPath, "Test");
-        var train = PathOptions.Read("--data", dataPath);
-        CliData? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;
+        var train = Options.Read(parse, estimator, "--data", dataPath);
+        CliData? test = testPath is not null ? Options.Read(parse, estimator, "--test", testPath, train) : null;
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
         var inputs = CliData.Inputs("--data", dataPath).ToList();
         if (testPath is not null) inputs.AddRange(CliData.Inputs("--test", testPath));
@@ -64,6 +64,7 @@ internal static class CvCommand
         CrossValidationResult cv = CliFiles.OnData<CrossValidationResult>("--data", dataPath, () => estimator switch
         {
             LogisticPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
+            CoxPath c => c.CrossValidate(train.Matrix, train.Time!, train.Status!, train.Weights, options),
             LassoPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             _ => ((ElasticNetPath)estimator).CrossValidate(train.Matrix, train.Labels, train.Weights, options),
         });
@@ -73,6 +74,7 @@ internal static class CvCommand
         string lossLabel = cv.Metric switch
         {
             CrossValidationMetric.MeanSquaredError => "held-out mean squared error",
+            CrossValidationMetric.Deviance when estimator is CoxPath => "held-out partial-likelihood deviance (per event, grouped)",
             CrossValidationMetric.Deviance => "held-out binomial deviance (per sample)",
             _ => "held-out misclassification rate",
         };

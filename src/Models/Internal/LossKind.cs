@@ -5,4 +5,7 @@ internal enum LossKind
 {
     Squared,
     Logistic,
+
+    /// <summary>The Cox partial likelihood (<see cref="CoxPath"/>; not a pointwise loss, so not a <see cref="Paths.PathProblem"/>).</summary>
+    CoxPartialLikelihood,
 }

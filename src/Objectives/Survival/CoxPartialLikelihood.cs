@@ -99,6 +99,19 @@ public sealed class CoxPartialLikelihood : IPredictorLoss
     /// <summary>Whether the data have several events at one time (where Breslow and Efron differ).</summary>
     public bool HasTiedEvents => _eventCount.Any(m => m > 1);
 
+    /// <summary>The saturated log-likelihood −Σ_k d_k log d_k over the distinct event times (d_k their event weight), the
+    /// reference of glmnet's Cox deviance 2(ℓ_sat − ℓ(η)) (coxnet.deviance).</summary>
+    public double SaturatedLogLikelihood
+    {
+        get
+        {
+            double s = 0;
+            foreach (double d in _eventWeight)
+                if (d > 0) s -= d * Math.Log(d);
+            return s;
+        }
+    }
+
     /// <summary>The weighted partial log-likelihood ℓ(η) itself (not normalised; survival::coxph's loglik).</summary>
     /// <param name="eta">The linear predictor.</param>
     public double LogLikelihood(ReadOnlySpan<double> eta) => -Evaluate(eta, default, default) * _totalWeight;

@@ -119,6 +119,28 @@ public class CoxCommandTests
     }
 
     [Fact]
+    public void PathAndCvRunOnTheCsv()
+    {
+        string dir = TempDir();
+        try
+        {
+            var (code, stdout, stderr) = Run("path", "--model", "cox", "--data", Csv, "--n-lambda", "20", "--no-plot", "--json", "--output", Path.Combine(dir, "p"));
+            Assert.True(code == 0, stderr);
+            var j = Last(stdout);
+            Assert.Equal("cox", j.GetProperty("model").GetString());
+            Assert.Equal(0.23444990622208295, j.GetProperty("lambda_max").GetDouble(), 1e-13);   // glmnet's (cox.json)
+            Assert.Equal(j.GetProperty("points").GetInt32(), File.ReadAllLines(Path.Combine(dir, "p.csv")).Length - 1);
+            Assert.InRange(j.GetProperty("points").GetInt32(), 5, 20);   // glmnet's early stop may end it before the 20th λ
+            (code, stdout, stderr) = Run("cv", "--model", "cox", "--data", Csv, "--n-lambda", "20", "--folds", "3", "--no-plot", "--json", "--output", Path.Combine(dir, "c"));
+            Assert.True(code == 0, stderr);
+            j = Last(stdout);
+            Assert.Equal("cox", j.GetProperty("model").GetString());
+            Assert.InRange(j.GetProperty("train_score").GetDouble(), 0.7, 0.8);   // the refitted model's C-index
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void BenchRunsTheSolversThatHandleCoxAndRefusesNewtonWithTheReason()
     {
         string dir = TempDir();
