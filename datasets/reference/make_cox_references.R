@@ -96,5 +96,11 @@ out[[length(out) + 1]] <- list(problem = "cox_cv_deviance", data = "datasets/glm
   cvsd = structure(cv$cvsd, array = TRUE), lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se, tool = "R glmnet", version = versions,
   command = "cv.glmnet(x, Surv(time, status), family = \"cox\", alpha = 1, lambda = exp(seq(log(0.2), log(0.005), length.out = 20)), foldid = ((1:n - 1) %% 5) + 1, standardize = FALSE, thresh = 1e-14, maxit = 1e7) (type.measure = \"deviance\", grouped = TRUE: the defaults)",
   generator = "Rscript datasets/reference/make_cox_references.R", date = as.character(Sys.Date()))
+cvc <- cv.glmnet(x, y, family = "cox", alpha = 1, lambda = cvl, foldid = foldid, type.measure = "C", standardize = FALSE, thresh = 1e-14, maxit = 1e7)
+out[[length(out) + 1]] <- list(problem = "cox_cv_cindex", data = "datasets/glmnet_synthetic/CoxExample.csv",
+  alpha = 1, foldid = "((i - 1) mod 5) + 1", lambda = structure(cvc$lambda, array = TRUE), cvm = structure(cvc$cvm, array = TRUE),
+  cvsd = structure(cvc$cvsd, array = TRUE), lambda_min = cvc$lambda.min, lambda_1se = cvc$lambda.1se, tool = "R glmnet", version = versions,
+  command = "cv.glmnet(x, Surv(time, status), family = \"cox\", alpha = 1, lambda = exp(seq(log(0.2), log(0.005), length.out = 20)), foldid = ((1:n - 1) %% 5) + 1, type.measure = \"C\", standardize = FALSE, thresh = 1e-14, maxit = 1e7)",
+  generator = "Rscript datasets/reference/make_cox_references.R", date = as.character(Sys.Date()))
 writeLines(to_json(out), "datasets/reference/cox.json")
 cat("wrote", length(out), "entries\n")

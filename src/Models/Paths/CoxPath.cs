@@ -3,6 +3,7 @@ using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Models.Paths;
 using OptSuite.Objectives;
+using OptSuite.Objectives.Metrics;
 using OptSuite.Objectives.Survival;
 using OptSuite.Solvers;
 
@@ -23,7 +24,9 @@ namespace OptSuite.Models;
 /// k's path is fitted on the other folds, and its loss at each λ is the deviance of the full data minus that of the
 /// training folds at the training-fold coefficients, D(β₋ₖ; all) − D(β₋ₖ; −k) with D = 2(ℓ_sat − ℓ) and weights rescaled
 /// to sum to the row count (coxnet.deviance's std.weights), divided by the event weight of fold k. The mean weights the
-/// folds by their event weight, the standard error as cv.glmnet. The model is refitted on all data at the chosen λ.</para>
+/// folds by their event weight, the standard error as cv.glmnet. <see cref="CrossValidationMetric.ConcordanceIndex"/> scores
+/// each fold's held-out linear predictor by Harrell's C instead (cv.glmnet's type.measure = "C", folds weighted by their total
+/// weight), kept as the loss 1 − C. The model is refitted on all data at the chosen λ.</para>
 /// </remarks>
 public sealed class CoxPath : LinearPath
 {
@@ -68,8 +71,9 @@ public sealed class CoxPath : LinearPath
         var clock = Stopwatch.StartNew();
         ILinearMap a = x.Map;
         var full = Check(a, time, status, sampleWeight);
-        if (options.Metric is not (CrossValidationMetric.Default or CrossValidationMetric.Deviance))
-            throw new ArgumentException($"The {options.Metric} metric does not apply to cox; use Deviance (the partial-likelihood deviance).", nameof(options));
+        if (options.Metric is not (CrossValidationMetric.Default or CrossValidationMetric.Deviance or CrossValidationMetric.ConcordanceIndex))
+            throw new ArgumentException($"The {options.Metric} metric does not apply to cox; use Deviance (the partial-likelihood deviance) or ConcordanceIndex.", nameof(options));
+        bool concordance = options.Metric == CrossValidationMetric.ConcordanceIndex;
         int n = a.Rows;
         int k = options.Folds;
         if (folds is null)
@@ -93,7 +97,9 @@ public sealed class CoxPath : LinearPath
         for (int f = 0; f < k; f++)
         {
             int[] train = Enumerable.Range(0, n).Where(i => folds[i] != f).ToArray();
-            for (int i = 0; i < n; i++) if (folds[i] == f) foldWeight[f] += w[i] * status[i];
+            int[] held = Enumerable.Range(0, n).Where(i => folds[i] == f).ToArray();
+            // cv.glmnet weights a fold by its event weight for the deviance, by its total weight for C.
+            foreach (int i in held) foldWeight[f] += concordance ? w[i] : w[i] * status[i];
             var xs = RowSubset.Take(a, train);
             double[] ts = [.. train.Select(i => time[i])], ws = [.. train.Select(i => w[i])];
             int[] ss = [.. train.Select(i => status[i])];
@@ -104,6 +110,14 @@ public sealed class CoxPath : LinearPath
             {
                 double[] b = t < fold.Points.Count ? fold.Coefficients(t) : fold.Coefficients(fold.Points.Count - 1);
                 a.Apply(b, eta);
+                if (concordance)
+                {
+                    // Harrell's C of the held-out rows' linear predictor, as glmnet's Cindex(pred[fold], y[fold], w[fold]).
+                    double c = SurvivalMetrics.ConcordanceIndex([.. held.Select(i => time[i])], [.. held.Select(i => status[i])],
+                        [.. held.Select(i => eta[i])], [.. held.Select(i => w[i])]);
+                    foldLoss[f, t] = 1 - c;
+                    continue;
+                }
                 xs.Apply(b, etaTrain);
                 double devFull = 2 * (fullStd.SaturatedLogLikelihood - fullStd.LogLikelihood(eta));
                 double devTrain = 2 * (trainStd.SaturatedLogLikelihood - trainStd.LogLikelihood(etaTrain));
@@ -121,7 +135,7 @@ public sealed class CoxPath : LinearPath
         };
         model.Fit(x, time, status, sampleWeight);
         clock.Stop();
-        return new CrossValidationResult<CoxRegression>(path, folds, k, CrossValidationMetric.Deviance, foldLoss, foldWeight, mean, se,
+        return new CrossValidationResult<CoxRegression>(path, folds, k, concordance ? CrossValidationMetric.ConcordanceIndex : CrossValidationMetric.Deviance, foldLoss, foldWeight, mean, se,
             options.Rule, clock.Elapsed, model);
     }
 

@@ -68,4 +68,25 @@ public class CoxPathTests
         Assert.Throws<ArgumentException>(() => new CoxPath().CrossValidate(d.Features, d.Time, d.Status,
             options: new CrossValidationOptions { Metric = CrossValidationMetric.MeanSquaredError }));
     }
+
+    [Fact]
+    public void CrossValidationByTheConcordanceIndexIsCvGlmnetsC()
+    {
+        var r = Reference("cox_cv_cindex");
+        var d = CoxRegressionTests.Data();
+        int[] folds = Enumerable.Range(0, d.Time.Length).Select(i => i % 5).ToArray();
+        var cv = new CoxPath { Lambdas = Doubles(r, "lambda"), Tolerance = 1e-10 }.CrossValidate(d.Features, d.Time, d.Status,
+            options: new CrossValidationOptions { Metric = CrossValidationMetric.ConcordanceIndex }, folds: folds);
+        double[] cvm = Doubles(r, "cvm"), cvsd = Doubles(r, "cvsd");
+        for (int t = 0; t < cvm.Length; t++)
+        {
+            Assert.Equal(cvm[t], 1 - cv.MeanLoss[t], 1e-9);
+            Assert.Equal(cvsd[t], cv.StandardError[t], 1e-9);
+        }
+        Assert.Equal(r.GetProperty("lambda_min").GetDouble(), cv.LambdaMin, 1e-12);
+        Assert.Equal(r.GetProperty("lambda_1se").GetDouble(), cv.LambdaOneStandardError, 1e-12);
+        Assert.Equal(CrossValidationMetric.ConcordanceIndex, cv.Metric);
+        Assert.Throws<ArgumentException>(() => new LassoPath().CrossValidate(d.Features, d.Time, null,
+            new CrossValidationOptions { Metric = CrossValidationMetric.ConcordanceIndex }));
+    }
 }

@@ -56,7 +56,7 @@ public class CoxRegressionTests
         Assert.Equal(reference, m.Report.Objective, 1e-9 * reference);
         Assert.True(m.Report.Objective <= reference * (1 + 1e-12), $"{m.Report.Objective} above glmnet's {reference}");
         double[] b = Coef(r);
-        for (int j = 0; j < b.Length; j++) Assert.Equal(b[j], m.Coefficients[j], 2e-6);
+        for (int j = 0; j < b.Length; j++) Assert.Equal(b[j], m.Coefficients[j], 5e-7);   // measured: ≤ 2.1e-7 (glmnet's own KKT residual is ~5e-8)
         Assert.Equal(b.Count(v => v != 0), m.NonZeroCoefficients);
         Assert.Equal(0, m.Intercept);
     }
