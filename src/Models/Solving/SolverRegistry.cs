@@ -28,6 +28,10 @@ namespace OptSuite.Models;
 /// other losses; the interior-point method for quantile regression; L-BFGS for the other smooth problems. Where Auto's
 /// choice does not apply (X a custom linear map), the first that does of L-BFGS, Newton, OWL-QN, coordinate descent,
 /// FISTA, ISTA.</para>
+/// <para>The Cox partial likelihood (<see cref="ProblemStructure.Survival"/>) couples the samples through its risk sets, so
+/// it is no sum of pointwise losses: coordinate descent runs glmnet's proximal Newton on it
+/// (<see cref="PredictorProximalNewton"/>, Auto's choice), L-BFGS the L2 case, OWL-QN, FISTA and ISTA any case; trust-region
+/// Newton and the dual method refuse it.</para>
 /// <para>Data read in row blocks (<see cref="ProblemTraits.RowBlocks"/>: shards, <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>)
 /// give products by passes and no column or row access: the product-based solvers (FISTA, ISTA, L-BFGS, OWL-QN,
 /// trust-region Newton) and the interior-point method (its normal equations summed block by block) apply as in memory;

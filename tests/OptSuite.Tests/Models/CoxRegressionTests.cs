@@ -207,4 +207,22 @@ public class CoxRegressionTests
         var e = Assert.Throws<UnsupportedSolverException>(() => new CoxRegression { Solver = SolverKind.Newton }.Fit(x, [1, 2, 3], [1, 0, 1]));
         Assert.Contains("risk sets", e.Message);
     }
+
+    [Fact]
+    public void AProximalNewtonStepAllocatesNothingAndTheStartIsNotModified()
+    {
+        var d = Data();
+        var f = new PredictorObjective(d.Features, new CoxPartialLikelihood(d.Time, d.Status), 0.02, 0.01);
+        var x0 = new double[30];
+        x0[0] = 0.1;
+        var state = new OptSuite.Solvers.PredictorProximalNewtonState(f, x0, new OptSuite.Solvers.CoordinateDescentOptions { Tolerance = 1e-12 });
+        state.Step();   // JIT and first-touch
+        double first = state.Criterion;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 5; k++) state.Step();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(0.1, x0[0]);
+        Assert.True(state.Criterion < first / 10, $"{state.Criterion} after 6 steps, {first} after 1");   // linear convergence (≈ 0.5 a step here)
+    }
 }
