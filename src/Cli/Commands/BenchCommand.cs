@@ -148,13 +148,15 @@ internal static class BenchCommand
         CliData.Require("--data", settings.DataPath);
         var backend = ResolveBackend(backendName);
         // One task per distinct label value for multitask-lasso, as `optsuite fit`: the 0/1 indicators of each row's label set.
-        var data = (ranks is null
+        var data = (entry.Task == ModelTask.Survival && ranks is null ? CliData.ReadSurvival("--data", settings.DataPath, null)
+            : ranks is null
             ? CliData.Read("--data", settings.DataPath, labelSets: entry.Task == ModelTask.MultiTask, backend: backend)
             : CliData.ReadPart("--data", settings.DataPath, ranks)).RequireRows();
         bool reports = ranks is null || ranks.Rank == 0;
         ILinearMap x = data.Features;
         FitProblem posed = CliFiles.OnData("--data", settings.DataPath, () => estimator switch
         {
+            CoxRegression cox => cox.CreateProblem(data.Matrix, data.Time!, data.Status!, data.Weights),
             MultiTaskLasso m => m.CreateProblem(data.Matrix, MultiTaskTargets.Indicators(data, MultiTaskTargets.Tasks(data)), data.Weights),
             LinearClassifier c => Single(c.CreateProblems(data.Matrix, data.Labels, data.Weights), entry.Name),
             _ => ((LinearRegressor)estimator).CreateProblem(data.Matrix, data.Labels, data.Weights),

@@ -160,6 +160,89 @@ internal sealed class CliData
             $"{local.Storage}, rows {rows.FirstRow + 1}–{rows.FirstRow + rows.Rows} on rank {ranks.Rank} of {ranks.Size}");
     }
 
+    /// <summary>The survival times of survival data (<see cref="ReadSurvival"/>), else null.</summary>
+    public double[]? Time { get; private init; }
+
+    /// <summary>The event indicators (1 event, 0 censored) of survival data, else null.</summary>
+    public int[]? Status { get; private init; }
+
+    /// <summary>Whether <paramref name="path"/> names a CSV file (.csv, possibly compressed).</summary>
+    public static bool IsCsv(string path)
+    {
+        string p = path.ToLowerInvariant();
+        foreach (string z in new[] { ".gz", ".bz2", ".xz" })
+            if (p.EndsWith(z, StringComparison.Ordinal)) p = p[..^z.Length];
+        return p.EndsWith(".csv", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Right-censored survival data for the Cox model: a CSV file with a header whose columns <c>time</c> and
+    /// <c>status</c> are the outcome (the other columns the features), or an svmlight file whose labels are the times
+    /// with the event indicators in <paramref name="statusPath"/> (<c>--status</c>: one 0 or 1 per line). A bad time or
+    /// status is a <see cref="DataFormatException"/> naming the file, line and column.
+    /// </summary>
+    /// <param name="option">The option, for messages.</param>
+    /// <param name="path">The data file.</param>
+    /// <param name="statusPath">The status file for svmlight data; null for CSV.</param>
+    /// <param name="shape">For test data: the training data's feature count and index base (svmlight).</param>
+    /// <param name="what">What the data is, for "… file not found".</param>
+    public static CliData ReadSurvival(string option, string path, string? statusPath, SvmlightReaderOptions? shape = null, string what = "Data")
+    {
+        if (Directory.Exists(path)) throw new UsageException($"{option} {path}: survival data are read from a CSV file with time and status columns, or an svmlight file with --status, not a shard directory.");
+        CliFiles.RequireInput(option, path, what);
+        if (IsCsv(path))
+        {
+            if (statusPath is not null) throw new UsageException($"--status applies to svmlight data; {option} {path} is CSV, whose 'status' column holds the events.");
+            var t = SurvivalCsvReader.Read(path);
+            if (shape?.FeatureCount is { } p && p != t.Features.Columns)
+                throw new UsageException($"{option} {path} has {t.Features.Columns} feature columns; the training data had {p}.");
+            return new(option, path, t.Features, t.Time, null, null, SvmlightIndexBase.Auto, "dense") { Time = t.Time, Status = t.Status };
+        }
+        if (statusPath is null)
+            throw new UsageException($"{option} {path} is svmlight data: give the event indicators with --status FILE (one 0 or 1 per line), or use a CSV file with time and status columns.");
+        CliFiles.RequireInput("--status", statusPath, "Status");
+        var d = CliFiles.ReadSvmlight(option, path, shape, what);
+        var status = ReadStatus(statusPath, d.Labels.Length);
+        for (int i = 0; i < d.Labels.Length; i++)
+            if (!(d.Labels[i] > 0 && double.IsFinite(d.Labels[i])))
+                throw new DataFormatException(path, i + 1, 1, "the label is the survival time, which must be > 0", d.Labels[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        return new(option, path, d.Features, d.Labels, null, null, Base(d.ZeroBasedIndices), "CSR") { Time = d.Labels, Status = status };
+    }
+
+    /// <summary>The features of a CSV file with a header for prediction: every column but <c>time</c> and <c>status</c>
+    /// (which may be absent); their count must be the model's.</summary>
+    public static CliData ReadCsvFeatures(string option, string path, int features)
+    {
+        CliFiles.RequireInput(option, path);
+        var t = CsvReader.Read(path, new CsvReaderOptions { HasHeader = true });
+        var keep = Enumerable.Range(0, t.FeatureNames.Count).Where(j => t.FeatureNames[j] is not ("time" or "status")).ToArray();
+        if (keep.Length != features)
+            throw new UsageException($"{option} {path} has {keep.Length} feature columns (besides time and status); the model has {features}.");
+        var x = new double[(long)t.Features.Rows * keep.Length];
+        for (int i = 0; i < t.Features.Rows; i++)
+            for (int k = 0; k < keep.Length; k++) x[(long)i * keep.Length + k] = t.Features[i, keep[k]];
+        return new(option, path, new DenseMatrix(t.Features.Rows, keep.Length, x), null, null, null, SvmlightIndexBase.Auto, "dense");
+    }
+
+    /// <summary>One 0 or 1 per line (blank lines and '#' comments skipped), exactly <paramref name="rows"/> of them.</summary>
+    private static int[] ReadStatus(string path, int rows)
+    {
+        var status = new List<int>(rows);
+        using var reader = new StreamReader(CompressedStreams.OpenRead(path));
+        long line = 0;
+        for (string? text; (text = reader.ReadLine()) is not null;)
+        {
+            line++;
+            var t = text.AsSpan().Trim();
+            if (t.IsEmpty || t[0] == '#') continue;
+            if (t is not ("0" or "1")) throw new DataFormatException(path, line, 1, "the status must be 1 (event) or 0 (censored)", text);
+            status.Add(t[0] - '0');
+        }
+        if (status.Count != rows)
+            throw new DataFormatException(path, line, 0, $"the file has {status.Count} status values for the {rows} rows of the data");
+        return [.. status];
+    }
+
     /// <summary>n over all ranks (<see cref="Rows"/> unless the data are a rank's share).</summary>
     public long GlobalRows => Features is IDistributedMap d ? d.GlobalRows : Rows;
 

@@ -81,7 +81,7 @@ internal static class CliFiles
         {
             return work();
         }
-        catch (ArgumentException e) when (e.ParamName is "x" or "y" or "sampleWeight")
+        catch (ArgumentException e) when (e.ParamName is "x" or "y" or "sampleWeight" or "time" or "status")
         {
             throw new UsageException($"{option} {path}: {CommandRunner.Message(e)}");
         }

@@ -17,7 +17,7 @@ internal static class CvCommand
     private static readonly Option<int> Folds = new("--folds", "-k") { Description = "k, the number of folds.", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> CvSeed = new("--cv-seed") { Description = "Seed of the fold assignment (stratified for logistic).", DefaultValueFactory = _ => 0 };
     private static readonly Option<int?> Parallel = new("--parallel") { Description = "Folds fitted at once (default: min(k, processors); 1 for a shard directory); the result does not depend on it." };
-    private static readonly Option<string?> Metric = new("--metric") { Description = "Held-out loss: mse (regression, default), deviance (logistic, default) or misclassification." };
+    private static readonly Option<string?> Metric = new("--metric") { Description = "Held-out loss: mse (regression, default), deviance (logistic and cox, default), misclassification, or c-index (cox: 1 − Harrell's C)." };
     private static readonly Option<string> Rule = new("--rule") { Description = "Refit at λ_min (min) or λ_1se (1se).", DefaultValueFactory = _ => "min" };
     private static readonly Option<string?> SaveModel = new("--save-model") { Description = "Save the refitted model as JSON (for optsuite predict)." };
     private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the refitted model (a file or shard directory)." };
@@ -26,7 +26,7 @@ internal static class CvCommand
     {
         var cmd = new Command("cv", "Cross-validate λ along a lasso, elastic-net or logistic path, refit at λ_min or λ_1se, and plot the CV error.");
         Options.AddTo(cmd);
-        Metric.AcceptOnlyFromAmong("mse", "deviance", "misclassification");
+        Metric.AcceptOnlyFromAmong("mse", "deviance", "misclassification", "c-index");
         Rule.AcceptOnlyFromAmong("min", "1se");
         foreach (Option o in new Option[] { Folds, CvSeed, Parallel, Metric, Rule, SaveModel, Test }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
@@ -40,8 +40,8 @@ internal static class CvCommand
         string? testPath = parse.GetValue(Test) is { } t ? CliFiles.ResolveData(t) : null, saved = parse.GetValue(SaveModel);
         CliData.Require("--data", dataPath);
         if (testPath is not null) CliData.Require("--test", testPath, "Test");
-        var train = PathOptions.Read("--data", dataPath);
-        CliData? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;
+        var train = Options.Read(parse, estimator, "--data", dataPath);
+        CliData? test = testPath is not null ? Options.Read(parse, estimator, "--test", testPath, train) : null;
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
         var inputs = CliData.Inputs("--data", dataPath).ToList();
         if (testPath is not null) inputs.AddRange(CliData.Inputs("--test", testPath));
@@ -57,6 +57,7 @@ internal static class CvCommand
                 "mse" => CrossValidationMetric.MeanSquaredError,
                 "deviance" => CrossValidationMetric.Deviance,
                 "misclassification" => CrossValidationMetric.Misclassification,
+                "c-index" => CrossValidationMetric.ConcordanceIndex,
                 _ => CrossValidationMetric.Default,
             },
             Rule = parse.GetValue(Rule) == "1se" ? LambdaRule.OneStandardError : LambdaRule.Minimum,
@@ -65,6 +66,7 @@ internal static class CvCommand
         {
             LogisticPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             MultinomialPath m => m.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
+            CoxPath c => c.CrossValidate(train.Matrix, train.Time!, train.Status!, train.Weights, options),
             LassoPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             _ => ((ElasticNetPath)estimator).CrossValidate(train.Matrix, train.Labels, train.Weights, options),
         });
@@ -74,6 +76,8 @@ internal static class CvCommand
         string lossLabel = cv.Metric switch
         {
             CrossValidationMetric.MeanSquaredError => "held-out mean squared error",
+            CrossValidationMetric.ConcordanceIndex => "held-out 1 − Harrell's C",
+            CrossValidationMetric.Deviance when estimator is CoxPath => "held-out partial-likelihood deviance (per event, grouped)",
             CrossValidationMetric.Deviance => cv.Path.OutputCount > 1 ? "held-out multinomial deviance (per sample)" : "held-out binomial deviance (per sample)",
             _ => "held-out misclassification rate",
         };
@@ -127,6 +131,7 @@ internal static class CvCommand
     {
         CrossValidationMetric.MeanSquaredError => "mse",
         CrossValidationMetric.Deviance => "deviance",
+        CrossValidationMetric.ConcordanceIndex => "c-index",
         _ => "misclassification",
     };
 }

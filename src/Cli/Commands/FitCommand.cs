@@ -27,12 +27,13 @@ internal static class FitCommand
     private static readonly Option<bool> Distributed = DistributedOptions.Flag();
     private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
     private static readonly CheckpointOptions Checkpoints = new();
+    private static readonly Option<string?> StatusFile = new("--status") { Description = "cox with svmlight data (labels = survival times): the event indicators, one 0 or 1 per line. CSV data carry them in a 'status' column." };
 
     public static Command Create()
     {
         var cmd = new Command("fit", "Fit a model on svmlight data or a shard directory and report objective, duality gap, iterations, time and scores.");
         SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
-        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, SearchC, Folds, Distributed, Ranks]).Concat(Checkpoints.All)) cmd.Options.Add(o);
+        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, SearchC, Folds, Distributed, Ranks, StatusFile]).Concat(Checkpoints.All)) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -72,11 +73,16 @@ internal static class FitCommand
         bool multiTask = entry.Task == ModelTask.MultiTask;
         // --distributed: this process is one rank of an MPI job and reads its share of the data; rank 0 reports and saves.
         var ranks = DistributedOptions.Join(parse, Distributed, Ranks, name, multiTask);
-        var train = (ranks is null ? CliData.Read("--data", dataPath, labelSets: multiTask) : CliData.ReadPart("--data", dataPath, ranks)).RequireRows();
+        bool survival = entry.Task == ModelTask.Survival;
+        if (survival && ranks is not null) throw new UsageException($"--model {name} does not run distributed (its risk sets couple every row).");
+        if (!survival && parse.GetValue(StatusFile) is not null) throw new UsageException($"--status applies to --model cox, not {name}.");
+        var train = (survival ? CliData.ReadSurvival("--data", dataPath, parse.GetValue(StatusFile))
+            : ranks is null ? CliData.Read("--data", dataPath, labelSets: multiTask) : CliData.ReadPart("--data", dataPath, ranks)).RequireRows();
         // The training data's index base is saved with the model and used for --test and predict.
         estimator.FeatureIndexBase = train.IndexBase;
         // The test data is read and checked before the fit, so a bad test file costs no fit.
         var test = testPath is null ? null
+            : survival ? CliData.ReadSurvival("--test", testPath, null, train.Shape, "Test")
             : ranks is null ? CliData.Read("--test", testPath, train.Shape, multiTask, what: "Test")
             : CliData.ReadPart("--test", testPath, ranks, train.Shape, what: "Test");
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.GlobalRows);
@@ -129,7 +135,7 @@ internal static class FitCommand
             new("train_score", trainScore),
             new("test_score", hasTest ? testScore : null),
             new("lambda", report.Lambda),
-            new("fit_intercept", estimator.FitIntercept),
+            new("fit_intercept", estimator is not CoxRegression && estimator.FitIntercept),   // Cox has none
             new("score_kind", ScoreName(estimator)),
         };
         if (estimator is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
@@ -150,7 +156,8 @@ internal static class FitCommand
 
     private static void Fit(LinearEstimator estimator, CliData d)
     {
-        if (estimator is LinearClassifier c) c.Fit(d.Matrix, d.Labels, d.Weights);
+        if (estimator is CoxRegression cox) cox.Fit(d.Matrix, d.Time!, d.Status!, d.Weights);
+        else if (estimator is LinearClassifier c) c.Fit(d.Matrix, d.Labels, d.Weights);
         else ((LinearRegressor)estimator).Fit(d.Matrix, d.Labels, d.Weights);
     }
 
@@ -158,6 +165,7 @@ internal static class FitCommand
     {
         LinearClassifier c => c.Score(d.Matrix, d.Labels),
         LinearRegressor r => r.Score(d.Matrix, d.Labels),
+        CoxRegression cox => cox.Score(d.Matrix, d.Time ?? throw new UsageException($"{d.Option} {d.Path} has no survival times."), d.Status!),
         _ => double.NaN,
     };
 
@@ -166,6 +174,7 @@ internal static class FitCommand
     {
         LinearClassifier c => c.ScoreName,
         LinearRegressor r => r.ScoreName,
+        CoxRegression cox => cox.ScoreName,
         _ => "r2",
     };
 }

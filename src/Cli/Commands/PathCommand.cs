@@ -28,11 +28,12 @@ internal static class PathCommand
         string dataPath = CliFiles.ResolveData(parse.GetValue(Options.Data)!);
         CliData.Require("--data", dataPath);
         string prefix = Options.Prefix(parse, CliData.Inputs("--data", dataPath), ".csv", "_coef.csv");
-        var data = PathOptions.Read("--data", dataPath);
+        var data = Options.Read(parse, estimator, "--data", dataPath);
         RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator switch
         {
             LogisticPath logistic => logistic.Fit(data.Matrix, data.Labels, data.Weights),
             MultinomialPath multinomial => multinomial.Fit(data.Matrix, data.Labels, data.Weights),
+            CoxPath cox => cox.Fit(data.Matrix, data.Time!, data.Status!, data.Weights),
             LassoPath lasso => lasso.Fit(data.Matrix, data.Labels, data.Weights),
             _ => ((ElasticNetPath)estimator).Fit(data.Matrix, data.Labels, data.Weights),
         });
@@ -84,6 +85,7 @@ internal static class PathCommand
     {
         "lasso" => "Lasso",
         "elastic-net" => $"Elastic-net (α = {path.L1Ratio:G3})",
+        "cox" => path.L1Ratio == 1 ? "L1-Cox" : $"Cox (α = {path.L1Ratio:G3})",
         _ => path.L1Ratio == 1 ? "L1-logistic" : $"Logistic (α = {path.L1Ratio:G3})",
     };
 }

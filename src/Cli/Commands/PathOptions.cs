@@ -29,6 +29,7 @@ internal sealed class PathOptions
     public readonly Option<string> Output;
     public readonly Option<bool> NoPlot = new("--no-plot") { Description = "Write the CSV only, no PNG/SVG plot." };
     public readonly Option<bool> Json = new("--json") { Description = "Print one JSON object as the last line of stdout." };
+    public readonly Option<string?> StatusFile = new("--status") { Description = "cox with svmlight data (labels = survival times): the event indicators, one 0 or 1 per line. CSV data carry them in a 'status' column." };
 
     // Model options that paths share with fit, bound the way fit binds them.
     private readonly ModelArguments _model = new();
@@ -48,7 +49,7 @@ internal sealed class PathOptions
     public void AddTo(Command command)
     {
         foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
-            _model.ClassWeight, NoIntercept, Seed, Threads, Output, NoPlot, Json }) command.Options.Add(o);
+            _model.ClassWeight, NoIntercept, Seed, Threads, Output, NoPlot, Json, StatusFile }) command.Options.Add(o);
     }
 
     /// <summary>Reads the data of <paramref name="option"/> (a file or a shard directory); test data (<paramref name="like"/>
@@ -56,6 +57,16 @@ internal sealed class PathOptions
     public static CliData Read(string option, string path, CliData? like = null) => like is null
         ? CliData.Read(option, path).RequireRows()
         : CliData.Read(option, path, like.Shape, what: "Test");
+
+    /// <summary>Reads the data of <paramref name="option"/> for the path of <paramref name="estimator"/>: survival data
+    /// (a CSV with time and status columns, or svmlight with --status) for cox, else as <see cref="Read(string, string, CliData?)"/>.</summary>
+    public CliData Read(ParseResult parse, LinearPath estimator, string option, string path, CliData? like = null)
+    {
+        string? status = parse.GetValue(StatusFile);
+        if (estimator is not CoxPath)
+            return status is null ? Read(option, path, like) : throw new UsageException($"--status applies to --model cox, not {estimator.ModelName}.");
+        return like is null ? CliData.ReadSurvival(option, path, status).RequireRows() : CliData.ReadSurvival(option, path, null, like.Shape, "Test");
+    }
 
     public LinearPath Build(ParseResult parse)
     {

@@ -41,8 +41,10 @@ internal static class PredictCommand
         try { model = LinearEstimator.Load(modelPath); }
         catch (InvalidDataException e) { throw new UsageException(e.Message); }
         // The training file's numbering and feature count: data that contradict them are an error, never shifted.
-        var data = CliData.Read("--data", dataPath, model.ReaderOptions, labelSets: model is MultiTaskLasso);
-        if (model.FeatureIndexBase == SvmlightIndexBase.Auto && data.Features is not IRowBlockedMap)
+        // A Cox model predicts from CSV (its time and status columns, if any, are dropped) or svmlight features.
+        var data = model is CoxRegression && CliData.IsCsv(dataPath) ? CliData.ReadCsvFeatures("--data", dataPath, model.FeatureCount)
+            : CliData.Read("--data", dataPath, model.ReaderOptions, labelSets: model is MultiTaskLasso);
+        if (model.FeatureIndexBase == SvmlightIndexBase.Auto && data.Features is not IRowBlockedMap && !CliData.IsCsv(dataPath))
             Console.Error.WriteLine($"note: {modelPath} does not record the index base of its training data (saved by an older OptSuite, or by a program that did not set it); " +
                 $"the index base of {dataPath} is detected from the file.");
         if (output is not null)
@@ -77,6 +79,7 @@ internal static class PredictCommand
         MultiTaskLasso multi => Rows(multi.Predict(x)),   // k predictions per line
         LinearClassifier c => c.PredictText(x),
         LinearRegressor r => r.Predict(x).Select(v => v.ToString("R", CultureInfo.InvariantCulture)),
+        CoxRegression cox => cox.Predict(x).Select(v => v.ToString("R", CultureInfo.InvariantCulture)),   // the linear predictor
         _ => throw new InvalidOperationException($"Cannot predict with a {model.GetType().Name}."),
     };
 

@@ -7,4 +7,7 @@ internal enum LossKind
     Squared,
     Logistic,
     Multinomial,
+
+    /// <summary>The Cox partial likelihood (<see cref="CoxPath"/>; not a pointwise loss, so not a <see cref="Paths.PathProblem"/>).</summary>
+    CoxPartialLikelihood,
 }

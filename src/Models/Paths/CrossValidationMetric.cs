@@ -15,4 +15,8 @@ public enum CrossValidationMetric
     /// <summary>The misclassification rate, 1 when sign(z) ≠ y (z = 0 counts as the negative class), logistic
     /// (glmnet's "class").</summary>
     Misclassification,
+
+    /// <summary>Harrell's concordance index C of the held-out linear predictor, Cox (glmnet's "C"), kept as the loss 1 − C
+    /// so that λ_min minimises it (cv.glmnet maximises C: the same λ).</summary>
+    ConcordanceIndex,
 }

@@ -124,6 +124,8 @@ public abstract partial class LinearPath
     {
         bool regression = Loss == LossKind.Squared;
         if (metric == CrossValidationMetric.Default) return regression ? CrossValidationMetric.MeanSquaredError : CrossValidationMetric.Deviance;
+        if (metric == CrossValidationMetric.ConcordanceIndex)
+            throw new ArgumentException($"The concordance index applies to cox, not {ModelName}.", nameof(CrossValidationOptions.Metric));
         if (regression != (metric == CrossValidationMetric.MeanSquaredError))
             throw new ArgumentException($"The {metric} metric does not apply to {ModelName}; use " +
                 (regression ? "MeanSquaredError." : "Deviance or Misclassification."), nameof(CrossValidationOptions.Metric));

@@ -11,6 +11,9 @@ public enum ModelTask
 
     /// <summary>k targets per sample, one task per distinct label value (the labels' 0/1 indicators).</summary>
     MultiTask,
+
+    /// <summary>A right-censored survival time and an event indicator per sample (C-index score): CSV columns time and status.</summary>
+    Survival,
 }
 
 /// <summary>A model option beyond the shared ones (λ or C, intercept, solver, tolerance, limits, seed, threads).</summary>

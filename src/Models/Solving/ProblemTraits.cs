@@ -16,6 +16,11 @@ public enum ProblemStructure
 
     /// <summary>k independent squared-loss tasks sharing a row-structured penalty (multi-task lasso).</summary>
     MultiTask,
+
+    /// <summary>One score per sample, the samples coupled through risk sets (the Cox partial likelihood): not a sum of
+    /// pointwise losses, so only the solvers that see the objective as a whole function apply, and coordinate descent as
+    /// proximal Newton (glmnet's coxnet).</summary>
+    Survival,
 }
 
 /// <summary>What the regulariser offers the solvers.</summary>

@@ -28,6 +28,10 @@ namespace OptSuite.Models;
 /// other losses; the interior-point method for quantile regression; L-BFGS for the other smooth problems. Where Auto's
 /// choice does not apply (X a custom linear map), the first that does of L-BFGS, Newton, OWL-QN, coordinate descent,
 /// FISTA, ISTA.</para>
+/// <para>The Cox partial likelihood (<see cref="ProblemStructure.Survival"/>) couples the samples through its risk sets, so
+/// it is no sum of pointwise losses: coordinate descent runs glmnet's proximal Newton on it
+/// (<see cref="PredictorProximalNewton"/>, Auto's choice), L-BFGS the L2 case, OWL-QN, FISTA and ISTA any case; trust-region
+/// Newton and the dual method refuse it.</para>
 /// <para>Data read in row blocks (<see cref="ProblemTraits.RowBlocks"/>: shards, <see cref="OptSuite.LinearAlgebra.RowBlockedMatrix"/>)
 /// give products by passes and no column or row access: the product-based solvers (FISTA, ISTA, L-BFGS, OWL-QN,
 /// trust-region Newton) and the interior-point method (its normal equations summed block by block) apply as in memory;
@@ -108,6 +112,7 @@ public static class SolverRegistry
         {
             { Structure: ProblemStructure.CrammerSinger } => SolverKind.DualCoordinateDescent,
             { Structure: ProblemStructure.MultiTask } => SolverKind.CoordinateDescent,
+            { Structure: ProblemStructure.Survival } => SolverKind.CoordinateDescent,
             { LinearProgram: true } => SolverKind.InteriorPoint,
             { LossDifferentiable: false } => SolverKind.DualCoordinateDescent,
             { Structure: ProblemStructure.Multiclass } => t.Regularizer == RegularizerForm.None ? SolverKind.Newton : SolverKind.Fista,
@@ -247,6 +252,7 @@ public static class SolverRegistry
         ?? (t.Regularizer is RegularizerForm.None or RegularizerForm.WeightedL1 ? null : $"OWL-QN handles weighted L1 penalties only, not the {Penalty(t)}.");
 
     private static string? Newton(ProblemTraits t) => NotDifferentiable(t)
+        ?? (t.Structure == ProblemStructure.Survival ? $"trust-region Newton takes sums of pointwise losses; the {t.LossName} loss couples the samples through risk sets (cd runs glmnet's proximal Newton on it, lbfgs the L2 case)." : null)
         ?? (t.Regularizer == RegularizerForm.None ? null
             : t.Regularizer == RegularizerForm.Separable ? $"trust-region Newton takes the L2 penalty only as the objective's uniform ridge term; the {Penalty(t)} goes through its prox (use cd, fista or ista)."
             : $"trust-region Newton needs an L2 penalty (a twice-differentiable objective); the {Penalty(t)} is not differentiable.");

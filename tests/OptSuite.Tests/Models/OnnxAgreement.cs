@@ -42,6 +42,7 @@ internal sealed class OnnxAgreement
             case LinearClassifier c: Classifier(c, x, run); break;
             case MultiTaskLasso t: Scores(Flatten(t.Predict(x)), run.Reals["prediction"], "prediction"); break;
             case LinearRegressor r: Regressor(r, x, run); break;
+            case CoxRegression cox: Scores(cox.Predict(x), run.Reals["prediction"], "prediction"); break;
             default: throw new InvalidOperationException(model.GetType().Name);
         }
     }

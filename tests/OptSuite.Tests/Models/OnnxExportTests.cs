@@ -74,6 +74,18 @@ public class OnnxExportTests(ITestOutputHelper output)
             for (int i = 0; i < d.TrainY.Length; i++) y[i, (int)d.TrainY[i] - 1] = 1;
             return (new MultiTaskLasso { Lambda = 1e-3 }.Fit(d.Train, y), d.Test);
         }),
+        ["cox"] = new("cox", () =>
+        {
+            var d = CoxRegressionTests.Data();
+            int n = 800;
+            var x = d.Features;
+            var train = new double[n, 30];
+            var test = new double[1000 - n, 30];
+            for (int i = 0; i < 1000; i++)
+                for (int j = 0; j < 30; j++)
+                    if (i < n) train[i, j] = x[i, j]; else test[i - n, j] = x[i, j];
+            return (new CoxRegression { Lambda = 0.02 }.Fit(train, d.Time[..n], d.Status[..n]), test);
+        }),
         ["logistic"] = new("logistic", () => Classify(new LogisticRegression(), A9a)),
         ["logistic-3-classes"] = new("logistic", () => Classify(new LogisticRegression(), Dna)),
         ["multinomial-2-classes"] = new("multinomial", () => Classify(new LogisticRegression { Multinomial = true }, A9a)),

@@ -6,6 +6,7 @@ using OptSuite.Data.Shards;
 using OptSuite.LinearAlgebra;
 using OptSuite.MLNet;
 using OptSuite.Models;
+using OptSuite.Objectives.Survival;
 
 namespace OptSuite.Tests.Models;
 
@@ -175,6 +176,25 @@ public class UsageGuideSamples
         Assert.Equal(SolverKind.Lbfgs, squared.Report!.Solver);
         Assert.True(squared.Report.Converged, squared.Report.ToString());
         Assert.NotEqual(0, squared.Intercept);
+    }
+
+    [Fact]
+    public void CoxRegressionOnGlmnetsExample()
+    {
+        // sample: cox
+        var data = SurvivalCsvReader.Read(DatasetLocator.Find("glmnet_synthetic/CoxExample.csv"));   // time, status, X1..X30
+
+        var cox = new CoxRegression { Lambda = 0.05 }.Fit(data.Features, data.Time, data.Status);    // glmnet(alpha = 1, lambda = 0.05)
+        var efron = new CoxRegression { Lambda = 0.05, L1Ratio = 0.5, Ties = CoxTies.Efron }.Fit(data.Features, data.Time, data.Status);
+
+        double[] eta = cox.Predict(data.Features);                   // linear predictor x·β
+        double cIndex = cox.Score(data.Features, data.Time, data.Status);   // Harrell's C, glmnet's Cindex
+        // end sample
+        Assert.True(cox.Report!.Converged && efron.Report!.Converged);
+        Assert.Equal(10, cox.NonZeroCoefficients);                   // glmnet's 10 at λ = 0.05
+        Assert.Equal(0.7293554004453082, cIndex, 1e-6);               // glmnet's Cindex of its own fit (cox.json)
+        Assert.Equal(1000, eta.Length);
+        Assert.Equal(Penalty.ElasticNet, efron.Penalty);
     }
 
     [Fact]
@@ -407,7 +427,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(18, blocks.Count);
+        Assert.Equal(19, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

@@ -90,6 +90,7 @@ internal static class OnnxExport
             LinearClassifier c => Classifier(g, c, scores, real),
             LinearRegressor r => Regressor(g, r, scores, real),
             MultiTaskLasso => MultiTask(g, scores, m, real),
+            CoxRegression => LinearPredictor(g, scores, real),
             _ => throw new NotSupportedException($"A {model.GetType().Name} has no ONNX export."),
         };
 
@@ -146,6 +147,15 @@ internal static class OnnxExport
         string mean = log ? g.Node("Exp", "mean", [scores]) : scores;
         g.Node("Reshape", "prediction", [mean, Flat(g)]);
         string what = log ? "the predicted mean exp(x·w + b) (log link)" : "the prediction x·w + b";
+        g.Output("prediction", real, ["N"], $"{what}, one per row");
+        return $"output prediction [N], {what}.";
+    }
+
+    /// <summary>The Cox model's output: the linear predictor x·β (its Predict; the relative risk is its exponential).</summary>
+    private static string LinearPredictor(OnnxGraphBuilder g, string scores, OnnxDataType real)
+    {
+        g.Node("Reshape", "prediction", [scores, Flat(g)]);
+        const string what = "the linear predictor x·β (log relative risk)";
         g.Output("prediction", real, ["N"], $"{what}, one per row");
         return $"output prediction [N], {what}.";
     }

@@ -60,8 +60,9 @@ public class ModelRegistryTests
     [Fact]
     public void PathsExistForTheLassoElasticNetAndLogisticModels()
     {
-        Assert.Equal(["lasso", "elastic-net", "logistic", "multinomial"], ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name));
+        Assert.Equal(["lasso", "elastic-net", "logistic", "multinomial", "cox"], ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name));
         Assert.IsType<MultinomialPath>(ModelRegistry.Get("multinomial").CreatePath());
+        Assert.IsType<CoxPath>(ModelRegistry.Get("cox").CreatePath());
         Assert.IsType<LogisticPath>(ModelRegistry.Get("logistic").CreatePath());
         Assert.Equal(1.0, ((LogisticPath)ModelRegistry.Get("logistic").CreatePath()).L1Ratio);   // glmnet's L1-logistic path by default
         Assert.Equal(0.0, ((LogisticPath)ModelRegistry.Get("logistic").CreatePath(new ModelSettings { Penalty = Penalty.L2 })).L1Ratio);

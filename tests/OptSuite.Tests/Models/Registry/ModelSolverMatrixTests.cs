@@ -20,6 +20,7 @@ public class ModelSolverMatrixTests
     {
         ModelTask.Classification => m.Name is "multinomial" or "multiclass-svm" ? "multiclass/iris.svm" : "binary/heart_scale",
         ModelTask.MultiTask => "multiclass/iris.svm",
+        ModelTask.Survival => "glmnet_synthetic/CoxExample.csv",
         _ => "regression/abalone_scale",
     };
 
@@ -48,6 +49,12 @@ public class ModelSolverMatrixTests
                 {
                     var d = CliData.Read("--data", path, labelSets: true);
                     ((MultiTaskLasso)e).Fit(d.Matrix, MultiTaskTargets.Indicators(d, MultiTaskTargets.Tasks(d)));
+                    break;
+                }
+                case ModelTask.Survival:
+                {
+                    var d = SurvivalCsvReader.Read(path);
+                    ((CoxRegression)e).Fit(d.Features, d.Time, d.Status);
                     break;
                 }
                 case ModelTask.Classification:

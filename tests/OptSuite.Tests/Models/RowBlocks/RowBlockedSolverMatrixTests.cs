@@ -52,6 +52,8 @@ public class RowBlockedSolverMatrixTests(ITestOutputHelper output)
         public required ILinearMap X { get; init; }
         public double[] Y { get; init; } = [];
         public double[,]? Tasks { get; init; }
+        public double[]? Time { get; init; }
+        public int[]? Status { get; init; }
     }
 
     private static readonly Lazy<Data> Regression = new(() =>
@@ -79,8 +81,17 @@ public class RowBlockedSolverMatrixTests(ITestOutputHelper output)
         return new Data { X = d.Features.WithBackend(Managed), Y = d.Labels, Tasks = tasks };
     });
 
+    private static readonly Lazy<Data> Survival = new(() =>
+    {
+        var d = OptSuite.Tests.Models.CoxRegressionTests.Data();
+        var rows = new double[d.Time.Length, d.Features.Columns];
+        for (int i = 0; i < rows.GetLength(0); i++) for (int j = 0; j < rows.GetLength(1); j++) rows[i, j] = d.Features[i, j];
+        return new Data { X = RandomMatrices.Csr(rows, Managed), Time = d.Time, Status = d.Status };
+    });
+
     private static Data DataFor(ModelEntry m) => m.Task switch
     {
+        ModelTask.Survival => Survival.Value,
         ModelTask.Classification => m.Name is "multinomial" or "multiclass-svm" ? Multiclass.Value : Binary.Value,
         ModelTask.MultiTask => Multiclass.Value,
         _ => Regression.Value,
@@ -111,6 +122,7 @@ public class RowBlockedSolverMatrixTests(ITestOutputHelper output)
     private static ProblemTraits Traits(LinearEstimator e, FeatureMatrix x, Data data) => e switch
     {
         MultiTaskLasso t => t.CreateProblem(x, data.Tasks!).Traits,
+        CoxRegression cox => cox.CreateProblem(x, data.Time!, data.Status!).Traits,
         LinearClassifier k => k.CreateProblems(x, data.Y)[0].Traits,
         LinearRegressor r => r.CreateProblem(x, data.Y).Traits,
         _ => throw new InvalidOperationException(e.GetType().Name),
@@ -145,6 +157,7 @@ public class RowBlockedSolverMatrixTests(ITestOutputHelper output)
             switch (e)
             {
                 case MultiTaskLasso t: t.Fit(x, data.Tasks!); break;
+                case CoxRegression cox: cox.Fit(x, data.Time!, data.Status!); _ = cox.Score(x, data.Time!, data.Status!); break;
                 case LinearClassifier k: k.Fit(x, data.Y); _ = k.Score(x, data.Y); break;
                 case LinearRegressor r: r.Fit(x, data.Y); _ = r.Score(x, data.Y); break;
             }
