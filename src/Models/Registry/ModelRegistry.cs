@@ -36,6 +36,8 @@ public static class ModelRegistry
             s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty)),
         new("gamma", "Gamma regression (log link, targets > 0), L2 / L1 / elastic-net penalty", ModelTask.Regression, Penalised,
             s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty)),
+        new("tweedie", "Tweedie regression (log link, --power ρ in [1, 2], default 1.5), L2 / L1 / elastic-net penalty", ModelTask.Regression,
+            [.. Penalised, ModelOption.Power], s => Bind(new TweedieRegressor { L1Ratio = s.L1Ratio, Power = s.Power ?? 1.5 }, s.Penalty)),
         new("quantile", "quantile regression (--quantile τ, pinball loss), L1 / L2 / elastic-net penalty", ModelTask.Regression,
             [.. Penalised, ModelOption.Quantile], s => Bind(new QuantileRegressor { L1Ratio = s.L1Ratio, Quantile = s.Quantile ?? 0.5 }, s.Penalty)),
     ];

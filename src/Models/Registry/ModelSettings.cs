@@ -42,6 +42,9 @@ public enum ModelOption
 
     /// <summary>--class-weight: per-class sample weights (every classifier).</summary>
     ClassWeight,
+
+    /// <summary>--power: the Tweedie power ρ.</summary>
+    Power,
 }
 
 /// <summary>
@@ -77,6 +80,9 @@ public sealed record ModelSettings
     /// <summary>--class-weight.</summary>
     public ClassWeights? ClassWeight { get; init; }
 
+    /// <summary>--power.</summary>
+    public double? Power { get; init; }
+
     /// <summary>Whether <paramref name="option"/> was given.</summary>
     /// <param name="option">The option.</param>
     public bool Has(ModelOption option) => option switch
@@ -90,6 +96,7 @@ public sealed record ModelSettings
         ModelOption.GroupSize => GroupSize is not null,
         ModelOption.InterceptScaling => InterceptScaling is not null,
         ModelOption.ClassWeight => ClassWeight is not null,
+        ModelOption.Power => Power is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 

@@ -38,6 +38,7 @@ public class ModelRegistryTests
                     ModelOption.Quantile => new ModelSettings { Quantile = 0.25 },
                     ModelOption.GroupSize => new ModelSettings { GroupSize = 2 },
                     ModelOption.InterceptScaling => new ModelSettings { InterceptScaling = 2 },
+                    ModelOption.Power => new ModelSettings { Power = 1.2 },
                     _ => new ModelSettings { ClassWeight = ClassWeights.Balanced },
                 };
                 if (m.Options.Contains(o)) Assert.NotNull(m.Create(s));
