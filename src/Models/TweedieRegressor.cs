@@ -80,8 +80,16 @@ public sealed class TweedieRegressor : LinearRegressor<TweedieRegressor>, IPenal
     public override double Score(FeatureMatrix x, double[] y)
     {
         ArgumentNullException.ThrowIfNull(y);
-        double p = Power;
-        return Explained(x, y, Predict(x), (t, m) => Deviance(p, t, m));
+        return Explained(x, y, Predict(x), UnitDeviance);
+    }
+
+    private protected override Func<double, double, double> UnitDeviance
+    {
+        get
+        {
+            double p = Power;
+            return (t, m) => Deviance(p, t, m);
+        }
     }
 
     /// <summary>The unit Tweedie deviance d_ρ(y, μ) (scikit-learn's mean_tweedie_deviance per sample).</summary>
@@ -95,8 +103,10 @@ public sealed class TweedieRegressor : LinearRegressor<TweedieRegressor>, IPenal
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda)
     {
         CheckPower();
-        return PenalisedProblem.Pose(x, y, new TweedieLoss(Power), lambda, Alpha, FitIntercept, w);
+        return PenalisedProblem.Pose(x, y, new TweedieLoss(Power), lambda, Alpha, FitIntercept, w, FitOffset);
     }
+
+    private protected override string? OffsetRefusal => null;
 
     internal override void WriteOptions(IDictionary<string, object?> options)
     {

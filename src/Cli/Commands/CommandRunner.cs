@@ -47,7 +47,7 @@ internal static class CommandRunner
     private static readonly Dictionary<string, string> OptionOfProperty = new()
     {
         ["Lambda"] = "--lambda", ["C"] = "--C", ["L1Ratio"] = "--l1-ratio", ["Tolerance"] = "--tol",
-        ["MaxIterations"] = "--max-iter", ["GroupSize"] = "--group-size", ["Delta"] = "--delta", ["Quantile"] = "--quantile", ["Power"] = "--power",
+        ["MaxIterations"] = "--max-iter", ["GroupSize"] = "--group-size", ["Delta"] = "--delta", ["Quantile"] = "--quantile", ["Power"] = "--power", ["offset"] = "--offset",
         ["InterceptScaling"] = "--intercept-scaling", ["ClassWeight"] = "--class-weight", ["Threads"] = "--threads", ["PathLength"] = "--n-lambda",
         ["LambdaMinRatio"] = "--lambda-min-ratio", ["Folds"] = "--folds", ["MaxDegreeOfParallelism"] = "--parallel",
     };

@@ -42,10 +42,12 @@ internal static class PenalisedProblem
 
     /// <summary>(1/Σc)Σc_iℓ(y_i, x_i·w + b) + λ(α‖w‖₁ + (1 − α)/2‖w‖²): the zero regulariser plus ridge for α = 0 (a smooth
     /// objective, for the quasi-Newton, Newton and dual solvers), an <see cref="L1Norm"/> plus ridge otherwise.</summary>
-    public static FitProblem Pose<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept, double[]? w)
+    /// <remarks><paramref name="offset"/> (z = x·w + b + o) for the models that take offsets; null for none.</remarks>
+    public static FitProblem Pose<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept, double[]? w,
+        double[]? offset = null)
         where TLoss : struct, ILoss => alpha == 0
-        ? new LinearProblem<TLoss, ZeroRegularizer>(new(x, y, loss, default, lambda, intercept, w))
-        : new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), intercept, w));
+        ? new LinearProblem<TLoss, ZeroRegularizer>(new(x, y, loss, default, lambda, intercept, w, offset))
+        : new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), intercept, w, offset));
 
     /// <summary>Poses and solves in one call (the paths' per-λ solve).</summary>
     public static FitOutcome Solve<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept,
