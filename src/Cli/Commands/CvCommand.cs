@@ -42,6 +42,9 @@ internal static class CvCommand
         if (testPath is not null) CliData.Require("--test", testPath, "Test");
         var train = PathOptions.Read("--data", dataPath);
         CliData? test = testPath is not null ? PathOptions.Read("--test", testPath, train) : null;
+        double[]? offset = Options.Offsets(parse, train, dataPath);
+        if (offset is not null && test is not null)
+            throw new UsageException("--offset with --test: the test rows' offsets are not given; score them with 'optsuite predict --offset'.");
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
         var inputs = CliData.Inputs("--data", dataPath).ToList();
         if (testPath is not null) inputs.AddRange(CliData.Inputs("--test", testPath));
@@ -64,6 +67,7 @@ internal static class CvCommand
         CrossValidationResult cv = CliFiles.OnData<CrossValidationResult>("--data", dataPath, () => estimator switch
         {
             LogisticPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
+            LogLinkPath glm => glm.CrossValidate(train.Matrix, train.Labels, train.Weights, offset, options),
             LassoPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             _ => ((ElasticNetPath)estimator).CrossValidate(train.Matrix, train.Labels, train.Weights, options),
         });
@@ -73,7 +77,7 @@ internal static class CvCommand
         string lossLabel = cv.Metric switch
         {
             CrossValidationMetric.MeanSquaredError => "held-out mean squared error",
-            CrossValidationMetric.Deviance => "held-out binomial deviance (per sample)",
+            CrossValidationMetric.Deviance => estimator is LogLinkPath ? $"held-out {estimator.ModelName} deviance (per sample)" : "held-out binomial deviance (per sample)",
             _ => "held-out misclassification rate",
         };
         string? png = null, svg = null;
@@ -108,9 +112,9 @@ internal static class CvCommand
             new("nnz_coef", model.NonZeroCoefficients),
             new("n", train.Rows),
             new("p", train.Columns),
-            new("train_score", FitCommand.Score(model, train)),
+            new("train_score", offset is null ? FitCommand.Score(model, train) : ((LinearRegressor)model).Score(train.Matrix, train.Labels, offset)),
             new("test_score", test is null ? null : FitCommand.Score(model, test)),
-            new("score_kind", model is LinearClassifier ? "accuracy" : "r2"),
+            new("score_kind", model is LinearClassifier ? "accuracy" : ((LinearRegressor)model).ScoreName),
             new("seconds", cv.Elapsed.TotalSeconds),
             new("csv", csv),
             new("png", png),

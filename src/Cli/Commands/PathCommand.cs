@@ -29,9 +29,11 @@ internal static class PathCommand
         CliData.Require("--data", dataPath);
         string prefix = Options.Prefix(parse, CliData.Inputs("--data", dataPath), ".csv", "_coef.csv");
         var data = PathOptions.Read("--data", dataPath);
+        double[]? offset = Options.Offsets(parse, data, dataPath);
         RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator switch
         {
             LogisticPath logistic => logistic.Fit(data.Matrix, data.Labels, data.Weights),
+            LogLinkPath glm => glm.Fit(data.Matrix, data.Labels, data.Weights, offset),
             LassoPath lasso => lasso.Fit(data.Matrix, data.Labels, data.Weights),
             _ => ((ElasticNetPath)estimator).Fit(data.Matrix, data.Labels, data.Weights),
         });

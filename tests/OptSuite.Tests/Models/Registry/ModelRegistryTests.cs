@@ -53,7 +53,10 @@ public class ModelRegistryTests
     [Fact]
     public void PathsExistForTheLassoElasticNetAndLogisticModels()
     {
-        Assert.Equal(["lasso", "elastic-net", "logistic"], ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name));
+        Assert.Equal(["lasso", "elastic-net", "logistic", "poisson", "gamma", "tweedie"], ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name));
+        Assert.Equal(1.3, ((TweediePath)ModelRegistry.Get("tweedie").CreatePath(new ModelSettings { Power = 1.3 })).Power);
+        Assert.Equal(0.5, ((PoissonPath)ModelRegistry.Get("poisson").CreatePath(new ModelSettings { Penalty = Penalty.ElasticNet })).L1Ratio);
+        Assert.Equal(1.0, ((GammaPath)ModelRegistry.Get("gamma").CreatePath()).L1Ratio);
         Assert.IsType<LogisticPath>(ModelRegistry.Get("logistic").CreatePath());
         Assert.Equal(1.0, ((LogisticPath)ModelRegistry.Get("logistic").CreatePath()).L1Ratio);   // glmnet's L1-logistic path by default
         Assert.Equal(0.0, ((LogisticPath)ModelRegistry.Get("logistic").CreatePath(new ModelSettings { Penalty = Penalty.L2 })).L1Ratio);
