@@ -12,7 +12,7 @@ files=[('heart_scale','binary/heart_scale','binary'),('australian_scale','binary
 ('prostate_test','regression/prostate_test.svm','regression'),('boston_housing','regression/boston_housing.svm','regression'),
 ('auto_mpg','regression/auto_mpg.svm','regression'),('concrete','regression/concrete.svm','regression'),('longley','regression/longley.svm','regression'),
 ('abalone_scale','regression/abalone_scale','regression'),('cpusmall','regression/cpusmall.svm','regression'),
-('QuickStartExample','glmnet_synthetic/QuickStartExample.svm','regression (SYNTHETIC)'),('BinomialExample','glmnet_synthetic/BinomialExample.svm','binary (SYNTHETIC)'),
+('QuickStartExample','glmnet_synthetic/QuickStartExample.svm','regression (SYNTHETIC)'),('BinomialExample','glmnet_synthetic/BinomialExample.svm','binary (SYNTHETIC)'),('PoissonExample','glmnet_synthetic/PoissonExample.svm','regression (SYNTHETIC)'),
 ('linnerud_exercise','regression/linnerud/linnerud_exercise.csv','multi-output regression'),('linnerud_physiological','regression/linnerud/linnerud_physiological.csv','multi-output regression')]
 peers=[('peers/heart_scale','heart_scale','binary'),('peers/breast_cancer_scale','breast_cancer_scale','binary'),('peers/breast_cancer','breast_cancer','binary'),
 ('peers/diabetes','diabetes','regression'),('peers/wine_scale','wine_scale','multiclass'),('peers/digits_scale','digits_scale','multiclass'),('peers/digits','digits','multiclass')]

@@ -49,13 +49,17 @@ public sealed class GammaRegressor : LinearRegressor<GammaRegressor>, IPenaltyCh
     public override double Score(FeatureMatrix x, double[] y)
     {
         ArgumentNullException.ThrowIfNull(y);
-        return Explained(x, y, Predict(x), static (t, m) => 2 * (Math.Log(m / t) + t / m - 1));
+        return Explained(x, y, Predict(x), UnitDeviance);
     }
 
     private protected override bool TakesPenaltyShape => true;
 
+    private protected override Func<double, double, double> UnitDeviance => static (t, m) => 2 * (Math.Log(m / t) + t / m - 1);
+
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
-        PenalisedProblem.Pose(x, y, default(GammaLoss), lambda, Alpha, FitIntercept, w, Shape);
+        PenalisedProblem.Pose(x, y, default(GammaLoss), lambda, Alpha, FitIntercept, w, Shape, FitOffset);
+
+    private protected override string? OffsetRefusal => null;
 
     internal override void WriteOptions(IDictionary<string, object?> options) => PenaltyChoice.Write(this, options);
 

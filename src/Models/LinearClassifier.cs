@@ -34,7 +34,13 @@ public abstract class LinearClassifier : LinearEstimator
     /// <param name="x">The n×p features (never modified).</param>
     /// <param name="y">The n labels (at least two distinct values).</param>
     /// <param name="sampleWeight">Optional n weights c_i ≥ 0 with a positive sum.</param>
-    public LinearClassifier Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null)
+    /// <param name="offset">Optional n known terms o_i in the score, z_i = x_i·w + b + o_i (glmnet's <c>offset</c>): binary
+    /// logistic regression takes them, other classifiers refuse (naming <c>offset</c>). They are data, not saved with the
+    /// model: score new rows with <see cref="DecisionFunction"/> and its siblings.</param>
+    public LinearClassifier Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null, double[]? offset = null) =>
+        WithOffset(offset, x.Map.Rows, () => FitWithoutOffset(x, y, sampleWeight));
+
+    private LinearClassifier FitWithoutOffset<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight)
     {
         var (a, fitted, kept, classes, index, lambda, weights) = Prepare(x, y, sampleWeight);
         int outputs = Outputs(classes.Count);
@@ -54,7 +60,7 @@ public abstract class LinearClassifier : LinearEstimator
     /// <summary>
     /// Fits the classifier to a shard dataset: its features (read a shard at a time by the solver's passes), its labels
     /// (the classes are those of the labels, which are in memory) and its sample weights (null when the rows carry none).
-    /// The same fit as <see cref="Fit{TLabel}"/> with <c>(data.Features, data.Labels, data.Weights)</c>; returns this estimator.
+    /// The same fit as <see cref="Fit{TLabel}(FeatureMatrix, IReadOnlyList{TLabel}, double[], double[])"/> with <c>(data.Features, data.Labels, data.Weights)</c>; returns this estimator.
     /// </summary>
     /// <param name="data">An opened shard dataset (<see cref="ShardedDataset.Open"/>).</param>
     /// <exception cref="UnsupportedSolverException"><see cref="LinearEstimator.Solver"/> needs random access to X (coordinate
@@ -66,7 +72,7 @@ public abstract class LinearClassifier : LinearEstimator
     }
 
     /// <summary>
-    /// The problems <see cref="Fit{TLabel}"/> would solve, with every option as set: one, or one per class for a
+    /// The problems <see cref="Fit{TLabel}(FeatureMatrix, IReadOnlyList{TLabel}, double[], double[])"/> would solve, with every option as set: one, or one per class for a
     /// one-vs-rest strategy. Run any solver on them (<see cref="FitProblem.Solve"/>, <c>optsuite bench</c>). Columns the fit
     /// leaves out (empty ones, and constant ones when an intercept is fitted) are not in them.
     /// </summary>
@@ -74,11 +80,13 @@ public abstract class LinearClassifier : LinearEstimator
     /// <param name="x">The n×p features (never modified).</param>
     /// <param name="y">The n labels.</param>
     /// <param name="sampleWeight">Optional n weights.</param>
-    public IReadOnlyList<FitProblem> CreateProblems<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null)
-    {
-        var (_, fitted, _, classes, index, lambda, weights) = Prepare(x, y, sampleWeight);
-        return Pose(fitted, index, classes.Count, weights, lambda);
-    }
+    /// <param name="offset">Optional n offsets (binary logistic regression).</param>
+    public IReadOnlyList<FitProblem> CreateProblems<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null, double[]? offset = null) =>
+        WithOffset(offset, x.Map.Rows, () =>
+        {
+            var (_, fitted, _, classes, index, lambda, weights) = Prepare(x, y, sampleWeight);
+            return Pose(fitted, index, classes.Count, weights, lambda);
+        });
 
     private (ILinearMap X, ILinearMap Fitted, int[]? Kept, ClassLabels Classes, int[] Index, double Lambda, double[]? Weights) Prepare<TLabel>(
         FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight)
@@ -155,11 +163,13 @@ public abstract class LinearClassifier : LinearEstimator
         return Fit((FeatureMatrix)x, y.GetDenseArray(), sampleWeight?.GetDenseArray());
     }
 
-    /// <summary>The scores X·W + b: n×1 for two classes (positive = larger class), n×k otherwise.</summary>
+    /// <summary>The scores X·W + b (+ o with offsets): n×1 for two classes (positive = larger class), n×k otherwise.</summary>
     /// <param name="x">The features.</param>
-    public double[,] DecisionFunction(FeatureMatrix x)
+    /// <param name="offset">Optional offsets of the rows (n values, finite), for a model that takes them (binary logistic
+    /// regression); offsets are data, not part of the model.</param>
+    public double[,] DecisionFunction(FeatureMatrix x, double[]? offset = null)
     {
-        double[] s = Scores(x);
+        double[] s = Scores(x, offset);
         int m = OutputCount, n = s.Length / m;
         var result = new double[n, m];
         Buffer.BlockCopy(s, 0, result, 0, s.Length * sizeof(double));
@@ -168,9 +178,10 @@ public abstract class LinearClassifier : LinearEstimator
 
     /// <summary>The predicted class index (into <see cref="Classes"/>) of every row.</summary>
     /// <param name="x">The features.</param>
-    public int[] PredictIndices(FeatureMatrix x)
+    /// <param name="offset">Optional offsets of the rows (binary logistic regression).</param>
+    public int[] PredictIndices(FeatureMatrix x, double[]? offset = null)
     {
-        double[] s = Scores(x);
+        double[] s = Scores(x, offset);
         int m = OutputCount, n = s.Length / m;
         var result = new int[n];
         for (int i = 0; i < n; i++)
@@ -194,10 +205,11 @@ public abstract class LinearClassifier : LinearEstimator
 
     /// <summary>The predicted labels as text (string classes as given, numbers in invariant round-trip form).</summary>
     /// <param name="x">The features.</param>
-    public string[] PredictText(FeatureMatrix x)
+    /// <param name="offset">Optional offsets of the rows (binary logistic regression).</param>
+    public string[] PredictText(FeatureMatrix x, double[]? offset = null)
     {
         var names = Classes.Names;
-        return PredictIndices(x).Select(c => names[c]).ToArray();
+        return PredictIndices(x, offset).Select(c => names[c]).ToArray();
     }
 
     /// <summary>Accuracy, the fraction of rows whose predicted label equals <paramref name="y"/> (scikit-learn's score); over
@@ -205,14 +217,15 @@ public abstract class LinearClassifier : LinearEstimator
     /// <typeparam name="TLabel">The label type used in fit: numbers for numeric classes, strings for text classes.</typeparam>
     /// <param name="x">The features.</param>
     /// <param name="y">The true labels, each one of <see cref="Classes"/>.</param>
+    /// <param name="offset">Optional offsets of the rows (binary logistic regression).</param>
     /// <exception cref="ArgumentException">A label is not one of the classes, or is text where the classes are numbers (or
     /// the reverse); the message names the label and its index. (Counting such labels as wrong would hide a mix-up of
     /// label sets behind a low score.)</exception>
-    public double Score<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y)
+    public double Score<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? offset = null)
     {
         ArgumentNullException.ThrowIfNull(y);
         int[] truth = Classes.IndicesOf(y, nameof(y));
-        int[] predicted = PredictIndices(x);
+        int[] predicted = PredictIndices(x, offset);
         if (y.Count != predicted.Length) throw new ArgumentException($"y has {y.Count} labels for {predicted.Length} rows of X.", nameof(y));
         int right = 0;
         for (int i = 0; i < predicted.Length; i++) if (truth[i] == predicted[i]) right++;

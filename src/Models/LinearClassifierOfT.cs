@@ -10,9 +10,9 @@ public abstract class LinearClassifier<TSelf> : LinearClassifier where TSelf : L
 {
     private protected LinearClassifier() { }
 
-    /// <inheritdoc cref="LinearClassifier.Fit{TLabel}(FeatureMatrix, IReadOnlyList{TLabel}, double[])"/>
-    public new TSelf Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null) =>
-        (TSelf)base.Fit(x, y, sampleWeight);
+    /// <inheritdoc cref="LinearClassifier.Fit{TLabel}(FeatureMatrix, IReadOnlyList{TLabel}, double[], double[])"/>
+    public new TSelf Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null, double[]? offset = null) =>
+        (TSelf)base.Fit(x, y, sampleWeight, offset);
 
     /// <inheritdoc cref="LinearClassifier.Fit(ShardedDataset)"/>
     public new TSelf Fit(ShardedDataset data) => (TSelf)base.Fit(data);

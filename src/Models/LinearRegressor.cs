@@ -14,24 +14,28 @@ public abstract class LinearRegressor : LinearEstimator
     /// <param name="x">The n×p features (never modified).</param>
     /// <param name="y">The n targets.</param>
     /// <param name="sampleWeight">Optional n weights c_i ≥ 0 with a positive sum (normalised internally).</param>
-    public LinearRegressor Fit(FeatureMatrix x, double[] y, double[]? sampleWeight = null)
-    {
-        var (a, fitted, kept, lambda) = Prepare(x, y, sampleWeight);
-        double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
-        if (ColumnScaling is { } scaling) x0 = scaling.Start(x0, 1);
-        Complete(a, 1, lambda, () =>
+    /// <param name="offset">Optional n known terms o_i in the linear predictor, z_i = x_i·w + b + o_i (glmnet's
+    /// <c>offset</c>; log exposure for Poisson, Gamma and Tweedie). Only the log-link models take them (others refuse,
+    /// naming <c>offset</c>); they are data, not saved with the model: predict with <see cref="Predict"/>.</param>
+    public LinearRegressor Fit(FeatureMatrix x, double[] y, double[]? sampleWeight = null, double[]? offset = null) =>
+        WithOffset(offset, x.Map.Rows, () =>
         {
-            var problem = Pose(fitted, y, sampleWeight, lambda);
-            // LIBLINEAR's penalised bias (LinearSvr): the warm start's intercept becomes the bias feature's weight.
-            double[]? start = problem.BiasScaling is { } b ? PenalisedBias.Start(x0, fitted.Columns, 1, b) : x0;
-            return OnOriginalScale(Run([problem], _ => start));
-        }, kept);
-        return this;
-    }
+            var (a, fitted, kept, lambda) = Prepare(x, y, sampleWeight);
+            double[]? x0 = FittedColumns.Gather(StartingPoint(a.Columns, 1), kept, a.Columns, 1);
+            if (ColumnScaling is { } scaling) x0 = scaling.Start(x0, 1);
+            Complete(a, 1, lambda, () =>
+            {
+                var problem = Pose(fitted, y, sampleWeight, lambda);
+                // LIBLINEAR's penalised bias (LinearSvr): the warm start's intercept becomes the bias feature's weight.
+                double[]? start = problem.BiasScaling is { } b ? PenalisedBias.Start(x0, fitted.Columns, 1, b) : x0;
+                return OnOriginalScale(Run([problem], _ => start));
+            }, kept);
+            return this;
+        });
 
     /// <summary>
     /// Fits the model to a shard dataset: its features (read a shard at a time by the solver's passes), its labels and its
-    /// sample weights (null when the rows carry none). The same fit as <see cref="Fit(FeatureMatrix, double[], double[])"/>
+    /// sample weights (null when the rows carry none). The same fit as <see cref="Fit(FeatureMatrix, double[], double[], double[])"/>
     /// with <c>(data.Features, data.Labels, data.Weights)</c>; returns this estimator.
     /// </summary>
     /// <param name="data">An opened shard dataset (<see cref="ShardedDataset.Open"/>).</param>
@@ -44,18 +48,20 @@ public abstract class LinearRegressor : LinearEstimator
     }
 
     /// <summary>
-    /// The problem <see cref="Fit(FeatureMatrix, double[], double[])"/> would solve, with every option as set: run any
+    /// The problem <see cref="Fit(FeatureMatrix, double[], double[], double[])"/> would solve, with every option as set: run any
     /// solver on it (<see cref="FitProblem.Solve"/>, <c>optsuite bench</c>). Columns the fit leaves out (empty ones, and
     /// constant ones when an intercept is fitted) are not in it.
     /// </summary>
     /// <param name="x">The n×p features (never modified).</param>
     /// <param name="y">The n targets.</param>
     /// <param name="sampleWeight">Optional n weights.</param>
-    public FitProblem CreateProblem(FeatureMatrix x, double[] y, double[]? sampleWeight = null)
-    {
-        var (_, fitted, _, lambda) = Prepare(x, y, sampleWeight);
-        return Pose(fitted, y, sampleWeight, lambda);
-    }
+    /// <param name="offset">Optional n offsets (the models that take them).</param>
+    public FitProblem CreateProblem(FeatureMatrix x, double[] y, double[]? sampleWeight = null, double[]? offset = null) =>
+        WithOffset(offset, x.Map.Rows, () =>
+        {
+            var (_, fitted, _, lambda) = Prepare(x, y, sampleWeight);
+            return Pose(fitted, y, sampleWeight, lambda);
+        });
 
     private (ILinearMap X, ILinearMap Fitted, int[]? Kept, double Lambda) Prepare(FeatureMatrix x, double[] y, double[]? sampleWeight)
     {
@@ -86,11 +92,14 @@ public abstract class LinearRegressor : LinearEstimator
         return Fit((FeatureMatrix)x, y.GetDenseArray(), sampleWeight?.GetDenseArray());
     }
 
-    /// <summary>Predictions for the rows of <paramref name="x"/> (x·w + b, or the model's mean function).</summary>
+    /// <summary>Predictions for the rows of <paramref name="x"/> (x·w + b, or the model's mean function); with offsets, of
+    /// x·w + b + o_i (e^(x·w + b + o_i) for the log link).</summary>
     /// <param name="x">The features (p columns).</param>
-    public double[] Predict(FeatureMatrix x)
+    /// <param name="offset">Optional offsets of the rows (n values, finite), for a model that takes them (else refused,
+    /// naming <c>offset</c>); offsets are data, not part of the model.</param>
+    public double[] Predict(FeatureMatrix x, double[]? offset = null)
     {
-        double[] s = Scores(x);
+        double[] s = Scores(x, offset);
         for (int i = 0; i < s.Length; i++) s[i] = Mean(s[i]);
         return s;
     }
@@ -111,6 +120,24 @@ public abstract class LinearRegressor : LinearEstimator
     /// <param name="x">The features (a MathNet matrix converts implicitly).</param>
     /// <param name="y">The true targets.</param>
     public double Score(FeatureMatrix x, Vector<double> y) => Score(x, (y ?? throw new ArgumentNullException(nameof(y))).ToArray());
+
+    /// <summary><see cref="Score(FeatureMatrix, double[])"/> of rows with known offsets: the model's deviance score (D²) of
+    /// the predictions e^(x·w + b + o_i) against the null model ȳ, for a model that takes offsets (else refused, naming
+    /// <c>offset</c>); null offsets: <see cref="Score(FeatureMatrix, double[])"/>.</summary>
+    /// <param name="x">The features.</param>
+    /// <param name="y">The true targets.</param>
+    /// <param name="offset">The rows' offsets (n values, finite), or null.</param>
+    public double Score(FeatureMatrix x, double[] y, double[]? offset)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        if (offset is null) return Score(x, y);
+        double[] predicted = Predict(x, offset);
+        return Explained(x, y, predicted, UnitDeviance ?? throw new ArgumentException(OffsetRefusal ?? $"{ModelName} has no deviance score with offsets.", nameof(offset)));
+    }
+
+    /// <summary>The unit deviance d(y, μ) behind <see cref="Score(FeatureMatrix, double[])"/> for the models scored by D²
+    /// (null: R²).</summary>
+    private protected virtual Func<double, double, double>? UnitDeviance => null;
 
     /// <summary><see cref="Score(FeatureMatrix, double[])"/> on a shard dataset's features and labels (one pass over the shards).</summary>
     /// <param name="data">An opened shard dataset with the model's feature count.</param>

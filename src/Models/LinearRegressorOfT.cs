@@ -9,8 +9,8 @@ public abstract class LinearRegressor<TSelf> : LinearRegressor where TSelf : Lin
 {
     private protected LinearRegressor() { }
 
-    /// <inheritdoc cref="LinearRegressor.Fit(FeatureMatrix, double[], double[])"/>
-    public new TSelf Fit(FeatureMatrix x, double[] y, double[]? sampleWeight = null) => (TSelf)base.Fit(x, y, sampleWeight);
+    /// <inheritdoc cref="LinearRegressor.Fit(FeatureMatrix, double[], double[], double[])"/>
+    public new TSelf Fit(FeatureMatrix x, double[] y, double[]? sampleWeight = null, double[]? offset = null) => (TSelf)base.Fit(x, y, sampleWeight, offset);
 
     /// <inheritdoc cref="LinearRegressor.Fit(ShardedDataset)"/>
     public new TSelf Fit(ShardedDataset data) => (TSelf)base.Fit(data);

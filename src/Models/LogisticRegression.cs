@@ -49,19 +49,26 @@ public sealed class LogisticRegression : LinearClassifier<LogisticRegression>, I
     {
         double alpha = Alpha;
         if (Outputs(classes) == 1)
-            return [PenalisedProblem.Pose(x, Signs(y, 1), default(LogisticLoss), lambda, alpha, FitIntercept, w, Shape)];
+            return [PenalisedProblem.Pose(x, Signs(y, 1), default(LogisticLoss), lambda, alpha, FitIntercept, w, Shape, FitOffset)];
         if (Shape is not null)
             throw new ArgumentException($"Penalty factors and bounds apply to binary logistic regression; this fit is multinomial ({classes} classes).", PenaltyFactors is not null ? nameof(PenaltyFactors) : Positive ? nameof(Positive) : LowerBounds is not null ? nameof(LowerBounds) : nameof(UpperBounds));
+        if (FitOffset is not null)
+            throw new ArgumentException($"Offsets apply to binary logistic regression (one score per sample); this fit is multinomial with {classes} classes.", "offset");
         if (alpha == 0)
             return [new MultinomialProblem<ZeroRegularizer>(new(x, y, classes, default, default, lambda, FitIntercept, w))];
         return [new MultinomialProblem<L1Norm>(new(x, y, classes, default, new L1Norm(lambda * alpha), lambda * (1 - alpha), FitIntercept, w))];
     }
 
-    /// <summary>Class probabilities, n×k in class order: [1 − σ(z), σ(z)] for binary, softmax(s) for multinomial.</summary>
+    private protected override string? OffsetRefusal => Multinomial
+        ? "Offsets apply to binary logistic regression (one score per sample), not to the multinomial model." : null;
+
+    /// <summary>Class probabilities, n×k in class order: [1 − σ(z), σ(z)] for binary (z = x·w + b, + o with offsets),
+    /// softmax(s) for multinomial.</summary>
     /// <param name="x">The features.</param>
-    public double[,] PredictProbability(FeatureMatrix x)
+    /// <param name="offset">Optional offsets of the rows (binary model only; data, not part of the model).</param>
+    public double[,] PredictProbability(FeatureMatrix x, double[]? offset = null)
     {
-        double[,] s = DecisionFunction(x);
+        double[,] s = DecisionFunction(x, offset);
         int n = s.GetLength(0), m = s.GetLength(1), k = Classes.Count;
         var p = new double[n, k];
         for (int i = 0; i < n; i++)

@@ -60,12 +60,16 @@ public sealed class PoissonRegressor : LinearRegressor<PoissonRegressor>, IPenal
         return Explained(x, y, Predict(x), Deviance);
     }
 
+    private protected override Func<double, double, double> UnitDeviance => Deviance;
+
     private static double Deviance(double y, double mu) => 2 * ((y > 0 ? y * Math.Log(y / mu) : 0) - y + mu);
 
     private protected override bool TakesPenaltyShape => true;
 
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda) =>
-        PenalisedProblem.Pose(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w, Shape);
+        PenalisedProblem.Pose(x, y, default(PoissonLoss), lambda, Alpha, FitIntercept, w, Shape, FitOffset);
+
+    private protected override string? OffsetRefusal => null;
 
     internal override void WriteOptions(IDictionary<string, object?> options) => PenaltyChoice.Write(this, options);
 

@@ -47,7 +47,7 @@ internal static class CommandRunner
     private static readonly Dictionary<string, string> OptionOfProperty = new()
     {
         ["Lambda"] = "--lambda", ["C"] = "--C", ["L1Ratio"] = "--l1-ratio", ["Tolerance"] = "--tol",
-        ["MaxIterations"] = "--max-iter", ["GroupSize"] = "--group-size", ["Delta"] = "--delta", ["Quantile"] = "--quantile", ["Epsilon"] = "--epsilon",
+        ["MaxIterations"] = "--max-iter", ["GroupSize"] = "--group-size", ["Delta"] = "--delta", ["Quantile"] = "--quantile", ["Epsilon"] = "--epsilon", ["Power"] = "--power", ["offset"] = "--offset",
         ["InterceptScaling"] = "--intercept-scaling", ["ClassWeight"] = "--class-weight", ["PenaltyFactors"] = "--penalty-factors", ["Positive"] = "--positive", ["LowerBounds"] = "--lower-bound", ["UpperBounds"] = "--upper-bound", ["Standardize"] = "--standardize", ["Threads"] = "--threads", ["PathLength"] = "--n-lambda",
         ["LambdaMinRatio"] = "--lambda-min-ratio", ["Folds"] = "--folds", ["MaxDegreeOfParallelism"] = "--parallel",
     };

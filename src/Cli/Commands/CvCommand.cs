@@ -42,6 +42,9 @@ internal static class CvCommand
         if (testPath is not null) CliData.Require("--test", testPath, "Test");
         var train = Options.Read(parse, estimator, "--data", dataPath);
         CliData? test = testPath is not null ? Options.Read(parse, estimator, "--test", testPath, train) : null;
+        double[]? offset = Options.Offsets(parse, train, dataPath);
+        if (offset is not null && test is not null)
+            throw new UsageException("--offset with --test: the test rows' offsets are not given; score them with 'optsuite predict --offset'.");
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);
         var inputs = CliData.Inputs("--data", dataPath).ToList();
         if (testPath is not null) inputs.AddRange(CliData.Inputs("--test", testPath));
@@ -67,6 +70,7 @@ internal static class CvCommand
             LogisticPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             MultinomialPath m => m.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             CoxPath c => c.CrossValidate(train.Matrix, train.Time!, train.Status!, train.Weights, options),
+            LogLinkPath glm => glm.CrossValidate(train.Matrix, train.Labels, train.Weights, offset, options),
             LassoPath l => l.CrossValidate(train.Matrix, train.Labels, train.Weights, options),
             _ => ((ElasticNetPath)estimator).CrossValidate(train.Matrix, train.Labels, train.Weights, options),
         });
@@ -78,6 +82,7 @@ internal static class CvCommand
             CrossValidationMetric.MeanSquaredError => "held-out mean squared error",
             CrossValidationMetric.ConcordanceIndex => "held-out 1 − Harrell's C",
             CrossValidationMetric.Deviance when estimator is CoxPath => "held-out partial-likelihood deviance (per event, grouped)",
+            CrossValidationMetric.Deviance when estimator is LogLinkPath => $"held-out {estimator.ModelName} deviance (per sample)",
             CrossValidationMetric.Deviance => cv.Path.OutputCount > 1 ? "held-out multinomial deviance (per sample)" : "held-out binomial deviance (per sample)",
             _ => "held-out misclassification rate",
         };
@@ -113,9 +118,9 @@ internal static class CvCommand
             new("nnz_coef", model.NonZeroCoefficients),
             new("n", train.Rows),
             new("p", train.Columns),
-            new("train_score", FitCommand.Score(model, train)),
+            new("train_score", offset is null ? FitCommand.Score(model, train) : ((LinearRegressor)model).Score(train.Matrix, train.Labels, offset)),
             new("test_score", test is null ? null : FitCommand.Score(model, test)),
-            new("score_kind", model is LinearClassifier ? "accuracy" : "r2"),
+            new("score_kind", FitCommand.ScoreName(model)),
             new("seconds", cv.Elapsed.TotalSeconds),
             new("csv", csv),
             new("png", png),

@@ -28,12 +28,13 @@ internal static class FitCommand
     private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
     private static readonly CheckpointOptions Checkpoints = new();
     private static readonly Option<string?> StatusFile = new("--status") { Description = "cox with svmlight data (labels = survival times): the event indicators, one 0 or 1 per line. CSV data carry them in a 'status' column." };
+    private static readonly Option<string?> Offset = OffsetFile.Create("fit");
 
     public static Command Create()
     {
         var cmd = new Command("fit", "Fit a model on svmlight data or a shard directory and report objective, duality gap, iterations, time and scores.");
         SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
-        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, SearchC, Folds, Distributed, Ranks, StatusFile]).Concat(Checkpoints.All)) cmd.Options.Add(o);
+        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, SearchC, Folds, Distributed, Ranks, StatusFile, Offset]).Concat(Checkpoints.All)) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -87,6 +88,12 @@ internal static class FitCommand
             : CliData.ReadPart("--test", testPath, ranks, train.Shape, what: "Test");
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.GlobalRows);
         ModelOptions.CheckFeatures(parse, estimator, train.Columns, "--data");
+        string? offsetPath = parse.GetValue(Offset);
+        if (offsetPath is not null && ranks is not null) throw new UsageException("--offset is not supported with --distributed (each rank would need its rows' share).");
+        if (offsetPath is not null && test is not null)
+            throw new UsageException("--offset with --test: the test rows' offsets are not given; score them with 'optsuite predict --offset'.");
+        if (offsetPath is not null && multiTask) throw new UsageException($"--offset: {name} takes no offsets (poisson, gamma, tweedie and binary logistic do).");
+        double[]? offset = offsetPath is null ? null : OffsetFile.Read(offsetPath, train.GlobalRows, "--data", dataPath);
         Checkpoints.Apply(parse, estimator, ModelOptions.All, train, ranks);
         double trainScore;
         CSearchResult<LinearClassifier>? search = null;
@@ -111,8 +118,12 @@ internal static class FitCommand
         }
         else
         {
-            CliFiles.OnData("--data", dataPath, () => Fit(estimator, train));
-            trainScore = Score(estimator, train);
+            CliFiles.OnData("--data", dataPath, () => Fit(estimator, train, offset));
+            trainScore = offset is null ? Score(estimator, train) : estimator switch
+            {
+                LinearClassifier classifier => classifier.Score(train.Matrix, train.Labels, offset),
+                _ => ((LinearRegressor)estimator).Score(train.Matrix, train.Labels, offset),
+            };
             if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test));
         }
         var (rows, columns) = (train.GlobalRows, train.Columns);
@@ -154,11 +165,11 @@ internal static class FitCommand
         return ExitCodes.Success;
     }
 
-    private static void Fit(LinearEstimator estimator, CliData d)
+    private static void Fit(LinearEstimator estimator, CliData d, double[]? offset)
     {
         if (estimator is CoxRegression cox) cox.Fit(d.Matrix, d.Time!, d.Status!, d.Weights);
-        else if (estimator is LinearClassifier c) c.Fit(d.Matrix, d.Labels, d.Weights);
-        else ((LinearRegressor)estimator).Fit(d.Matrix, d.Labels, d.Weights);
+        else if (estimator is LinearClassifier c) c.Fit(d.Matrix, d.Labels, d.Weights, offset);
+        else ((LinearRegressor)estimator).Fit(d.Matrix, d.Labels, d.Weights, offset);
     }
 
     internal static double Score(LinearEstimator estimator, CliData d) => estimator switch

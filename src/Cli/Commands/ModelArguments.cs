@@ -23,6 +23,7 @@ internal sealed class ModelArguments
     public readonly Option<string?> Multiclass = new("--multiclass") { Description = "multiclass-svm strategy: crammer-singer (default) or ovr." };
     public readonly Option<double?> Delta = new("--delta") { Description = "huber: δ where the loss turns linear. Default 1." };
     public readonly Option<double?> Quantile = new("--quantile") { Description = "quantile: the level τ ∈ (0, 1) predicted. Default 0.5 (median)." };
+    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ ∈ [1, 2] of the variance μ^ρ (1 Poisson, 2 Gamma, between compound Poisson–Gamma). Default 1.5." };
     public readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
     public readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
     public readonly Option<string?> ClassWeight = new("--class-weight") { Description = "Classifiers: per-class sample weights, 'balanced' (n / (k·n_c), scikit-learn's) or LABEL:W[,LABEL:W...] (LIBLINEAR's -wi: with --C the weights scale C per class)." };
@@ -42,7 +43,7 @@ internal sealed class ModelArguments
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, Epsilon, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
+    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, Epsilon, Power, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
 
     /// <summary>The registry's model and a new estimator with the parsed options bound; a combination the model does not
     /// take is an <see cref="ArgumentException"/> with the registry's message (exit 2).</summary>
@@ -71,6 +72,7 @@ internal sealed class ModelArguments
         Multiclass = parse.GetValue(Multiclass) switch { null => null, "ovr" => MulticlassStrategy.OneVsRest, _ => MulticlassStrategy.CrammerSinger },
         Delta = parse.GetValue(Delta),
         Quantile = parse.GetValue(Quantile),
+        Power = parse.GetValue(Power),
         GroupSize = parse.GetValue(GroupSize),
         InterceptScaling = parse.GetValue(InterceptScaling),
         ClassWeight = parse.GetValue(ClassWeight) is { } weights ? ClassWeights.Parse(weights) : null,

@@ -29,11 +29,13 @@ internal static class PathCommand
         CliData.Require("--data", dataPath);
         string prefix = Options.Prefix(parse, CliData.Inputs("--data", dataPath), ".csv", "_coef.csv");
         var data = Options.Read(parse, estimator, "--data", dataPath);
+        double[]? offset = Options.Offsets(parse, data, dataPath);
         RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator switch
         {
             LogisticPath logistic => logistic.Fit(data.Matrix, data.Labels, data.Weights),
             MultinomialPath multinomial => multinomial.Fit(data.Matrix, data.Labels, data.Weights),
             CoxPath cox => cox.Fit(data.Matrix, data.Time!, data.Status!, data.Weights),
+            LogLinkPath glm => glm.Fit(data.Matrix, data.Labels, data.Weights, offset),
             LassoPath lasso => lasso.Fit(data.Matrix, data.Labels, data.Weights),
             _ => ((ElasticNetPath)estimator).Fit(data.Matrix, data.Labels, data.Weights),
         });

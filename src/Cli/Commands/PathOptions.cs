@@ -17,6 +17,8 @@ internal sealed class PathOptions
     public readonly Option<string> Data = new("--data", "-d") { Description = "Training data: svmlight/LIBSVM (.gz/.bz2/.xz), or a shard directory written by 'optsuite convert'.", Required = true };
     public readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of the penalty (elastic-net: default 0.5; logistic: implies --penalty elastic-net)." };
     public readonly Option<string?> Penalty = new("--penalty") { Description = "logistic: l1 (default), elastic-net or l2 (λ_max then uses glmnet's α = 0.001)." };
+    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ ∈ [1, 2]. Default 1.5." };
+    public readonly Option<string?> Offset = OffsetFile.Create("fit");
     public readonly Option<int> Length = new("--n-lambda") { Description = "Number of λ values from λ_max down to ε·λ_max.", DefaultValueFactory = _ => 100 };
     public readonly Option<double?> Ratio = new("--lambda-min-ratio") { Description = "ε = λ_min/λ_max. Default 1e-2 when n < p, else 1e-4 (glmnet)." };
     public readonly Option<bool> NoEarlyStop = new("--no-early-stop") { Description = "Solve every λ (by default the path stops when the deviance explained saturates, as glmnet)." };
@@ -48,7 +50,7 @@ internal sealed class PathOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
+        foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Power, Offset, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
             _model.ClassWeight, NoIntercept, Seed, Threads, Output, NoPlot, Json, StatusFile }) command.Options.Add(o);
     }
 
@@ -68,6 +70,10 @@ internal sealed class PathOptions
         return like is null ? CliData.ReadSurvival(option, path, status).RequireRows() : CliData.ReadSurvival(option, path, null, like.Shape, "Test");
     }
 
+    /// <summary>The --offset file's values for <paramref name="data"/>, or null.</summary>
+    public double[]? Offsets(ParseResult parse, CliData data, string dataPath) =>
+        parse.GetValue(Offset) is { } file ? OffsetFile.Read(file, data.GlobalRows, "--data", dataPath) : null;
+
     public LinearPath Build(ParseResult parse)
     {
         var entry = ModelRegistry.Get(parse.GetValue(Model)!);
@@ -77,7 +83,10 @@ internal sealed class PathOptions
             Penalty = penalty is null ? null : PenaltyNames.Parse(penalty),
             L1Ratio = parse.GetValue(L1Ratio),
             ClassWeight = _model.Settings(parse).ClassWeight,
+            Power = parse.GetValue(Power),
         });
+        if (parse.GetValue(Offset) is not null && path is not LogLinkPath)
+            throw new UsageException($"--offset: the {path.ModelName} path takes no offsets (poisson, gamma and tweedie do).");
         path.PathLength = parse.GetValue(Length);
         path.LambdaMinRatio = parse.GetValue(Ratio);
         path.StopEarly = !parse.GetValue(NoEarlyStop);

@@ -19,6 +19,7 @@ internal static class PredictCommand
     private static readonly Option<string> ModelFile = new("--model", "-m") { Description = "A model saved by 'optsuite fit --output'.", Required = true };
     private static readonly Option<string> Data = new("--data", "-d") { Description = "svmlight/LIBSVM data or a shard directory (labels are read but not used).", Required = true };
     private static readonly Option<string?> OutputFile = new("--output", "-o") { Description = "Write the predictions to this file instead of stdout." };
+    private static readonly Option<string?> Offset = OffsetFile.Create("predict");
 
     public static Command Create()
     {
@@ -26,6 +27,7 @@ internal static class PredictCommand
         cmd.Options.Add(ModelFile);
         cmd.Options.Add(Data);
         cmd.Options.Add(OutputFile);
+        cmd.Options.Add(Offset);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -47,15 +49,21 @@ internal static class PredictCommand
         if (model.FeatureIndexBase == SvmlightIndexBase.Auto && data.Features is not IRowBlockedMap && !CliData.IsCsv(dataPath))
             Console.Error.WriteLine($"note: {modelPath} does not record the index base of its training data (saved by an older OptSuite, or by a program that did not set it); " +
                 $"the index base of {dataPath} is detected from the file.");
+        double[]? offset = null;
+        if (parse.GetValue(Offset) is { } offsetPath)
+        {
+            if (model is MultiTaskLasso) throw new UsageException($"--offset: {model.ModelName} takes no offsets (poisson, gamma, tweedie and binary logistic do).");
+            offset = OffsetFile.Read(offsetPath, data.GlobalRows, "--data", dataPath);
+        }
         if (output is not null)
         {
             AtomicFile.Write(output, stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                Write(model, data, writer.Write);
+                Write(model, data, offset, writer.Write);
             });
         }
-        else Write(model, data, Console.Out.Write);
+        else Write(model, data, offset, Console.Out.Write);
         return ExitCodes.Success;
     }
 
@@ -63,22 +71,25 @@ internal static class PredictCommand
     /// The predictions, one line per row, written block by block as they are computed: a shard directory is never in
     /// memory beyond the shard being predicted (and the one read ahead), and the text of one block at a time.
     /// </summary>
-    private static void Write(LinearEstimator model, CliData data, Action<string> write)
+    private static void Write(LinearEstimator model, CliData data, double[]? offset, Action<string> write)
     {
         var text = new StringBuilder();
+        int first = 0;
         foreach (ILinearMap rows in data.RowBlocks())
         {
             text.Clear();
-            foreach (string line in Lines(model, FeatureMatrix.From(rows))) text.Append(line).Append('\n');
+            double[]? o = offset?[first..(first + rows.Rows)];
+            first += rows.Rows;
+            foreach (string line in Lines(model, FeatureMatrix.From(rows), o)) text.Append(line).Append('\n');
             write(text.ToString());
         }
     }
 
-    private static IEnumerable<string> Lines(LinearEstimator model, FeatureMatrix x) => model switch
+    private static IEnumerable<string> Lines(LinearEstimator model, FeatureMatrix x, double[]? offset) => model switch
     {
         MultiTaskLasso multi => Rows(multi.Predict(x)),   // k predictions per line
-        LinearClassifier c => c.PredictText(x),
-        LinearRegressor r => r.Predict(x).Select(v => v.ToString("R", CultureInfo.InvariantCulture)),
+        LinearClassifier c => c.PredictText(x, offset),
+        LinearRegressor r => r.Predict(x, offset).Select(v => v.ToString("R", CultureInfo.InvariantCulture)),
         CoxRegression cox => cox.Predict(x).Select(v => v.ToString("R", CultureInfo.InvariantCulture)),   // the linear predictor
         _ => throw new InvalidOperationException($"Cannot predict with a {model.GetType().Name}."),
     };

@@ -44,24 +44,25 @@ internal static class PenalisedProblem
     /// objective, for the quasi-Newton, Newton and dual solvers), an <see cref="L1Norm"/> plus ridge otherwise.</summary>
     /// <remarks>With penalty factors v (<paramref name="shape"/>) the penalty is λ Σ_j v_j(α|w_j| + (1 − α)/2·w_j²): a weighted
     /// <see cref="L1Norm"/> for α = 1 (OWL-QN's form), otherwise the weighted <see cref="Prox.Regularizers.ElasticNet"/>,
-    /// which holds the per-feature L2 part itself (the objective's ridge term is one scalar μ).</remarks>
+    /// which holds the per-feature L2 part itself (the objective's ridge term is one scalar μ). <paramref name="offset"/>
+    /// (z = x·w + b + o) for the models that take offsets; null for none.</remarks>
     public static FitProblem Pose<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept, double[]? w,
-        PenaltyShape? shape = null)
+        PenaltyShape? shape = null, double[]? offset = null)
         where TLoss : struct, ILoss
     {
         if (shape is { Bounded: true })
-            return new LinearProblem<TLoss, BoundedElasticNet>(new(x, y, loss, new BoundedElasticNet(lambda, alpha, shape.Factors, shape.Lower, shape.Upper), 0, intercept, w));
+            return new LinearProblem<TLoss, BoundedElasticNet>(new(x, y, loss, new BoundedElasticNet(lambda, alpha, shape.Factors, shape.Lower, shape.Upper), 0, intercept, w, offset));
         if (shape is not null)
             return alpha == 1
-                ? new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda, shape.Factors), 0, intercept, w))
-                : new LinearProblem<TLoss, Prox.Regularizers.ElasticNet>(new(x, y, loss, new Prox.Regularizers.ElasticNet(lambda, alpha, shape.Factors), 0, intercept, w));
+                ? new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda, shape.Factors), 0, intercept, w, offset))
+                : new LinearProblem<TLoss, Prox.Regularizers.ElasticNet>(new(x, y, loss, new Prox.Regularizers.ElasticNet(lambda, alpha, shape.Factors), 0, intercept, w, offset));
         return alpha == 0
-            ? new LinearProblem<TLoss, ZeroRegularizer>(new(x, y, loss, default, lambda, intercept, w))
-            : new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), intercept, w));
+            ? new LinearProblem<TLoss, ZeroRegularizer>(new(x, y, loss, default, lambda, intercept, w, offset))
+            : new LinearProblem<TLoss, L1Norm>(new(x, y, loss, new L1Norm(lambda * alpha), lambda * (1 - alpha), intercept, w, offset));
     }
 
     /// <summary>Poses and solves in one call (the paths' per-λ solve).</summary>
     public static FitOutcome Solve<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept,
-        double[]? w, FitSettings s, double[]? x0)
-        where TLoss : struct, ILoss => SolverRunner.Run(Pose(x, y, loss, lambda, alpha, intercept, w), s, x0);
+        double[]? w, FitSettings s, double[]? x0, double[]? offset = null)
+        where TLoss : struct, ILoss => SolverRunner.Run(Pose(x, y, loss, lambda, alpha, intercept, w, offset: offset), s, x0);
 }

@@ -8,16 +8,17 @@ public abstract partial class LinearPath
 {
     /// <summary>Cross-validates a regression path and refits <paramref name="model"/> at the chosen λ.</summary>
     private protected CrossValidationResult<TModel> CrossValidateRegression<TModel>(FeatureMatrix x, double[] y, double[]? weights,
-        CrossValidationOptions? options, TModel model) where TModel : LinearRegressor
+        CrossValidationOptions? options, TModel model, double[]? offset = null) where TModel : LinearRegressor
     {
         ArgumentNullException.ThrowIfNull(y);
         CheckShapes(x.Map, y.Length, weights);
+        offset = CheckedOffset(offset, x.Map.Rows);
         options ??= new CrossValidationOptions();
-        var cv = CrossValidateCore(x.Map, y, weights, null, null, options);
+        var cv = CrossValidateCore(x.Map, y, weights, null, null, options, offset);
         int index = Chosen(cv.Table, options.Rule);
         Configure(model, cv.Path.Points[index].Lambda);
         SeedWarmStart(model, cv.Path, index);
-        WithThreads(() => model.Fit(x, y, weights));
+        WithThreads(() => model.Fit(x, y, weights, offset));
         model.WarmStart = false;
         return Result(cv, options.Rule, model);
     }
@@ -42,13 +43,14 @@ public abstract partial class LinearPath
     }
 
     private (RegularizationPath Path, int[] Folds, CrossValidationMetric Metric, CrossValidationRunner.Table Table, Stopwatch Clock)
-        CrossValidateCore(ILinearMap x, double[] y, double[]? weights, ClassLabels? classes, int[]? strata, CrossValidationOptions options)
+        CrossValidateCore(ILinearMap x, double[] y, double[]? weights, ClassLabels? classes, int[]? strata, CrossValidationOptions options,
+            double[]? offset = null)
     {
         CheckOptions();
         options.Validate(y.Length);
         CrossValidationMetric metric = ResolveMetric(options.Metric);
         var clock = Stopwatch.StartNew();
-        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept);
+        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, offset, PowerOfLoss);
         if (strata is not null && options.FoldIds is null)
         {
             foreach (var g in strata.GroupBy(c => c))

@@ -81,16 +81,29 @@ public abstract partial class LinearPath
     /// <summary>α, checked.</summary>
     private protected abstract double Alpha { get; }
 
-    private protected RegularizationPath FitCore(ILinearMap x, double[] y, double[]? weights, ClassLabels? classes)
+    /// <summary>The Tweedie power of a Tweedie path (other paths ignore it).</summary>
+    private protected virtual double PowerOfLoss => 1.5;
+
+    private protected RegularizationPath FitCore(ILinearMap x, double[] y, double[]? weights, ClassLabels? classes, double[]? offset = null)
     {
         CheckOptions();
-        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept);
+        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, CheckedOffset(offset, x.Rows), PowerOfLoss);
         return WithThreads(() => RunPath(problem, classes, out _));
     }
 
     private protected T WithThreads<T>(Func<T> run)
     {
         using (LinearAlgebraSettings.UseThreads(Threads ?? LinearAlgebraSettings.Threads)) return run();
+    }
+
+    /// <summary>A copy of the offsets, checked (length, finite); null for none.</summary>
+    private protected static double[]? CheckedOffset(double[]? offset, int rows)
+    {
+        if (offset is null) return null;
+        if (offset.Length != rows) throw new ArgumentException($"offset has {offset.Length} values for {rows} rows of X.", nameof(offset));
+        for (int i = 0; i < offset.Length; i++)
+            if (!double.IsFinite(offset[i])) throw new ArgumentException($"offset[{i}] = {offset[i]} is not finite.", nameof(offset));
+        return (double[])offset.Clone();
     }
 
     private protected static void CheckShapes(ILinearMap x, int labels, double[]? weights)
@@ -123,6 +136,9 @@ public abstract partial class LinearPath
     private protected CrossValidationMetric ResolveMetric(CrossValidationMetric metric)
     {
         bool regression = Loss == LossKind.Squared;
+        if (Loss is LossKind.Poisson or LossKind.Gamma or LossKind.Tweedie)
+            return metric is CrossValidationMetric.Default or CrossValidationMetric.Deviance ? CrossValidationMetric.Deviance
+                : throw new ArgumentException($"The {metric} metric does not apply to {ModelName}; use Deviance (the model's deviance, held out).", nameof(CrossValidationOptions.Metric));
         if (metric == CrossValidationMetric.Default) return regression ? CrossValidationMetric.MeanSquaredError : CrossValidationMetric.Deviance;
         if (metric == CrossValidationMetric.ConcordanceIndex)
             throw new ArgumentException($"The concordance index applies to cox, not {ModelName}.", nameof(CrossValidationOptions.Metric));

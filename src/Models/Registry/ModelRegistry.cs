@@ -41,9 +41,12 @@ public static class ModelRegistry
         new("huber", "Huber loss (--delta), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, ModelOption.Delta],
             s => Bind(new HuberRegressor { L1Ratio = s.L1Ratio, Delta = s.Delta ?? 1.0 }, s.Penalty)),
         new("poisson", "Poisson regression (log link), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, .. Shaped],
-            s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty)),
+            s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new PoissonPath { L1Ratio = PathL1Ratio(s) }, pathOptions: Penalised),
         new("gamma", "Gamma regression (log link, targets > 0), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, .. Shaped],
-            s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty)),
+            s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new GammaPath { L1Ratio = PathL1Ratio(s) }, pathOptions: Penalised),
+        new("tweedie", "Tweedie regression (log link, --power ρ in [1, 2], default 1.5), L2 / L1 / elastic-net penalty", ModelTask.Regression,
+            [.. Penalised, ModelOption.Power], s => Bind(new TweedieRegressor { L1Ratio = s.L1Ratio, Power = s.Power ?? 1.5 }, s.Penalty),
+            s => new TweediePath { L1Ratio = PathL1Ratio(s), Power = s.Power ?? 1.5 }),
         new("quantile", "quantile regression (--quantile τ, pinball loss), L1 / L2 / elastic-net penalty", ModelTask.Regression,
             [.. Penalised, ModelOption.Quantile], s => Bind(new QuantileRegressor { L1Ratio = s.L1Ratio, Quantile = s.Quantile ?? 0.5 }, s.Penalty)),
         new("cox", "Cox proportional hazards (right-censored time and status), L1 / L2 / elastic-net penalty, glmnet's family = \"cox\"", ModelTask.Survival,
@@ -64,7 +67,7 @@ public static class ModelRegistry
     public static ModelEntry Get(string name) =>
         Find(name) ?? throw new ArgumentException($"Unknown model '{name}'; models: {string.Join(", ", Names)}.", nameof(name));
 
-    /// <summary>α of a classification path: 1 (L1, glmnet's default) unless --penalty l2 / elastic-net or --l1-ratio say otherwise.</summary>
+    /// <summary>α of a path (classification or GLM): glmnet's L1 path by default; --penalty l2 or elastic-net (or --l1-ratio) choose another.</summary>
     private static double PathL1Ratio(ModelSettings s) =>
         s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1;
 

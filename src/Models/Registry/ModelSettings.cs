@@ -62,6 +62,9 @@ public enum ModelOption
     Standardize,
     /// <summary>--epsilon: the ε of support vector regression's insensitive tube.</summary>
     Epsilon,
+
+    /// <summary>--power: the Tweedie power ρ.</summary>
+    Power,
 }
 
 /// <summary>
@@ -118,6 +121,9 @@ public sealed record ModelSettings
     /// <summary>--standardize (true when given).</summary>
     public bool? Standardize { get; init; }
 
+    /// <summary>--power.</summary>
+    public double? Power { get; init; }
+
     /// <summary>Whether <paramref name="option"/> was given.</summary>
     /// <param name="option">The option.</param>
     public bool Has(ModelOption option) => option switch
@@ -137,6 +143,7 @@ public sealed record ModelSettings
         ModelOption.UpperBound => UpperBound is not null,
         ModelOption.Standardize => Standardize is true,
         ModelOption.Epsilon => Epsilon is not null,
+        ModelOption.Power => Power is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 

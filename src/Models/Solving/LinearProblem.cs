@@ -25,7 +25,8 @@ internal class LinearProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f, bool l
             LossDifferentiable: loss.IsTwiceDifferentiable || double.IsFinite(loss.Smoothness), LossLipschitz: double.IsFinite(loss.Smoothness),
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: linearProgram, Regularizer: Form(f.Regularizer),
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
-            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap };
+            Samples: f.Samples, Features: f.Features, Outputs: 1)
+        { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap, Offset = !f.Offset.IsEmpty };
     }
 
     public IDifferentiableFunction Smooth() => Function.AsSmooth();
@@ -43,7 +44,7 @@ internal class LinearProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f, bool l
 
     /// <summary>The same F with the zero regulariser's type (the registry calls this only when R ≡ 0).</summary>
     private LinearObjective<TLoss, ZeroRegularizer> Zero() => (object)Function is LinearObjective<TLoss, ZeroRegularizer> z ? z
-        : new(Function.Data, Function.Labels, Function.Loss, default, Function.Ridge, Function.FitIntercept, Function.SampleWeights);
+        : new(Function.Data, Function.Labels, Function.Loss, default, Function.Ridge, Function.FitIntercept, Function.SampleWeights, Function.Offset);
 }
 
 /// <summary>Quantile regression: the pinball loss, which only the interior-point method solves.</summary>
@@ -71,7 +72,8 @@ internal sealed class GroupProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f)
             LossDifferentiable: loss.IsTwiceDifferentiable || double.IsFinite(loss.Smoothness), LossLipschitz: double.IsFinite(loss.Smoothness),
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: false, Regularizer: RegularizerForm.Block,
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
-            Samples: f.Samples, Features: f.Features, Outputs: 1) { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap };
+            Samples: f.Samples, Features: f.Features, Outputs: 1)
+        { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap, Offset = !f.Offset.IsEmpty };
     }
 
     public SolverResult Blocks(BlockCoordinateDescentOptions options, double[]? x0, CancellationToken cancellation) =>

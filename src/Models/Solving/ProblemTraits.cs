@@ -78,6 +78,11 @@ public readonly record struct ProblemTraits(
     /// coordinate descent in covariance mode (XᵀAX all-reduced once).</summary>
     public bool Distributed { get; init; }
 
+    /// <summary>The scores carry known per-sample offsets o_i (z = x·w + b + o): the primal solvers take them through the
+    /// objective; the dual methods (dual CD, CoCoA+, block minimisation), the interior-point method and the block and
+    /// covariance forms of coordinate descent, which build their own statistics from x·w alone, do not.</summary>
+    public bool Offset { get; init; }
+
     /// <summary>The objective is differentiable: a differentiable loss and no regulariser beyond the ridge term.</summary>
     public bool Smooth => LossDifferentiable && Regularizer == RegularizerForm.None;
 

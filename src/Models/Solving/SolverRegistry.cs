@@ -274,7 +274,12 @@ public static class SolverRegistry
     private static string BlockedWhere(ProblemTraits t) =>
         t.Distributed ? "X's rows are split across MPI ranks" : "X is read in row blocks (shards)";
 
+    private static string? NoOffset(ProblemTraits t, string solver) => !t.Offset ? null
+        : $"{solver} does not take offsets (its steps see x_i·w + b only); the primal solvers (lbfgs, newton, owlqn, fista, ista, cd on stored X) do.";
+
     private static string? Coordinate(ProblemTraits t) => (t.RowBlocks || t.Distributed ? Covariance(t) : Columns(t))
+        ?? (t.RowBlocks || t.Distributed ? NoOffset(t, "covariance-mode coordinate descent") : null)
+        ?? (t.Regularizer == RegularizerForm.Block ? NoOffset(t, "block coordinate descent") : null)
         ?? (t.Structure == ProblemStructure.Multiclass ? "coordinate descent handles single-output losses and the multi-task squared loss, not the multinomial loss." : null)
         ?? NotDifferentiable(t)
         ?? t.Regularizer switch
@@ -290,10 +295,12 @@ public static class SolverRegistry
         ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic, ε-insensitive and Crammer–Singer losses, not the {t.LossName} loss." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)
-        ?? (t.FitIntercept ? "dual coordinate descent cannot fit an unpenalised intercept (its equality constraint couples every dual coordinate): fit without intercept (FitIntercept = false; --no-intercept) or with a penalised bias (InterceptScaling; --intercept-scaling)." : null);
+        ?? (t.FitIntercept ? "dual coordinate descent cannot fit an unpenalised intercept (its equality constraint couples every dual coordinate): fit without intercept (FitIntercept = false; --no-intercept) or with a penalised bias (InterceptScaling; --intercept-scaling)." : null)
+        ?? NoOffset(t, "dual coordinate descent");
 
     private static string? InteriorPoint(ProblemTraits t) =>
         !t.LinearProgram ? "the interior-point method solves quantile regression (pinball loss) only."
+        : t.Offset ? NoOffset(t, "the interior-point method")
         : t.Distributed ? "the interior-point method factorises its normal equations in one process; it does not run on rows split across MPI ranks."
         : t.Regularizer is RegularizerForm.None or RegularizerForm.WeightedL1 ? null
         : $"the interior-point method handles L1, L2 and elastic-net penalties, not the {Penalty(t)}.";

@@ -89,6 +89,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         for (int i = 0; i < u.Length; i++)
         {
             double c = _loss.Conjugate(_labels[i], u[i] / scale);
+            if (_offset is not null) c -= u[i] / scale * _offset[i];   // the conjugate of z ↦ ℓ(y_i, z + o_i)
             lossConjugate += (_weights is null ? _uniformWeight : _weights[i]) * c;
         }
         return -_sums.Sum(lossConjugate) - penaltyConjugate;

@@ -7,7 +7,7 @@ namespace OptSuite.Objectives;
 
 public sealed partial class LinearObjective<TLoss, TReg>
 {
-    /// <summary>z = Aw + b into the score buffer.</summary>
+    /// <summary>z = Aw + b + o into the score buffer.</summary>
     private void ComputeScores(ReadOnlySpan<double> x)
     {
         _a.Apply(W(x), _scores);
@@ -16,6 +16,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
             double b = x[Features];
             if (b != 0) TensorPrimitives.Add(_scores, b, _scores);
         }
+        if (_offset is not null) TensorPrimitives.Add(_scores, _offset, _scores);
     }
 
     /// <summary>Σ a_i ℓ(y_i, z_i) over the current scores.</summary>
@@ -45,7 +46,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         CheckLength(x.Length, nameof(x));
         CheckLength(gradient.Length, nameof(gradient));
         double alpha = _weights is null ? _uniformWeight : 1.0;
-        var derivative = new DerivativeTransform(_loss, _labels, _weights, _residual, FitIntercept ? x[Features] : 0);
+        var derivative = new DerivativeTransform(_loss, _labels, _weights, _residual, FitIntercept ? x[Features] : 0, _offset);
         ReadOnlySpan<double> w = W(x);
         Span<double> gw = gradient[..Features];
         if (_a is IDistributedMap { Communicator.Size: > 1 } distributed)
@@ -67,18 +68,19 @@ public sealed partial class LinearObjective<TLoss, TReg>
         return loss * alpha + RidgeTerm(w);
     }
 
-    /// <summary>Scores z + b → the loss derivatives c_i·ℓ′(y_i, z_i + b) of a row range, summing c_i·ℓ(y_i, z_i + b).</summary>
-    private ref struct DerivativeTransform(TLoss loss, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, Span<double> residual, double intercept)
-        : IScoreTransform
+    /// <summary>Scores Aw → the loss derivatives c_i·ℓ′(y_i, z_i) of a row range with z = Aw + b + o, summing c_i·ℓ(y_i, z_i).</summary>
+    private ref struct DerivativeTransform(TLoss loss, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, Span<double> residual, double intercept,
+        ReadOnlySpan<double> offset) : IScoreTransform
     {
         private readonly TLoss _loss = loss;
-        private readonly ReadOnlySpan<double> _labels = labels, _weights = weights;
+        private readonly ReadOnlySpan<double> _labels = labels, _weights = weights, _offset = offset;
         private readonly Span<double> _residual = residual;
         public double Sum;
 
         public ReadOnlySpan<double> Transform(int firstRow, Span<double> scores)
         {
             if (intercept != 0) TensorPrimitives.Add(scores, intercept, scores);
+            if (!_offset.IsEmpty) TensorPrimitives.Add(scores, _offset.Slice(firstRow, scores.Length), scores);
             Span<double> r = _residual.Slice(firstRow, scores.Length);
             ReadOnlySpan<double> y = _labels.Slice(firstRow, scores.Length);
             Sum += _weights.IsEmpty

@@ -11,7 +11,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// Massias, Gramfort &amp; Salmon 2018). One pass over the data instead of two.
     /// </summary>
     /// <param name="x">The primal point (w, then b).</param>
-    /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
+    /// <param name="scores">z = Aw + b + o at <paramref name="x"/> (trusted; length n).</param>
     /// <param name="dualCorrelations">Destination for c, length p.</param>
     /// <returns>F(x) − D(u/s); +∞ when no rescaling makes the dual point feasible.</returns>
     public double DualityGap(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> dualCorrelations)
@@ -28,11 +28,11 @@ public sealed partial class LinearObjective<TLoss, TReg>
     }
 
     /// <summary>
-    /// The weighted dual point a⊙u of <see cref="DualityGap(ReadOnlySpan{double})"/> at the scores z = Aw + b
+    /// The weighted dual point a⊙u of <see cref="DualityGap(ReadOnlySpan{double})"/> at the scores z = Aw + b + o
     /// (u_i = ℓ′(y_i, z_i), balanced for the intercept): a solver with column access forms the correlations
     /// c_j = Σ_i (a⊙u)_i A_ij itself, over the columns it still needs, for <see cref="DualityGapFromCorrelations(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>.
     /// </summary>
-    /// <param name="scores">z = Aw + b (trusted; length n).</param>
+    /// <param name="scores">z = Aw + b + o (trusted; length n).</param>
     /// <param name="destination">a⊙u, length n.</param>
     public void WeightedDualPoint(ReadOnlySpan<double> scores, Span<double> destination)
     {
@@ -54,14 +54,14 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// point needs less rescaling).
     /// </summary>
     /// <param name="x">The primal point (w, then b).</param>
-    /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
+    /// <param name="scores">z = Aw + b + o at <paramref name="x"/> (trusted; length n).</param>
     /// <param name="correlations">c on entry (trusted; length p), c/s on return.</param>
     public double DualityGapFromCorrelations(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> correlations) =>
         DualityGapFromCorrelations(x, scores, correlations, out _);
 
     /// <inheritdoc cref="DualityGapFromCorrelations(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
     /// <param name="x">The primal point (w, then b).</param>
-    /// <param name="scores">z = Aw + b at <paramref name="x"/> (trusted; length n).</param>
+    /// <param name="scores">z = Aw + b + o at <paramref name="x"/> (trusted; length n).</param>
     /// <param name="correlations">c on entry (trusted; length p), c/s on return.</param>
     /// <param name="value">F(x), computed on the way.</param>
     public double DualityGapFromCorrelations(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> correlations, out double value)

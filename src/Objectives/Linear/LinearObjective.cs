@@ -1,11 +1,13 @@
+using System.Numerics.Tensors;
 using OptSuite.LinearAlgebra;
 using OptSuite.Prox;
 
 namespace OptSuite.Objectives;
 
 /// <summary>
-/// F(w, b) = (1/Σc_i) Σ_i c_i·ℓ(y_i, x_i·w + b) + (μ/2)‖w‖² + R(w): a pointwise loss on a linear map (dense, CSR, CSC
-/// or a MathNet adapter), an optional built-in ridge term μ, a regulariser R and an optional unpenalised intercept b.
+/// F(w, b) = (1/Σc_i) Σ_i c_i·ℓ(y_i, x_i·w + b + o_i) + (μ/2)‖w‖² + R(w): a pointwise loss on a linear map (dense, CSR,
+/// CSC or a MathNet adapter), an optional built-in ridge term μ, a regulariser R, an optional unpenalised intercept b and
+/// an optional known offset o_i per sample (glmnet's <c>offset</c>: log exposure for count and amount models; 0 when none).
 /// </summary>
 /// <remarks>
 /// The "mean over samples" convention of scikit-learn and jaxopt; LIBLINEAR's C corresponds to λ = 1/(n·C).
@@ -17,6 +19,9 @@ namespace OptSuite.Objectives;
 /// centring the data does; otherwise the side in excess is shrunk towards 0, which keeps u in dom ℓ*), then — without a ridge term — divided by
 /// max(1, gauge of −Aᵀ(a⊙u) for dom R*), the rescaling of scikit-learn's Lasso gap and of celer (Massias et al. 2018).
 /// With μ &gt; 0 the conjugate of (μ/2)‖·‖² + R is finite everywhere and evaluated through the prox of R.</para>
+/// <para>An offset o enters only the scores: z = Aw + b + o everywhere a score is formed (here, and by the solvers that keep
+/// their own scores, through <see cref="AddOffset"/>); the loss's conjugate in the dual becomes ℓ*(y_i, u_i) − u_i·o_i,
+/// the conjugate of z ↦ ℓ(y_i, z + o_i).</para>
 /// </remarks>
 /// <typeparam name="TLoss">The pointwise loss.</typeparam>
 /// <typeparam name="TReg">The regulariser on w.</typeparam>
@@ -29,6 +34,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     private readonly ILinearMap _a;
     private readonly double[] _labels;
     private readonly double[]? _weights;     // a_i = c_i / Σc, null when uniform (a_i = 1/n)
+    private readonly double[]? _offset;      // o_i, null when none
     private readonly double _uniformWeight;  // 1/n
     private readonly double _ridge;
     private readonly double[] _scores;       // z = Aw + b
@@ -47,8 +53,9 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     /// <param name="ridge">μ ≥ 0, the built-in (μ/2)‖w‖² term (elastic net puts its L2 part here).</param>
     /// <param name="fitIntercept">Whether to fit an unpenalised intercept b.</param>
     /// <param name="sampleWeights">Optional weights c_i ≥ 0 (finite, positive sum); uniform when empty.</param>
+    /// <param name="offset">Optional known terms o_i (finite) added to every score; none when empty.</param>
     public LinearObjective(ILinearMap data, ReadOnlySpan<double> labels, TLoss loss, TReg regularizer,
-        double ridge = 0, bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default)
+        double ridge = 0, bool fitIntercept = false, ReadOnlySpan<double> sampleWeights = default, ReadOnlySpan<double> offset = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         loss.ValidateParameters();
@@ -73,6 +80,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         }
         DataChecks.RequireFinite(data, nameof(data));
         _weights = DataChecks.NormalisedWeights(sampleWeights, n, nameof(sampleWeights), _sums);
+        _offset = Offsets(offset, n);
         if (_sums.Distributed) _shiftBalance = _sums.Max(_shiftBalance ? 0 : 1) == 0;
 
         _a = data;
@@ -106,6 +114,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _a = source._a;
         _labels = source._labels;       // never written after construction
         _weights = source._weights;
+        _offset = source._offset;       // never written after construction
         _loss = source._loss;
         _reg = regularizer;
         _ridge = ridge;
@@ -164,6 +173,27 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     /// <summary>The normalised sample weights a_i = c_i/Σc, or empty when uniform (a_i = 1/n).</summary>
     public ReadOnlySpan<double> SampleWeights => _weights;
 
+    /// <summary>The offsets o_i (a copy made at construction), or empty when there are none.</summary>
+    public ReadOnlySpan<double> Offset => _offset;
+
+    /// <summary>Adds the offsets to scores Aw + b a solver formed itself (nothing when there are none): every score the
+    /// objective's methods take or form is z = Aw + b + o.</summary>
+    /// <param name="scores">Aw + b on entry, z on return (length n).</param>
+    public void AddOffset(Span<double> scores)
+    {
+        CheckScores(scores);
+        if (_offset is not null) TensorPrimitives.Add(scores, _offset, scores);
+    }
+
+    private static double[]? Offsets(ReadOnlySpan<double> offset, int n)
+    {
+        if (offset.IsEmpty) return null;
+        if (offset.Length != n) throw new ArgumentException($"There are {offset.Length} offsets for {n} rows of data.", nameof(offset));
+        for (int i = 0; i < n; i++)
+            if (!double.IsFinite(offset[i])) throw new ArgumentException($"offset[{i}] = {offset[i]} is not finite.", nameof(offset));
+        return offset.ToArray();
+    }
+
     /// <summary>The loss.</summary>
     public TLoss Loss => _loss;
 
@@ -181,11 +211,11 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     public double TotalValue(ReadOnlySpan<double> x) => Value(x) + NonsmoothValue(x);
 
     /// <summary>
-    /// F(x) from scores z = Aw + b the caller has formed (trusted): the same value as <see cref="TotalValue(ReadOnlySpan{double})"/>
+    /// F(x) from scores z = Aw + b + o the caller has formed (trusted): the same value as <see cref="TotalValue(ReadOnlySpan{double})"/>
     /// without its product, for a solver that can form z more cheaply (from the non-zero coefficients' columns).
     /// </summary>
     /// <param name="x">The point (w, then b).</param>
-    /// <param name="scores">z = Aw + b at <paramref name="x"/>, length n.</param>
+    /// <param name="scores">z = Aw + b + o at <paramref name="x"/>, length n.</param>
     public double TotalValue(ReadOnlySpan<double> x, ReadOnlySpan<double> scores)
     {
         CheckLength(x.Length, nameof(x));

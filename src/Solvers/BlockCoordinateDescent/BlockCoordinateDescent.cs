@@ -44,6 +44,8 @@ public static class BlockCoordinateDescent
         where TReg : struct, IBlockRegularizer
     {
         ArgumentNullException.ThrowIfNull(objective);
+        if (!objective.Offset.IsEmpty)
+            throw new ArgumentException("Block coordinate descent does not take offsets (its block scores start from Aw + b); use proximal gradient.", nameof(objective));
         options ??= new BlockCoordinateDescentOptions();
         var state = new BlockCoordinateDescentState<TLoss, TReg>(objective, objective.Data, objective.Labels, 1,
             objective.SampleWeights, objective.Ridge, objective.FitIntercept, objective.Loss, objective.Regularizer, x0, options);

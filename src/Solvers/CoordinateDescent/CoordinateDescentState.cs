@@ -87,7 +87,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         int n = _n = objective.Samples, p = _p = objective.Features;
         bool related = previous is not null && ReferenceEquals(previous._objective.Data, objective.Data)
             && previous._objective.FitIntercept == objective.FitIntercept && previous._objective.SampleWeights == objective.SampleWeights
-            && previous._objective.Labels == objective.Labels;
+            && previous._objective.Labels == objective.Labels && previous._objective.Offset == objective.Offset;
         _uniform = objective.SampleWeights.IsEmpty;
         _uniformWeight = 1.0 / n;
         // Labels and weights are never written: a related state's copies serve.
@@ -114,6 +114,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
             _z = new double[n];
             objective.Data.Apply(_w, _z);
             for (int i = 0; i < n; i++) _z[i] += _b;
+            objective.AddOffset(_z);
         }
         for (int i = 0; i < n; i++) _d[i] = _loss.Derivative(_y[i], _z[i]);
         if (IsSquared) _a.AsSpan().CopyTo(_h);   // the squared loss's model is exact: h_i = a_i·ℓ″ = a_i
@@ -256,6 +257,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         Span<double> z = _q;
         z.Fill(_b);
         ColumnKernels.AddNonZeroColumns(_x, _w, z);
+        _objective.AddOffset(z);
         return _objective.TotalValue(_packed, z);
     }
 

@@ -51,6 +51,8 @@ public static class QuantileInteriorPoint
         if (!x0.IsEmpty && x0.Length != objective.Dimension)
             throw new ArgumentException($"x0 has length {x0.Length}; the objective has dimension {objective.Dimension}.", nameof(x0));
         if (!x0.IsEmpty && !Vec.AllFinite(x0)) throw new ArgumentException("x0 holds a non-finite value.", nameof(x0));
+        if (!objective.Offset.IsEmpty)
+            throw new ArgumentException("The interior-point method does not take offsets (for the pinball loss, subtract them from y).", nameof(objective));
         if (objective.Data is LinearAlgebra.Distributed.IDistributedMap { Communicator.Size: > 1 })
             throw new NotSupportedException("The interior-point method factorises its normal equations in one process; it does not run on rows split across ranks.");
         var l1 = new double[objective.Features];

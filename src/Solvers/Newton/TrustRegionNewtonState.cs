@@ -85,7 +85,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         _checkedAt = -1;
     }
 
-    /// <summary>z = Xw + b into <paramref name="z"/>; returns F at <paramref name="x"/>.</summary>
+    /// <summary>z = Xw + b + o into <paramref name="z"/>; returns F at <paramref name="x"/>.</summary>
     double ITrustRegionModel.Scores(ReadOnlySpan<double> x, Span<double> z)
     {
         _data.Apply(x[.._p], z);
@@ -94,6 +94,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
             double b = x[_p];
             for (int i = 0; i < _n; i++) z[i] += b;
         }
+        _f.AddOffset(z);
         double loss = 0;
         for (int i = 0; i < _n; i++) loss += _a[i] * _loss.Value(_y[i], z[i]);
         return _sums.Sum(loss) + 0.5 * _mu * Vec.Dot(x[.._p], x[.._p]);

@@ -35,13 +35,14 @@ internal sealed class NullModel
         where TLoss : struct, ILoss
         where TReg : struct, IRegularizer
     {
-        ReadOnlySpan<double> a = f.SampleWeights, y = f.Labels;
+        ReadOnlySpan<double> a = f.SampleWeights, y = f.Labels, o = f.Offset;
         TLoss loss = f.Loss;
         double b = f.FitIntercept ? NullIntercept.Fit(loss, y, a) : 0.0;
         int n = y.Length, p = f.Features;
         double uniform = 1.0 / n;
+        if (!o.IsEmpty && f.FitIntercept) b = WithOffset(loss, y, a, o, b);
         var s = new double[n];
-        for (int i = 0; i < n; i++) s[i] = (a.IsEmpty ? uniform : a[i]) * loss.Derivative(y[i], b);
+        for (int i = 0; i < n; i++) s[i] = (a.IsEmpty ? uniform : a[i]) * loss.Derivative(y[i], b + (o.IsEmpty ? 0 : o[i]));
         var g = new double[p];
         if (f.Data is CscMatrix x)
         {
@@ -54,7 +55,45 @@ internal sealed class NullModel
             }
         }
         else f.Data.ApplyTranspose(s, g);
-        return new NullModel(b, NullIntercept.DataTerm(loss, y, a, b), g, f.FitIntercept);
+        double dataTerm = o.IsEmpty ? NullIntercept.DataTerm(loss, y, a, b) : Sum(loss, y, a, o, b).Value;
+        return new NullModel(b, dataTerm, g, f.FitIntercept);
+    }
+
+    /// <summary>b₀ = argmin_b Σ a_i ℓ(y_i, b + o_i) with offsets: damped Newton on the convex one-dimensional function from
+    /// <paramref name="start"/> (the intercept without offsets) shifted by the offsets' weighted mean.</summary>
+    private static double WithOffset<TLoss>(TLoss loss, ReadOnlySpan<double> y, ReadOnlySpan<double> a, ReadOnlySpan<double> o, double start)
+        where TLoss : struct, ILoss
+    {
+        double mean = 0;
+        for (int i = 0; i < o.Length; i++) mean += (a.IsEmpty ? 1.0 / o.Length : a[i]) * o[i];
+        double b = start - mean;
+        var (value, d1, d2) = Sum(loss, y, a, o, b);
+        for (int it = 0; it < 200 && d1 != 0; it++)
+        {
+            double step = d2 > 0 ? d1 / d2 : Math.Sign(d1);
+            double next = b - step;
+            var trial = Sum(loss, y, a, o, next);
+            for (int h = 0; h < 60 && !(trial.Value <= value); h++) { step *= 0.5; next = b - step; trial = Sum(loss, y, a, o, next); }
+            if (!(trial.Value <= value)) break;
+            bool done = Math.Abs(step) <= 1e-15 * Math.Max(1.0, Math.Abs(b));
+            (b, value, d1, d2) = (next, trial.Value, trial.D1, trial.D2);
+            if (done) break;
+        }
+        return b;
+    }
+
+    private static (double Value, double D1, double D2) Sum<TLoss>(TLoss loss, ReadOnlySpan<double> y, ReadOnlySpan<double> a,
+        ReadOnlySpan<double> o, double b) where TLoss : struct, ILoss
+    {
+        double v = 0, d1 = 0, d2 = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double c = a.IsEmpty ? 1.0 / y.Length : a[i], z = b + o[i];
+            v += c * loss.Value(y[i], z);
+            d1 += c * loss.Derivative(y[i], z);
+            d2 += c * loss.SecondDerivative(y[i], z);
+        }
+        return (v, d1, d2);
     }
 
     /// <summary>b₀ (0 without an intercept).</summary>

@@ -115,6 +115,19 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void OffsetSample()
+    {
+        var claims = SvmlightReader.Read(DatasetLocator.Find("glmnet_synthetic/PoissonExample.svm"));
+        double[] exposure = Enumerable.Range(0, claims.Rows).Select(i => 0.5 + i % 7 / 4.0).ToArray();
+        double[] offset = exposure.Select(t => Math.Log(t)).ToArray();
+        var poisson = new PoissonRegressor { Penalty = Penalty.L1, Lambda = 1.3 }.Fit(claims.Features, claims.Labels, null, offset);
+        double[] expected = poisson.Predict(claims.Features, offset);   // e^(x·w + b) · exposure
+        Assert.True(poisson.Report!.Converged);
+        double[] rate = poisson.Predict(claims.Features);
+        for (int i = 0; i < rate.Length; i++) Assert.Equal(rate[i] * exposure[i], expected[i], 1e-9 * expected[i]);
+    }
+
+    [Fact]
     public void ClassWeightSample()
     {
         var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
@@ -427,7 +440,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(19, blocks.Count);
+        Assert.Equal(20, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
-using OptSuite.Objectives.Losses;
 
 namespace OptSuite.Models.Paths;
 
@@ -70,12 +69,14 @@ internal static class CrossValidationRunner
         for (int i = 0; i < fold.Length; i++) (fold[i] == f ? test : train).Add(i);
         int[] trainRows = [.. train], testRows = [.. test];
         var problem = new PathProblem(RowSubset.Take(full.X, trainRows), Pick(full.Y, trainRows),
-            full.Weights is null ? null : Pick(full.Weights, trainRows), full.Loss, full.Alpha, full.FitIntercept);
+            full.Weights is null ? null : Pick(full.Weights, trainRows), full.Loss, full.Alpha, full.FitIntercept,
+            full.Offset is null ? null : Pick(full.Offset, trainRows), full.Power);
         var path = PathRunner.Run("fold", problem, settings, double.NaN, grid, null, stopEarly: false, classes: null);
         if (path.Termination == PathTermination.Cancelled) return false;
 
         var x = RowSubset.Take(full.X, testRows);
         double[] y = Pick(full.Y, testRows);
+        double[]? o = full.Offset is null ? null : Pick(full.Offset, testRows);
         double[] c = full.Weights is null ? Enumerable.Repeat(1.0, testRows.Length).ToArray() : Pick(full.Weights, testRows);
         double wsum = c.Sum();
         weight[f] = wsum;
@@ -89,7 +90,8 @@ internal static class CrossValidationRunner
             {
                 Span<double> zb = z.AsSpan(first, rows.Rows);
                 rows.Apply(w[t], zb);
-                for (int i = 0; i < zb.Length; i++) sums[t] += c[first + i] * PointLoss(metric, y[first + i], zb[i] + path.Points[t].Intercept);
+                for (int i = 0; i < zb.Length; i++)
+                    sums[t] += c[first + i] * PointLoss(full, metric, y[first + i], zb[i] + path.Points[t].Intercept + (o is null ? 0 : o[first + i]));
             }
         for (int t = 0; t < grid.Length; t++) loss[f, t] = wsum > 0 ? sums[t] / wsum : 0;
         return true;
@@ -105,10 +107,10 @@ internal static class CrossValidationRunner
         foreach (var b in blocks.ReadBlocks()) yield return (b.FirstRow, b.Rows);
     }
 
-    private static double PointLoss(CrossValidationMetric metric, double y, double z) => metric switch
+    private static double PointLoss(PathProblem problem, CrossValidationMetric metric, double y, double z) => metric switch
     {
         CrossValidationMetric.MeanSquaredError => (y - z) * (y - z),
-        CrossValidationMetric.Deviance => 2 * default(LogisticLoss).Value(y, z),
+        CrossValidationMetric.Deviance => problem.UnitDeviance(y, z),
         CrossValidationMetric.Misclassification => (z > 0 ? 1.0 : -1.0) == y ? 0 : 1,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a resolved metric."),
     };

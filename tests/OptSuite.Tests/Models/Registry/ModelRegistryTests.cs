@@ -46,6 +46,7 @@ public class ModelRegistryTests
                     ModelOption.LowerBound => new ModelSettings { LowerBound = -1 },
                     ModelOption.UpperBound => new ModelSettings { UpperBound = 1 },
                     ModelOption.Standardize => new ModelSettings { Standardize = true },
+                    ModelOption.Power => new ModelSettings { Power = 1.2 },
                     _ => new ModelSettings { ClassWeight = ClassWeights.Balanced },
                 };
                 if (m.Options.Contains(o)) Assert.NotNull(m.Create(s));
@@ -60,9 +61,12 @@ public class ModelRegistryTests
     [Fact]
     public void PathsExistForTheLassoElasticNetAndLogisticModels()
     {
-        Assert.Equal(["lasso", "elastic-net", "logistic", "multinomial", "cox"], ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name));
+        Assert.Equal(["lasso", "elastic-net", "logistic", "multinomial", "poisson", "gamma", "tweedie", "cox"], ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name));
         Assert.IsType<MultinomialPath>(ModelRegistry.Get("multinomial").CreatePath());
         Assert.IsType<CoxPath>(ModelRegistry.Get("cox").CreatePath());
+        Assert.Equal(1.3, ((TweediePath)ModelRegistry.Get("tweedie").CreatePath(new ModelSettings { Power = 1.3 })).Power);
+        Assert.Equal(0.5, ((PoissonPath)ModelRegistry.Get("poisson").CreatePath(new ModelSettings { Penalty = Penalty.ElasticNet })).L1Ratio);
+        Assert.Equal(1.0, ((GammaPath)ModelRegistry.Get("gamma").CreatePath()).L1Ratio);
         Assert.IsType<LogisticPath>(ModelRegistry.Get("logistic").CreatePath());
         Assert.Equal(1.0, ((LogisticPath)ModelRegistry.Get("logistic").CreatePath()).L1Ratio);   // glmnet's L1-logistic path by default
         Assert.Equal(0.0, ((LogisticPath)ModelRegistry.Get("logistic").CreatePath(new ModelSettings { Penalty = Penalty.L2 })).L1Ratio);

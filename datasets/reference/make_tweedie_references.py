@@ -1,0 +1,204 @@
+#!/usr/bin/python3
+"""Frozen optima of penalised Tweedie regression (log link, power p in (1, 2)), for OptSuite's TweedieRegressor.
+
+Run from the repository root:  /usr/bin/python3 datasets/reference/make_tweedie_references.py
+Writes datasets/reference/tweedie.json. Needs scikit-learn >= 1.2 (TweedieRegressor with solver='newton-cholesky'),
+SciPy, NumPy and, for the L1 / elastic-net cases, Rscript with glmnet (datasets/reference/tweedie_glmnet.R).
+
+Data: abalone_scale (rings 1..29, all > 0) as shipped, and cpusmall (8192 x 12, y in [0, 99] with 283 exact zeros, the
+case the compound Poisson-Gamma is for) with every column mapped to [0, 1] first by x' = (x - min x) / (max x - min x)
+(`scale` in each entry; the raw columns reach 2.5e6, far from a usable log-linear scale).
+
+OptSuite's objective, with z = Xw + b (b unpenalised, absent without intercept) and p in (1, 2):
+    F(w, b) = (1/n) sum l_p(y_i, z_i) + lam (a ||w||_1 + (1 - a)/2 ||w||^2),
+    l_p(y, z) = exp((2-p) z)/(2-p) - y exp((1-p) z)/(1-p)   (half the Tweedie deviance minus y^(2-p)/((1-p)(2-p))).
+* L2 (a = 0): scikit-learn's TweedieRegressor(power=p, link='log') minimises (1/n) sum HalfTweedieLoss + alpha/2 ||w||^2,
+  and its HalfTweedieLoss (as evaluated, constant terms skipped) is l_p, so lam = alpha. Checked three ways: scikit-learn's
+  own LinearModelLoss.loss at the solution equals F (`sklearn_objective_minus_F`),
+  the gradient of F vanishes there (`gradient_max_abs`), and solver='lbfgs' (tol 1e-12) agrees in F. The reference is
+  solver='newton-cholesky' (tol 1e-12); sklearn 1.2's lbfgs stops on ftol = 64 eps (see gamma.json).
+* L1 / elastic net: scikit-learn has no such option; glmnet 4.1 with a hand-written family object (Tweedie variance
+  mu^p, log link, the unit deviance above; statmod is not installed), standardize = FALSE, minimises
+  (1/2n) deviance + lam (a ||w||_1 + (1 - a)/2 ||w||^2), i.e. F up to a constant. glmnet's result is polished by Newton's
+  method on its support with the signs fixed, and the KKT conditions of the full problem are checked there.
+Powers p = 0 and p > 2 are not OptSuite's (the deviance with log link is not convex in z there): no cases.
+"""
+import datetime, json, os, subprocess, sys, warnings
+
+import numpy as np
+import scipy
+import sklearn
+from sklearn.linear_model import TweedieRegressor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+from make_references import load_svmlight  # noqa: E402
+
+ABALONE = "datasets/regression/abalone_scale"
+CPUSMALL = "datasets/regression/cpusmall.svm"
+SCRIPT = "datasets/reference/make_tweedie_references.py"
+FORMULA = ("(1/n) sum (exp((2-p) z_i)/(2-p) - y_i exp((1-p) z_i)/(1-p)) + lam (l1_ratio ||w||_1 + (1 - l1_ratio)/2 ||w||^2), "
+           "z = Xw + b, b unpenalised")
+SCALE = "column min-max: x' = (x - min x) / (max x - min x) over the file's rows"
+
+
+def load(data, scale):
+    X, y = load_svmlight(os.path.join(REPO, data))
+    if scale:
+        lo, hi = X.min(axis=0), X.max(axis=0)
+        X = (X - lo) / (hi - lo)
+    return X, y
+
+
+def dloss(y, z, p):
+    return np.exp((2 - p) * z) - y * np.exp((1 - p) * z)
+
+
+def d2loss(y, z, p):
+    return (2 - p) * np.exp((2 - p) * z) + (p - 1) * y * np.exp((1 - p) * z)
+
+
+def objective(X, y, w, b, lam, a, p):
+    z = X @ w + b
+    data = np.mean(np.exp((2 - p) * z) / (2 - p) - y * np.exp((1 - p) * z) / (1 - p))
+    return float(data + lam * (a * np.abs(w).sum() + 0.5 * (1 - a) * w @ w))
+
+
+def smooth_gradient(X, y, w, b, lam, a, p):
+    n = len(y)
+    r = dloss(y, X @ w + b, p) / n
+    return X.T @ r + lam * (1 - a) * w, r.sum()
+
+
+def sklearn_case(data, scale, p, alpha, fit_intercept):
+    from sklearn.linear_model._linear_loss import LinearModelLoss
+    X, y = load(data, scale)
+    n, d = X.shape
+    fits = {}
+    for solver in ("newton-cholesky", "lbfgs"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            m = TweedieRegressor(power=p, alpha=alpha, link="log", fit_intercept=fit_intercept, solver=solver, tol=1e-12,
+                                 max_iter=100000).fit(X, y)
+        fits[solver] = (m, [str(c.message) for c in caught])
+    m, caught = fits["newton-cholesky"]
+    w, b = m.coef_.copy(), float(m.intercept_)
+    F = objective(X, y, w, b, alpha, 0.0, p)
+    gw, gb = smooth_gradient(X, y, w, b, alpha, 0.0, p)
+    grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
+    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
+    coef = np.concatenate([w, [b]]) if fit_intercept else w
+    sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
+    ml, caught_l = fits["lbfgs"]
+    wl, bl = ml.coef_, float(ml.intercept_)
+    Fl = objective(X, y, wl, bl, alpha, 0.0, p)
+    assert grad < 1e-11, grad
+    assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
+    call = f"TweedieRegressor(power={p!r}, alpha={alpha!r}, link='log', fit_intercept={fit_intercept}, solver='%s', tol=1e-12, max_iter=100000)"
+    return {
+        "problem": f"tweedie_l2_{'cpusmall' if scale else 'abalone'}_p{p}_lam{alpha}{'' if fit_intercept else '_nob'}",
+        "data": data, "scale": SCALE if scale else None, "power": p, "lam": alpha, "lam_spec": repr(alpha), "l1_ratio": None,
+        "fit_intercept": fit_intercept, "formula": FORMULA, "n": n, "p": d,
+        "objective": F, "coef": [float(v) for v in w], "intercept": b,
+        "tool": "scikit-learn TweedieRegressor(link='log', solver='newton-cholesky')",
+        "sklearn_call": call % "newton-cholesky",
+        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "tol 1e-12", "n_iter": int(m.n_iter_), "warnings": caught,
+        "checks": {
+            "sklearn_objective": sk_obj, "sklearn_objective_minus_F": sk_obj - F, "gradient_max_abs": grad,
+        },
+        "agreement": {
+            "peer": call % "lbfgs", "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
+            "coef_max_relative_difference": float(np.abs(np.append(wl, bl) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
+            "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def polish(X, y, w, b, lam, a, p):
+    """Newton on the support of w with its signs fixed (the L1 term is linear there); the intercept is free."""
+    n = len(y)
+    S = np.flatnonzero(w)
+    s = np.sign(w[S])
+    v = np.append(w[S], b)
+    XS = np.hstack([X[:, S], np.ones((n, 1))])
+    for _ in range(100):
+        z = XS @ v
+        g = XS.T @ dloss(y, z, p) / n
+        g[:-1] += lam * (a * s + (1 - a) * v[:-1])
+        H = (XS * d2loss(y, z, p)[:, None]).T @ XS / n
+        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
+        step = np.linalg.solve(H, g)
+        v -= step
+        if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
+            break
+    wp = np.zeros_like(w)
+    wp[S] = v[:-1]
+    assert np.all(np.sign(wp[S]) == s), "a polished coefficient changed sign"
+    return wp, float(v[-1])
+
+
+def glmnet_case(data, scale, p, a, divisor):
+    X, y = load(data, scale)
+    n, d = X.shape
+    # lam_max with an intercept: w = 0, e^b = mean y, the largest |(1/n) X^T l_p'(y, b)| over a.
+    mu = y.mean()
+    lam_max = float(np.abs(X.T @ dloss(y, np.full(n, np.log(mu)), p)).max() / n / a)
+    lam = lam_max / divisor
+    cmd = ["Rscript", os.path.join(HERE, "tweedie_glmnet.R"), os.path.join(REPO, data), repr(p), repr(a), repr(lam), "1" if scale else "0"]
+    out = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    wg, bg = np.array(out["coef"]), float(out["intercept"])
+    Fg = objective(X, y, wg, bg, lam, a, p)
+    w, b = polish(X, y, wg, bg, lam, a, p)
+    F = objective(X, y, w, b, lam, a, p)
+    gw, gb = smooth_gradient(X, y, w, b, lam, a, p)
+    nz = w != 0
+    kkt = float(max(np.abs(gw[nz] + lam * a * np.sign(w[nz])).max(initial=0.0), np.maximum(np.abs(gw[~nz]) - lam * a, 0).max(initial=0.0), abs(gb)))
+    margin = float((lam * a - np.abs(gw[~nz])).min(initial=np.inf))
+    assert kkt < 1e-12 and margin > 0, (kkt, margin)
+    assert F <= Fg * (1 + 1e-14) if Fg > 0 else F <= Fg * (1 - 1e-14), (F, Fg)
+    return {
+        "problem": f"tweedie_{'l1' if a == 1 else 'enet'}_{'cpusmall' if scale else 'abalone'}_p{p}",
+        "data": data, "scale": SCALE if scale else None, "power": p, "lam": lam, "lam_spec": f"lammax/{divisor}",
+        "lam_max": lam_max, "l1_ratio": a, "fit_intercept": True, "formula": FORMULA, "n": n, "p": d,
+        "objective": F, "coef": [float(v) for v in w], "intercept": b,
+        "tool": "glmnet with a hand-written Tweedie(p, log link) family object, polished by Newton on its support",
+        "glmnet_call": f"glmnet(X, y, family = tweedie_log({p!r}), alpha = {a!r}, lambda = {lam!r}, standardize = FALSE, "
+                       "thresh = 1e-16, maxit = 1e7) after glmnet.control(epsnr = 1e-13, mxitnr = 10000); "
+                       "tweedie_log is defined in datasets/reference/tweedie_glmnet.R",
+        "version": {"glmnet": out["glmnet_version"], "R": out["r_version"], "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT} (runs Rscript datasets/reference/tweedie_glmnet.R)",
+        "tolerance": "glmnet thresh 1e-16, epsnr 1e-13; Newton polish to a step of 1e-16",
+        "checks": {"kkt_max": kkt, "zero_margin": margin, "glmnet_npasses": out["npasses"]},
+        "agreement": {
+            "peer": "glmnet before polishing", "peer_objective": Fg, "objective_relative_difference": (Fg - F) / abs(F),
+            "coef_max_relative_difference": float(np.abs(np.append(wg, bg) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def main():
+    cases = [
+        sklearn_case(ABALONE, False, 1.5, 1.0, True),
+        sklearn_case(ABALONE, False, 1.5, 0.01, True),
+        sklearn_case(ABALONE, False, 1.5, 0.01, False),
+        sklearn_case(CPUSMALL, True, 1.2, 0.01, True),
+        sklearn_case(CPUSMALL, True, 1.8, 0.0001, True),
+        glmnet_case(ABALONE, False, 1.5, 1.0, 20),
+        glmnet_case(ABALONE, False, 1.5, 0.5, 20),
+        glmnet_case(CPUSMALL, True, 1.2, 1.0, 50),
+    ]
+    with open(os.path.join(HERE, "tweedie.json"), "w") as f:
+        json.dump(cases, f, indent=1)
+        f.write("\n")
+    for c in cases:
+        print(f"{c['problem']:36s} lam={c['lam']:.6g} F={c['objective']:.17g} "
+              f"peer dF={c['agreement']['objective_relative_difference']:.1e} dcoef={c['agreement']['coef_max_relative_difference']:.1e}")
+
+
+if __name__ == "__main__":
+    main()

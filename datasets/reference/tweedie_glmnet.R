@@ -1,0 +1,49 @@
+# One penalised Tweedie (log link, power p in (1, 2)) fit by glmnet, for make_tweedie_references.py.
+# Usage: Rscript datasets/reference/tweedie_glmnet.R <svmlight file> <power> <alpha (L1 share)> <lambda> <scale 0|1>
+# scale 1: every column x_j is mapped to (x_j - min x_j) / (max x_j - min x_j) first (as the generator does for cpusmall).
+# Prints one line of JSON: coefficients, intercept, passes, versions. glmnet's objective for a glm family object is
+# (1/2n) deviance + lambda (alpha ||w||_1 + (1 - alpha)/2 ||w||^2); the family object is written here (statmod's
+# tweedie() is not installed): the Tweedie unit deviance
+#   d(y, mu) = 2 (max(y, 0)^(2-p) / ((1-p)(2-p)) - y mu^(1-p) / (1-p) + mu^(2-p) / (2-p)),
+# variance mu^p and the log link, so this is OptSuite's (1/n) sum l_p(y_i, z_i) + the same penalty up to a constant in y.
+suppressMessages(library(glmnet))
+args <- commandArgs(trailingOnly = TRUE)
+path <- args[1]; p <- as.numeric(args[2]); a <- as.numeric(args[3]); lam <- as.numeric(args[4]); scale <- args[5] == "1"
+
+lines <- readLines(path)
+y <- numeric(length(lines)); ii <- integer(0); jj <- integer(0); vv <- numeric(0)
+for (i in seq_along(lines)) {
+  t <- strsplit(trimws(lines[i]), "[ \t]+")[[1]]
+  y[i] <- as.numeric(t[1])
+  if (length(t) > 1) {
+    kv <- do.call(rbind, strsplit(t[-1], ":"))
+    ii <- c(ii, rep(i, nrow(kv))); jj <- c(jj, as.integer(kv[, 1])); vv <- c(vv, as.numeric(kv[, 2]))
+  }
+}
+X <- matrix(0, length(y), max(jj)); X[cbind(ii, jj)] <- vv
+if (scale) {
+  lo <- apply(X, 2, min); hi <- apply(X, 2, max)
+  X <- sweep(sweep(X, 2, lo, "-"), 2, hi - lo, "/")
+}
+
+tweedie_log <- function(p) {
+  link <- make.link("log")
+  structure(list(
+    family = sprintf("Tweedie(%.17g)", p), link = "log",
+    linkfun = link$linkfun, linkinv = link$linkinv, mu.eta = link$mu.eta, valideta = link$valideta,
+    variance = function(mu) mu^p,
+    dev.resids = function(y, mu, wt) 2 * wt * (pmax(y, 0)^(2 - p) / ((1 - p) * (2 - p)) - y * mu^(1 - p) / (1 - p) + mu^(2 - p) / (2 - p)),
+    aic = function(y, n, mu, wt, dev) NA_real_,
+    validmu = function(mu) all(is.finite(mu)) && all(mu > 0),
+    initialize = expression({ n <- rep.int(1, nobs); mustart <- y + 0.1 })),
+    class = "family")
+}
+
+# The IRLS loop of glmnet.path stops on epsnr (default 1e-6 relative change); thresh (inner CD) must be below it.
+glmnet.control(epsnr = 1e-13, mxitnr = 10000)
+fit <- glmnet(X, y, family = tweedie_log(p), alpha = a, lambda = lam, standardize = FALSE, intercept = TRUE,
+              thresh = 1e-16, maxit = 1e7)
+b <- as.numeric(coef(fit))
+cat(sprintf('{"intercept": %.17g, "coef": [%s], "npasses": %d, "glmnet_version": "%s", "r_version": "%s"}\n',
+            b[1], paste(sprintf("%.17g", b[-1]), collapse = ", "), fit$npasses,
+            as.character(packageVersion("glmnet")), paste(R.version$major, R.version$minor, sep = ".")))
