@@ -66,6 +66,7 @@ public class OnnxExportTests(ITestOutputHelper output)
         ["quantile"] = new("quantile", () => Regress(new QuantileRegressor { Lambda = 1e-3, Quantile = 0.8 }, Abalone)),
         ["poisson"] = new("poisson", () => Regress(new PoissonRegressor { Lambda = 1e-3 }, Abalone)),
         ["gamma-l1"] = new("gamma", () => Regress(new GammaRegressor { Lambda = 1e-3, Penalty = Penalty.L1 }, Abalone)),
+        ["tweedie"] = new("tweedie", () => Regress(new TweedieRegressor { Lambda = 1e-3, Power = 1.5 }, Abalone)),
         ["multitask-lasso"] = new("multitask-lasso", () =>
         {
             // dna's three classes as three indicator targets (a multi-response regression on real data).
