@@ -15,8 +15,12 @@ internal static class ParallelWorkers
     private static Worker[] s_workers = [];
     private static readonly object s_growLock = new();
 
+    /// <summary>The least work (≈ flops) worth a part of its own: below twice this a kernel runs on one thread, as the
+    /// fork and join would cost more than the second thread gives (the MKL backend follows the same rule).</summary>
+    public const long MinWorkPerPart = 1 << 16;
+
     /// <summary>Parts worth using for <paramref name="work"/> units of work (≈ flops), given the thread limit.</summary>
-    public static int PartsFor(long work, long minWorkPerPart = 1 << 16)
+    public static int PartsFor(long work, long minWorkPerPart = MinWorkPerPart)
     {
         int threads = LinearAlgebraSettings.Threads;
         if (threads <= 1 || work < 2 * minWorkPerPart) return 1;

@@ -21,7 +21,7 @@ public sealed unsafe partial class MklBackend
         int n = a.Rows;
         if (n == 0) return 0;
         int info;
-        FollowThreads();
+        FollowThreads((long)n * n * n);
         fixed (double* p = a.Data)
             info = MklNative.Dpotrf(MklNative.ColMajor, UploOfLower(a.Layout, MatrixLayout.ColumnMajor), n, p, n);
         if (info == PotrfNaNInA) return DenseCholesky.Factor(a);
@@ -42,7 +42,7 @@ public sealed unsafe partial class MklBackend
         var layout = nrhs == 1 ? MatrixLayout.ColumnMajor : b.Layout;
         int ldb = layout == MatrixLayout.RowMajor ? nrhs : n;
         int info;
-        FollowThreads();
+        FollowThreads((long)n * n * nrhs);
         fixed (double* pf = factor.Data, pb = b.Data)
         {
             info = MklNative.Dpotrs(layout == MatrixLayout.RowMajor ? MklNative.RowMajor : MklNative.ColMajor,
@@ -58,7 +58,7 @@ public sealed unsafe partial class MklBackend
         int n = factor.Rows;
         if (n == 0) return;
         int info;
-        FollowThreads();
+        FollowThreads((long)n * n);
         fixed (double* pf = factor.Data, px = x)
             info = MklNative.Dpotrs(MklNative.ColMajor, UploOfLower(factor.Layout, MatrixLayout.ColumnMajor), n, 1, pf, n, px, n);
         if (info is PotrsNaNInA or PotrsNaNInB) DenseCholesky.SolveInPlace(factor, x);

@@ -11,7 +11,7 @@ public sealed unsafe partial class MklBackend
             s_managed.Gemv(a, op, alpha, x, beta, y);
             return;
         }
-        FollowThreads();
+        FollowThreads((long)a.Rows * a.Columns);
         fixed (double* pa = a.Data, px = x, py = y)
         {
             MklNative.Dgemv(LayoutOf(a), op == Operation.NoTranspose ? MklNative.NoTrans : MklNative.Trans,
@@ -37,7 +37,7 @@ public sealed unsafe partial class MklBackend
             s_managed.Gemm(a, opA, b, opB, alpha, beta, c);
             return;
         }
-        FollowThreads();
+        FollowThreads((long)m * n * k);
         fixed (double* pa = a.Data, pb = b.Data, pc = c.Data)
         {
             MklNative.Dgemm(LayoutOf(c), TransposeIn(a, opA, c.Layout), TransposeIn(b, opB, c.Layout), m, n, k,
@@ -62,7 +62,7 @@ public sealed unsafe partial class MklBackend
         }
         // Ours: NoTranspose is AᵀA. CBLAS: NoTrans is A·Aᵀ. Flip, then flip again if A is stored in the other layout.
         var cblasOp = op == Operation.NoTranspose ? Operation.Transpose : Operation.NoTranspose;
-        FollowThreads();
+        FollowThreads((long)n * n * k);
         fixed (double* pa = a.Data, pc = c.Data)
         {
             MklNative.Dsyrk(LayoutOf(c), MklNative.Lower, TransposeIn(a, cblasOp, c.Layout), n, k,

@@ -58,7 +58,7 @@ public sealed unsafe partial class MklBackend
             s = s.Companion;
             transpose = false;
         }
-        FollowThreads();
+        FollowThreads(s.NonZeroCount);
         var handle = MklSparseHandle.For(s, optimize: Sparse == SparseStrategy.Optimized);
         fixed (double* px = x, py = y) handle.Multiply(transpose, alpha, px, beta, py);
     }

@@ -60,11 +60,14 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
 
     [ThreadStatic] private static int t_threads;
 
-    /// <summary>Sets this thread's MKL thread count to <see cref="LinearAlgebraSettings.Threads"/> if it differs.</summary>
-    private void FollowThreads()
+    /// <summary>Sets this thread's MKL thread count to <see cref="LinearAlgebraSettings.Threads"/> if it differs — or to 1
+    /// for a call whose <paramref name="work"/> (≈ flops) is below the managed kernels' threshold for a second part: on a
+    /// 150-row matrix each OpenMP fork and join cost more than the product (a multinomial path on iris took 57 s with two
+    /// threads and 2.8 s with one).</summary>
+    private void FollowThreads(long work = long.MaxValue)
     {
         if (ThreadingLayer == MklThreadingLayer.Sequential) return;
-        int threads = LinearAlgebraSettings.Threads;
+        int threads = work < 2 * Managed.ParallelWorkers.MinWorkPerPart ? 1 : LinearAlgebraSettings.Threads;
         if (threads == t_threads) return;
         MklNative.SetNumThreadsLocal(threads);
         t_threads = threads;
@@ -121,7 +124,7 @@ public sealed unsafe partial class MklBackend : ILinearAlgebraBackend
     public double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length == 0) return 0;
-        FollowThreads();
+        FollowThreads(x.Length);
         fixed (double* px = x, py = y) return MklNative.Ddot(x.Length, px, 1, py, 1);
     }
 

@@ -59,7 +59,7 @@ public class MultinomialPathTests
         double[] w = path.Coefficients(20);
         for (int j = 0; j < w.Length; j++) Assert.Equal(single.Coefficients[j], w[j], 1e-5);
 
-        var cv = new MultinomialPath { PathLength = 30, Threads = 1 }.CrossValidate(iris.Features, iris.Labels, options: new CrossValidationOptions { Folds = 5, Seed = 4 });
+        var cv = new MultinomialPath { PathLength = 30 }.CrossValidate(iris.Features, iris.Labels, options: new CrossValidationOptions { Folds = 5, Seed = 4 });
         Assert.Equal(cv.LambdaMin, cv.Model.Lambda);
         Assert.True(cv.Model.Multinomial);
         Assert.True(cv.MeanLoss[cv.IndexMin] < cv.MeanLoss[0], "the held-out deviance falls below the null model's");
