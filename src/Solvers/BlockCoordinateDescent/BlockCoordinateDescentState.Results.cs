@@ -57,18 +57,6 @@ internal sealed partial class BlockCoordinateDescentState<TLoss, TReg>
     public SolverResult ToResult(LoopOutcome outcome)
     {
         double gap = DualityGap();
-        return new SolverResult
-        {
-            Solution = _packed.ToArray(),
-            Intercepts = _intercept ? _b.ToArray() : [],
-            Objective = Objective(),
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return outcome.ToResult(_packed.ToArray(), Objective(), Criterion, gap, Counts, _intercept ? _b.ToArray() : []);
     }
 }

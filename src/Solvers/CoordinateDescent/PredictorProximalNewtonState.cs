@@ -185,17 +185,7 @@ public sealed class PredictorProximalNewtonState : ISolverState
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return new SolverResult
-        {
-            Solution = (double[])_beta.Clone(),
-            Objective = _value,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return outcome.ToResult((double[])_beta.Clone(), _value, Criterion, null, Counts);
     }
 
     private double Total(ReadOnlySpan<double> x)

@@ -50,7 +50,7 @@ internal abstract class BlockDualState : ISolverState
     private long _passes, _updates;
     private bool _snapshotDue, _evaluated, _certified;
     private double _snapshotSquaredNorm, _snapshotDualTerms;
-    private double _primal = double.NaN, _gap = double.NaN;
+    private DualCertificate _certificate = DualCertificate.None;
     private readonly Slot[] _slots;
     private readonly int[] _slotOfCacheRow;
 
@@ -125,7 +125,7 @@ internal abstract class BlockDualState : ISolverState
     /// <summary>Called after each round (the logistic solver tightens its Newton accuracy).</summary>
     protected virtual void EndRound() { }
 
-    public double Criterion { get; private set; } = double.PositiveInfinity;
+    public double Criterion => _certificate.Criterion;
 
     public EvaluationCounts Counts => new(_passes, _passes, _updates);
 
@@ -241,12 +241,10 @@ internal abstract class BlockDualState : ISolverState
         return _block.Rows;
     }
 
-    /// <summary>P = λ(½‖w‖² + loss), gap = P − D = λ(‖w‖² + loss + dual terms), and the relative gap as the criterion.</summary>
+    /// <summary>P, the gap and the relative gap as the criterion (<see cref="DualCertificate"/>).</summary>
     private void Certify(double squaredNorm, double loss, double dualTerms)
     {
-        _primal = _lambda * (0.5 * squaredNorm + loss);
-        _gap = _lambda * (squaredNorm + loss + dualTerms);
-        Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
+        _certificate.Set(_lambda, squaredNorm, loss, dualTerms);
         _evaluatedRound = _rounds;
     }
 
@@ -272,29 +270,18 @@ internal abstract class BlockDualState : ISolverState
     public double Objective()
     {
         EvaluateCurrent();
-        return _primal;
+        return _certificate.Primal;
     }
 
     public double DualityGap()
     {
         EvaluateCurrent();
-        return _gap;
+        return _certificate.Gap;
     }
 
     public SolverResult ToResult(LoopOutcome outcome)
     {
         EvaluateCurrent();
-        return new SolverResult
-        {
-            Solution = (_certified ? _snapshot : W).ToArray(),
-            Objective = _primal,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = _gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return _certificate.Result(outcome, (_certified ? _snapshot : W).ToArray(), Counts);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
     private readonly double _innerEpsMin;
     private long _passes, _updates, _newton, _visits;
     private int _rounds;
-    private double _primal = double.NaN, _gap = double.NaN;
+    private DualCertificate _certificate = DualCertificate.None;
     private bool _evaluated;
 
     public CocoaDualState(IDistributedMap x, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, DualCoordinateStep step,
@@ -100,7 +100,7 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
 
     private double Diagonal(double c) => !_logistic && _step.DiagonalShift > 0 && c > 0 ? _step.DiagonalShift / c : 0;
 
-    public double Criterion { get; private set; } = double.PositiveInfinity;
+    public double Criterion => _certificate.Criterion;
 
     public EvaluationCounts Counts => new(_passes, _passes, _updates);
 
@@ -229,9 +229,7 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
         _reduce[1] = terms;
         _comm.AllReduceSum(_reduce);
         double squaredNorm = TensorPrimitives.Dot<double>(_w, _w);
-        _primal = _lambda * (0.5 * squaredNorm + _reduce[0]);
-        _gap = _lambda * (squaredNorm + _reduce[0] + _reduce[1]);
-        Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
+        _certificate.Set(_lambda, squaredNorm, _reduce[0], _reduce[1]);
         _evaluated = true;
     }
 
@@ -240,29 +238,18 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
     public double Objective()
     {
         if (!_evaluated) Evaluate();
-        return _primal;
+        return _certificate.Primal;
     }
 
     public double DualityGap()
     {
         if (!_evaluated) Evaluate();
-        return _gap;
+        return _certificate.Gap;
     }
 
     public SolverResult ToResult(LoopOutcome outcome)
     {
         if (!_evaluated) Evaluate();
-        return new SolverResult
-        {
-            Solution = _w.ToArray(),
-            Objective = _primal,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = _gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return _certificate.Result(outcome, _w.ToArray(), Counts);
     }
 }

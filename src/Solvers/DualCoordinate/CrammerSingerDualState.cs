@@ -36,7 +36,7 @@ internal sealed class CrammerSingerDualState : ISolverState
     private bool _allActive = true, _fullPass, _solvedActive;
     private int _epochs;
     private long _updates, _passes;
-    private double _primal = double.NaN, _gap = double.NaN, _dual = double.NaN;
+    private DualCertificate _certificate = DualCertificate.None;
 
     /// <param name="x">The n×p data.</param>
     /// <param name="labels">Class indices.</param>
@@ -114,9 +114,9 @@ internal sealed class CrammerSingerDualState : ISolverState
 
     /// <summary>The dual value D at the last gap evaluation (every <see cref="Objective"/>, <see cref="DualityGap"/>,
     /// <see cref="ToResult"/> and due convergence test makes one).</summary>
-    internal double LastDual => _dual;
+    internal double LastDual => _certificate.Dual;
 
-    public double Criterion { get; private set; } = double.PositiveInfinity;
+    public double Criterion => _certificate.Criterion;
 
     public EvaluationCounts Counts => new(_passes, _passes, _updates);
 
@@ -213,7 +213,6 @@ internal sealed class CrammerSingerDualState : ISolverState
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && _options.Shrinking && !_fullPass && !_solvedActive) return false;
         ComputeGap();
-        Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
         return Criterion <= tolerance;
     }
 
@@ -233,44 +232,31 @@ internal sealed class CrammerSingerDualState : ISolverState
             for (int m = 0; m < k; m++) if (m != y) linear += _alpha[i * k + m];
         }
         _passes++;
-        _primal = _lambda * (0.5 * ww + loss);
-        _dual = -_lambda * (0.5 * ww + linear);
-        _gap = _lambda * (0.5 * ww + loss + 0.5 * ww + linear);
+        _certificate.Set(_lambda, ww, loss, linear);
     }
 
     public double Objective()
     {
         ComputeGap();
-        return _primal;
+        return _certificate.Primal;
     }
 
     public double DualityGap()
     {
         ComputeGap();
-        return _gap;
+        return _certificate.Gap;
     }
 
     /// <summary>The dual value D at the current α (one pass).</summary>
     internal double Dual()
     {
         ComputeGap();
-        return _dual;
+        return _certificate.Dual;
     }
 
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ComputeGap();
-        return new SolverResult
-        {
-            Solution = _w.ToArray(),
-            Objective = _primal,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = _gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return _certificate.Result(outcome, _w.ToArray(), Counts);
     }
 }

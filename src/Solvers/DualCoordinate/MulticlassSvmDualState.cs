@@ -81,17 +81,6 @@ internal sealed class MulticlassSvmDualState : ISolverState
         SolverResult sdm = _sdm.ToResult(outcome);
         var beta = new double[_y.Length * _k];
         Beta(beta);
-        return new SolverResult
-        {
-            Solution = beta,
-            Objective = -_sdm.LastDual,
-            Iterations = sdm.Iterations,
-            StopReason = sdm.StopReason,
-            Criterion = sdm.Criterion,
-            DualityGap = sdm.DualityGap,
-            Counts = sdm.Counts,
-            Elapsed = sdm.Elapsed,
-            Trace = sdm.Trace,
-        };
+        return outcome.ToResult(beta, -_sdm.LastDual, sdm.Criterion, sdm.DualityGap, sdm.Counts);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
     private double _bound = double.PositiveInfinity, _firstViolation = double.NaN, _ratio = 0.1;
     private bool _fullPass, _solvedActive;
     private long _coordinateUpdates, _passes;
-    private double _primal = double.NaN, _gap = double.NaN;
+    private DualCertificate _certificate = DualCertificate.None;
 
     public SvrDualState(ILinearMap x, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, DualCoordinateStep step, double lambda,
         DualCoordinateDescentOptions options)
@@ -59,7 +59,7 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
         _active = _count;
     }
 
-    public double Criterion { get; private set; } = double.PositiveInfinity;
+    public double Criterion => _certificate.Criterion;
 
     public EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
 
@@ -150,11 +150,10 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && _options.Shrinking && !_fullPass && !_solvedActive) return false;
         ComputeGap();
-        Criterion = _primal > 0 ? Math.Max(_gap, 0) / _primal : Math.Max(_gap, 0);
         return Criterion <= tolerance;
     }
 
-    /// <summary>P(w) and P(w) − D(β) in the mean-loss units (λ times LIBLINEAR's).</summary>
+    /// <summary>P(w) and P(w) − D(β) (one pass; <see cref="DualCertificate"/>).</summary>
     private void ComputeGap()
     {
         double ww = 0;
@@ -168,38 +167,24 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
             dualTerms += SvrDualCoordinate.DualTerm(_beta[i], _y[i], _epsilon, _diag[i]);
         }
         _passes++;
-        double primal = 0.5 * ww + loss;
-        double dual = -0.5 * ww - dualTerms;
-        _primal = _lambda * primal;
-        _gap = _lambda * (primal - dual);
+        _certificate.Set(_lambda, ww, loss, dualTerms);
     }
 
     public double Objective()
     {
         ComputeGap();
-        return _primal;
+        return _certificate.Primal;
     }
 
     public double DualityGap()
     {
         ComputeGap();
-        return _gap;
+        return _certificate.Gap;
     }
 
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ComputeGap();
-        return new SolverResult
-        {
-            Solution = _w.ToArray(),
-            Objective = _primal,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = _gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return _certificate.Result(outcome, _w.ToArray(), Counts);
     }
 }

@@ -166,18 +166,7 @@ internal sealed partial class QuantileInteriorPointState
     public SolverResult ToResult(LoopOutcome outcome)
     {
         Certify();
-        return new SolverResult
-        {
-            Solution = _xv.AsSpan(0, _p).ToArray(),
-            Intercepts = _intercept ? [_xv[_p]] : [],
-            Objective = _primal / _n,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = double.IsNaN(_dual) ? null : Math.Max(_primal - _dual, 0) / _n,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        double? gap = double.IsNaN(_dual) ? null : Math.Max(_primal - _dual, 0) / _n;
+        return outcome.ToResult(_xv.AsSpan(0, _p).ToArray(), _primal / _n, Criterion, gap, Counts, _intercept ? [_xv[_p]] : []);
     }
 }

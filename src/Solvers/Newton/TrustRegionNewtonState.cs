@@ -217,17 +217,6 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return new SolverResult
-        {
-            Solution = _region.X.ToArray(),
-            Objective = Objective(),
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = DualityGap(),
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return outcome.ToResult(_region.X.ToArray(), Objective(), Criterion, DualityGap(), Counts);
     }
 }

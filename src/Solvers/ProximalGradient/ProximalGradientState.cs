@@ -226,17 +226,6 @@ public sealed class ProximalGradientState : ISolverState, ICheckpointable
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return new SolverResult
-        {
-            Solution = _x.ToArray(),
-            Objective = Objective(),
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = _hasGap ? DualityGap() : null,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return outcome.ToResult(_x.ToArray(), Objective(), Criterion, _hasGap ? DualityGap() : null, Counts);
     }
 }

@@ -137,17 +137,6 @@ public sealed class LbfgsState : ISolverState, ICheckpointable
     {
         ArgumentNullException.ThrowIfNull(outcome);
         double gap = FinalGap();
-        return new SolverResult
-        {
-            Solution = _x.ToArray(),
-            Objective = _value,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = double.IsNaN(gap) ? null : gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return outcome.ToResult(_x.ToArray(), _value, Criterion, double.IsNaN(gap) ? null : gap, Counts);
     }
 }
