@@ -16,7 +16,7 @@ internal static class FitCommand
     private static readonly Option<string> Data = new("--data", "-d") { Description = "Training data: svmlight/LIBSVM (.gz/.bz2/.xz), or a shard directory written by 'optsuite convert'.", Required = true };
     private static readonly Option<string?> Test = new("--test") { Description = "Test data scored with the fitted model (a file or shard directory; read with the training set's feature count)." };
     private static readonly Option<string> SolverOption = new("--solver") { Description = "auto, fista, ista, lbfgs, owlqn, newton (trust-region Newton, L2 only), cd, dual-cd or ipm (interior point, quantile only).", DefaultValueFactory = _ => "auto" };
-    private static readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance on the solver's criterion (relative duality gap or gradient). Default 1e-6." };
+    private static readonly Option<double?> Tol = new("--tol") { Description = "Stopping tolerance on the solver's criterion (relative duality gap or gradient). Default: the solver's stop (docs/models.md, Solvers): 1e-6 on its criterion; dual-cd on data in memory runs until LIBLINEAR's own test holds at -e 0.1 and the relative gap is at most 1e-3." };
     private static readonly Option<int?> MaxIter = new("--max-iter") { Description = "Iteration (epoch) limit. Default: the solver's (10⁴, 10⁵ for fista/ista, 500 for ipm and newton)." };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the randomised solvers.", DefaultValueFactory = _ => 0 };
     private static readonly Option<int?> Threads = ThreadsOption.Create("Threads for the linear-algebra kernels (at most the logical processors).");

@@ -5,7 +5,7 @@ namespace OptSuite.Models.Internal;
 
 /// <summary>The settings of one fit: the resolved solver, the common solver settings, and the whole-fit budgets that every
 /// run of the fit (one-vs-rest problems, hand-overs) draws on.</summary>
-internal sealed record FitSettings(SolverKind Solver, double Tolerance, int? MaxIterations, int Seed, CancellationToken Cancellation,
+internal sealed record FitSettings(SolverKind Solver, double? Tolerance, int? MaxIterations, int Seed, CancellationToken Cancellation,
     TimeSpan? MaxTime = null, Func<IterationReport, bool>? Observer = null)
 {
     /// <summary>The solvers that continue a run which stops uncertified, in order (<see cref="SolverRegistry.HandOvers"/>);

@@ -33,7 +33,7 @@ internal static class SolverRunner
     {
         foreach (SolverKind next in s.HandOvers)
         {
-            if (!Uncertified(outcome, s.Tolerance)) break;
+            if (!Uncertified(outcome, s.Tolerance ?? SolverSettings.DefaultTolerance)) break;
             if (s.Continuing(next, outcome.Result.Iterations) is not { } t) break;
             outcome = Continued(outcome, Once(problem, t, [.. outcome.Coefficients, .. outcome.Intercepts]));
         }

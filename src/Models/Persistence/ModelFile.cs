@@ -264,7 +264,7 @@ internal static class ModelFile
         model.C = options.DoubleOrNull("c");
         model.FitIntercept = options.Bool("fit_intercept");
         model.Solver = SolverKindNames.Parse(options.String("solver"));
-        model.Tolerance = options.Double("tolerance");
+        model.Tolerance = options.DoubleOrNull("tolerance");
         model.MaxIterations = options.IntOrNull("max_iterations");
         model.Seed = options.IntOrNull("seed") ?? 0;
         model.ReadOptions(options);

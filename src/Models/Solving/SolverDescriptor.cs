@@ -12,8 +12,9 @@ public sealed class SolverDescriptor
     private readonly Func<FitProblem, SolverSettings, double[]?, SolverResult> _run;
 
     internal SolverDescriptor(SolverKind kind, string name, string title, int defaultMaxIterations, string summary,
-        Func<ProblemTraits, string?> refusal, Func<FitProblem, SolverSettings, double[]?, SolverResult> run)
+        Func<ProblemTraits, string?> refusal, Func<FitProblem, SolverSettings, double[]?, SolverResult> run, string? defaultStopping = null)
     {
+        DefaultStopping = defaultStopping ?? $"its criterion at most {SolverSettings.DefaultTolerance:0e0}";
         Kind = kind;
         Name = name;
         Title = title;
@@ -35,6 +36,9 @@ public sealed class SolverDescriptor
     /// <summary>The iteration limit when the settings give none: generous enough for tight tolerances.</summary>
     public int DefaultMaxIterations { get; }
 
+    /// <summary>How the solver stops when the settings give no tolerance, in a phrase ("its criterion at most 1e-6").</summary>
+    public string DefaultStopping { get; }
+
     /// <summary>What the solver is and what it solves, in one sentence.</summary>
     public string Summary { get; }
 
@@ -51,7 +55,7 @@ public sealed class SolverDescriptor
     {
         SolverOptions common = ((SolverOptions)options) with
         {
-            Tolerance = s.Tolerance, MaxIterations = s.MaxIterations ?? DefaultMaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, TraceShare = s.TraceShare,
+            Tolerance = s.Tolerance ?? SolverSettings.DefaultTolerance, MaxIterations = s.MaxIterations ?? DefaultMaxIterations, MaxTime = s.MaxTime, TraceEvery = s.TraceEvery, TraceShare = s.TraceShare,
             Observer = s.Observer, Communicator = s.Communicator, Checkpoints = s.Checkpoints,
         };
         return (T)common;

@@ -9,8 +9,16 @@ namespace OptSuite.Models;
 /// </summary>
 public sealed record SolverSettings
 {
-    /// <summary>Stopping tolerance on the solver's criterion (the relative duality gap where the objective has one). Default 1e-6.</summary>
-    public double Tolerance { get; init; } = 1e-6;
+    /// <summary>The tolerance of the solvers' gap and gradient criteria when none is given.</summary>
+    public const double DefaultTolerance = 1e-6;
+
+    /// <summary>
+    /// Stopping tolerance on the solver's criterion (the relative duality gap where the objective has one). Null (default):
+    /// each solver's default stop (<see cref="SolverDescriptor.DefaultStopping"/>) — <see cref="DefaultTolerance"/> on its
+    /// criterion, except dual coordinate descent on data in memory, which runs until LIBLINEAR's own test holds at LIBLINEAR's
+    /// default <c>-e</c> 0.1 and the relative duality gap is at most 1e-3.
+    /// </summary>
+    public double? Tolerance { get; init; }
 
     /// <summary>Iteration (epoch) limit; null for the solver's default (<see cref="SolverDescriptor.DefaultMaxIterations"/>).</summary>
     public int? MaxIterations { get; init; }

@@ -60,8 +60,9 @@ internal static class BinaryDualCoordinate
     /// <param name="alpha">α_i, updated.</param>
     /// <param name="beta">β_i = C_i − α_i, updated.</param>
     /// <param name="innerEps">Accuracy on h′.</param>
+    /// <param name="startGradient">h′ at the Newton method's start (LIBLINEAR -s 7 stops when every |h′| of an epoch is below eps).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int LogisticNewton(double c, double q, double b, ref double alpha, ref double beta, double innerEps)
+    public static int LogisticNewton(double c, double q, double b, ref double alpha, ref double beta, double innerEps, out double startGradient)
     {
         // h′(t) = q(t − α) + b + log(t/(C − t)) at t = C/2 tells on which half the root lies.
         bool onAlpha = q * (0.5 * c - alpha) + b >= 0;
@@ -69,6 +70,7 @@ internal static class BinaryDualCoordinate
         double z0 = onAlpha ? alpha : beta;
         double z = c - z0 < 0.5 * c ? 0.1 * z0 : z0;
         double gp = q * (z - z0) + sign * b + Math.Log(z / (c - z));
+        startGradient = gp;
         int inner = 0;
         while (inner <= 100 && Math.Abs(gp) >= innerEps)
         {

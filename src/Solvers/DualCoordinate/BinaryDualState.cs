@@ -23,6 +23,8 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
     private double _pgThreshold = 0.1;
     private int _epochs;
     private bool _fullPass, _solvedActive;
+    private readonly bool _liblinear;   // LibLinearThenGap: no gap pass until LIBLINEAR's test held (_ruleMet)
+    private bool _ruleMet;
     private double _innerEps = 1e-2;
     private readonly double _innerEpsMin;
     private long _coordinateUpdates, _passes;
@@ -43,6 +45,8 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
         _lambda = lambda;
         _options = options;
         _rng = new EpochShuffle(options.Seed);
+        _liblinear = options.Stopping == DualStoppingRule.LibLinearThenGap;
+        if (_liblinear) _pgThreshold = options.LibLinearEpsilon;
         // Inner Newton accuracy floor: LIBLINEAR's min(1e-8, eps), kept above the rounding noise of log(z/(C − z)).
         _innerEpsMin = Math.Clamp(options.Tolerance, 1e-13, 1e-8);
         int n = x.Rows;
@@ -160,7 +164,11 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
         if (_solvedActive)
         {
             if (_active < _count) _active = _count;
-            else _pgThreshold *= 0.1;
+            else
+            {
+                _ruleMet = true;   // LIBLINEAR's stop: spread ≤ eps over every coordinate
+                _pgThreshold *= 0.1;
+            }
             _pgMaxOld = double.PositiveInfinity;
             _pgMinOld = double.NegativeInfinity;
             return;
@@ -182,28 +190,34 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
         double[] alpha = _alpha, beta = _beta, y = _y, cs = _c, qd = _qd, w = _w;
         int[] index = _index;
         long newton = 0, updates = 0;
+        double largest = 0;
         for (int s = 0; s < _active; s++)
         {
             int i = index[s];
             double oldAlpha = alpha[i];
-            int inner = BinaryDualCoordinate.LogisticNewton(cs[i], qd[i], y[i] * rows.Dot(i, w), ref alpha[i], ref beta[i], innerEps);
+            int inner = BinaryDualCoordinate.LogisticNewton(cs[i], qd[i], y[i] * rows.Dot(i, w), ref alpha[i], ref beta[i], innerEps, out double start);
+            largest = Math.Max(largest, Math.Abs(start));
             if (inner == 0) continue;
             newton += inner;
             double delta = alpha[i] - oldAlpha;
             if (delta != 0) { rows.Axpy(i, delta * y[i], w); updates++; }
         }
+        // LIBLINEAR -s 7 stops when every sub-problem of an epoch started within eps of its root.
+        if (largest < _options.LibLinearEpsilon) _ruleMet = true;
         if (newton <= _active / 10) _innerEps = Math.Max(_innerEpsMin, 0.1 * innerEps);
         _coordinateUpdates += updates;
         _passes++;
     }
 
     /// <summary>
-    /// The relative duality gap, computed (one pass) every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/>
+    /// Under <see cref="DualStoppingRule.LibLinearThenGap"/> false (no pass) until an epoch met LIBLINEAR's test. Then the
+    /// relative duality gap, computed (one pass) every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/>
     /// epochs; with shrinking on hinge-type losses only after an epoch over every coordinate or one that found the active
     /// set solved, as LIBLINEAR only stops after a full pass (a shrunk epoch costs a fraction of the check).
     /// </summary>
     public bool HasConverged(double tolerance)
     {
+        if (_liblinear && !_ruleMet) return false;
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && !_logistic && _options.Shrinking && !_fullPass && !_solvedActive) return false;
         ComputeGap();

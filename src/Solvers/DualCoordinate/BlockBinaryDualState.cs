@@ -93,7 +93,7 @@ internal sealed class BlockBinaryDualState : BlockDualState
     {
         double oldAlpha = _alpha[i], y = _y[i];
         _visits++;
-        int inner = BinaryDualCoordinate.LogisticNewton(C(i), _qd[i], y * rows.Dot(r, W), ref _alpha[i], ref _beta[i], _innerEps);
+        int inner = BinaryDualCoordinate.LogisticNewton(C(i), _qd[i], y * rows.Dot(r, W), ref _alpha[i], ref _beta[i], _innerEps, out _);
         if (inner == 0) return false;
         _newton += inner;
         double delta = _alpha[i] - oldAlpha;

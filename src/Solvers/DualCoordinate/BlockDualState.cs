@@ -71,6 +71,7 @@ internal abstract class BlockDualState : ISolverState
     protected BlockDualState(IRowBlockedMap x, int weightCount, double lambda, DualCoordinateDescentOptions options)
     {
         options.Validate();
+        options.RequireGapStop("Block minimisation over row blocks");
         _x = x;
         _options = options;
         _lambda = lambda;

@@ -50,6 +50,7 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
         double lambda, long totalSamples, DualCoordinateDescentOptions options)
     {
         options.Validate();
+        options.RequireGapStop("CoCoA+ across ranks");
         if (step.Kind == DualCoordinateKind.None) throw new ArgumentException("The loss has no dual coordinate step.", nameof(step));
         if (x.Local is IRowBlockedMap)
             throw new NotSupportedException("Dual coordinate descent on distributed rows needs each rank's rows in memory (a CSR or dense matrix); for shard directories use trust-region Newton or L-BFGS.");
@@ -191,7 +192,7 @@ internal sealed class CocoaDualState : ISolverState, ICheckpointable
     {
         double old = _alpha[i], y = _y[i];
         _visits++;
-        int inner = BinaryDualCoordinate.LogisticNewton(C(i), _sigma * _qd[i], y * rows.Dot(i, _u), ref _alpha[i], ref _beta[i], _innerEps);
+        int inner = BinaryDualCoordinate.LogisticNewton(C(i), _sigma * _qd[i], y * rows.Dot(i, _u), ref _alpha[i], ref _beta[i], _innerEps, out _);
         if (inner == 0) return false;
         _newton += inner;
         if (_alpha[i] == old) return false;

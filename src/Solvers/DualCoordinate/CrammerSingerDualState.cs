@@ -34,6 +34,8 @@ internal sealed class CrammerSingerDualState : ISolverState
     private int _active;
     private double _shrinkThreshold = 1.0;
     private bool _allActive = true, _fullPass, _solvedActive;
+    private readonly bool _liblinear;   // LibLinearThenGap: no gap pass until LIBLINEAR's test held (_ruleMet)
+    private bool _ruleMet;
     private int _epochs;
     private long _updates, _passes;
     private DualCertificate _certificate = DualCertificate.None;
@@ -55,6 +57,8 @@ internal sealed class CrammerSingerDualState : ISolverState
         _lambda = lambda;
         _options = options;
         _rng = new EpochShuffle(options.Seed);
+        _liblinear = options.Stopping == DualStoppingRule.LibLinearThenGap;
+        if (_liblinear) _shrinkThreshold = Math.Max(10 * options.LibLinearEpsilon, 1.0);   // LIBLINEAR's eps_shrink
         int n = x.Rows;
         _y = labels.ToArray();
         _c = new double[n];
@@ -144,7 +148,18 @@ internal sealed class CrammerSingerDualState : ISolverState
         }
         _passes++;
         _solvedActive = worst < _shrinkThreshold;
-        if (_solvedActive)
+        if (_liblinear && !_ruleMet)
+        {
+            // LIBLINEAR's Solver_MCSVM_CS: it stops after an epoch over every sample whose largest spread is below eps;
+            // otherwise everything comes back and eps_shrink halves down to eps. From then on, the gap decides.
+            if (_solvedActive && _fullPass && worst < _options.LibLinearEpsilon) _ruleMet = true;
+            else if (_solvedActive)
+            {
+                Unshrink();
+                _shrinkThreshold = Math.Max(0.5 * _shrinkThreshold, _options.LibLinearEpsilon);
+            }
+        }
+        else if (_solvedActive)
         {
             // The active set looks solved: bring everything back and tighten the bar.
             Unshrink();
@@ -210,6 +225,7 @@ internal sealed class CrammerSingerDualState : ISolverState
     /// </summary>
     public bool HasConverged(double tolerance)
     {
+        if (_liblinear && !_ruleMet) return false;
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && _options.Shrinking && !_fullPass && !_solvedActive) return false;
         ComputeGap();

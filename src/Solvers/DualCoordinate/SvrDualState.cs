@@ -27,6 +27,8 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
     private int _active, _epochs;
     private double _bound = double.PositiveInfinity, _firstViolation = double.NaN, _ratio = 0.1;
     private bool _fullPass, _solvedActive;
+    private readonly bool _liblinear;   // LibLinearThenGap: no gap pass until LIBLINEAR's test held (_ruleMet)
+    private bool _ruleMet;
     private long _coordinateUpdates, _passes;
     private DualCertificate _certificate = DualCertificate.None;
 
@@ -42,6 +44,8 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
         _lambda = lambda;
         _options = options;
         _rng = new EpochShuffle(options.Seed);
+        _liblinear = options.Stopping == DualStoppingRule.LibLinearThenGap;
+        if (_liblinear) _ratio = options.LibLinearEpsilon;
         int n = x.Rows;
         _y = labels.ToArray(); _c = new double[n]; _qd = new double[n]; _upper = new double[n]; _diag = new double[n];
         _beta = new double[n]; _w = new double[x.Columns];
@@ -134,7 +138,11 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
         if (_solvedActive)
         {
             if (_active < _count) _active = _count;
-            else _ratio *= 0.1;
+            else
+            {
+                _ruleMet = true;   // LIBLINEAR's stop: Gnorm1 ≤ eps·Gnorm1_init over every coordinate
+                _ratio *= 0.1;
+            }
             _bound = double.PositiveInfinity;
             return;
         }
@@ -147,6 +155,7 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
     /// </summary>
     public bool HasConverged(double tolerance)
     {
+        if (_liblinear && !_ruleMet) return false;
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && _options.Shrinking && !_fullPass && !_solvedActive) return false;
         ComputeGap();

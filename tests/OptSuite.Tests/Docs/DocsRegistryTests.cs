@@ -21,9 +21,9 @@ public class DocsRegistryTests
 
     private static string Solvers()
     {
-        var t = new StringBuilder("| `--solver` | solver | default iterations | what |\n|---|---|---:|---|\n");
+        var t = new StringBuilder("| `--solver` | solver | default iterations | default stop (no `Tolerance` / `--tol`) | what |\n|---|---|---:|---|---|\n");
         foreach (var d in SolverRegistry.All)
-            t.Append($"| `{d.Name}` | {d.Title} | {d.DefaultMaxIterations} | {d.Summary} |\n");
+            t.Append($"| `{d.Name}` | {d.Title} | {d.DefaultMaxIterations} | {d.DefaultStopping} | {d.Summary} |\n");
         return t.ToString();
     }
 

@@ -29,6 +29,8 @@ public class DistributedEstimatorTests(ITestOutputHelper output)
     {
         var (x, y) = data;
         var single = make();
+        // Certified fits on both sides: without a tolerance, dual CD in memory would stop by LIBLINEAR's test instead.
+        single.Tolerance ??= SolverSettings.DefaultTolerance;
         fit(single, x, y);
         Assert.Equal(StopReason.Converged, single.Report!.StopReason);
         double singleScore = score(single, x, y);
@@ -56,7 +58,7 @@ public class DistributedEstimatorTests(ITestOutputHelper output)
             if (expected is { } solver) Assert.Equal(solver, first.Report.Solver);
             Assert.Equal(single.Report.Lambda, first.Report.Lambda);   // 1/(n·C) with n over all ranks
             // Both fits are certified to the tolerance, so they agree to twice it (and to 1e-10 when it is tighter).
-            Assert.Equal(single.Report.Objective, first.Report.Objective, Math.Max(1e-10, 2 * single.Tolerance) * Math.Abs(single.Report.Objective));
+            Assert.Equal(single.Report.Objective, first.Report.Objective, Math.Max(1e-10, 2 * single.Tolerance.Value) * Math.Abs(single.Report.Objective));
             Assert.Equal(singleScore, fits[0].Score, scoreTolerance);
         }
     }

@@ -184,7 +184,8 @@ public class UsageGuideSamples
         double r2 = svr.Score(housing.Features, housing.Labels);
         FitReport report = svr.Report!;                     // dual-cd, certified duality gap
         Assert.Equal(SolverKind.DualCoordinateDescent, report.Solver);
-        Assert.True(report.Converged && report.DualityGap <= 1e-6 * report.Objective, report.ToString());
+        // dual-cd's default stop: LIBLINEAR's test at -e 0.1, then a relative duality gap of at most 1e-3.
+        Assert.True(report.Converged && report.DualityGap <= 1e-3 * report.Objective, report.ToString());
         Assert.InRange(r2, 0.5, 1);
         Assert.Equal(SolverKind.Lbfgs, squared.Report!.Solver);
         Assert.True(squared.Report.Converged, squared.Report.ToString());
