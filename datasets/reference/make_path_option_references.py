@@ -5,7 +5,9 @@ Run from the repository root (needs Rscript with glmnet 4.1-6 and Matrix):
     /usr/bin/python3 datasets/reference/make_path_option_references.py
 Each path is glmnet's own: datasets/reference/penalty_options_glmnet.R in its "path" mode (glmnet(X, y, family, alpha,
 nlambda, lambda.min.ratio, standardize, penalty.factor, lower.limits, upper.limits, thresh = 1e-14, maxit = 1e7) on glmnet's
-own lambda grid, early stop included) or "cv" mode (cv.glmnet with the same arguments, a fixed foldid and grouped = TRUE).
+own lambda grid, early stop included) or "cv" mode (cv.glmnet with the same arguments, lambda = that path's grid, a fixed
+foldid and grouped = TRUE: every fold solves at the full path's lambdas, OptSuite's convention; with lambda = NULL
+cv.glmnet would give each fold its own grid and interpolate its coefficients, which moves cvm by ~1e-4 relative here).
 Every point is re-scored with NumPy in OptSuite's convention by make_penalty_option_references.py's helpers:
 
     F(w, b) = (1/n) sum_i loss(y_i, x_i.w + b) + lam sum_j v_j (alpha s_j |w_j| + (1 - alpha)/2 s_j^2 w_j^2)

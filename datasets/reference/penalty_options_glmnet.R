@@ -47,7 +47,9 @@ if (mode != "fit") {
     fit <- call_path()
   } else {
     foldid <- as.integer(readLines(args[14]))
-    cv <- cv.glmnet(X, yy, family = family, alpha = a, nlambda = nlam, lambda.min.ratio = ratio, standardize = std, intercept = TRUE,
+    # With lambda = NULL cv.glmnet lets every fold generate its own grid and interpolates the folds' coefficients at the
+    # full path's lambdas; given the full path's lambdas, every fold solves at exactly those (OptSuite's convention).
+    cv <- cv.glmnet(X, yy, family = family, alpha = a, lambda = call_path()$lambda, standardize = std, intercept = TRUE,
                     penalty.factor = pf, lower.limits = lo, upper.limits = up, thresh = 1e-14, maxit = 1e7, foldid = foldid,
                     type.measure = args[15], grouped = TRUE)
     fit <- cv$glmnet.fit

@@ -87,7 +87,7 @@ public abstract partial class LinearPath
     private protected RegularizationPath FitCore(ILinearMap x, double[] y, double[]? weights, ClassLabels? classes, double[]? offset = null)
     {
         CheckOptions();
-        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, CheckedOffset(offset, x.Rows), PowerOfLoss);
+        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, CheckedOffset(offset, x.Rows), PowerOfLoss, PenaltyOptions(x.Columns));
         return WithThreads(() => RunPath(problem, classes, out _));
     }
 
@@ -163,5 +163,6 @@ public abstract partial class LinearPath
         if (MaxIterations < 0) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "MaxIterations must be ≥ 0.");
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 1.");
         _ = Alpha;
+        RefusePenaltyOptions();
     }
 }

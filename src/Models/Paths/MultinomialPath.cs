@@ -36,6 +36,8 @@ public sealed class MultinomialPath : LinearPath
 
     private protected override LossKind Loss => LossKind.Multinomial;
 
+    private protected override bool TakesPenaltyOptions => false;
+
     private protected override double Alpha => PenalisedProblem.Alpha(Penalty.ElasticNet, L1Ratio);
 
     /// <summary>Fits the path.</summary>

@@ -70,7 +70,7 @@ internal static class CrossValidationRunner
         int[] trainRows = [.. train], testRows = [.. test];
         var problem = new PathProblem(RowSubset.Take(full.X, trainRows), Pick(full.Y, trainRows),
             full.Weights is null ? null : Pick(full.Weights, trainRows), full.Loss, full.Alpha, full.FitIntercept,
-            full.Offset is null ? null : Pick(full.Offset, trainRows), full.Power);
+            full.Offset is null ? null : Pick(full.Offset, trainRows), full.Power, full.Options);
         var path = PathRunner.Run("fold", problem, settings, double.NaN, grid, null, stopEarly: false, classes: null);
         if (path.Termination == PathTermination.Cancelled) return false;
 

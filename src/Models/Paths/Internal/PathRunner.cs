@@ -22,7 +22,7 @@ internal static class PathRunner
     {
         var clock = Stopwatch.StartNew();
         int p = problem.Features;
-        double[] start = problem.StartPoint();
+        double[] start = problem.StartPoint(settings);
         var points = new List<PathPoint>(grid.Length);
         var end = PathTermination.Completed;
         double previous = 0;
