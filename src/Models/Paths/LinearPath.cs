@@ -117,20 +117,20 @@ public abstract partial class LinearPath
     {
         settings = new FitSettings(SolverRegistry.Resolve(Solver, problem.Traits, ModelName), Tolerance, MaxIterations, Seed, CancellationToken);
         double lambdaMax = problem.LambdaMax(settings);
-        double? ratio = null;
-        double[] grid;
-        if (Lambdas is { } given)
-        {
-            grid = [.. given.OrderDescending()];
-        }
-        else
-        {
-            if (!(lambdaMax > 0))
-                throw new ArgumentException("λ_max is 0: no feature is correlated with the null model's residual (constant y, or zero columns), so w = 0 at every λ.", "x");
-            ratio = LambdaMinRatio ?? LambdaGrid.DefaultMinRatio(problem.Samples, problem.Features);
-            grid = LambdaGrid.LogSpaced(lambdaMax, PathLength, ratio.Value);
-        }
+        double[] grid = Grid(lambdaMax, problem.Samples, problem.Features, out double? ratio);
         return PathRunner.Run(ModelName, problem, settings, lambdaMax, grid, ratio, StopEarly && Lambdas is null, classes);
+    }
+
+    /// <summary>The λ values to solve: <see cref="Lambdas"/> in decreasing order, else glmnet's grid from
+    /// <paramref name="lambdaMax"/> (<paramref name="ratio"/> the ε used; null for given λ values).</summary>
+    private protected double[] Grid(double lambdaMax, int samples, int features, out double? ratio)
+    {
+        ratio = null;
+        if (Lambdas is { } given) return [.. given.OrderDescending()];
+        if (!(lambdaMax > 0))
+            throw new ArgumentException("λ_max is 0: no feature is correlated with the null model's residual (constant y, or zero columns), so w = 0 at every λ.", "x");
+        ratio = LambdaMinRatio ?? LambdaGrid.DefaultMinRatio(samples, features);
+        return LambdaGrid.LogSpaced(lambdaMax, PathLength, ratio.Value);
     }
 
     private protected CrossValidationMetric ResolveMetric(CrossValidationMetric metric)
