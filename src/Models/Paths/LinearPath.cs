@@ -19,7 +19,9 @@ namespace OptSuite.Models;
 /// without intercept), i.e. the smallest λ at which w = 0 is optimal. For α &lt; 10⁻³ (a ridge-like path, which never
 /// reaches w = 0) λ_max divides by 10⁻³ instead, as glmnet does. Grid, λ_max and null model are those of the
 /// solver-level <see cref="CoordinateDescentPath"/> (<see cref="LambdaGrid"/>), so both APIs give the same grid on the
-/// same data.</para>
+/// same data. With per-feature options (<see cref="PenaltyFactors"/>, bounds, <see cref="Standardize"/>) λ_max is glmnet's
+/// max over v_j &gt; 0 of |g_j| / v_j / max(α, 10⁻³), g on the standardised columns when standardising, taken after fitting
+/// the unpenalised features (v_j = 0) when there are any.</para>
 /// <para><b>Warm starts.</b> The first point starts from the null model, every later one from the previous solution;
 /// each point is solved to <see cref="Tolerance"/> by the solver the estimator would use (coordinate descent for
 /// squared loss and for L1 logistic with n ≤ 10⁴, OWL-QN above).</para>

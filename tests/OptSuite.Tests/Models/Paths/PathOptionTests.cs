@@ -157,6 +157,25 @@ public class PathOptionTests
         Assert.All(model.Coefficients, w => Assert.InRange(w, 0, 0.4));
     }
 
+    /// <summary>Standardisation alone keeps the coordinate-descent path session (strong rule) on the scaled columns: every
+    /// point is the standardised estimator's fit at its λ, on the original scale.</summary>
+    [Fact]
+    public void AStandardisedPathIsTheStandardisedEstimatorAtEachLambda()
+    {
+        var d = SvmlightReader.Read(DatasetLocator.Find("regression/boston_housing.svm")!);
+        var path = new LassoPath { Standardize = true, PathLength = 12, LambdaMinRatio = 1e-2, Tolerance = 1e-12 }.Fit(d.Features, d.Labels);
+        Assert.Equal(12, path.Points.Count);
+        foreach (int k in new[] { 0, 4, 11 })
+        {
+            var m = new Lasso { Lambda = path.Points[k].Lambda, Standardize = true, Tolerance = 1e-12 }.Fit(d.Features, d.Labels);
+            Assert.Equal(m.Report!.Objective, path.Points[k].Objective, 1e-10 * m.Report.Objective);
+            double[] w = path.Coefficients(k);
+            for (int j = 0; j < w.Length; j++) Assert.Equal(m.Coefficients[j], w[j], 1e-6 * Math.Max(1, Math.Abs(m.Coefficients[j])));
+        }
+        // Unstandardised, boston's raw columns give another path (tax and black dominate λ_max).
+        Assert.NotEqual(path.LambdaMax, new LassoPath { PathLength = 12 }.Fit(d.Features, d.Labels).LambdaMax, 1e-6);
+    }
+
     [Fact]
     public void PathsWithoutTheOptionsRefuseThemByName()
     {
