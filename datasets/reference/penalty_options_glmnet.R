@@ -1,7 +1,7 @@
 # glmnet fits with per-feature options, for make_penalty_option_references.py.
 # Usage: Rscript datasets/reference/penalty_options_glmnet.R <svmlight file> <family gaussian|binomial> <alpha> \
 #          <lambdas, comma-separated> <penalty factors, comma-separated or "-"> <lower limits or "-"> <upper limits or "-"> \
-#          <standardize TRUE|FALSE> <sparse TRUE|FALSE>
+#          <standardize TRUE|FALSE> <sparse TRUE|FALSE> [<y scale> [<mode fit|path|cv> <nlambda> <lambda.min.ratio> [<foldid file> <type.measure>]]]
 # Prints one JSON line per lambda: intercept, coefficients (original scale), passes, versions.
 # Gaussian pitfall (shared/peers/README.md): glmnet divides y by its (1/n) standard deviation s; the caller passes y
 # already divided by s and lambda, alpha mapped so that the elastic net's ridge part is unchanged, and rescales back.
@@ -31,6 +31,37 @@ if (is.null(pf)) pf <- rep(1, p)
 if (is.null(lo)) lo <- rep(-Inf, p)
 if (is.null(up)) up <- rep(Inf, p)
 yy <- if (family == "binomial") factor(y) else y / yscale
+# Paths and cross-validation (make_path_option_references.py): argument 11 is the mode, "fit" (default, the loop below),
+# "path" (glmnet's own grid: arguments 12-13 nlambda and lambda.min.ratio) or "cv" (cv.glmnet on that grid with the
+# fold ids of the file in argument 14, one per line, and type.measure argument 15). Poisson's inner Newton is tightened.
+mode <- if (length(args) >= 11) args[11] else "fit"
+if (family == "poisson") glmnet.control(epsnr = 1e-13, mxitnr = 10000)
+if (mode != "fit") {
+  nlam <- as.integer(args[12]); ratio <- as.numeric(args[13])
+  fmt <- function(v) paste(sprintf("%.17g", v), collapse = ", ")
+  versions <- sprintf('"glmnet_version": "%s", "r_version": "%s", "matrix_version": "%s"', as.character(packageVersion("glmnet")),
+                      paste(R.version$major, R.version$minor, sep = "."), as.character(packageVersion("Matrix")))
+  call_path <- function(...) glmnet(X, yy, family = family, alpha = a, nlambda = nlam, lambda.min.ratio = ratio, standardize = std,
+                                    intercept = TRUE, penalty.factor = pf, lower.limits = lo, upper.limits = up, thresh = 1e-14, maxit = 1e7, ...)
+  if (mode == "path") {
+    fit <- call_path()
+  } else {
+    foldid <- as.integer(readLines(args[14]))
+    # With lambda = NULL cv.glmnet lets every fold generate its own grid and interpolates the folds' coefficients at the
+    # full path's lambdas; given the full path's lambdas, every fold solves at exactly those (OptSuite's convention).
+    cv <- cv.glmnet(X, yy, family = family, alpha = a, lambda = call_path()$lambda, standardize = std, intercept = TRUE,
+                    penalty.factor = pf, lower.limits = lo, upper.limits = up, thresh = 1e-14, maxit = 1e7, foldid = foldid,
+                    type.measure = args[15], grouped = TRUE)
+    fit <- cv$glmnet.fit
+    cat(sprintf('{"cv_lambda": [%s], "cvm": [%s], "cvsd": [%s], "lambda_min": %.17g, "lambda_1se": %.17g}\n',
+                fmt(cv$lambda), fmt(cv$cvm), fmt(cv$cvsd), cv$lambda.min, cv$lambda.1se))
+  }
+  B <- as.matrix(coef(fit))   # for yy (y / y scale): the caller fits y / y scale too
+  rows <- sapply(seq_along(fit$lambda), function(k) sprintf("[%s]", fmt(B[, k])))
+  cat(sprintf('{"lambda": [%s], "coef": [%s], "dev_ratio": [%s], "npasses": %d, %s}\n', fmt(fit$lambda),
+              paste(rows, collapse = ", "), fmt(fit$dev.ratio), fit$npasses, versions))
+  quit(save = "no")
+}
 for (lam in lams) {
   fit <- glmnet(X, yy, family = family, alpha = a, lambda = lam, standardize = std, intercept = TRUE,
                 penalty.factor = pf, lower.limits = lo, upper.limits = up, thresh = 1e-14, maxit = 1e7)

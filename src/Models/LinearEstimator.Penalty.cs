@@ -10,7 +10,7 @@ public abstract partial class LinearEstimator
     /// (default) for 1 everywhere. The penalty becomes λ Σ_j v_j(α|w_j| + (1 − α)/2·w_j²); v_j = 0 leaves feature j
     /// unpenalised. As glmnet, the factors are rescaled to sum to p before the fit, so coefficients match glmnet's at
     /// the same λ (and factors that already sum to p are used as given). For ridge, lasso, elastic net, binary logistic
-    /// regression, Poisson and Gamma; other models refuse them. Not all 0 (set <see cref="Lambda"/> = 0 for no penalty).
+    /// regression, Poisson, Gamma and Tweedie; other models refuse them. Not all 0 (set <see cref="Lambda"/> = 0 for no penalty).
     /// </summary>
     /// <remarks>With factors the L2 part is per-feature and sits in the regulariser with the L1 part, so the solvers that
     /// need the plain ridge term in the smooth part (L-BFGS, trust-region Newton, dual coordinate descent) refuse the
@@ -58,7 +58,7 @@ public abstract partial class LinearEstimator
         ColumnScaling = null;
         if (!Standardize) return fitted;
         if (!TakesPenaltyShape)
-            throw new ArgumentException($"Standardize applies to ridge, lasso, elastic-net, logistic (binary), poisson and gamma, not {ModelName}.", nameof(Standardize));
+            throw new ArgumentException($"Standardize applies to ridge, lasso, elastic-net, logistic (binary), poisson, gamma and tweedie, not {ModelName}.", nameof(Standardize));
         ColumnScaling = Standardization.Of(fitted, weights);
         return ColumnScaling.Scaled;
     }
@@ -87,7 +87,7 @@ public abstract partial class LinearEstimator
             : LowerBounds is not null ? nameof(LowerBounds) : UpperBounds is not null ? nameof(UpperBounds) : null;
         if (given is null) return;
         if (!TakesPenaltyShape)
-            throw new ArgumentException($"{given} applies to ridge, lasso, elastic-net, logistic (binary), poisson and gamma, not {ModelName}.", given);
+            throw new ArgumentException($"{given} applies to ridge, lasso, elastic-net, logistic (binary), poisson, gamma and tweedie, not {ModelName}.", given);
         Shape = PenaltyShape.For(this, features, kept);
     }
 }

@@ -100,10 +100,12 @@ public sealed class TweedieRegressor : LinearRegressor<TweedieRegressor>, IPenal
         return 2 * (Math.Pow(y, 2 - p) / ((1 - p) * (2 - p)) - y * Math.Pow(mu, 1 - p) / (1 - p) + Math.Pow(mu, 2 - p) / (2 - p));
     }
 
+    private protected override bool TakesPenaltyShape => true;
+
     private protected override FitProblem Pose(ILinearMap x, double[] y, double[]? w, double lambda)
     {
         CheckPower();
-        return PenalisedProblem.Pose(x, y, new TweedieLoss(Power), lambda, Alpha, FitIntercept, w, offset: FitOffset);
+        return PenalisedProblem.Pose(x, y, new TweedieLoss(Power), lambda, Alpha, FitIntercept, w, Shape, FitOffset);
     }
 
     private protected override string? OffsetRefusal => null;

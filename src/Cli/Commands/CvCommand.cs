@@ -41,6 +41,7 @@ internal static class CvCommand
         CliData.Require("--data", dataPath);
         if (testPath is not null) CliData.Require("--test", testPath, "Test");
         var train = Options.Read(parse, estimator, "--data", dataPath);
+        Options.CheckFeatures(parse, estimator, train);
         CliData? test = testPath is not null ? Options.Read(parse, estimator, "--test", testPath, train) : null;
         double[]? offset = Options.Offsets(parse, train, dataPath);
         if (offset is not null && test is not null)

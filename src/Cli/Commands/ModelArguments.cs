@@ -27,8 +27,8 @@ internal sealed class ModelArguments
     public readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
     public readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
     public readonly Option<string?> ClassWeight = new("--class-weight") { Description = "Classifiers: per-class sample weights, 'balanced' (n / (k·n_c), scikit-learn's) or LABEL:W[,LABEL:W...] (LIBLINEAR's -wi: with --C the weights scale C per class)." };
-    public readonly Option<string?> PenaltyFactors = new(PenaltyFactorsFile.Option) { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma: a file of per-feature penalty factors, one per line (glmnet's penalty.factor; 0 = unpenalised; rescaled to sum to p as glmnet does)." };
-    public readonly Option<bool> Positive = new("--positive") { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma: coefficients ≥ 0 (scikit-learn's positive=True)." };
+    public readonly Option<string?> PenaltyFactors = new(PenaltyFactorsFile.Option) { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma, tweedie (fit, and the path and cv of those with one): a file of per-feature penalty factors, one per line (glmnet's penalty.factor; 0 = unpenalised; rescaled to sum to p as glmnet does)." };
+    public readonly Option<bool> Positive = new("--positive") { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma, tweedie (fit, path, cv): coefficients ≥ 0 (scikit-learn's positive=True)." };
     public readonly Option<double?> LowerBound = new("--lower-bound") { Description = "The same models: a lower bound ≤ 0 on every coefficient (glmnet's lower.limits)." };
     public readonly Option<double?> UpperBound = new("--upper-bound") { Description = "The same models: an upper bound ≥ 0 on every coefficient (glmnet's upper.limits)." };
     public readonly Option<bool> Standardize = new("--standardize") { Description = "The same models: glmnet's standardize = TRUE (the penalty on columns scaled to unit 1/n standard deviation; coefficients reported on the original scale)." };
@@ -50,7 +50,7 @@ internal sealed class ModelArguments
     public (ModelEntry Entry, LinearEstimator Estimator) Build(ParseResult parse)
     {
         var entry = ModelRegistry.Get(parse.GetValue(Model)!);
-        if (parse.GetValue(Positive) && parse.GetValue(LowerBound) is not null) throw new UsageException("--positive is --lower-bound 0; give one of them.");
+        CheckBounds(parse);
         double? scaling = parse.GetValue(InterceptScaling);
         if (scaling is not null && parse.GetValue(NoIntercept)) throw new UsageException("--intercept-scaling asks for an intercept; drop --no-intercept.");
         var estimator = entry.Create(Settings(parse));
@@ -84,9 +84,19 @@ internal sealed class ModelArguments
     };
 
     /// <summary>Requires the --penalty-factors file (if given) to hold one factor per feature of the data.</summary>
-    public void CheckFeatures(ParseResult parse, LinearEstimator estimator, int features, string dataOption)
+    public void CheckFeatures(ParseResult parse, LinearEstimator estimator, int features, string dataOption) =>
+        CheckFeatures(parse, estimator.PenaltyFactors, features, dataOption);
+
+    /// <summary>The same for a path's factors (<c>optsuite path</c>, <c>cv</c>).</summary>
+    public void CheckFeatures(ParseResult parse, double[]? factors, int features, string dataOption)
     {
-        if (estimator.PenaltyFactors is { } factors && parse.GetValue(PenaltyFactors) is { } file)
+        if (factors is not null && parse.GetValue(PenaltyFactors) is { } file)
             PenaltyFactorsFile.CheckCount(file, factors.Length, features, dataOption);
+    }
+
+    /// <summary>--positive is --lower-bound 0: refused together.</summary>
+    public void CheckBounds(ParseResult parse)
+    {
+        if (parse.GetValue(Positive) && parse.GetValue(LowerBound) is not null) throw new UsageException("--positive is --lower-bound 0; give one of them.");
     }
 }

@@ -29,6 +29,7 @@ internal static class PathCommand
         CliData.Require("--data", dataPath);
         string prefix = Options.Prefix(parse, CliData.Inputs("--data", dataPath), ".csv", "_coef.csv");
         var data = Options.Read(parse, estimator, "--data", dataPath);
+        Options.CheckFeatures(parse, estimator, data);
         double[]? offset = Options.Offsets(parse, data, dataPath);
         RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator switch
         {

@@ -51,7 +51,8 @@ internal sealed class PathOptions
     public void AddTo(Command command)
     {
         foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Power, Offset, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
-            _model.ClassWeight, NoIntercept, Seed, Threads, Output, NoPlot, Json, StatusFile }) command.Options.Add(o);
+            _model.ClassWeight, _model.PenaltyFactors, _model.Positive, _model.LowerBound, _model.UpperBound, _model.Standardize,
+            NoIntercept, Seed, Threads, Output, NoPlot, Json, StatusFile }) command.Options.Add(o);
     }
 
     /// <summary>Reads the data of <paramref name="option"/> (a file or a shard directory); test data (<paramref name="like"/>
@@ -70,6 +71,9 @@ internal sealed class PathOptions
         return like is null ? CliData.ReadSurvival(option, path, status).RequireRows() : CliData.ReadSurvival(option, path, null, like.Shape, "Test");
     }
 
+    /// <summary>Requires the --penalty-factors file (if given) to hold one factor per feature of the training data.</summary>
+    public void CheckFeatures(ParseResult parse, LinearPath path, CliData data) => _model.CheckFeatures(parse, path.PenaltyFactors, data.Columns, "--data");
+
     /// <summary>The --offset file's values for <paramref name="data"/>, or null.</summary>
     public double[]? Offsets(ParseResult parse, CliData data, string dataPath) =>
         parse.GetValue(Offset) is { } file ? OffsetFile.Read(file, data.GlobalRows, "--data", dataPath) : null;
@@ -78,12 +82,20 @@ internal sealed class PathOptions
     {
         var entry = ModelRegistry.Get(parse.GetValue(Model)!);
         string? penalty = parse.GetValue(Penalty);
+        _model.CheckBounds(parse);
+        var model = _model.Settings(parse);
+        // The registry's pathOptions say which path takes which of these; the others are refused there, by name.
         var path = entry.CreatePath(new ModelSettings
         {
             Penalty = penalty is null ? null : PenaltyNames.Parse(penalty),
             L1Ratio = parse.GetValue(L1Ratio),
-            ClassWeight = _model.Settings(parse).ClassWeight,
+            ClassWeight = model.ClassWeight,
             Power = parse.GetValue(Power),
+            PenaltyFactors = model.PenaltyFactors,
+            Positive = model.Positive,
+            LowerBound = model.LowerBound,
+            UpperBound = model.UpperBound,
+            Standardize = model.Standardize,
         });
         if (parse.GetValue(Offset) is not null && path is not LogLinkPath)
             throw new UsageException($"--offset: the {path.ModelName} path takes no offsets (poisson, gamma and tweedie do).");

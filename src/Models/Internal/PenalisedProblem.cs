@@ -63,6 +63,6 @@ internal static class PenalisedProblem
 
     /// <summary>Poses and solves in one call (the paths' per-λ solve).</summary>
     public static FitOutcome Solve<TLoss>(ILinearMap x, double[] y, TLoss loss, double lambda, double alpha, bool intercept,
-        double[]? w, FitSettings s, double[]? x0, double[]? offset = null)
-        where TLoss : struct, ILoss => SolverRunner.Run(Pose(x, y, loss, lambda, alpha, intercept, w, offset: offset), s, x0);
+        double[]? w, FitSettings s, double[]? x0, double[]? offset = null, PenaltyShape? shape = null)
+        where TLoss : struct, ILoss => SolverRunner.Run(Pose(x, y, loss, lambda, alpha, intercept, w, shape, offset), s, x0);
 }

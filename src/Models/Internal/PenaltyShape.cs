@@ -26,17 +26,43 @@ internal sealed class PenaltyShape
 
     /// <summary>The shape of <paramref name="estimator"/>'s options for X with <paramref name="features"/> columns of which
     /// the fit keeps <paramref name="kept"/> (null: all); null when no option shapes the penalty.</summary>
-    public static PenaltyShape? For(LinearEstimator estimator, int features, int[]? kept)
+    public static PenaltyShape? For(LinearEstimator estimator, int features, int[]? kept) =>
+        For(estimator.PenaltyFactors, estimator.Positive, estimator.LowerBounds, estimator.UpperBounds, features, kept);
+
+    /// <summary>The shape of the options as given (an estimator's or a path's: <see cref="LinearEstimator.PenaltyFactors"/>,
+    /// <see cref="LinearEstimator.Positive"/>, <see cref="LinearEstimator.LowerBounds"/>, <see cref="LinearEstimator.UpperBounds"/>),
+    /// checked, for <paramref name="features"/> columns of which the fit keeps <paramref name="kept"/> (null: all); null when
+    /// none is set.</summary>
+    public static PenaltyShape? For(double[]? factors, bool positive, double[]? lowerBounds, double[]? upperBounds, int features, int[]? kept)
     {
-        bool bounded = estimator.Positive || estimator.LowerBounds is not null || estimator.UpperBounds is not null;
-        if (estimator.PenaltyFactors is null && !bounded) return null;
-        double[] v = estimator.PenaltyFactors is { } given ? Rescaled(given, features) : Filled(features, 1.0);
+        bool bounded = positive || lowerBounds is not null || upperBounds is not null;
+        if (factors is null && !bounded) return null;
+        double[] v = factors is { } given ? Rescaled(given, features) : Filled(features, 1.0);
         if (!bounded) return new PenaltyShape(Gather(v, kept), null, null);
-        if (estimator.Positive && estimator.LowerBounds is not null)
+        if (positive && lowerBounds is not null)
             throw new ArgumentException("Set Positive (lower bounds 0) or LowerBounds, not both.", nameof(LinearEstimator.LowerBounds));
-        double[] lower = estimator.Positive ? Filled(features, 0.0) : Bounds(estimator.LowerBounds, features, double.NegativeInfinity, nameof(LinearEstimator.LowerBounds));
-        double[] upper = Bounds(estimator.UpperBounds, features, double.PositiveInfinity, nameof(LinearEstimator.UpperBounds));
+        double[] lower = positive ? Filled(features, 0.0) : Bounds(lowerBounds, features, double.NegativeInfinity, nameof(LinearEstimator.LowerBounds));
+        double[] upper = Bounds(upperBounds, features, double.PositiveInfinity, nameof(LinearEstimator.UpperBounds));
         return new PenaltyShape(Gather(v, kept), Gather(lower, kept), Gather(upper, kept));
+    }
+
+    /// <summary>Whether some feature is unpenalised (v_j = 0).</summary>
+    public bool HasUnpenalised => System.Array.IndexOf(Factors, 0.0) >= 0;
+
+    /// <summary>The same factors with every penalised coefficient (v_j &gt; 0) held at 0 and the unpenalised ones in their
+    /// bounds: the problem whose solution is the start of a path when some v_j = 0 (glmnet's first, λ = ∞, solve).</summary>
+    public PenaltyShape PenalisedHeldAtZero()
+    {
+        int p = Factors.Length;
+        var lower = new double[p];
+        var upper = new double[p];
+        for (int j = 0; j < p; j++)
+        {
+            bool free = Factors[j] == 0;
+            lower[j] = free ? Lower?[j] ?? double.NegativeInfinity : 0;
+            upper[j] = free ? Upper?[j] ?? double.PositiveInfinity : 0;
+        }
+        return new PenaltyShape(Factors, lower, upper);
     }
 
     private static double[] Filled(int n, double value)

@@ -41,6 +41,8 @@ public sealed class CoxPath : LinearPath
 
     private protected override LossKind Loss => LossKind.CoxPartialLikelihood;
 
+    private protected override bool TakesPenaltyOptions => false;
+
     private protected override double Alpha => L1Ratio is >= 0 and <= 1 ? L1Ratio : throw new ArgumentOutOfRangeException(nameof(L1Ratio), L1Ratio, "The L1 ratio must lie in [0, 1].");
 
     /// <summary>Fits the path.</summary>
@@ -61,10 +63,10 @@ public sealed class CoxPath : LinearPath
     /// <param name="time">n times &gt; 0.</param>
     /// <param name="status">n event indicators.</param>
     /// <param name="sampleWeight">Optional n weights.</param>
-    /// <param name="options">Folds, seed and rule (the metric must be Default or Deviance).</param>
-    /// <param name="folds">Optional fold of every row, 0 … k − 1 (cv.glmnet's foldid minus 1); random folds from the seed when null.</param>
+    /// <param name="options">Folds and seed or fold ids (<see cref="CrossValidationOptions.FoldIds"/>: cv.glmnet's foldid minus 1),
+    /// rule, and metric (Default or Deviance, or ConcordanceIndex).</param>
     public CrossValidationResult<CoxRegression> CrossValidate(FeatureMatrix x, double[] time, int[] status, double[]? sampleWeight = null,
-        CrossValidationOptions? options = null, int[]? folds = null)
+        CrossValidationOptions? options = null)
     {
         options ??= new CrossValidationOptions();
         using var threads = LinearAlgebraSettings.UseThreads(Threads ?? LinearAlgebraSettings.Threads);
@@ -75,18 +77,9 @@ public sealed class CoxPath : LinearPath
             throw new ArgumentException($"The {options.Metric} metric does not apply to cox; use Deviance (the partial-likelihood deviance) or ConcordanceIndex.", nameof(options));
         bool concordance = options.Metric == CrossValidationMetric.ConcordanceIndex;
         int n = a.Rows;
-        int k = options.Folds;
-        if (folds is null)
-        {
-            options.Validate(n);
-            folds = FoldAssignment.Assign(n, k, options.Seed, null);
-        }
-        else
-        {
-            if (folds.Length != n) throw new ArgumentException($"folds has {folds.Length} values for {n} rows.", nameof(folds));
-            k = folds.Max() + 1;
-            if (folds.Min() < 0 || k < 2) throw new ArgumentException("folds must number the rows 0 … k − 1 with k ≥ 2.", nameof(folds));
-        }
+        options.Validate(n);
+        int k = options.FoldCount;
+        int[] folds = options.Assign(n, null);
         var path = Run(a, full, Grid(a, full, out double lambdaMax, out double? ratio), lambdaMax, ratio, StopEarly && Lambdas is null);
         double[] grid = path.Lambdas;
         var foldLoss = new double[k, grid.Length];
@@ -179,6 +172,7 @@ public sealed class CoxPath : LinearPath
             throw new ArgumentException("Lambdas must hold at least one finite λ ≥ 0.", nameof(Lambdas));
         if (!(Tolerance >= 0 && double.IsFinite(Tolerance))) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "The tolerance must be finite and ≥ 0.");
         _ = Alpha;
+        RefusePenaltyOptions();
         InputChecks.Features(x);
         InputChecks.Weights(sampleWeight);
         return new CoxPartialLikelihood(time, status, sampleWeight, Ties);

@@ -50,7 +50,7 @@ public abstract partial class LinearPath
         options.Validate(y.Length);
         CrossValidationMetric metric = ResolveMetric(options.Metric);
         var clock = Stopwatch.StartNew();
-        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, offset, PowerOfLoss);
+        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, offset, PowerOfLoss, PenaltyOptions(x.Columns));
         if (strata is not null && options.FoldIds is null)
         {
             foreach (var g in strata.GroupBy(c => c))
@@ -100,6 +100,7 @@ public abstract partial class LinearPath
         model.MaxIterations = MaxIterations;
         model.Seed = Seed;
         model.CancellationToken = CancellationToken;
+        ConfigurePenalty(model);
     }
 
     /// <summary>Seeds <paramref name="model"/> with a path point so that its next fit warm-starts there.</summary>

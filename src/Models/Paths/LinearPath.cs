@@ -19,7 +19,9 @@ namespace OptSuite.Models;
 /// without intercept), i.e. the smallest λ at which w = 0 is optimal. For α &lt; 10⁻³ (a ridge-like path, which never
 /// reaches w = 0) λ_max divides by 10⁻³ instead, as glmnet does. Grid, λ_max and null model are those of the
 /// solver-level <see cref="CoordinateDescentPath"/> (<see cref="LambdaGrid"/>), so both APIs give the same grid on the
-/// same data.</para>
+/// same data. With per-feature options (<see cref="PenaltyFactors"/>, bounds, <see cref="Standardize"/>) λ_max is glmnet's
+/// max over v_j &gt; 0 of |g_j| / v_j / max(α, 10⁻³), g on the standardised columns when standardising, taken after fitting
+/// the unpenalised features (v_j = 0) when there are any.</para>
 /// <para><b>Warm starts.</b> The first point starts from the null model, every later one from the previous solution;
 /// each point is solved to <see cref="Tolerance"/> by the solver the estimator would use (coordinate descent for
 /// squared loss and for L1 logistic with n ≤ 10⁴, OWL-QN above).</para>
@@ -87,7 +89,7 @@ public abstract partial class LinearPath
     private protected RegularizationPath FitCore(ILinearMap x, double[] y, double[]? weights, ClassLabels? classes, double[]? offset = null)
     {
         CheckOptions();
-        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, CheckedOffset(offset, x.Rows), PowerOfLoss);
+        var problem = new PathProblem(x, y, weights, Loss, Alpha, FitIntercept, CheckedOffset(offset, x.Rows), PowerOfLoss, PenaltyOptions(x.Columns));
         return WithThreads(() => RunPath(problem, classes, out _));
     }
 
@@ -117,20 +119,20 @@ public abstract partial class LinearPath
     {
         settings = new FitSettings(SolverRegistry.Resolve(Solver, problem.Traits, ModelName), Tolerance, MaxIterations, Seed, CancellationToken);
         double lambdaMax = problem.LambdaMax(settings);
-        double? ratio = null;
-        double[] grid;
-        if (Lambdas is { } given)
-        {
-            grid = [.. given.OrderDescending()];
-        }
-        else
-        {
-            if (!(lambdaMax > 0))
-                throw new ArgumentException("λ_max is 0: no feature is correlated with the null model's residual (constant y, or zero columns), so w = 0 at every λ.", "x");
-            ratio = LambdaMinRatio ?? LambdaGrid.DefaultMinRatio(problem.Samples, problem.Features);
-            grid = LambdaGrid.LogSpaced(lambdaMax, PathLength, ratio.Value);
-        }
+        double[] grid = Grid(lambdaMax, problem.Samples, problem.Features, out double? ratio);
         return PathRunner.Run(ModelName, problem, settings, lambdaMax, grid, ratio, StopEarly && Lambdas is null, classes);
+    }
+
+    /// <summary>The λ values to solve: <see cref="Lambdas"/> in decreasing order, else glmnet's grid from
+    /// <paramref name="lambdaMax"/> (<paramref name="ratio"/> the ε used; null for given λ values).</summary>
+    private protected double[] Grid(double lambdaMax, int samples, int features, out double? ratio)
+    {
+        ratio = null;
+        if (Lambdas is { } given) return [.. given.OrderDescending()];
+        if (!(lambdaMax > 0))
+            throw new ArgumentException("λ_max is 0: no feature is correlated with the null model's residual (constant y, or zero columns), so w = 0 at every λ.", "x");
+        ratio = LambdaMinRatio ?? LambdaGrid.DefaultMinRatio(samples, features);
+        return LambdaGrid.LogSpaced(lambdaMax, PathLength, ratio.Value);
     }
 
     private protected CrossValidationMetric ResolveMetric(CrossValidationMetric metric)
@@ -163,5 +165,6 @@ public abstract partial class LinearPath
         if (MaxIterations < 0) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "MaxIterations must be ≥ 0.");
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 1.");
         _ = Alpha;
+        RefusePenaltyOptions();
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models.Internal;
 using OptSuite.Models.Paths;
@@ -36,6 +35,8 @@ public sealed class MultinomialPath : LinearPath
 
     private protected override LossKind Loss => LossKind.Multinomial;
 
+    private protected override bool TakesPenaltyOptions => false;
+
     private protected override double Alpha => PenalisedProblem.Alpha(Penalty.ElasticNet, L1Ratio);
 
     /// <summary>Fits the path.</summary>
@@ -47,7 +48,7 @@ public sealed class MultinomialPath : LinearPath
     {
         var (classes, index, weights) = Prepare(x, y, sampleWeight);
         CheckOptions();
-        return WithThreads(() => Run(x, y, classes, index, weights, Lambdas, StopEarly && Lambdas is null, null));
+        return WithThreads(() => Run(x, y, classes, index, weights, null, StopEarly && Lambdas is null, null));
     }
 
     /// <summary>Stratified k-fold cross-validation of λ (multinomial deviance 2·(−log p̂_{i,y_i}) per sample by default, or
@@ -70,33 +71,24 @@ public sealed class MultinomialPath : LinearPath
             foreach (var g in index.GroupBy(c => c))
                 if (g.Count() < 2)
                     throw new ArgumentException($"Class {classes.Names[g.Key]} has a single sample; stratified folds need at least 2 per class.", nameof(y));
-        var path = WithThreads(() => Run(x, y, classes, index, weights, Lambdas, StopEarly && Lambdas is null, null));
+        var path = WithThreads(() => Run(x, y, classes, index, weights, null, StopEarly && Lambdas is null, null));
         double[] grid = path.Lambdas;
         int[] fold = options.Assign(index.Length, index);
         int k = options.FoldCount;
-        var loss = new double[k, grid.Length];
-        var held = new double[k];
         int parallelism = options.MaxDegreeOfParallelism ?? Math.Min(k, Environment.ProcessorCount);
-        try
+        // The shared fold loop (CrossValidationRunner): a fold's path runs on one kernel thread unless Threads says otherwise.
+        var table = CrossValidationRunner.Run(k, grid.Length, parallelism, CancellationToken, (f, loss, held) =>
         {
-            Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, f =>
-            {
-                int[] train = Enumerable.Range(0, fold.Length).Where(i => fold[i] != f).ToArray();
-                int[] test = Enumerable.Range(0, fold.Length).Where(i => fold[i] == f).ToArray();
-                var missing = Enumerable.Range(0, classes.Count).Except(train.Select(i => index[i])).ToArray();
-                if (missing.Length > 0)
-                    throw new ArgumentException($"Fold {f}'s training rows hold no sample of class {classes.Names[missing[0]]}; every class needs samples outside each fold.", nameof(options));
-                using (LinearAlgebraSettings.UseThreads(Threads ?? 1))
-                    FitFold(x.SelectRows(train), train.Select(i => y[i]).ToArray(), weights is null ? null : train.Select(i => weights[i]).ToArray(),
-                        x.SelectRows(test), test.Select(i => index[i]).ToArray(), weights is null ? null : test.Select(i => weights[i]).ToArray(),
-                        grid, metric, f, loss, held);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-        var (mean, se) = CrossValidationRunner.Summarise(loss, held);
+            var (train, test) = CrossValidationRunner.Split(fold, f);
+            var missing = Enumerable.Range(0, classes.Count).Except(train.Select(i => index[i])).ToArray();
+            if (missing.Length > 0)
+                throw new ArgumentException($"Fold {f}'s training rows hold no sample of class {classes.Names[missing[0]]}; every class needs samples outside each fold.", nameof(options));
+            using (LinearAlgebraSettings.UseThreads(Threads ?? 1))
+                return FitFold(x.SelectRows(train), train.Select(i => y[i]).ToArray(), weights is null ? null : train.Select(i => weights[i]).ToArray(),
+                    x.SelectRows(test), test.Select(i => index[i]).ToArray(), weights is null ? null : test.Select(i => weights[i]).ToArray(),
+                    grid, metric, f, loss, held);
+        });
+        var (mean, se) = (table.Mean, table.StandardError);
         var (min, oneSe) = CrossValidationResult.Choose(mean, se);
         int chosen = options.Rule == LambdaRule.Minimum ? min : oneSe;
         var model = Estimator(grid[chosen]);
@@ -107,7 +99,7 @@ public sealed class MultinomialPath : LinearPath
         WithThreads(() => model.Fit(x, y, sampleWeight));
         model.WarmStart = false;
         clock.Stop();
-        return new CrossValidationResult<LogisticRegression>(path, fold, k, metric, loss, held, mean, se, options.Rule, clock.Elapsed, model);
+        return new CrossValidationResult<LogisticRegression>(path, fold, k, metric, table.FoldLoss, table.FoldWeight, mean, se, options.Rule, clock.Elapsed, model);
     }
 
     private (ClassLabels Classes, int[] Index, double[]? Weights) Prepare<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight)
@@ -140,22 +132,17 @@ public sealed class MultinomialPath : LinearPath
         };
     }
 
+    /// <summary>The path on <paramref name="foldGrid"/> (a fold's: the full path's λ values, no early stop) or, when null, on
+    /// the shared grid (<see cref="LinearPath.Lambdas"/> or glmnet's from λ_max).</summary>
     private RegularizationPath Run<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, ClassLabels classes, int[] index, double[]? weights,
-        double[]? given, bool stopEarly, Action<int, LogisticRegression>? each)
+        double[]? foldGrid, bool stopEarly, Action<int, LogisticRegression>? each)
     {
         var clock = Stopwatch.StartNew();
         int n = index.Length, p = x.Columns, k = classes.Count;
         double alpha = Alpha;
         var (lambdaMax, nullData) = NullModel(x.Map, index, k, weights, alpha);
         double? ratio = null;
-        double[] grid;
-        if (given is not null) grid = [.. given.OrderDescending()];
-        else
-        {
-            if (!(lambdaMax > 0)) throw new ArgumentException("λ_max is 0: no feature is correlated with the null model's residual, so W = 0 at every λ.", nameof(x));
-            ratio = LambdaMinRatio ?? LambdaGrid.DefaultMinRatio(n, p);
-            grid = LambdaGrid.LogSpaced(lambdaMax, PathLength, ratio.Value);
-        }
+        double[] grid = foldGrid ?? Grid(lambdaMax, n, p, out ratio);
         var model = Estimator(0, classWeights: false);
         model.WarmStart = true;
         var points = new List<PathPoint>(grid.Length);
@@ -176,11 +163,7 @@ public sealed class MultinomialPath : LinearPath
                 with { Intercepts = model.Intercepts });
             each?.Invoke(t, model);
             if (report.StopReason == StopReason.Cancelled) { end = PathTermination.Cancelled; break; }
-            if (stopEarly && t + 1 >= PathRunner.PointsBeforeEarlyStop)
-            {
-                if (explained > PathRunner.SaturatedDevianceRatio) { end = PathTermination.DevianceSaturated; break; }
-                if (explained - previous < PathRunner.SmallDevianceChange) { end = PathTermination.DevianceChangeSmall; break; }
-            }
+            if (stopEarly && PathRunner.EarlyStop(t, explained, previous, relative: false) is { } stop) { end = stop; break; }
             previous = explained;
         }
         clock.Stop();
@@ -209,16 +192,17 @@ public sealed class MultinomialPath : LinearPath
             x.ApplyTranspose(u, g);
             foreach (double v in g) max = Math.Max(max, Math.Abs(v));
         }
-        return (max / Math.Max(alpha, 1e-3), dataTerm);
+        return (max / Math.Max(alpha, LambdaGrid.L1RatioFloor), dataTerm);
     }
 
-    private void FitFold<TLabel>(FeatureMatrix xTrain, TLabel[] yTrain, double[]? wTrain, FeatureMatrix xTest, int[] truth, double[]? wTest,
+    /// <summary>Fits fold <paramref name="f"/>'s path on the grid and writes its held-out losses; false when cancelled.</summary>
+    private bool FitFold<TLabel>(FeatureMatrix xTrain, TLabel[] yTrain, double[]? wTrain, FeatureMatrix xTest, int[] truth, double[]? wTest,
         double[] grid, CrossValidationMetric metric, int f, double[,] loss, double[] held)
     {
         double total = wTest?.Sum() ?? truth.Length;
         held[f] = total;
         var classes = ClassLabels.Fit(yTrain, out _, "y");
-        Run(xTrain, yTrain, classes, classes.IndicesOf(yTrain), wTrain, grid, stopEarly: false, (t, model) =>
+        return Run(xTrain, yTrain, classes, classes.IndicesOf(yTrain), wTrain, grid, stopEarly: false, (t, model) =>
         {
             double[,] prob = model.PredictProbability(xTest);
             double sum = 0;
@@ -234,6 +218,6 @@ public sealed class MultinomialPath : LinearPath
                 }
             }
             loss[f, t] = total > 0 ? sum / total : 0;
-        });
+        }).Termination != PathTermination.Cancelled;
     }
 }

@@ -56,9 +56,18 @@ public sealed class ModelEntry
     /// <summary>A new regularisation path with <paramref name="settings"/> bound.</summary>
     /// <param name="settings">The model options given.</param>
     /// <exception cref="InvalidOperationException">The model has no path (<see cref="HasPath"/>).</exception>
-    public LinearPath CreatePath(ModelSettings? settings = null) =>
-        (_path ?? throw new InvalidOperationException($"The {Name} model has no regularisation path; models with one: {string.Join(", ", ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name))}."))
-        (Check(settings ?? new ModelSettings(), PathOptions, path: true));
+    public LinearPath CreatePath(ModelSettings? settings = null)
+    {
+        var create = _path ?? throw new InvalidOperationException($"The {Name} model has no regularisation path; models with one: {string.Join(", ", ModelRegistry.All.Where(m => m.HasPath).Select(m => m.Name))}.");
+        var s = Check(settings ?? new ModelSettings(), PathOptions, path: true);
+        var path = create(s);
+        if (s.PenaltyFactors is { } factors) path.PenaltyFactors = factors;
+        if (s.Positive is true) path.Positive = true;
+        if (s.LowerBound is { } lower) path.LowerBounds = [lower];
+        if (s.UpperBound is { } upper) path.UpperBounds = [upper];
+        if (s.Standardize is true) path.Standardize = true;
+        return path;
+    }
 
     private ModelSettings Check(ModelSettings s, IReadOnlyList<ModelOption> accepted, bool path = false)
     {

@@ -8,16 +8,16 @@ public static class ModelRegistry
 {
     private static readonly ModelOption[] Penalised = [ModelOption.Penalty, ModelOption.L1Ratio];
 
-    /// <summary>The per-feature penalty options (factors, bounds, standardisation): single fits of the separable single-output penalties.</summary>
+    /// <summary>The per-feature penalty options (factors, bounds, standardisation): the separable single-output penalties, single fits and paths.</summary>
     private static readonly ModelOption[] Shaped = [ModelOption.PenaltyFactors, ModelOption.Positive, ModelOption.LowerBound, ModelOption.UpperBound, ModelOption.Standardize];
 
     /// <summary>Every model, in the order help and docs list them.</summary>
     public static IReadOnlyList<ModelEntry> All { get; } =
     [
         new("ridge", "squared loss, L2 penalty", ModelTask.Regression, [.. Shaped], _ => new Ridge()),
-        new("lasso", "squared loss, L1 penalty", ModelTask.Regression, [.. Shaped], _ => new Lasso(), _ => new LassoPath(), pathOptions: []),
+        new("lasso", "squared loss, L1 penalty", ModelTask.Regression, [.. Shaped], _ => new Lasso(), _ => new LassoPath(), pathOptions: Shaped),
         new("elastic-net", "squared loss, elastic-net penalty (--l1-ratio, default 0.5)", ModelTask.Regression, [ModelOption.L1Ratio, .. Shaped],
-            s => new ElasticNet { L1Ratio = s.L1Ratio ?? 0.5 }, s => new ElasticNetPath { L1Ratio = s.L1Ratio ?? 0.5 }, pathOptions: [ModelOption.L1Ratio]),
+            s => new ElasticNet { L1Ratio = s.L1Ratio ?? 0.5 }, s => new ElasticNetPath { L1Ratio = s.L1Ratio ?? 0.5 }, pathOptions: [ModelOption.L1Ratio, .. Shaped]),
         new("multitask-lasso", "squared loss on k tasks, L2,1 penalty on the rows of W (--l1-ratio < 1: multi-task elastic net)", ModelTask.MultiTask,
             [ModelOption.L1Ratio], s => new MultiTaskLasso { L1Ratio = s.L1Ratio ?? 1.0 }),
         new("group-lasso", "squared loss, group-lasso penalty over consecutive groups (--group-size)", ModelTask.Regression, [ModelOption.GroupSize],
@@ -26,7 +26,7 @@ public static class ModelRegistry
             s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio }, s.Penalty),
             // The path is glmnet's L1-logistic by default: --penalty l2 or elastic-net (or --l1-ratio) choose another α.
             s => new LogisticPath { L1Ratio = PathL1Ratio(s), ClassWeight = s.ClassWeight },
-            pathOptions: [.. Penalised, ModelOption.ClassWeight]),
+            pathOptions: [.. Penalised, ModelOption.ClassWeight, .. Shaped]),
         new("multinomial", "multinomial (softmax) logistic regression, also for two classes", ModelTask.Classification, Penalised,
             s => Bind(new LogisticRegression { L1Ratio = s.L1Ratio, Multinomial = true }, s.Penalty),
             // glmnet's family = "multinomial" path: L1 by default, as the logistic path.
@@ -41,11 +41,11 @@ public static class ModelRegistry
         new("huber", "Huber loss (--delta), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, ModelOption.Delta],
             s => Bind(new HuberRegressor { L1Ratio = s.L1Ratio, Delta = s.Delta ?? 1.0 }, s.Penalty)),
         new("poisson", "Poisson regression (log link), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, .. Shaped],
-            s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new PoissonPath { L1Ratio = PathL1Ratio(s) }, pathOptions: Penalised),
+            s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new PoissonPath { L1Ratio = PathL1Ratio(s) }, pathOptions: [.. Penalised, .. Shaped]),
         new("gamma", "Gamma regression (log link, targets > 0), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, .. Shaped],
-            s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new GammaPath { L1Ratio = PathL1Ratio(s) }, pathOptions: Penalised),
+            s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new GammaPath { L1Ratio = PathL1Ratio(s) }, pathOptions: [.. Penalised, .. Shaped]),
         new("tweedie", "Tweedie regression (log link, --power ρ in [1, 2], default 1.5), L2 / L1 / elastic-net penalty", ModelTask.Regression,
-            [.. Penalised, ModelOption.Power], s => Bind(new TweedieRegressor { L1Ratio = s.L1Ratio, Power = s.Power ?? 1.5 }, s.Penalty),
+            [.. Penalised, ModelOption.Power, .. Shaped], s => Bind(new TweedieRegressor { L1Ratio = s.L1Ratio, Power = s.Power ?? 1.5 }, s.Penalty),
             s => new TweediePath { L1Ratio = PathL1Ratio(s), Power = s.Power ?? 1.5 }),
         new("quantile", "quantile regression (--quantile τ, pinball loss), L1 / L2 / elastic-net penalty", ModelTask.Regression,
             [.. Penalised, ModelOption.Quantile], s => Bind(new QuantileRegressor { L1Ratio = s.L1Ratio, Quantile = s.Quantile ?? 0.5 }, s.Penalty)),

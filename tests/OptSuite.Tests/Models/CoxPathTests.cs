@@ -54,7 +54,8 @@ public class CoxPathTests
         var r = Reference("cox_cv_deviance");
         var d = CoxRegressionTests.Data();
         int[] folds = Enumerable.Range(0, d.Time.Length).Select(i => i % 5).ToArray();
-        var cv = new CoxPath { Lambdas = Doubles(r, "lambda"), Tolerance = 1e-10 }.CrossValidate(d.Features, d.Time, d.Status, folds: folds);
+        var cv = new CoxPath { Lambdas = Doubles(r, "lambda"), Tolerance = 1e-10 }.CrossValidate(d.Features, d.Time, d.Status,
+            options: new CrossValidationOptions { FoldIds = folds });
         double[] cvm = Doubles(r, "cvm"), cvsd = Doubles(r, "cvsd");
         for (int t = 0; t < cvm.Length; t++)
         {
@@ -67,6 +68,10 @@ public class CoxPathTests
         Assert.Equal(CrossValidationMetric.Deviance, cv.Metric);
         Assert.Throws<ArgumentException>(() => new CoxPath().CrossValidate(d.Features, d.Time, d.Status,
             options: new CrossValidationOptions { Metric = CrossValidationMetric.MeanSquaredError }));
+        // The fold ids are checked as every path's (CrossValidationOptions.Validate), naming FoldIds.
+        var e = Assert.Throws<ArgumentException>(() => new CoxPath().CrossValidate(d.Features, d.Time, d.Status,
+            options: new CrossValidationOptions { FoldIds = folds[1..] }));
+        Assert.Equal("FoldIds", e.ParamName);
     }
 
     [Fact]
@@ -76,7 +81,7 @@ public class CoxPathTests
         var d = CoxRegressionTests.Data();
         int[] folds = Enumerable.Range(0, d.Time.Length).Select(i => i % 5).ToArray();
         var cv = new CoxPath { Lambdas = Doubles(r, "lambda"), Tolerance = 1e-10 }.CrossValidate(d.Features, d.Time, d.Status,
-            options: new CrossValidationOptions { Metric = CrossValidationMetric.ConcordanceIndex }, folds: folds);
+            options: new CrossValidationOptions { Metric = CrossValidationMetric.ConcordanceIndex, FoldIds = folds });
         double[] cvm = Doubles(r, "cvm"), cvsd = Doubles(r, "cvsd");
         for (int t = 0; t < cvm.Length; t++)
         {

@@ -69,6 +69,21 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void PathOptionSample()
+    {
+        var boston = SvmlightReader.Read(DatasetLocator.Find("regression/boston_housing.svm"));
+        double[] factors = [0, 1, 1, 1, 2, 1, 1, 1, 1, 0.5, 1, 1, 3];   // crime rate unpenalised
+        var lasso = new LassoPath { PenaltyFactors = factors, Standardize = true, PathLength = 30 };
+        var path = lasso.Fit(boston.Features, boston.Labels);           // glmnet(x, y, penalty.factor = factors)
+        var cv = lasso.CrossValidate(boston.Features, boston.Labels, options: new CrossValidationOptions { Folds = 5, Seed = 1 });
+        Lasso best = cv.Model;                                           // refitted on all rows with the same options
+        Assert.Equal(1, path.Points[0].NonZeroCoefficients);            // the unpenalised feature, fitted at λ_max
+        Assert.NotEqual(0, path.Coefficients(0)[0]);
+        Assert.Equal(factors, best.PenaltyFactors);
+        Assert.True(best.Standardize && best.Report!.Converged);
+    }
+
+    [Fact]
     public void DataHelperSample()
     {
         var iris = SvmlightReader.Read(DatasetLocator.Find("multiclass/iris.svm"));
@@ -441,7 +456,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(20, blocks.Count);
+        Assert.Equal(21, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

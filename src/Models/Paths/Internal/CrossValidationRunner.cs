@@ -16,27 +16,44 @@ internal static class CrossValidationRunner
     public sealed record Table(double[,] FoldLoss, double[] FoldWeight, double[] Mean, double[] StandardError);
 
     public static Table Run(PathProblem full, double[] grid, FitSettings settings, int[] fold, int folds,
-        CrossValidationMetric metric, int parallelism)
+        CrossValidationMetric metric, int parallelism) =>
+        Run(folds, grid.Length, parallelism, settings.Cancellation, (f, loss, weight) => FitFold(full, grid, settings, fold, f, metric, loss, weight));
+
+    /// <summary>
+    /// The fold loop every path's cross-validation runs: <paramref name="fitFold"/>(f, loss, weight) fits fold f, writes
+    /// row f of the loss table and its held-out weight, and returns false when cancelled; the folds run
+    /// <paramref name="parallelism"/> at a time, the first fold's exception is rethrown as it was, and a cancelled fold
+    /// cancels the whole (a partial table chooses nothing).
+    /// </summary>
+    public static Table Run(int folds, int lambdas, int parallelism, CancellationToken cancellation, Func<int, double[,], double[], bool> fitFold)
     {
-        int L = grid.Length;
-        var loss = new double[folds, L];
+        var loss = new double[folds, lambdas];
         var weight = new double[folds];
         bool cancelled = false;
         try
         {
             Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, f =>
             {
-                if (!FitFold(full, grid, settings, fold, f, metric, loss, weight)) Volatile.Write(ref cancelled, true);
+                if (!fitFold(f, loss, weight)) Volatile.Write(ref cancelled, true);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        if (cancelled) throw new OperationCanceledException("Cross-validation was cancelled.", settings.Cancellation);
+        if (cancelled) throw new OperationCanceledException("Cross-validation was cancelled.", cancellation);
 
         var (mean, se) = Summarise(loss, weight);
         return new Table(loss, weight, mean, se);
+    }
+
+    /// <summary>The training rows (every fold but <paramref name="f"/>) and the held-out rows of fold f, increasing.</summary>
+    public static (int[] Train, int[] Test) Split(int[] fold, int f)
+    {
+        var train = new List<int>();
+        var test = new List<int>();
+        for (int i = 0; i < fold.Length; i++) (fold[i] == f ? test : train).Add(i);
+        return ([.. train], [.. test]);
     }
 
     /// <summary>Per λ, the fold-weighted mean of the held-out losses and its standard error (cv.glmnet's cvm and cvsd).</summary>
@@ -64,13 +81,10 @@ internal static class CrossValidationRunner
     private static bool FitFold(PathProblem full, double[] grid, FitSettings settings, int[] fold, int f,
         CrossValidationMetric metric, double[,] loss, double[] weight)
     {
-        var train = new List<int>();
-        var test = new List<int>();
-        for (int i = 0; i < fold.Length; i++) (fold[i] == f ? test : train).Add(i);
-        int[] trainRows = [.. train], testRows = [.. test];
+        var (trainRows, testRows) = Split(fold, f);
         var problem = new PathProblem(RowSubset.Take(full.X, trainRows), Pick(full.Y, trainRows),
             full.Weights is null ? null : Pick(full.Weights, trainRows), full.Loss, full.Alpha, full.FitIntercept,
-            full.Offset is null ? null : Pick(full.Offset, trainRows), full.Power);
+            full.Offset is null ? null : Pick(full.Offset, trainRows), full.Power, full.Options);
         var path = PathRunner.Run("fold", problem, settings, double.NaN, grid, null, stopEarly: false, classes: null);
         if (path.Termination == PathTermination.Cancelled) return false;
 

@@ -17,12 +17,22 @@ internal static class PathRunner
     public const double SmallDevianceChange = 1e-5;
     public const int PointsBeforeEarlyStop = 5;
 
+    /// <summary>glmnet's early stop after point <paramref name="k"/> (0-based) with deviance explained <paramref name="explained"/>
+    /// (<paramref name="previous"/> at the point before): from the fifth point on, saturation above 0.999, or a change below
+    /// 10⁻⁵ — of the deviance explained itself when <paramref name="relative"/> (squared loss), else absolute; null to go on.</summary>
+    public static PathTermination? EarlyStop(int k, double explained, double previous, bool relative)
+    {
+        if (k + 1 < PointsBeforeEarlyStop) return null;
+        if (explained > SaturatedDevianceRatio) return PathTermination.DevianceSaturated;
+        return explained - previous < (relative ? SmallDevianceChange * explained : SmallDevianceChange) ? PathTermination.DevianceChangeSmall : null;
+    }
+
     public static RegularizationPath Run(string model, PathProblem problem, FitSettings settings, double lambdaMax,
         double[] grid, double? ratio, bool stopEarly, ClassLabels? classes)
     {
         var clock = Stopwatch.StartNew();
         int p = problem.Features;
-        double[] start = problem.StartPoint();
+        double[] start = problem.StartPoint(settings);
         var points = new List<PathPoint>(grid.Length);
         var end = PathTermination.Completed;
         double previous = 0;
@@ -34,13 +44,7 @@ internal static class PathRunner
             points.Add(PathPoint.From(grid[k], o.Coefficients, b, o.Objective, o.Gap, explained, o.Result, o.Solver));
             start = [.. o.Coefficients, .. o.Intercepts];
             if (o.Result.StopReason == StopReason.Cancelled) { end = PathTermination.Cancelled; break; }
-            if (stopEarly && k + 1 >= PointsBeforeEarlyStop)
-            {
-                if (explained > SaturatedDevianceRatio) { end = PathTermination.DevianceSaturated; break; }
-                double change = explained - previous;
-                double threshold = problem.Loss == LossKind.Squared ? SmallDevianceChange * explained : SmallDevianceChange;
-                if (change < threshold) { end = PathTermination.DevianceChangeSmall; break; }
-            }
+            if (stopEarly && EarlyStop(k, explained, previous, relative: problem.Loss == LossKind.Squared) is { } stop) { end = stop; break; }
             previous = explained;
         }
         clock.Stop();
