@@ -29,12 +29,13 @@ internal static class FitCommand
     private static readonly CheckpointOptions Checkpoints = new();
     private static readonly Option<string?> StatusFile = new("--status") { Description = "cox with svmlight data (labels = survival times): the event indicators, one 0 or 1 per line. CSV data carry them in a 'status' column." };
     private static readonly Option<string?> Offset = OffsetFile.Create("fit");
+    private static readonly Option<string?> TestOffset = OffsetFile.CreateTest();
 
     public static Command Create()
     {
         var cmd = new Command("fit", "Fit a model on svmlight data or a shard directory and report objective, duality gap, iterations, time and scores.");
         SolverOption.AcceptOnlyFromAmong([.. SolverKindNames.All]);
-        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, SearchC, Folds, Distributed, Ranks, StatusFile, Offset]).Concat(Checkpoints.All)) cmd.Options.Add(o);
+        foreach (Option o in ModelOptions.All.Concat([Data, Test, SolverOption, Tol, MaxIter, Seed, Threads, OutputFile, Json, SearchC, Folds, Distributed, Ranks, StatusFile, Offset, TestOffset]).Concat(Checkpoints.All)) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
         return cmd;
     }
@@ -90,10 +91,14 @@ internal static class FitCommand
         ModelOptions.CheckFeatures(parse, estimator, train.Columns, "--data");
         string? offsetPath = parse.GetValue(Offset);
         if (offsetPath is not null && ranks is not null) throw new UsageException("--offset is not supported with --distributed (each rank would need its rows' share).");
-        if (offsetPath is not null && test is not null)
-            throw new UsageException("--offset with --test: the test rows' offsets are not given; score them with 'optsuite predict --offset'.");
+        string? testOffsetPath = parse.GetValue(TestOffset);
+        if (offsetPath is not null && test is not null && testOffsetPath is null)
+            throw new UsageException("--offset with --test needs --test-offset FILE, the test rows' offsets (or score the test set with 'optsuite predict --offset').");
+        if (testOffsetPath is not null && (offsetPath is null || test is null))
+            throw new UsageException("--test-offset goes with --offset and --test: it gives the test rows' offsets.");
         if (offsetPath is not null && multiTask) throw new UsageException($"--offset: {name} takes no offsets (poisson, gamma, tweedie and binary logistic do).");
         double[]? offset = offsetPath is null ? null : OffsetFile.Read(offsetPath, train.GlobalRows, "--data", dataPath);
+        double[]? testOffset = testOffsetPath is null ? null : OffsetFile.Read(testOffsetPath, test!.GlobalRows, "--test", testPath!, "--test-offset");
         Checkpoints.Apply(parse, estimator, ModelOptions.All, train, ranks);
         double trainScore;
         CSearchResult<LinearClassifier>? search = null;
@@ -119,12 +124,8 @@ internal static class FitCommand
         else
         {
             CliFiles.OnData("--data", dataPath, () => Fit(estimator, train, offset));
-            trainScore = offset is null ? Score(estimator, train) : estimator switch
-            {
-                LinearClassifier classifier => classifier.Score(train.Matrix, train.Labels, offset),
-                _ => ((LinearRegressor)estimator).Score(train.Matrix, train.Labels, offset),
-            };
-            if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test));
+            trainScore = Score(estimator, train, offset);
+            if (test is not null) testScore = CliFiles.OnData("--test", testPath!, () => Score(estimator, test, testOffset));
         }
         var (rows, columns) = (train.GlobalRows, train.Columns);
         var report = estimator.Report!;
@@ -172,10 +173,10 @@ internal static class FitCommand
         else ((LinearRegressor)estimator).Fit(d.Matrix, d.Labels, d.Weights, offset);
     }
 
-    internal static double Score(LinearEstimator estimator, CliData d) => estimator switch
+    internal static double Score(LinearEstimator estimator, CliData d, double[]? offset = null) => estimator switch
     {
-        LinearClassifier c => c.Score(d.Matrix, d.Labels),
-        LinearRegressor r => r.Score(d.Matrix, d.Labels),
+        LinearClassifier c => offset is null ? c.Score(d.Matrix, d.Labels) : c.Score(d.Matrix, d.Labels, offset),
+        LinearRegressor r => offset is null ? r.Score(d.Matrix, d.Labels) : r.Score(d.Matrix, d.Labels, offset),
         CoxRegression cox => cox.Score(d.Matrix, d.Time ?? throw new UsageException($"{d.Option} {d.Path} has no survival times."), d.Status!),
         _ => double.NaN,
     };

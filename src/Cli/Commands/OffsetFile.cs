@@ -19,10 +19,16 @@ internal static class OffsetFile
             : "A file of per-row offsets o_i (one number per line) for a model fitted with offsets; they are data, not part of the model.",
     };
 
-    /// <summary>The offsets of <paramref name="rows"/> data rows read from <paramref name="path"/>.</summary>
-    public static double[] Read(string path, long rows, string dataOption, string dataPath)
+    /// <summary><c>--test-offset FILE</c> of <c>fit</c>: the offsets of the <c>--test</c> rows.</summary>
+    public static Option<string?> CreateTest() => new("--test-offset")
     {
-        CliFiles.RequireInput("--offset", path, "Offset");
+        Description = "With --offset and --test: the test rows' offsets (one number per line), so the test score sees the same linear predictor as the training score.",
+    };
+
+    /// <summary>The offsets of <paramref name="rows"/> data rows read from <paramref name="path"/>, given as <paramref name="option"/>.</summary>
+    public static double[] Read(string path, long rows, string dataOption, string dataPath, string option = "--offset")
+    {
+        CliFiles.RequireInput(option, path, "Offset");
         var values = new List<double>();
         using var reader = new StreamReader(path);
         long line = 0;
@@ -32,14 +38,14 @@ internal static class OffsetFile
             line++;
             string t = text.Trim();
             if (t.Length == 0) { blankSeen = true; continue; }
-            if (blankSeen) throw new UsageException($"--offset {path}, line {line - 1}: an empty line; the file holds one number per line.");
+            if (blankSeen) throw new UsageException($"{option} {path}, line {line - 1}: an empty line; the file holds one number per line.");
             if (!double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out double v))
-                throw new UsageException($"--offset {path}, line {line}: '{Clip(t)}' is not a number (one number per line, a point for decimals).");
-            if (!double.IsFinite(v)) throw new UsageException($"--offset {path}, line {line}: {t} is not finite.");
+                throw new UsageException($"{option} {path}, line {line}: '{Clip(t)}' is not a number (one number per line, a point for decimals).");
+            if (!double.IsFinite(v)) throw new UsageException($"{option} {path}, line {line}: {t} is not finite.");
             values.Add(v);
         }
         if (values.Count != rows)
-            throw new UsageException($"--offset {path} has {values.Count} values for the {rows} rows of {dataOption} {dataPath}; it needs one per row.");
+            throw new UsageException($"{option} {path} has {values.Count} values for the {rows} rows of {dataOption} {dataPath}; it needs one per row.");
         return [.. values];
     }
 

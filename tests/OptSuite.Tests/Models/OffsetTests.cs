@@ -249,6 +249,21 @@ public class OffsetTests
                 Assert.Contains($"--offset {file}", r.Err);
                 Assert.Contains(what, r.Err);
             }
+            // --test takes the test rows' offsets from --test-offset (here the same rows, so the scores agree).
+            var tested = CliProcess.Run("fit", "--model", "poisson", "--penalty", "l1", "--lambda", lam, "--tol", "1e-12", "--data", data,
+                "--offset", offsets, "--test", data, "--test-offset", offsets, "--json");
+            Assert.True(tested.Code == 0, tested.Err);
+            var testedJson = JsonDocument.Parse(tested.Out.Trim().Split('\n')[^1]).RootElement;
+            double expectedScore = loaded.Score(ReferenceFiles.Data(e).Features, y, o);
+            Assert.Equal(expectedScore, testedJson.GetProperty("test_score").GetDouble(), 1e-9);
+            Assert.Equal(testedJson.GetProperty("train_score").GetDouble(), testedJson.GetProperty("test_score").GetDouble(), 1e-12);
+            var untested = CliProcess.Run("fit", "--model", "poisson", "--data", data, "--offset", offsets, "--test", data);
+            Assert.Equal(2, untested.Code);
+            Assert.Contains("--test-offset", untested.Err);
+            var shortTest = CliProcess.Run("fit", "--model", "poisson", "--data", data, "--offset", offsets, "--test", data, "--test-offset", shortFile);
+            Assert.Equal(2, shortTest.Code);
+            Assert.Contains($"--test-offset {shortFile} has 2 values for the 500 rows of --test", shortTest.Err);
+
             var ridge = CliProcess.Run("fit", "--model", "ridge", "--data", data, "--offset", offsets);
             Assert.Equal(2, ridge.Code);
             Assert.Contains("--offset", ridge.Err);
