@@ -160,16 +160,6 @@ internal sealed class MultinomialTrustRegionNewtonState : ISolverState, ITrustRe
         return _checkedGap;
     }
 
-    public SolverResult ToResult(LoopOutcome outcome) => new()
-    {
-        Solution = _region.X.ToArray(),
-        Objective = Objective(),
-        Iterations = outcome.Iterations,
-        StopReason = outcome.StopReason,
-        Criterion = Criterion,
-        DualityGap = DualityGap(),
-        Counts = Counts,
-        Elapsed = outcome.Elapsed,
-        Trace = outcome.Trace,
-    };
+    public SolverResult ToResult(LoopOutcome outcome) =>
+        outcome.ToResult(_region.X.ToArray(), Objective(), Criterion, DualityGap(), Counts);
 }
