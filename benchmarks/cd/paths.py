@@ -164,7 +164,7 @@ def main():
             else:
                 s_sec = sw = sl = float("nan")
             load = max(load, os.getloadavg()[0])
-            command = f"`paths.py --repeat {a.repeat} --warm {a.warm} --only {name}`"
+            command = f"`paths.py --repeat {a.repeat} --warm {a.warm} --sklearn-repeat {sk_repeat} --only {name}`"
             print(f"| {problem} | {name} | {X.shape[0]}×{X.shape[1]} | {load:.1f} | {tight['path_auto']['seconds']:.3g} "
                   f"({tight['path_auto']['converged']}/{len(ref)} certified; {tight['path_auto']['cold_seconds']:.3g}) | "
                   f"{g_sec:.3g} ({len(g_fits)}; {gw:+.1e}, {gl:+.1e}) | {tight['path_auto']['seconds'] / g_sec:.2f} | "
