@@ -41,6 +41,17 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         public bool Extrapolate() => s.ExtrapolateGram(centred);
     }
 
+    /// <summary>Room for the extrapolated point, its displacement and its model gradient over <paramref name="m"/>
+    /// working-set coordinates (and the intercept), grown by doubling.</summary>
+    private void EnsureExtrapolationBuffers(int m)
+    {
+        if (_extrapolated.Length >= m + 1) return;
+        int size = Math.Min(_p + 1, Math.Max(m + 1, 2 * _extrapolated.Length));
+        _extrapolated = new double[size];
+        _displacement = new double[size];
+        _displacedGradient = new double[size];
+    }
+
     /// <summary>
     /// Anderson extrapolation of the Gram sweeps (<see cref="AndersonExtrapolation"/>): records δ on the working set and,
     /// when the window is full, evaluates the model at the extrapolated point from the gradient there (r + G·Δ, one
@@ -56,13 +67,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         Span<double> slot = _anderson.Next;
         for (int pos = 0; pos < m; pos++) slot[pos] = _delta[ws[pos]];
         if (!_anderson.Push()) return false;
-        if (_extrapolated.Length < m + 1)
-        {
-            int size = Math.Min(_p + 1, Math.Max(m + 1, 2 * _extrapolated.Length));
-            _extrapolated = new double[size];
-            _displacement = new double[size];
-            _displacedGradient = new double[size];
-        }
+        EnsureExtrapolationBuffers(m);
         Span<double> point = _extrapolated, change = _displacement, gradient = _displacedGradient;
         if (!_anderson.Extrapolate(point)) return false;
         double decrease = 0;

@@ -145,6 +145,12 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         // giving up active-set cycling for it cost L1-logistic paths outer iterations (australian: 266 → 316).
         _anderson = IsSquared && options.Extrapolation > 0 && options.Order == CoordinateOrder.Cyclic
             ? new AndersonExtrapolation(options.Extrapolation) : null;
+        if (_anderson is not null && p <= 256)
+        {
+            // As the Gram buffers (GramEngine.Allocate): small problems get everything now, so no step allocates.
+            _anderson.Reset(p);
+            EnsureExtrapolationBuffers(p);
+        }
         // The squared loss's Gram matrix has fixed weights (h = a): a related state's cache carries over, columns and all.
         GramCache? inherited = IsSquared && related && options.Gram != GramMode.Never ? previous!._gram.TakeCache() : null;
         _gram = new GramEngine(_x, _intercept, IsSquared, options, Unscreened, inherited);
