@@ -17,7 +17,9 @@ namespace OptSuite.Benchmarks.Solvers;
 /// the smallest λ of the grid — a first (cold, JIT-compiling) run, then the best of --repeat runs, with objectives, so
 /// the engines can be checked to agree.
 /// Usage: cd-gram --data FILE --problem lasso|enet|logreg_l1 [--l1-ratio 0.5] [--no-intercept] [--count 100]
-/// [--ratio 1e-4] [--tol 1e-7] [--repeat 3] [--modes never,auto,always] [--no-single] [--order cyclic|random|greedy].
+/// [--ratio 1e-4] [--tol 1e-7] [--repeat 3] [--modes never,auto,always] [--no-single] [--order cyclic|random|greedy]
+/// [--inner 0.1] [--extrapolation 5] [--no-cycling] (the path solver's <see cref="CoordinateDescentOptions.InnerTolerance"/>,
+/// <see cref="CoordinateDescentOptions.Extrapolation"/> and <see cref="CoordinateDescentOptions.ActiveSetCycling"/>).
 /// Prints one JSON object (the grid
 /// included, for the peers' side; benchmarks/cd/paths.py uses --modes auto --no-single for the path race).
 /// </summary>
@@ -27,6 +29,9 @@ internal static class GramModeTiming
     private static double L1Ratio = 1;
     private static bool Single = true;
     private static CoordinateOrder Order = CoordinateOrder.Cyclic;
+    private static double Inner = new CoordinateDescentOptions().InnerTolerance;
+    private static int Extrapolation = new CoordinateDescentOptions().Extrapolation;
+    private static bool Cycling = true;
 
     public static void Run(string[] args)
     {
@@ -46,6 +51,9 @@ internal static class GramModeTiming
         L1Ratio = problem == "enet" ? double.Parse(Arg("--l1-ratio", "0.5"), CultureInfo.InvariantCulture) : 1;
         Single = !args.Contains("--no-single");
         Order = Enum.Parse<CoordinateOrder>(Arg("--order", "cyclic"), ignoreCase: true);
+        Extrapolation = int.Parse(Arg("--extrapolation", Extrapolation.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        Cycling = !args.Contains("--no-cycling");
+        Inner = double.Parse(Arg("--inner", Inner.ToString("R", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
         var ds = SvmlightReader.Read(data);
         double[] y = ds.Labels.ToArray();
@@ -76,7 +84,8 @@ internal static class GramModeTiming
             var options = new CoordinateDescentPathOptions
             {
                 FitIntercept = intercept, Count = count, MinRatio = ratio, L1Ratio = L1Ratio,
-                Solver = new CoordinateDescentOptions { Tolerance = tol, Gram = mode, Order = Order },
+                Solver = new CoordinateDescentOptions { Tolerance = tol, Gram = mode, Order = Order, InnerTolerance = Inner,
+                    Extrapolation = Extrapolation, ActiveSetCycling = Cycling },
             };
             // The first run pays the JIT (cold); the best of the next `repeat` is the steady state a long-lived process sees.
             double best = double.PositiveInfinity, cold = 0;

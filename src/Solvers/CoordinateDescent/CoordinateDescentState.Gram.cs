@@ -23,6 +23,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     private void SolveGram(double tolerance)
     {
         bool centred = _intercept && _gram.Centre(_mu, ref _deltaB);
+        _anderson?.Reset(_set.Count);
         if (_options.Order == CoordinateOrder.Greedy) SolveGramGreedy(tolerance, centred);
         else Sweeps(new GramSweep(this, centred), tolerance, centred);
         if (centred) _deltaB -= _gram.CentredInterceptShift;
@@ -36,6 +37,54 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         public void Shuffle() => s._gram.Shuffle(s._rng);
         public double Update(int t, ref double violation) => s.UpdateGramCoordinate(s._gram.Position(t), centred, ref violation);
         public double UpdateIntercept(ref double violation) => s.UpdateGramIntercept(ref violation);
+        public bool Extrapolates => s._anderson is not null && (centred || !s._intercept);
+        public bool Extrapolate() => s.ExtrapolateGram(centred);
+    }
+
+    /// <summary>Room for the extrapolated point, its displacement and its model gradient over <paramref name="m"/>
+    /// working-set coordinates (and the intercept), grown by doubling.</summary>
+    private void EnsureExtrapolationBuffers(int m)
+    {
+        if (_extrapolated.Length >= m + 1) return;
+        int size = Math.Min(_p + 1, Math.Max(m + 1, 2 * _extrapolated.Length));
+        _extrapolated = new double[size];
+        _displacement = new double[size];
+        _displacedGradient = new double[size];
+    }
+
+    /// <summary>
+    /// Anderson extrapolation of the Gram sweeps (<see cref="AndersonExtrapolation"/>): records δ on the working set and,
+    /// when the window is full, evaluates the model at the extrapolated point from the gradient there (r + G·Δ, one
+    /// O(|ws|·k) product) and moves to it when the model decreases. Off when the intercept is a coordinate of the sweep
+    /// (not eliminated), since δ_b would have to be extrapolated as well.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ExtrapolateGram(bool centred)
+    {
+        if (_anderson is null || (_intercept && !centred)) return false;   // see Extrapolates
+        ReadOnlySpan<int> ws = _set.Members;
+        int m = ws.Length;
+        Span<double> slot = _anderson.Next;
+        for (int pos = 0; pos < m; pos++) slot[pos] = _delta[ws[pos]];
+        if (!_anderson.Push()) return false;
+        EnsureExtrapolationBuffers(m);
+        Span<double> point = _extrapolated, change = _displacement, gradient = _displacedGradient;
+        if (!_anderson.Extrapolate(point)) return false;
+        double decrease = 0;
+        for (int pos = 0; pos < m; pos++)
+        {
+            int j = ws[pos];
+            double from = _w[j] + _delta[j], to = _w[j] + point[pos];
+            change[pos] = point[pos] - _delta[j];
+            decrease += 0.5 * _mu * (to * to - from * from) + _reg.ValueCoordinate(to, j) - _reg.ValueCoordinate(from, j);
+        }
+        _gram.Displaced(change, gradient);
+        // The smooth part of the model is quadratic: its change along Δ is ½(r + r_Δ)ᵀΔ exactly.
+        for (int pos = 0; pos < m; pos++) decrease += 0.5 * (_gram.Gradient(pos) + gradient[pos]) * change[pos];
+        if (!(decrease < 0)) return false;
+        for (int pos = 0; pos < m; pos++) _delta[ws[pos]] = point[pos];
+        _gram.MoveAll(change, gradient);
+        return true;
     }
 
     /// <summary>

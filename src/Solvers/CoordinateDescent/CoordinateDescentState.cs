@@ -45,6 +45,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly WorkingSet<TReg> _set;      // screening and the working set
     private readonly GramEngine _gram;           // the Gram matrix of the working set and its covariance updates
     private readonly Random _rng;
+    private readonly AndersonExtrapolation? _anderson;   // of the Gram engine's sweeps
+    private double[] _extrapolated = [], _displacement = [], _displacedGradient = [];
     private readonly bool _intercept, _uniform;
     private readonly double _mu, _smooth, _uniformWeight;
     private readonly long _nnz;
@@ -138,6 +140,17 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         }
 
         _rng = new Random(options.Seed);
+        // Quadratic losses only: their model is the objective and is solved to a tight tolerance over many sweeps. A
+        // Newton model of another loss is solved loosely in a few sweeps, which leave Anderson nothing to combine, and
+        // giving up active-set cycling for it cost L1-logistic paths outer iterations (australian: 266 → 316).
+        _anderson = IsSquared && options.Extrapolation > 0 && options.Order == CoordinateOrder.Cyclic
+            ? new AndersonExtrapolation(options.Extrapolation) : null;
+        if (_anderson is not null && p <= 256)
+        {
+            // As the Gram buffers (GramEngine.Allocate): small problems get everything now, so no step allocates.
+            _anderson.Reset(p);
+            EnsureExtrapolationBuffers(p);
+        }
         // The squared loss's Gram matrix has fixed weights (h = a): a related state's cache carries over, columns and all.
         GramCache? inherited = IsSquared && related && options.Gram != GramMode.Never ? previous!._gram.TakeCache() : null;
         _gram = new GramEngine(_x, _intercept, IsSquared, options, Unscreened, inherited);

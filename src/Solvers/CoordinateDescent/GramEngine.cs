@@ -249,6 +249,27 @@ internal sealed class GramEngine
         TensorPrimitives.MultiplyAdd(_gc.AsSpan(pos * _k, _k), change, r, r);
     }
 
+    /// <summary>
+    /// The model gradient after the working-set coordinates move by <paramref name="change"/> (by position) from the
+    /// current point, into <paramref name="gradient"/>: r + G·change, O(|ws|·k); nothing is moved.
+    /// </summary>
+    public void Displaced(ReadOnlySpan<double> change, Span<double> gradient)
+    {
+        Span<double> target = gradient[.._k];
+        _r.AsSpan(0, _k).CopyTo(target);
+        for (int pos = 0; pos < _m; pos++)
+            if (change[pos] != 0) TensorPrimitives.MultiplyAdd(_gc.AsSpan(pos * _k, _k), change[pos], target, target);
+    }
+
+    /// <summary>Moves the working-set coordinates by <paramref name="change"/> (by position), whose model gradient
+    /// <paramref name="gradient"/> <see cref="Displaced"/> computed.</summary>
+    public void MoveAll(ReadOnlySpan<double> change, ReadOnlySpan<double> gradient)
+    {
+        if (_centred)
+            for (int pos = 0; pos < _m; pos++) _centredShift += change[pos] * _gcol[pos];
+        gradient[.._k].CopyTo(_r);
+    }
+
     /// <summary>The intercept (a coordinate, not eliminated) moved by <paramref name="change"/>: r += change·G_b.</summary>
     public void MoveIntercept(double change)
     {

@@ -115,9 +115,14 @@ public class CoordinateDescentTests
             var rw = warm.ToResult(SolverLoop.Run(warm, options));
             var rf = fresh.ToResult(SolverLoop.Run(fresh, options));
             Assert.True(rw.Converged && rf.Converged, $"{rw} / {rf}");
-            Assert.Equal(rf.Objective, rw.Objective, 1e-13 * rf.Objective);
+            // Both are certified: each objective is within its own gap of F*. The warm state may sweep on the inherited Gram
+            // cache (with Anderson extrapolation) where the fresh one uses the residual engine, so their last digits differ.
+            Assert.True(Math.Abs(rf.Objective - rw.Objective) <= Math.Max(rf.DualityGap!.Value, rw.DualityGap!.Value),
+                $"{rw.Objective:R} vs {rf.Objective:R}, gaps {rw.DualityGap:e2} / {rf.DualityGap:e2}");
             Assert.Equal(next.TotalValue(rw.Solution), rw.Objective, 1e-14 * rw.Objective);
-            for (int j = 0; j < rf.Solution.Length; j++) Assert.Equal(rf.Solution[j], rw.Solution[j], 1e-8);
+            // A gap of 1e-10·F bounds the distance to w* only by √(2·gap/σ_min) (σ_min of the centred XᵀX/n): 3e-7 was seen
+            // on the intercept between the two engines.
+            for (int j = 0; j < rf.Solution.Length; j++) Assert.Equal(rf.Solution[j], rw.Solution[j], 1e-6);
         }
 
         // Another data set: nothing may be reused (its column norms differ).
