@@ -291,18 +291,6 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         bool fresh = _checkedAt == _moves;
         double gap = fresh ? _checkedGap : DualityGap();
         Pack();
-        return new SolverResult
-        {
-            Solution = _packed.ToArray(),
-            Intercepts = _intercept ? [_b] : [],
-            Objective = Objective(),
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return outcome.ToResult(_packed.ToArray(), Objective(), Criterion, gap, Counts, _intercept ? [_b] : []);
     }
 }

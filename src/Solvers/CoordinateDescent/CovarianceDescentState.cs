@@ -133,18 +133,6 @@ internal sealed class CovarianceDescentState<TLoss, TReg> : ISolverState, ICheck
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (_certifiedAt != _moves) Certify();
-        return new SolverResult
-        {
-            Solution = _point.ToArray(),
-            Intercepts = _f.FitIntercept ? [_point[_p]] : [],
-            Objective = _value,
-            Iterations = outcome.Iterations,
-            StopReason = outcome.StopReason,
-            Criterion = Criterion,
-            DualityGap = _gap,
-            Counts = Counts,
-            Elapsed = outcome.Elapsed,
-            Trace = outcome.Trace,
-        };
+        return outcome.ToResult(_point.ToArray(), _value, Criterion, _gap, Counts, _f.FitIntercept ? [_point[_p]] : []);
     }
 }
