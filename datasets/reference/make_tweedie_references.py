@@ -21,7 +21,14 @@ OptSuite's objective, with z = Xw + b (b unpenalised, absent without intercept) 
   mu^p, log link, the unit deviance above; statmod is not installed), standardize = FALSE, minimises
   (1/2n) deviance + lam (a ||w||_1 + (1 - a)/2 ||w||^2), i.e. F up to a constant. glmnet's result is polished by Newton's
   method on its support with the signs fixed, and the KKT conditions of the full problem are checked there.
-Powers p = 0 and p > 2 are not OptSuite's (the deviance with log link is not convex in z there): no cases.
+* Power p = 3 (inverse Gaussian, log link; abalone, all y > 0): l_p as above is NOT convex in z (l'' < 0 where
+  exp(z) > (p-1) y/(p-2)), so there is no duality gap. scikit-learn's TweedieRegressor(power=3, solver='lbfgs', tol=1e-12)
+  is the peer; its point is polished by Newton's method on the full gradient, and the result is checked to be a strict
+  local minimum (gradient_max_abs < 1e-11, the Hessian's smallest eigenvalue > 0, `hessian_min_eigenvalue`).
+* Power p = 0 (normal, link 'auto' = identity; abalone): l_0 = (y - z)^2 / 2, the squared loss of ridge regression, so
+  TweedieRegressor(power=0, alpha) equals Ridge(alpha = n alpha) (checked: `ridge_coef_max_abs_difference`); the
+  reference is the closed form (X'X/n + alpha I) w = X'(y - b)/n with the centred intercept.
+Powers in (0, 1) have no Tweedie distribution: no cases.
 """
 import datetime, json, os, subprocess, sys, warnings
 
@@ -118,6 +125,101 @@ def sklearn_case(data, scale, p, alpha, fit_intercept):
     }
 
 
+def hessian(X, y, w, b, lam, p):
+    """Hessian of the L2 objective in (w, b)."""
+    n = len(y)
+    X1 = np.hstack([X, np.ones((n, 1))])
+    H = (X1 * d2loss(y, X1 @ np.append(w, b), p)[:, None]).T @ X1 / n
+    H[np.arange(X.shape[1]), np.arange(X.shape[1])] += lam
+    return H
+
+
+def nonconvex_case(data, p, alpha):
+    """p > 2: scikit-learn's lbfgs, polished by full Newton steps; the point must be a strict local minimum."""
+    from sklearn.linear_model._linear_loss import LinearModelLoss
+    X, y = load(data, False)
+    n, d = X.shape
+    call = f"TweedieRegressor(power={p!r}, alpha={alpha!r}, link='log', solver='lbfgs', tol=1e-12, max_iter=100000)"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        m = TweedieRegressor(power=p, alpha=alpha, link="log", solver="lbfgs", tol=1e-12, max_iter=100000).fit(X, y)
+    caught = [str(c.message) for c in caught]
+    wl, bl = m.coef_.copy(), float(m.intercept_)
+    Fl = objective(X, y, wl, bl, alpha, 0.0, p)
+    v = np.append(wl, bl)
+    for _ in range(100):
+        gw, gb = smooth_gradient(X, y, v[:-1], v[-1], alpha, 0.0, p)
+        step = np.linalg.solve(hessian(X, y, v[:-1], v[-1], alpha, p), np.append(gw, gb))
+        v -= step
+        if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
+            break
+    w, b = v[:-1], float(v[-1])
+    F = objective(X, y, w, b, alpha, 0.0, p)
+    gw, gb = smooth_gradient(X, y, w, b, alpha, 0.0, p)
+    grad = float(max(np.abs(gw).max(), abs(gb)))
+    eig = float(np.linalg.eigvalsh(hessian(X, y, w, b, alpha, p)).min())
+    concave = int(np.sum(d2loss(y, X @ w + b, p) < 0))
+    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=True)
+    sk_obj = float(lml.loss(v, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
+    assert grad < 1e-11 and eig > 0, (grad, eig)
+    assert abs(sk_obj - F) <= 1e-13 * abs(F), (sk_obj, F)
+    assert F <= Fl * (1 + 1e-15) if Fl > 0 else F <= Fl * (1 - 1e-15), (F, Fl)
+    return {
+        "problem": f"tweedie_l2_abalone_p{p}_lam{alpha}", "data": data, "scale": None, "power": p, "lam": alpha,
+        "lam_spec": repr(alpha), "l1_ratio": None, "fit_intercept": True, "formula": FORMULA, "n": n, "p": d,
+        "objective": F, "coef": [float(c) for c in w], "intercept": b,
+        "tool": "scikit-learn TweedieRegressor(link='log', solver='lbfgs'), polished by Newton's method (a strict local minimum)",
+        "sklearn_call": call,
+        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "tol 1e-12; Newton polish to a step of 1e-16",
+        "n_iter": int(m.n_iter_), "warnings": caught,
+        "checks": {
+            "sklearn_objective": sk_obj, "sklearn_objective_minus_F": sk_obj - F, "gradient_max_abs": grad,
+            "hessian_min_eigenvalue": eig, "samples_with_negative_curvature": concave,
+        },
+        "agreement": {
+            "peer": call, "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
+            "coef_max_relative_difference": float(np.abs(np.append(wl, bl) - v).max() / np.abs(v).max()),
+            "note": "the loss is not convex for p > 2: no duality gap; the peer and the polished point are one local minimum",
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def normal_case(data, alpha):
+    """p = 0, link 'auto' (identity): the squared loss; TweedieRegressor(power=0) = Ridge(alpha = n alpha)."""
+    from sklearn.linear_model import Ridge
+    X, y = load(data, False)
+    n, d = X.shape
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    w = np.linalg.solve(Xc.T @ Xc / n + alpha * np.eye(d), Xc.T @ yc / n)
+    b = float(y.mean() - X.mean(axis=0) @ w)
+    F = float(0.5 * np.mean((y - X @ w - b) ** 2) + 0.5 * alpha * w @ w)
+    call = f"TweedieRegressor(power=0, alpha={alpha!r}, solver='newton-cholesky', tol=1e-12, max_iter=100000)"
+    m = TweedieRegressor(power=0, alpha=alpha, solver="newton-cholesky", tol=1e-12, max_iter=100000).fit(X, y)
+    r = Ridge(alpha=n * alpha, tol=1e-12).fit(X, y)
+    Fm = float(0.5 * np.mean((y - X @ m.coef_ - m.intercept_) ** 2) + 0.5 * alpha * m.coef_ @ m.coef_)
+    ref = np.append(w, b)
+    ridge_diff = float(np.abs(np.append(r.coef_, r.intercept_) - ref).max())
+    assert ridge_diff < 1e-10 and abs(Fm - F) <= 1e-12 * F, (ridge_diff, Fm, F)
+    return {
+        "problem": f"tweedie_l2_abalone_p0_lam{alpha}", "data": data, "scale": None, "power": 0, "lam": alpha,
+        "lam_spec": repr(alpha), "l1_ratio": None, "fit_intercept": True,
+        "formula": "(1/n) sum (y_i - z_i)^2 / 2 + lam/2 ||w||^2, z = Xw + b, b unpenalised (power 0: identity link)",
+        "n": n, "p": d, "objective": F, "coef": [float(c) for c in w], "intercept": b,
+        "tool": "closed form (X'X/n + lam I) w = X'(y - ybar)/n on centred columns; peers scikit-learn TweedieRegressor(power=0) and Ridge(alpha = n lam)",
+        "sklearn_call": call, "ridge_call": f"Ridge(alpha={n * alpha!r}, tol=1e-12)",
+        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "exact (a linear solve)", "n_iter": int(m.n_iter_), "warnings": [],
+        "checks": {"ridge_coef_max_abs_difference": ridge_diff},
+        "agreement": {
+            "peer": call, "peer_objective": Fm, "objective_relative_difference": (Fm - F) / abs(F),
+            "coef_max_relative_difference": float(np.abs(np.append(m.coef_, m.intercept_) - ref).max() / np.abs(ref).max()),
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
 def polish(X, y, w, b, lam, a, p):
     """Newton on the support of w with its signs fixed (the L1 term is linear there); the intercept is free."""
     n = len(y)
@@ -191,6 +293,9 @@ def main():
         glmnet_case(ABALONE, False, 1.5, 1.0, 20),
         glmnet_case(ABALONE, False, 1.5, 0.5, 20),
         glmnet_case(CPUSMALL, True, 1.2, 1.0, 50),
+        nonconvex_case(ABALONE, 3.0, 0.01),
+        nonconvex_case(ABALONE, 3.0, 1e-4),
+        normal_case(ABALONE, 0.01),
     ]
     with open(os.path.join(HERE, "tweedie.json"), "w") as f:
         json.dump(cases, f, indent=1)

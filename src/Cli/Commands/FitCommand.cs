@@ -149,6 +149,8 @@ internal static class FitCommand
             new("fit_intercept", estimator is not CoxRegression && estimator.FitIntercept),   // Cox has none
             new("score_kind", ScoreName(estimator)),
         };
+        // Without a duality gap (a non-convex loss; Cox), the prox-gradient residual certifies a stationary point.
+        if (report.Stationarity is { } stationarity) fields.Insert(4, new("stationarity", stationarity));
         if (estimator is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
         if (search is not null)
         {

@@ -23,7 +23,7 @@ internal sealed class ModelArguments
     public readonly Option<string?> Multiclass = new("--multiclass") { Description = "multiclass-svm strategy: crammer-singer (default) or ovr." };
     public readonly Option<double?> Delta = new("--delta") { Description = "huber: δ where the loss turns linear. Default 1." };
     public readonly Option<double?> Quantile = new("--quantile") { Description = "quantile: the level τ ∈ (0, 1) predicted. Default 0.5 (median)." };
-    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ ∈ [1, 2] of the variance μ^ρ (1 Poisson, 2 Gamma, between compound Poisson–Gamma). Default 1.5." };
+    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ of the variance μ^ρ: 0 (normal, identity link: the squared loss), or ≥ 1 with the log link (1 Poisson, 2 Gamma, between compound Poisson–Gamma, 3 inverse Gaussian; above 2 the loss is not convex: no duality gap, a stationarity certificate). Default 1.5." };
     public readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
     public readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
     public readonly Option<string?> ClassWeight = new("--class-weight") { Description = "Classifiers: per-class sample weights, 'balanced' (n / (k·n_c), scikit-learn's) or LABEL:W[,LABEL:W...] (LIBLINEAR's -wi: with --C the weights scale C per class)." };

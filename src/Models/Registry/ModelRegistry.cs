@@ -44,7 +44,7 @@ public static class ModelRegistry
             s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new PoissonPath { L1Ratio = PathL1Ratio(s) }, pathOptions: Penalised),
         new("gamma", "Gamma regression (log link, targets > 0), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, .. Shaped],
             s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new GammaPath { L1Ratio = PathL1Ratio(s) }, pathOptions: Penalised),
-        new("tweedie", "Tweedie regression (log link, --power ρ in [1, 2], default 1.5), L2 / L1 / elastic-net penalty", ModelTask.Regression,
+        new("tweedie", "Tweedie regression (--power ρ: 0 normal with identity link, or ≥ 1 with log link, non-convex above 2; default 1.5), L2 / L1 / elastic-net penalty", ModelTask.Regression,
             [.. Penalised, ModelOption.Power], s => Bind(new TweedieRegressor { L1Ratio = s.L1Ratio, Power = s.Power ?? 1.5 }, s.Penalty),
             s => new TweediePath { L1Ratio = PathL1Ratio(s), Power = s.Power ?? 1.5 }),
         new("quantile", "quantile regression (--quantile τ, pinball loss), L1 / L2 / elastic-net penalty", ModelTask.Regression,
