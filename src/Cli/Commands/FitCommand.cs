@@ -146,7 +146,7 @@ internal static class FitCommand
             new("train_score", trainScore),
             new("test_score", hasTest ? testScore : null),
             new("lambda", report.Lambda),
-            new("fit_intercept", estimator is not CoxRegression && estimator.FitIntercept),   // Cox has none
+            new("fit_intercept", estimator.FitIntercept),
             new("score_kind", ScoreName(estimator)),
         };
         // Without a duality gap (a non-convex loss; Cox), the prox-gradient residual certifies a stationary point.

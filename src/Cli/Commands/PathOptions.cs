@@ -51,7 +51,7 @@ internal sealed class PathOptions
     public void AddTo(Command command)
     {
         foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Power, Offset, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
-            _model.ClassWeight, NoIntercept, Seed, Threads, Output, NoPlot, Json, StatusFile }) command.Options.Add(o);
+            _model.ClassWeight, _model.Ties, NoIntercept, Seed, Threads, Output, NoPlot, Json, StatusFile }) command.Options.Add(o);
     }
 
     /// <summary>Reads the data of <paramref name="option"/> (a file or a shard directory); test data (<paramref name="like"/>
@@ -83,6 +83,7 @@ internal sealed class PathOptions
             Penalty = penalty is null ? null : PenaltyNames.Parse(penalty),
             L1Ratio = parse.GetValue(L1Ratio),
             ClassWeight = _model.Settings(parse).ClassWeight,
+            Ties = _model.Settings(parse).Ties,
             Power = parse.GetValue(Power),
         });
         if (parse.GetValue(Offset) is not null && path is not LogLinkPath)
@@ -90,7 +91,7 @@ internal sealed class PathOptions
         path.PathLength = parse.GetValue(Length);
         path.LambdaMinRatio = parse.GetValue(Ratio);
         path.StopEarly = !parse.GetValue(NoEarlyStop);
-        path.FitIntercept = !parse.GetValue(NoIntercept);
+        path.FitIntercept = !parse.GetValue(NoIntercept) && entry.Task != ModelTask.Survival;
         path.Solver = SolverKindNames.Parse(parse.GetValue(Solver)!);
         if (parse.GetValue(Tol) is { } tol) path.Tolerance = tol;
         path.MaxIterations = parse.GetValue(MaxIter);
