@@ -40,7 +40,7 @@ from sklearn.linear_model import TweedieRegressor
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from make_references import load_svmlight  # noqa: E402
+from make_references import glm_kkt, glm_loss, glm_objective, glm_polish, glm_smooth_gradient, load_svmlight, max_relative_difference  # noqa: E402
 
 ABALONE = "datasets/regression/abalone_scale"
 CPUSMALL = "datasets/regression/cpusmall.svm"
@@ -58,26 +58,6 @@ def load(data, scale):
     return X, y
 
 
-def dloss(y, z, p):
-    return np.exp((2 - p) * z) - y * np.exp((1 - p) * z)
-
-
-def d2loss(y, z, p):
-    return (2 - p) * np.exp((2 - p) * z) + (p - 1) * y * np.exp((1 - p) * z)
-
-
-def objective(X, y, w, b, lam, a, p):
-    z = X @ w + b
-    data = np.mean(np.exp((2 - p) * z) / (2 - p) - y * np.exp((1 - p) * z) / (1 - p))
-    return float(data + lam * (a * np.abs(w).sum() + 0.5 * (1 - a) * w @ w))
-
-
-def smooth_gradient(X, y, w, b, lam, a, p):
-    n = len(y)
-    r = dloss(y, X @ w + b, p) / n
-    return X.T @ r + lam * (1 - a) * w, r.sum()
-
-
 def sklearn_case(data, scale, p, alpha, fit_intercept):
     from sklearn.linear_model._linear_loss import LinearModelLoss
     X, y = load(data, scale)
@@ -91,15 +71,15 @@ def sklearn_case(data, scale, p, alpha, fit_intercept):
         fits[solver] = (m, [str(c.message) for c in caught])
     m, caught = fits["newton-cholesky"]
     w, b = m.coef_.copy(), float(m.intercept_)
-    F = objective(X, y, w, b, alpha, 0.0, p)
-    gw, gb = smooth_gradient(X, y, w, b, alpha, 0.0, p)
+    F = glm_objective(("tweedie", p), X, y, w, b, alpha, 0.0)
+    gw, gb = glm_smooth_gradient(("tweedie", p), X, y, w, b, alpha, 0.0)
     grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
     lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
     coef = np.concatenate([w, [b]]) if fit_intercept else w
     sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
     ml, caught_l = fits["lbfgs"]
     wl, bl = ml.coef_, float(ml.intercept_)
-    Fl = objective(X, y, wl, bl, alpha, 0.0, p)
+    Fl = glm_objective(("tweedie", p), X, y, wl, bl, alpha, 0.0)
     assert grad < 1e-11, grad
     assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
     call = f"TweedieRegressor(power={p!r}, alpha={alpha!r}, link='log', fit_intercept={fit_intercept}, solver='%s', tol=1e-12, max_iter=100000)"
@@ -117,7 +97,7 @@ def sklearn_case(data, scale, p, alpha, fit_intercept):
         },
         "agreement": {
             "peer": call % "lbfgs", "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wl, bl) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), np.append(w, b)),
             "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
             "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
         },
@@ -129,7 +109,7 @@ def hessian(X, y, w, b, lam, p):
     """Hessian of the L2 objective in (w, b)."""
     n = len(y)
     X1 = np.hstack([X, np.ones((n, 1))])
-    H = (X1 * d2loss(y, X1 @ np.append(w, b), p)[:, None]).T @ X1 / n
+    H = (X1 * glm_loss(("tweedie", p), y, X1 @ np.append(w, b))[1][:, None]).T @ X1 / n
     H[np.arange(X.shape[1]), np.arange(X.shape[1])] += lam
     return H
 
@@ -145,20 +125,20 @@ def nonconvex_case(data, p, alpha):
         m = TweedieRegressor(power=p, alpha=alpha, link="log", solver="lbfgs", tol=1e-12, max_iter=100000).fit(X, y)
     caught = [str(c.message) for c in caught]
     wl, bl = m.coef_.copy(), float(m.intercept_)
-    Fl = objective(X, y, wl, bl, alpha, 0.0, p)
+    Fl = glm_objective(("tweedie", p), X, y, wl, bl, alpha, 0.0)
     v = np.append(wl, bl)
     for _ in range(100):
-        gw, gb = smooth_gradient(X, y, v[:-1], v[-1], alpha, 0.0, p)
+        gw, gb = glm_smooth_gradient(("tweedie", p), X, y, v[:-1], v[-1], alpha, 0.0)
         step = np.linalg.solve(hessian(X, y, v[:-1], v[-1], alpha, p), np.append(gw, gb))
         v -= step
         if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
             break
     w, b = v[:-1], float(v[-1])
-    F = objective(X, y, w, b, alpha, 0.0, p)
-    gw, gb = smooth_gradient(X, y, w, b, alpha, 0.0, p)
+    F = glm_objective(("tweedie", p), X, y, w, b, alpha, 0.0)
+    gw, gb = glm_smooth_gradient(("tweedie", p), X, y, w, b, alpha, 0.0)
     grad = float(max(np.abs(gw).max(), abs(gb)))
     eig = float(np.linalg.eigvalsh(hessian(X, y, w, b, alpha, p)).min())
-    concave = int(np.sum(d2loss(y, X @ w + b, p) < 0))
+    concave = int(np.sum(glm_loss(("tweedie", p), y, X @ w + b)[1] < 0))
     lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=True)
     sk_obj = float(lml.loss(v, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
     assert grad < 1e-11 and eig > 0, (grad, eig)
@@ -179,7 +159,7 @@ def nonconvex_case(data, p, alpha):
         },
         "agreement": {
             "peer": call, "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wl, bl) - v).max() / np.abs(v).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), v),
             "note": "the loss is not convex for p > 2: no duality gap; the peer and the polished point are one local minimum",
         },
         "date": datetime.date.today().isoformat(),
@@ -214,33 +194,10 @@ def normal_case(data, alpha):
         "checks": {"ridge_coef_max_abs_difference": ridge_diff},
         "agreement": {
             "peer": call, "peer_objective": Fm, "objective_relative_difference": (Fm - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(m.coef_, m.intercept_) - ref).max() / np.abs(ref).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(m.coef_, m.intercept_), ref),
         },
         "date": datetime.date.today().isoformat(),
     }
-
-
-def polish(X, y, w, b, lam, a, p):
-    """Newton on the support of w with its signs fixed (the L1 term is linear there); the intercept is free."""
-    n = len(y)
-    S = np.flatnonzero(w)
-    s = np.sign(w[S])
-    v = np.append(w[S], b)
-    XS = np.hstack([X[:, S], np.ones((n, 1))])
-    for _ in range(100):
-        z = XS @ v
-        g = XS.T @ dloss(y, z, p) / n
-        g[:-1] += lam * (a * s + (1 - a) * v[:-1])
-        H = (XS * d2loss(y, z, p)[:, None]).T @ XS / n
-        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
-        step = np.linalg.solve(H, g)
-        v -= step
-        if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
-            break
-    wp = np.zeros_like(w)
-    wp[S] = v[:-1]
-    assert np.all(np.sign(wp[S]) == s), "a polished coefficient changed sign"
-    return wp, float(v[-1])
 
 
 def glmnet_case(data, scale, p, a, divisor):
@@ -248,18 +205,15 @@ def glmnet_case(data, scale, p, a, divisor):
     n, d = X.shape
     # lam_max with an intercept: w = 0, e^b = mean y, the largest |(1/n) X^T l_p'(y, b)| over a.
     mu = y.mean()
-    lam_max = float(np.abs(X.T @ dloss(y, np.full(n, np.log(mu)), p)).max() / n / a)
+    lam_max = float(np.abs(X.T @ glm_loss(("tweedie", p), y, np.full(n, np.log(mu)))[0]).max() / n / a)
     lam = lam_max / divisor
     cmd = ["Rscript", os.path.join(HERE, "tweedie_glmnet.R"), os.path.join(REPO, data), repr(p), repr(a), repr(lam), "1" if scale else "0"]
     out = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
     wg, bg = np.array(out["coef"]), float(out["intercept"])
-    Fg = objective(X, y, wg, bg, lam, a, p)
-    w, b = polish(X, y, wg, bg, lam, a, p)
-    F = objective(X, y, w, b, lam, a, p)
-    gw, gb = smooth_gradient(X, y, w, b, lam, a, p)
-    nz = w != 0
-    kkt = float(max(np.abs(gw[nz] + lam * a * np.sign(w[nz])).max(initial=0.0), np.maximum(np.abs(gw[~nz]) - lam * a, 0).max(initial=0.0), abs(gb)))
-    margin = float((lam * a - np.abs(gw[~nz])).min(initial=np.inf))
+    Fg = glm_objective(("tweedie", p), X, y, wg, bg, lam, a)
+    w, b = glm_polish(("tweedie", p), X, y, wg, bg, lam, a)
+    F = glm_objective(("tweedie", p), X, y, w, b, lam, a)
+    kkt, margin = glm_kkt(("tweedie", p), X, y, w, b, lam, a)
     assert kkt < 1e-12 and margin > 0, (kkt, margin)
     assert F <= Fg * (1 + 1e-14) if Fg > 0 else F <= Fg * (1 - 1e-14), (F, Fg)
     return {
@@ -277,7 +231,7 @@ def glmnet_case(data, scale, p, a, divisor):
         "checks": {"kkt_max": kkt, "zero_margin": margin, "glmnet_npasses": out["npasses"]},
         "agreement": {
             "peer": "glmnet before polishing", "peer_objective": Fg, "objective_relative_difference": (Fg - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wg, bg) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wg, bg), np.append(w, b)),
         },
         "date": datetime.date.today().isoformat(),
     }
