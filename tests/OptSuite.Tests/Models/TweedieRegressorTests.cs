@@ -228,6 +228,22 @@ public class TweedieRegressorTests
     }
 
     [Fact]
+    public void CoordinateDescentAndNewtonCalledDirectlyRefuseANonConvexLoss()
+    {
+        var x = new OptSuite.LinearAlgebra.DenseMatrix(4, 1, [1.0, 2, 3, 4]);
+        double[] y = [1.0, 2, 2, 5];
+        var f = new OptSuite.Objectives.LinearObjective<OptSuite.Objectives.Losses.TweedieLoss, OptSuite.Prox.Regularizers.ZeroRegularizer>(
+            x, y, new OptSuite.Objectives.Losses.TweedieLoss(3), default, 0.01, fitIntercept: true);
+        Assert.False(f.HasDualityGap);
+        Assert.Contains("convex", Assert.Throws<ArgumentException>(() => CoordinateDescent.Minimize(f)).Message);
+        Assert.Contains("convex", Assert.Throws<ArgumentException>(() => TrustRegionNewton.Minimize(f)).Message);
+        // L-BFGS stops on the gradient norm and reports no gap.
+        var r = Lbfgs.Minimize(f.AsSmooth(), default, new LbfgsOptions { Tolerance = 1e-10 });
+        Assert.Equal(StopReason.Converged, r.StopReason);
+        Assert.Null(r.DualityGap);
+    }
+
+    [Fact]
     public void TheCommandLineFitsPowersZeroAndThreeAndRefusesABadPower()
     {
         string data = Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "regression", "abalone_scale");
