@@ -1,5 +1,5 @@
-# The one svmlight reader of the R reference scripts (gamma_glmnet.R, offset_glmnet.R, poisson_path_glmnet.R,
-# tweedie_glmnet.R). Source it from a script run by Rscript with:
+# The one svmlight reader of the R reference scripts (gamma_glmnet.R, offset_glmnet.R, penalty_options_glmnet.R,
+# poisson_path_glmnet.R, tweedie_glmnet.R, make_multinomial_path_references.R). Source it from a script run by Rscript with:
 #   source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "read_svmlight.R"))
 # read_svmlight(path): list(y, i, j, x) — the labels and the stored entries' 1-based rows, columns (the file's indices,
 # 1-based) and values. dense_svmlight(path): list(X = the n x max(j) dense matrix, y).
