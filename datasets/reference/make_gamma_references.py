@@ -30,23 +30,11 @@ from sklearn.linear_model import GammaRegressor
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from make_references import load_svmlight  # noqa: E402
+from make_references import glm_kkt, glm_objective, glm_polish, glm_smooth_gradient, load_svmlight, max_relative_difference  # noqa: E402
 
 DATA = "datasets/regression/abalone_scale"
 SCRIPT = "datasets/reference/make_gamma_references.py"
 FORMULA = "(1/n) sum (y_i exp(-z_i) + z_i) + lam (l1_ratio ||w||_1 + (1 - l1_ratio)/2 ||w||^2), z = Xw + b, b unpenalised"
-
-
-def objective(X, y, w, b, lam, a):
-    z = X @ w + b
-    return float(np.mean(y * np.exp(-z) + z) + lam * (a * np.abs(w).sum() + 0.5 * (1 - a) * w @ w))
-
-
-def smooth_gradient(X, y, w, b, lam, a):
-    """Gradient of the smooth part (data term + ridge share) in w, and in b."""
-    n = len(y)
-    r = (1 - y * np.exp(-(X @ w + b))) / n
-    return X.T @ r + lam * (1 - a) * w, r.sum()
 
 
 def sklearn_case(X, y, alpha, fit_intercept):
@@ -60,8 +48,8 @@ def sklearn_case(X, y, alpha, fit_intercept):
         fits[solver] = (m, [str(c.message) for c in caught])
     m, caught = fits["newton-cholesky"]
     w, b = m.coef_.copy(), float(m.intercept_)
-    F = objective(X, y, w, b, alpha, 0.0)
-    gw, gb = smooth_gradient(X, y, w, b, alpha, 0.0)
+    F = glm_objective("gamma", X, y, w, b, alpha, 0.0)
+    gw, gb = glm_smooth_gradient("gamma", X, y, w, b, alpha, 0.0)
     grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
     # scikit-learn's own objective at its solution (sample weights 1/n, as GammaRegressor.fit normalises them).
     lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
@@ -69,7 +57,7 @@ def sklearn_case(X, y, alpha, fit_intercept):
     sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
     ml, caught_l = fits["lbfgs"]
     wl, bl = ml.coef_, float(ml.intercept_)
-    Fl = objective(X, y, wl, bl, alpha, 0.0)
+    Fl = glm_objective("gamma", X, y, wl, bl, alpha, 0.0)
     assert grad < 1e-12, grad
     assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
     return {
@@ -88,36 +76,12 @@ def sklearn_case(X, y, alpha, fit_intercept):
         "agreement": {
             "peer": f"GammaRegressor(alpha={alpha!r}, fit_intercept={fit_intercept}, solver='lbfgs', tol=1e-12, max_iter=100000)",
             "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wl, bl) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), np.append(w, b)),
             "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
             "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
         },
         "date": datetime.date.today().isoformat(),
     }
-
-
-def polish(X, y, w, b, lam, a):
-    """Newton on the support of w with its signs fixed (the L1 term is linear there); the intercept is free."""
-    n = len(y)
-    S = np.flatnonzero(w)
-    s = np.sign(w[S])
-    v = np.append(w[S], b)
-    XS = np.hstack([X[:, S], np.ones((n, 1))])
-    for _ in range(100):
-        z = XS @ v
-        e = y * np.exp(-z)
-        g = XS.T @ (1 - e) / n
-        g[:-1] += lam * (a * s + (1 - a) * v[:-1])
-        H = (XS * e[:, None]).T @ XS / n
-        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
-        step = np.linalg.solve(H, g)
-        v -= step
-        if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
-            break
-    wp = np.zeros_like(w)
-    wp[S] = v[:-1]
-    assert np.all(np.sign(wp[S]) == s), "a polished coefficient changed sign"
-    return wp, float(v[-1])
 
 
 def glmnet_case(X, y, a, divisor):
@@ -128,13 +92,10 @@ def glmnet_case(X, y, a, divisor):
     cmd = ["Rscript", os.path.join(HERE, "gamma_glmnet.R"), os.path.join(REPO, DATA), repr(a), repr(lam)]
     out = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
     wg, bg = np.array(out["coef"]), float(out["intercept"])
-    Fg = objective(X, y, wg, bg, lam, a)
-    w, b = polish(X, y, wg, bg, lam, a)
-    F = objective(X, y, w, b, lam, a)
-    gw, gb = smooth_gradient(X, y, w, b, lam, a)
-    nz = w != 0
-    kkt = float(max(np.abs(gw[nz] + lam * a * np.sign(w[nz])).max(initial=0.0), np.maximum(np.abs(gw[~nz]) - lam * a, 0).max(initial=0.0), abs(gb)))
-    margin = float((lam * a - np.abs(gw[~nz])).min(initial=np.inf))   # > 0: every zero strictly inside its bound
+    Fg = glm_objective("gamma", X, y, wg, bg, lam, a)
+    w, b = glm_polish("gamma", X, y, wg, bg, lam, a)
+    F = glm_objective("gamma", X, y, w, b, lam, a)
+    kkt, margin = glm_kkt("gamma", X, y, w, b, lam, a)   # margin > 0: every zero strictly inside its bound
     assert kkt < 1e-12 and margin > 0, (kkt, margin)
     assert F <= Fg * (1 + 1e-14), (F, Fg)
     return {
@@ -150,7 +111,7 @@ def glmnet_case(X, y, a, divisor):
         "checks": {"kkt_max": kkt, "zero_margin": margin, "glmnet_npasses": out["npasses"]},
         "agreement": {
             "peer": "glmnet before polishing", "peer_objective": Fg, "objective_relative_difference": (Fg - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wg, bg) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wg, bg), np.append(w, b)),
         },
         "date": datetime.date.today().isoformat(),
     }

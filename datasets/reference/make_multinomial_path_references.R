@@ -14,17 +14,8 @@ suppressMessages(library(glmnet))
 here <- dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))))
 repo <- dirname(dirname(here))
 path <- file.path(repo, "datasets", "multiclass", "iris.svm")
-lines <- readLines(path)
-y <- numeric(length(lines)); ii <- integer(0); jj <- integer(0); vv <- numeric(0)
-for (i in seq_along(lines)) {
-  t <- strsplit(trimws(lines[i]), "[ \t]+")[[1]]
-  y[i] <- as.numeric(t[1])
-  if (length(t) > 1) {
-    kv <- do.call(rbind, strsplit(t[-1], ":"))
-    ii <- c(ii, rep(i, nrow(kv))); jj <- c(jj, as.integer(kv[, 1])); vv <- c(vv, as.numeric(kv[, 2]))
-  }
-}
-X <- matrix(0, length(y), max(jj)); X[cbind(ii, jj)] <- vv
+source(file.path(here, "read_svmlight.R"))
+d <- dense_svmlight(path); X <- d$X; y <- d$y
 num <- function(v) paste(sprintf("%.17g", v), collapse = ", ")
 records <- c()
 for (a in c(1, 0.5)) {

@@ -22,7 +22,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from make_references import load_svmlight  # noqa: E402
+from make_references import glm_kkt, glm_loss, glm_objective, glm_polish, load_svmlight, max_relative_difference  # noqa: E402
 
 SCRIPT = "datasets/reference/make_offset_references.py"
 POISSON = "datasets/glmnet_synthetic/PoissonExample.svm"
@@ -33,42 +33,6 @@ OFFSETS = {
 }
 
 
-def derivatives(family, y, z):
-    """l'(z), l''(z) and l(z) per sample (y: counts, or +-1)."""
-    if family == "poisson":
-        e = np.exp(z)
-        return e - y, e, e - y * z
-    m = y * z
-    sig = 1.0 / (1.0 + np.exp(m))          # sigma(-m)
-    return -y * sig, sig * (1 - sig), np.logaddexp(0.0, -m)
-
-
-def objective(family, X, y, o, w, b, lam, a):
-    return float(np.mean(derivatives(family, y, X @ w + b + o)[2]) + lam * (a * np.abs(w).sum() + 0.5 * (1 - a) * w @ w))
-
-
-def polish(family, X, y, o, w, b, lam, a):
-    n = len(y)
-    S = np.flatnonzero(w)
-    s = np.sign(w[S])
-    v = np.append(w[S], b)
-    XS = np.hstack([X[:, S], np.ones((n, 1))])
-    for _ in range(100):
-        d1, d2, _ = derivatives(family, y, XS @ v + o)
-        g = XS.T @ d1 / n
-        g[:-1] += lam * (a * s + (1 - a) * v[:-1])
-        H = (XS * d2[:, None]).T @ XS / n
-        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
-        step = np.linalg.solve(H, g)
-        v -= step
-        if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
-            break
-    wp = np.zeros_like(w)
-    wp[S] = v[:-1]
-    assert np.all(np.sign(wp[S]) == s), "a polished coefficient changed sign"
-    return wp, float(v[-1])
-
-
 def case(family, data, a, lam_spec):
     X, y = load_svmlight(os.path.join(REPO, data))
     n, p = X.shape
@@ -76,15 +40,16 @@ def case(family, data, a, lam_spec):
     o = make(n)
     if family == "binomial":
         y = np.where(y == y.max(), 1.0, -1.0)
+    loss = "poisson" if family == "poisson" else "logistic"
     # lam_max with an intercept and the offsets: w = 0, b0 solving sum l'(y, b0 + o) = 0.
     if family == "poisson":
         b0 = np.log(y.sum() / np.exp(o).sum())
     else:
         b0 = 0.0
         for _ in range(100):
-            d1, d2, _ = derivatives(family, y, b0 + o)
+            d1, d2, _ = glm_loss(loss, y, b0 + o)
             b0 -= d1.sum() / d2.sum()
-    g0 = np.abs(X.T @ derivatives(family, y, b0 + o)[0]).max() / n
+    g0 = np.abs(X.T @ glm_loss(loss, y, b0 + o)[0]).max() / n
     if isinstance(lam_spec, str):
         lam = float(g0 / max(a, 1e-3) / float(lam_spec.split("/")[1]))
     else:
@@ -96,14 +61,10 @@ def case(family, data, a, lam_spec):
     out = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
     os.unlink(offset_file)
     wg, bg = np.array(out["coef"]), float(out["intercept"])
-    Fg = objective(family, X, y, o, wg, bg, lam, a)
-    w, b = polish(family, X, y, o, wg, bg, lam, a)
-    F = objective(family, X, y, o, w, b, lam, a)
-    d1 = derivatives(family, y, X @ w + b + o)[0] / n
-    gw, gb = X.T @ d1 + lam * (1 - a) * w, d1.sum()
-    nz = w != 0
-    kkt = float(max(np.abs(gw[nz] + lam * a * np.sign(w[nz])).max(initial=0.0), np.maximum(np.abs(gw[~nz]) - lam * a, 0).max(initial=0.0), abs(gb)))
-    margin = float((lam * a - np.abs(gw[~nz])).min(initial=np.inf))
+    Fg = glm_objective(loss, X, y, wg, bg, lam, a, o)
+    w, b = glm_polish(loss, X, y, wg, bg, lam, a, o)
+    F = glm_objective(loss, X, y, w, b, lam, a, o)
+    kkt, margin = glm_kkt(loss, X, y, w, b, lam, a, o)
     assert kkt < 1e-12 and (margin > 0 or a == 0), (kkt, margin)
     assert F <= Fg + 1e-14 * abs(Fg), (F, Fg)
     return {
@@ -122,7 +83,7 @@ def case(family, data, a, lam_spec):
         "checks": {"kkt_max": kkt, "zero_margin": margin if np.isfinite(margin) else None, "glmnet_npasses": out["npasses"]},
         "agreement": {
             "peer": "glmnet before polishing", "peer_objective": Fg, "objective_relative_difference": (Fg - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wg, bg) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wg, bg), np.append(w, b)),
         },
         "date": datetime.date.today().isoformat(),
     }

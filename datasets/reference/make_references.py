@@ -136,6 +136,77 @@ def load_svmlight(path):
     return X, np.array(y)
 
 
+# Penalised GLMs, re-scored by one formula (make_gamma_references.py, make_offset_references.py,
+# make_tweedie_references.py): F(w, b) = (1/n) sum l(y_i, x_i.w + b + o_i) + lam (a ||w||_1 + (1 - a)/2 ||w||^2), with
+# l the loss of OptSuite's estimator (its terms in y alone dropped), o the offsets (0 when none).
+def glm_loss(family, y, z):
+    """l'(z), l''(z) and l(z) per sample. family: 'poisson', 'logistic' (y = +-1), 'gamma' or ('tweedie', p)."""
+    import numpy as np
+    if family == "poisson":
+        e = np.exp(z)
+        return e - y, e, e - y * z
+    if family == "logistic":
+        m = y * z
+        sig = 1.0 / (1.0 + np.exp(m))          # sigma(-m)
+        return -y * sig, sig * (1 - sig), np.logaddexp(0.0, -m)
+    if family == "gamma":
+        e = y * np.exp(-z)
+        return 1 - e, e, e + z
+    _, p = family
+    return (np.exp((2 - p) * z) - y * np.exp((1 - p) * z), (2 - p) * np.exp((2 - p) * z) + (p - 1) * y * np.exp((1 - p) * z),
+            np.exp((2 - p) * z) / (2 - p) - y * np.exp((1 - p) * z) / (1 - p))
+
+
+def glm_objective(family, X, y, w, b, lam, a, o=0.0):
+    import numpy as np
+    return float(np.mean(glm_loss(family, y, X @ w + b + o)[2]) + lam * (a * np.abs(w).sum() + 0.5 * (1 - a) * w @ w))
+
+
+def glm_smooth_gradient(family, X, y, w, b, lam, a, o=0.0):
+    """Gradient of the smooth part (data term + ridge share) in w, and in b."""
+    r = glm_loss(family, y, X @ w + b + o)[0] / len(y)
+    return X.T @ r + lam * (1 - a) * w, r.sum()
+
+
+def glm_polish(family, X, y, w, b, lam, a, o=0.0):
+    """Newton on the support of w with its signs fixed (the L1 term is linear there); the intercept is free."""
+    import numpy as np
+    n = len(y)
+    S = np.flatnonzero(w)
+    s = np.sign(w[S])
+    v = np.append(w[S], b)
+    XS = np.hstack([X[:, S], np.ones((n, 1))])
+    for _ in range(100):
+        d1, d2, _ = glm_loss(family, y, XS @ v + o)
+        g = XS.T @ d1 / n
+        g[:-1] += lam * (a * s + (1 - a) * v[:-1])
+        H = (XS * d2[:, None]).T @ XS / n
+        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
+        step = np.linalg.solve(H, g)
+        v -= step
+        if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
+            break
+    wp = np.zeros_like(w)
+    wp[S] = v[:-1]
+    assert np.all(np.sign(wp[S]) == s), "a polished coefficient changed sign"
+    return wp, float(v[-1])
+
+
+def glm_kkt(family, X, y, w, b, lam, a, o=0.0):
+    """The largest KKT violation (free intercept) and the smallest margin lam a - |g_j| over the zero coefficients."""
+    import numpy as np
+    gw, gb = glm_smooth_gradient(family, X, y, w, b, lam, a, o)
+    nz = w != 0
+    kkt = float(max(np.abs(gw[nz] + lam * a * np.sign(w[nz])).max(initial=0.0), np.maximum(np.abs(gw[~nz]) - lam * a, 0).max(initial=0.0), abs(gb)))
+    return kkt, float((lam * a - np.abs(gw[~nz])).min(initial=np.inf))
+
+
+def max_relative_difference(peer, reference):
+    """max |peer - reference| / max |reference| over two coefficient vectors (intercept appended by the caller)."""
+    import numpy as np
+    return float(np.abs(peer - reference).max() / np.abs(reference).max())
+
+
 def huber_case(data, delta, lam_spec):
     import numpy as np, scipy, scipy.optimize as so
     X, y = load_svmlight(data_path(data))

@@ -21,7 +21,14 @@ OptSuite's objective, with z = Xw + b (b unpenalised, absent without intercept) 
   mu^p, log link, the unit deviance above; statmod is not installed), standardize = FALSE, minimises
   (1/2n) deviance + lam (a ||w||_1 + (1 - a)/2 ||w||^2), i.e. F up to a constant. glmnet's result is polished by Newton's
   method on its support with the signs fixed, and the KKT conditions of the full problem are checked there.
-Powers p = 0 and p > 2 are not OptSuite's (the deviance with log link is not convex in z there): no cases.
+* Power p = 3 (inverse Gaussian, log link; abalone, all y > 0): l_p as above is NOT convex in z (l'' < 0 where
+  exp(z) > (p-1) y/(p-2)), so there is no duality gap. scikit-learn's TweedieRegressor(power=3, solver='lbfgs', tol=1e-12)
+  is the peer; its point is polished by Newton's method on the full gradient, and the result is checked to be a strict
+  local minimum (gradient_max_abs < 1e-11, the Hessian's smallest eigenvalue > 0, `hessian_min_eigenvalue`).
+* Power p = 0 (normal, link 'auto' = identity; abalone): l_0 = (y - z)^2 / 2, the squared loss of ridge regression, so
+  TweedieRegressor(power=0, alpha) equals Ridge(alpha = n alpha) (checked: `ridge_coef_max_abs_difference`); the
+  reference is the closed form (X'X/n + alpha I) w = X'(y - b)/n with the centred intercept.
+Powers in (0, 1) have no Tweedie distribution: no cases.
 """
 import datetime, json, os, subprocess, sys, warnings
 
@@ -33,7 +40,7 @@ from sklearn.linear_model import TweedieRegressor
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from make_references import load_svmlight  # noqa: E402
+from make_references import glm_kkt, glm_loss, glm_objective, glm_polish, glm_smooth_gradient, load_svmlight, max_relative_difference  # noqa: E402
 
 ABALONE = "datasets/regression/abalone_scale"
 CPUSMALL = "datasets/regression/cpusmall.svm"
@@ -51,26 +58,6 @@ def load(data, scale):
     return X, y
 
 
-def dloss(y, z, p):
-    return np.exp((2 - p) * z) - y * np.exp((1 - p) * z)
-
-
-def d2loss(y, z, p):
-    return (2 - p) * np.exp((2 - p) * z) + (p - 1) * y * np.exp((1 - p) * z)
-
-
-def objective(X, y, w, b, lam, a, p):
-    z = X @ w + b
-    data = np.mean(np.exp((2 - p) * z) / (2 - p) - y * np.exp((1 - p) * z) / (1 - p))
-    return float(data + lam * (a * np.abs(w).sum() + 0.5 * (1 - a) * w @ w))
-
-
-def smooth_gradient(X, y, w, b, lam, a, p):
-    n = len(y)
-    r = dloss(y, X @ w + b, p) / n
-    return X.T @ r + lam * (1 - a) * w, r.sum()
-
-
 def sklearn_case(data, scale, p, alpha, fit_intercept):
     from sklearn.linear_model._linear_loss import LinearModelLoss
     X, y = load(data, scale)
@@ -84,15 +71,15 @@ def sklearn_case(data, scale, p, alpha, fit_intercept):
         fits[solver] = (m, [str(c.message) for c in caught])
     m, caught = fits["newton-cholesky"]
     w, b = m.coef_.copy(), float(m.intercept_)
-    F = objective(X, y, w, b, alpha, 0.0, p)
-    gw, gb = smooth_gradient(X, y, w, b, alpha, 0.0, p)
+    F = glm_objective(("tweedie", p), X, y, w, b, alpha, 0.0)
+    gw, gb = glm_smooth_gradient(("tweedie", p), X, y, w, b, alpha, 0.0)
     grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
     lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
     coef = np.concatenate([w, [b]]) if fit_intercept else w
     sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
     ml, caught_l = fits["lbfgs"]
     wl, bl = ml.coef_, float(ml.intercept_)
-    Fl = objective(X, y, wl, bl, alpha, 0.0, p)
+    Fl = glm_objective(("tweedie", p), X, y, wl, bl, alpha, 0.0)
     assert grad < 1e-11, grad
     assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
     call = f"TweedieRegressor(power={p!r}, alpha={alpha!r}, link='log', fit_intercept={fit_intercept}, solver='%s', tol=1e-12, max_iter=100000)"
@@ -110,7 +97,7 @@ def sklearn_case(data, scale, p, alpha, fit_intercept):
         },
         "agreement": {
             "peer": call % "lbfgs", "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wl, bl) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), np.append(w, b)),
             "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
             "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
         },
@@ -118,27 +105,99 @@ def sklearn_case(data, scale, p, alpha, fit_intercept):
     }
 
 
-def polish(X, y, w, b, lam, a, p):
-    """Newton on the support of w with its signs fixed (the L1 term is linear there); the intercept is free."""
+def hessian(X, y, w, b, lam, p):
+    """Hessian of the L2 objective in (w, b)."""
     n = len(y)
-    S = np.flatnonzero(w)
-    s = np.sign(w[S])
-    v = np.append(w[S], b)
-    XS = np.hstack([X[:, S], np.ones((n, 1))])
+    X1 = np.hstack([X, np.ones((n, 1))])
+    H = (X1 * glm_loss(("tweedie", p), y, X1 @ np.append(w, b))[1][:, None]).T @ X1 / n
+    H[np.arange(X.shape[1]), np.arange(X.shape[1])] += lam
+    return H
+
+
+def nonconvex_case(data, p, alpha):
+    """p > 2: scikit-learn's lbfgs, polished by full Newton steps; the point must be a strict local minimum."""
+    from sklearn.linear_model._linear_loss import LinearModelLoss
+    X, y = load(data, False)
+    n, d = X.shape
+    call = f"TweedieRegressor(power={p!r}, alpha={alpha!r}, link='log', solver='lbfgs', tol=1e-12, max_iter=100000)"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        m = TweedieRegressor(power=p, alpha=alpha, link="log", solver="lbfgs", tol=1e-12, max_iter=100000).fit(X, y)
+    caught = [str(c.message) for c in caught]
+    wl, bl = m.coef_.copy(), float(m.intercept_)
+    Fl = glm_objective(("tweedie", p), X, y, wl, bl, alpha, 0.0)
+    v = np.append(wl, bl)
     for _ in range(100):
-        z = XS @ v
-        g = XS.T @ dloss(y, z, p) / n
-        g[:-1] += lam * (a * s + (1 - a) * v[:-1])
-        H = (XS * d2loss(y, z, p)[:, None]).T @ XS / n
-        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
-        step = np.linalg.solve(H, g)
+        gw, gb = glm_smooth_gradient(("tweedie", p), X, y, v[:-1], v[-1], alpha, 0.0)
+        step = np.linalg.solve(hessian(X, y, v[:-1], v[-1], alpha, p), np.append(gw, gb))
         v -= step
         if np.abs(step).max() <= 1e-16 * max(1.0, np.abs(v).max()):
             break
-    wp = np.zeros_like(w)
-    wp[S] = v[:-1]
-    assert np.all(np.sign(wp[S]) == s), "a polished coefficient changed sign"
-    return wp, float(v[-1])
+    w, b = v[:-1], float(v[-1])
+    F = glm_objective(("tweedie", p), X, y, w, b, alpha, 0.0)
+    gw, gb = glm_smooth_gradient(("tweedie", p), X, y, w, b, alpha, 0.0)
+    grad = float(max(np.abs(gw).max(), abs(gb)))
+    eig = float(np.linalg.eigvalsh(hessian(X, y, w, b, alpha, p)).min())
+    concave = int(np.sum(glm_loss(("tweedie", p), y, X @ w + b)[1] < 0))
+    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=True)
+    sk_obj = float(lml.loss(v, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
+    assert grad < 1e-11 and eig > 0, (grad, eig)
+    assert abs(sk_obj - F) <= 1e-13 * abs(F), (sk_obj, F)
+    assert F <= Fl * (1 + 1e-15) if Fl > 0 else F <= Fl * (1 - 1e-15), (F, Fl)
+    return {
+        "problem": f"tweedie_l2_abalone_p{p}_lam{alpha}", "data": data, "scale": None, "power": p, "lam": alpha,
+        "lam_spec": repr(alpha), "l1_ratio": None, "fit_intercept": True, "formula": FORMULA, "n": n, "p": d,
+        "objective": F, "coef": [float(c) for c in w], "intercept": b,
+        "tool": "scikit-learn TweedieRegressor(link='log', solver='lbfgs'), polished by Newton's method (a strict local minimum)",
+        "sklearn_call": call,
+        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "tol 1e-12; Newton polish to a step of 1e-16",
+        "n_iter": int(m.n_iter_), "warnings": caught,
+        "checks": {
+            "sklearn_objective": sk_obj, "sklearn_objective_minus_F": sk_obj - F, "gradient_max_abs": grad,
+            "hessian_min_eigenvalue": eig, "samples_with_negative_curvature": concave,
+        },
+        "agreement": {
+            "peer": call, "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
+            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), v),
+            "note": "the loss is not convex for p > 2: no duality gap; the peer and the polished point are one local minimum",
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def normal_case(data, alpha):
+    """p = 0, link 'auto' (identity): the squared loss; TweedieRegressor(power=0) = Ridge(alpha = n alpha)."""
+    from sklearn.linear_model import Ridge
+    X, y = load(data, False)
+    n, d = X.shape
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    w = np.linalg.solve(Xc.T @ Xc / n + alpha * np.eye(d), Xc.T @ yc / n)
+    b = float(y.mean() - X.mean(axis=0) @ w)
+    F = float(0.5 * np.mean((y - X @ w - b) ** 2) + 0.5 * alpha * w @ w)
+    call = f"TweedieRegressor(power=0, alpha={alpha!r}, solver='newton-cholesky', tol=1e-12, max_iter=100000)"
+    m = TweedieRegressor(power=0, alpha=alpha, solver="newton-cholesky", tol=1e-12, max_iter=100000).fit(X, y)
+    r = Ridge(alpha=n * alpha, tol=1e-12).fit(X, y)
+    Fm = float(0.5 * np.mean((y - X @ m.coef_ - m.intercept_) ** 2) + 0.5 * alpha * m.coef_ @ m.coef_)
+    ref = np.append(w, b)
+    ridge_diff = float(np.abs(np.append(r.coef_, r.intercept_) - ref).max())
+    assert ridge_diff < 1e-10 and abs(Fm - F) <= 1e-12 * F, (ridge_diff, Fm, F)
+    return {
+        "problem": f"tweedie_l2_abalone_p0_lam{alpha}", "data": data, "scale": None, "power": 0, "lam": alpha,
+        "lam_spec": repr(alpha), "l1_ratio": None, "fit_intercept": True,
+        "formula": "(1/n) sum (y_i - z_i)^2 / 2 + lam/2 ||w||^2, z = Xw + b, b unpenalised (power 0: identity link)",
+        "n": n, "p": d, "objective": F, "coef": [float(c) for c in w], "intercept": b,
+        "tool": "closed form (X'X/n + lam I) w = X'(y - ybar)/n on centred columns; peers scikit-learn TweedieRegressor(power=0) and Ridge(alpha = n lam)",
+        "sklearn_call": call, "ridge_call": f"Ridge(alpha={n * alpha!r}, tol=1e-12)",
+        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
+        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "exact (a linear solve)", "n_iter": int(m.n_iter_), "warnings": [],
+        "checks": {"ridge_coef_max_abs_difference": ridge_diff},
+        "agreement": {
+            "peer": call, "peer_objective": Fm, "objective_relative_difference": (Fm - F) / abs(F),
+            "coef_max_relative_difference": max_relative_difference(np.append(m.coef_, m.intercept_), ref),
+        },
+        "date": datetime.date.today().isoformat(),
+    }
 
 
 def glmnet_case(data, scale, p, a, divisor):
@@ -146,18 +205,15 @@ def glmnet_case(data, scale, p, a, divisor):
     n, d = X.shape
     # lam_max with an intercept: w = 0, e^b = mean y, the largest |(1/n) X^T l_p'(y, b)| over a.
     mu = y.mean()
-    lam_max = float(np.abs(X.T @ dloss(y, np.full(n, np.log(mu)), p)).max() / n / a)
+    lam_max = float(np.abs(X.T @ glm_loss(("tweedie", p), y, np.full(n, np.log(mu)))[0]).max() / n / a)
     lam = lam_max / divisor
     cmd = ["Rscript", os.path.join(HERE, "tweedie_glmnet.R"), os.path.join(REPO, data), repr(p), repr(a), repr(lam), "1" if scale else "0"]
     out = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
     wg, bg = np.array(out["coef"]), float(out["intercept"])
-    Fg = objective(X, y, wg, bg, lam, a, p)
-    w, b = polish(X, y, wg, bg, lam, a, p)
-    F = objective(X, y, w, b, lam, a, p)
-    gw, gb = smooth_gradient(X, y, w, b, lam, a, p)
-    nz = w != 0
-    kkt = float(max(np.abs(gw[nz] + lam * a * np.sign(w[nz])).max(initial=0.0), np.maximum(np.abs(gw[~nz]) - lam * a, 0).max(initial=0.0), abs(gb)))
-    margin = float((lam * a - np.abs(gw[~nz])).min(initial=np.inf))
+    Fg = glm_objective(("tweedie", p), X, y, wg, bg, lam, a)
+    w, b = glm_polish(("tweedie", p), X, y, wg, bg, lam, a)
+    F = glm_objective(("tweedie", p), X, y, w, b, lam, a)
+    kkt, margin = glm_kkt(("tweedie", p), X, y, w, b, lam, a)
     assert kkt < 1e-12 and margin > 0, (kkt, margin)
     assert F <= Fg * (1 + 1e-14) if Fg > 0 else F <= Fg * (1 - 1e-14), (F, Fg)
     return {
@@ -175,7 +231,7 @@ def glmnet_case(data, scale, p, a, divisor):
         "checks": {"kkt_max": kkt, "zero_margin": margin, "glmnet_npasses": out["npasses"]},
         "agreement": {
             "peer": "glmnet before polishing", "peer_objective": Fg, "objective_relative_difference": (Fg - F) / abs(F),
-            "coef_max_relative_difference": float(np.abs(np.append(wg, bg) - np.append(w, b)).max() / np.abs(np.append(w, b)).max()),
+            "coef_max_relative_difference": max_relative_difference(np.append(wg, bg), np.append(w, b)),
         },
         "date": datetime.date.today().isoformat(),
     }
@@ -191,6 +247,9 @@ def main():
         glmnet_case(ABALONE, False, 1.5, 1.0, 20),
         glmnet_case(ABALONE, False, 1.5, 0.5, 20),
         glmnet_case(CPUSMALL, True, 1.2, 1.0, 50),
+        nonconvex_case(ABALONE, 3.0, 0.01),
+        nonconvex_case(ABALONE, 3.0, 1e-4),
+        normal_case(ABALONE, 0.01),
     ]
     with open(os.path.join(HERE, "tweedie.json"), "w") as f:
         json.dump(cases, f, indent=1)

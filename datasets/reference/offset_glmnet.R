@@ -7,17 +7,8 @@ suppressMessages(library(glmnet))
 args <- commandArgs(trailingOnly = TRUE)
 path <- args[1]; family <- args[2]; a <- as.numeric(args[3]); lam <- as.numeric(args[4]); off <- scan(args[5], quiet = TRUE)
 
-lines <- readLines(path)
-y <- numeric(length(lines)); ii <- integer(0); jj <- integer(0); vv <- numeric(0)
-for (i in seq_along(lines)) {
-  t <- strsplit(trimws(lines[i]), "[ \t]+")[[1]]
-  y[i] <- as.numeric(t[1])
-  if (length(t) > 1) {
-    kv <- do.call(rbind, strsplit(t[-1], ":"))
-    ii <- c(ii, rep(i, nrow(kv))); jj <- c(jj, as.integer(kv[, 1])); vv <- c(vv, as.numeric(kv[, 2]))
-  }
-}
-X <- matrix(0, length(y), max(jj)); X[cbind(ii, jj)] <- vv
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "read_svmlight.R"))
+d <- dense_svmlight(path); X <- d$X; y <- d$y
 if (family == "binomial") y <- factor(ifelse(y == max(y), 1, 0), levels = c(0, 1))   # the larger label is the positive class
 
 glmnet.control(epsnr = 1e-13, mxitnr = 10000)

@@ -15,16 +15,8 @@ pf <- vec(args[5]); lo <- vec(args[6]); up <- vec(args[7])
 std <- as.logical(args[8]); sparse <- as.logical(args[9])
 yscale <- if (length(args) >= 10) as.numeric(args[10]) else 1
 
-lines <- readLines(path)
-y <- numeric(length(lines)); ii <- integer(0); jj <- integer(0); vv <- numeric(0)
-for (i in seq_along(lines)) {
-  t <- strsplit(trimws(lines[i]), "[ \t]+")[[1]]
-  y[i] <- as.numeric(t[1])
-  if (length(t) > 1) {
-    kv <- do.call(rbind, strsplit(t[-1], ":"))
-    ii <- c(ii, rep(i, nrow(kv))); jj <- c(jj, as.integer(kv[, 1])); vv <- c(vv, as.numeric(kv[, 2]))
-  }
-}
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "read_svmlight.R"))
+d <- read_svmlight(path); y <- d$y; ii <- d$i; jj <- d$j; vv <- d$x
 p <- max(jj)
 X <- if (sparse) sparseMatrix(i = ii, j = jj, x = vv, dims = c(length(y), p)) else { M <- matrix(0, length(y), p); M[cbind(ii, jj)] <- vv; M }
 if (is.null(pf)) pf <- rep(1, p)

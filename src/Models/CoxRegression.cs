@@ -10,8 +10,8 @@ namespace OptSuite.Models;
 /// Elastic-net Cox proportional hazards: −(1/Σw) ℓ(Xβ) + λ(α‖β‖₁ + (1 − α)/2‖β‖²) with ℓ the weighted partial
 /// log-likelihood of right-censored times (Breslow ties by default, or Efron) — glmnet's family = "cox" with
 /// standardize = FALSE (lambda = λ, alpha = α, weights = the sample weights). No intercept: a shift of every x·β cancels in
-/// the partial likelihood (the baseline hazard absorbs it), so <see cref="LinearEstimator.FitIntercept"/> is ignored and the
-/// intercept is 0.
+/// the partial likelihood (the baseline hazard absorbs it), so <see cref="LinearEstimator.FitIntercept"/> is false here and
+/// setting it true makes Fit throw (naming FitIntercept) rather than fit something else than asked.
 /// </summary>
 /// <remarks>
 /// <para>Auto solver: coordinate descent, which runs glmnet's proximal Newton for this loss (weighted least-squares model
@@ -24,6 +24,9 @@ namespace OptSuite.Models;
 public sealed class CoxRegression : LinearEstimator, IPenaltyChoice
 {
     private Penalty? _penalty;
+
+    /// <summary>Creates the estimator, with <see cref="LinearEstimator.FitIntercept"/> false (a Cox model has no intercept).</summary>
+    public CoxRegression() => FitIntercept = false;
 
     /// <summary>The penalty. Default <see cref="Models.Penalty.L1"/>, or <see cref="Models.Penalty.ElasticNet"/> when only
     /// <see cref="L1Ratio"/> is set.</summary>
@@ -51,8 +54,7 @@ public sealed class CoxRegression : LinearEstimator, IPenaltyChoice
     public CoxRegression Fit(FeatureMatrix x, double[] time, int[] status, double[]? sampleWeight = null)
     {
         var (a, problem, lambda) = Prepare(x, time, status, sampleWeight);
-        // With FitIntercept set (the shared default) the warm start carries a 0 intercept, which the Cox problem has not.
-        double[]? x0 = StartingPoint(a.Columns, 1)?[..a.Columns];
+        double[]? x0 = StartingPoint(a.Columns, 1);
         Complete(a, 1, lambda, () => Run([problem], _ => x0));
         return this;
     }
@@ -108,6 +110,9 @@ public sealed class CoxRegression : LinearEstimator, IPenaltyChoice
         ArgumentNullException.ThrowIfNull(status);
         CheckOptions();
         if (!Enum.IsDefined(Ties)) throw new ArgumentOutOfRangeException(nameof(Ties), Ties, "Not a CoxTies value.");
+        if (FitIntercept)
+            throw new ArgumentException("A Cox model has no intercept: a shift of every x·β cancels in the partial likelihood " +
+                "(the baseline hazard absorbs it). Leave FitIntercept false (the CoxRegression default).", nameof(FitIntercept));
         ILinearMap a = x.Map;
         if (time.Length != a.Rows) throw new ArgumentException($"time has {time.Length} values for {a.Rows} rows of X.", nameof(time));
         if (status.Length != a.Rows) throw new ArgumentException($"status has {status.Length} values for {a.Rows} rows of X.", nameof(status));
@@ -136,17 +141,15 @@ public sealed class CoxRegression : LinearEstimator, IPenaltyChoice
     internal override void WriteOptions(IDictionary<string, object?> options)
     {
         PenaltyChoice.Write(this, options);
-        options["ties"] = Ties == CoxTies.Efron ? "efron" : "breslow";
+        options["ties"] = CoxTiesNames.ToName(Ties);
     }
 
     internal override void ReadOptions(Persistence.ModelOptionsReader options)
     {
         PenaltyChoice.Read(this, options);
-        Ties = options.String("ties") switch
-        {
-            "breslow" => CoxTies.Breslow,
-            "efron" => CoxTies.Efron,
-            var t => throw new InvalidDataException($"options.ties is '{t}'; expected 'breslow' or 'efron'."),
-        };
+        string ties = options.String("ties");
+        Ties = CoxTiesNames.TryParse(ties, out CoxTies t) ? t
+            : throw new InvalidDataException($"options.ties is '{ties}'; expected {string.Join(" or ", CoxTiesNames.Names)}.");
+        FitIntercept = false;   // files written before the intercept was refused say true; the model never had one
     }
 }

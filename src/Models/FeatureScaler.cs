@@ -1,4 +1,5 @@
 using OptSuite.LinearAlgebra;
+using OptSuite.Models.Internal;
 
 namespace OptSuite.Models;
 
@@ -46,11 +47,7 @@ public sealed class FeatureScaler
             throw new ArgumentException("Center = true would densify a sparse matrix; sparse features are scaled only (leave Center null or false).", nameof(x));
         double[] c = Weights(sampleWeight, map.Rows);
         int p = map.Columns;
-        var mean = new double[p];
-        var variance = new double[p];
-        double total = c.Sum();
-        if (map is DenseMatrix dense) DenseMoments(dense, c, total, mean, variance);
-        else SparseMoments(map is CsrMatrix csr ? csr.ToCsc() : (CscMatrix)map, c, total, mean, variance);
+        var (mean, variance) = ColumnMoments.Of(map, c);
         _scales = new double[p];
         for (int j = 0; j < p; j++) _scales[j] = Scale && variance[j] > 0 ? Math.Sqrt(variance[j]) : 1;
         if (!center) Array.Clear(mean);
@@ -156,43 +153,6 @@ public sealed class FeatureScaler
         }
         if (!(sum > 0)) throw new ArgumentException("sampleWeight sums to 0.", nameof(sampleWeight));
         return sampleWeight;
-    }
-
-    private static void DenseMoments(DenseMatrix x, double[] c, double total, double[] mean, double[] variance)
-    {
-        int n = x.Rows, p = x.Columns;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < p; j++)
-            {
-                double v = x[i, j];
-                if (!double.IsFinite(v)) throw new ArgumentException($"x[{i}, {j}] = {v}; features must be finite.", "x");
-                mean[j] += c[i] * v;
-            }
-        for (int j = 0; j < p; j++) mean[j] /= total;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < p; j++) { double d = x[i, j] - mean[j]; variance[j] += c[i] * d * d; }
-        for (int j = 0; j < p; j++) variance[j] /= total;
-    }
-
-    private static void SparseMoments(CscMatrix x, double[] c, double total, double[] mean, double[] variance)
-    {
-        ReadOnlySpan<int> ptr = x.ColumnPointers, rows = x.RowIndices;
-        ReadOnlySpan<double> values = x.Values;
-        for (int j = 0; j < x.Columns; j++)
-        {
-            double sum = 0, stored = 0;
-            for (int t = ptr[j]; t < ptr[j + 1]; t++)
-            {
-                if (!double.IsFinite(values[t])) throw new ArgumentException($"x[{rows[t]}, {j}] = {values[t]}; features must be finite.", "x");
-                sum += c[rows[t]] * values[t];
-                stored += c[rows[t]];
-            }
-            double mu = sum / total, squares = 0;
-            for (int t = ptr[j]; t < ptr[j + 1]; t++) { double d = values[t] - mu; squares += c[rows[t]] * d * d; }
-            // The rows not stored hold zeros: each adds c_i·μ².
-            mean[j] = mu;
-            variance[j] = (squares + Math.Max(total - stored, 0) * mu * mu) / total;
-        }
     }
 
     private static double[] Scaled(ReadOnlySpan<double> values, ReadOnlySpan<int> columns, double[] scale)

@@ -23,11 +23,21 @@ public sealed record FitReport(SolverKind Solver, double Lambda, double Objectiv
     /// </summary>
     public string? Advice { get; init; }
 
+    /// <summary>
+    /// The certificate where the objective has no duality gap (a non-convex loss: Tweedie power ρ &gt; 2): the
+    /// proximal-gradient residual ‖x − prox_R(x − ∇f(x))‖∞ over the coefficients and intercept at the returned point, with
+    /// f the smooth part (data term and ridge term) and R the rest of the penalty — ‖∇F‖∞ for an L2 penalty, the KKT
+    /// violation of the L1 part otherwise (0 exactly at a stationary point). It certifies stationarity, not global
+    /// optimality: a non-convex objective may have other stationary points. Null where <see cref="DualityGap"/> is given
+    /// (summed over one-vs-rest problems otherwise).
+    /// </summary>
+    public double? Stationarity { get; init; }
+
     /// <summary>Whether every solve converged.</summary>
     public bool Converged => StopReason == StopReason.Converged;
 
     /// <inheritdoc/>
     public override string ToString() =>
         $"{SolverKindNames.ToName(Solver)}: {StopReason} after {Iterations} iterations in {Elapsed.TotalSeconds:G4} s, λ = {Lambda:G6}, objective {Objective:R}" +
-        (DualityGap is { } g ? $", gap {g:G3}" : "");
+        (DualityGap is { } g ? $", gap {g:G3}" : "") + (Stationarity is { } k ? $", stationarity {k:G3}" : "");
 }

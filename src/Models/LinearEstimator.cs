@@ -334,6 +334,7 @@ public abstract partial class LinearEstimator
             parts.Sum(p => p.Result.Iterations), stop, clock.Elapsed, parts.Select(p => p.Result).ToArray())
         {
             Advice = ConvergenceAdvice.For(stop, objective, gap, Tolerance ?? SolverSettings.DefaultTolerance, x),
+            Stationarity = gap is null && parts.All(p => p.Stationarity is not null) ? parts.Sum(p => p.Stationarity!.Value) : null,
         });
     }
 

@@ -147,9 +147,11 @@ internal static class FitCommand
             new("train_score", trainScore),
             new("test_score", hasTest ? testScore : null),
             new("lambda", report.Lambda),
-            new("fit_intercept", estimator is not CoxRegression && estimator.FitIntercept),   // Cox has none
+            new("fit_intercept", estimator.FitIntercept),
             new("score_kind", ScoreName(estimator)),
         };
+        // Without a duality gap (a non-convex loss; Cox), the prox-gradient residual certifies a stationary point.
+        if (report.Stationarity is { } stationarity) fields.Insert(4, new("stationarity", stationarity));
         if (estimator is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
         if (search is not null)
         {

@@ -23,9 +23,10 @@ internal sealed class ModelArguments
     public readonly Option<string?> Multiclass = new("--multiclass") { Description = "multiclass-svm strategy: crammer-singer (default) or ovr." };
     public readonly Option<double?> Delta = new("--delta") { Description = "huber: δ where the loss turns linear. Default 1." };
     public readonly Option<double?> Quantile = new("--quantile") { Description = "quantile: the level τ ∈ (0, 1) predicted. Default 0.5 (median)." };
-    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ ∈ [1, 2] of the variance μ^ρ (1 Poisson, 2 Gamma, between compound Poisson–Gamma). Default 1.5." };
+    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ of the variance μ^ρ: 0 (normal, identity link: the squared loss), or ≥ 1 with the log link (1 Poisson, 2 Gamma, between compound Poisson–Gamma, 3 inverse Gaussian; above 2 the loss is not convex: no duality gap, a stationarity certificate). Default 1.5." };
     public readonly Option<int?> GroupSize = new("--group-size") { Description = "group-lasso: consecutive features per group (the last group may be smaller). Default 1." };
     public readonly Option<double?> InterceptScaling = new("--intercept-scaling") { Description = "linear-svm, multiclass-svm: LIBLINEAR's bias B (-B): the intercept is B·w_B for a penalised constant feature B, which lets the hinge and Crammer–Singer losses fit an intercept with the dual solver." };
+    public readonly Option<string?> Ties = new("--ties") { Description = "cox: how tied event times enter the partial likelihood, breslow (glmnet's, the default) or efron (survival::coxph's default)." };
     public readonly Option<string?> ClassWeight = new("--class-weight") { Description = "Classifiers: per-class sample weights, 'balanced' (n / (k·n_c), scikit-learn's) or LABEL:W[,LABEL:W...] (LIBLINEAR's -wi: with --C the weights scale C per class)." };
     public readonly Option<string?> PenaltyFactors = new(PenaltyFactorsFile.Option) { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma, tweedie (fit, and the path and cv of those with one): a file of per-feature penalty factors, one per line (glmnet's penalty.factor; 0 = unpenalised; rescaled to sum to p as glmnet does)." };
     public readonly Option<bool> Positive = new("--positive") { Description = "ridge, lasso, elastic-net, logistic (binary), poisson, gamma, tweedie (fit, path, cv): coefficients ≥ 0 (scikit-learn's positive=True)." };
@@ -43,7 +44,7 @@ internal sealed class ModelArguments
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, Epsilon, Power, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
+    public IEnumerable<Option> All => [Model, Lambda, C, L1Ratio, Penalty, Loss, Multiclass, Delta, Quantile, Epsilon, Power, Ties, GroupSize, InterceptScaling, ClassWeight, PenaltyFactors, Positive, LowerBound, UpperBound, Standardize, NoIntercept];
 
     /// <summary>The registry's model and a new estimator with the parsed options bound; a combination the model does not
     /// take is an <see cref="ArgumentException"/> with the registry's message (exit 2).</summary>
@@ -57,7 +58,8 @@ internal sealed class ModelArguments
         estimator.Lambda = parse.GetValue(Lambda);
         estimator.C = parse.GetValue(C);
         if (estimator.Lambda is not null && estimator.C is not null) throw new UsageException("Give --lambda or --C, not both.");
-        estimator.FitIntercept = !parse.GetValue(NoIntercept);
+        // A survival model has no intercept (the baseline hazard absorbs it): the default intercept is for the others.
+        estimator.FitIntercept = !parse.GetValue(NoIntercept) && entry.Task != ModelTask.Survival;
         return (entry, estimator);
     }
 
@@ -73,6 +75,8 @@ internal sealed class ModelArguments
         Delta = parse.GetValue(Delta),
         Quantile = parse.GetValue(Quantile),
         Power = parse.GetValue(Power),
+        Ties = parse.GetValue(Ties) is not { } ties ? null : CoxTiesNames.TryParse(ties, out var t) ? t
+            : throw new UsageException($"--ties: '{ties}' is not a ties method; use {string.Join(" or ", CoxTiesNames.Names)}."),
         GroupSize = parse.GetValue(GroupSize),
         InterceptScaling = parse.GetValue(InterceptScaling),
         ClassWeight = parse.GetValue(ClassWeight) is { } weights ? ClassWeights.Parse(weights) : null,

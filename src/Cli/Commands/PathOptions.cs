@@ -17,7 +17,7 @@ internal sealed class PathOptions
     public readonly Option<string> Data = new("--data", "-d") { Description = "Training data: svmlight/LIBSVM (.gz/.bz2/.xz), or a shard directory written by 'optsuite convert'.", Required = true };
     public readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of the penalty (elastic-net: default 0.5; logistic: implies --penalty elastic-net)." };
     public readonly Option<string?> Penalty = new("--penalty") { Description = "logistic: l1 (default), elastic-net or l2 (λ_max then uses glmnet's α = 0.001)." };
-    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ ∈ [1, 2]. Default 1.5." };
+    public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ ∈ [1, 2] (paths and CV need a convex log-link loss). Default 1.5." };
     public readonly Option<string?> Offset = OffsetFile.Create("fit");
     public readonly Option<int> Length = new("--n-lambda") { Description = "Number of λ values from λ_max down to ε·λ_max.", DefaultValueFactory = _ => 100 };
     public readonly Option<double?> Ratio = new("--lambda-min-ratio") { Description = "ε = λ_min/λ_max. Default 1e-2 when n < p, else 1e-4 (glmnet)." };
@@ -51,7 +51,7 @@ internal sealed class PathOptions
     public void AddTo(Command command)
     {
         foreach (Option o in new Option[] { Model, Data, L1Ratio, Penalty, Power, Offset, Length, Ratio, NoEarlyStop, Solver, Tol, MaxIter,
-            _model.ClassWeight, _model.PenaltyFactors, _model.Positive, _model.LowerBound, _model.UpperBound, _model.Standardize,
+            _model.ClassWeight, _model.PenaltyFactors, _model.Positive, _model.LowerBound, _model.UpperBound, _model.Standardize, _model.Ties,
             NoIntercept, Seed, Threads, Output, NoPlot, Json, StatusFile }) command.Options.Add(o);
     }
 
@@ -90,6 +90,7 @@ internal sealed class PathOptions
             Penalty = penalty is null ? null : PenaltyNames.Parse(penalty),
             L1Ratio = parse.GetValue(L1Ratio),
             ClassWeight = model.ClassWeight,
+            Ties = model.Ties,
             Power = parse.GetValue(Power),
             PenaltyFactors = model.PenaltyFactors,
             Positive = model.Positive,
@@ -102,7 +103,7 @@ internal sealed class PathOptions
         path.PathLength = parse.GetValue(Length);
         path.LambdaMinRatio = parse.GetValue(Ratio);
         path.StopEarly = !parse.GetValue(NoEarlyStop);
-        path.FitIntercept = !parse.GetValue(NoIntercept);
+        path.FitIntercept = !parse.GetValue(NoIntercept) && entry.Task != ModelTask.Survival;
         path.Solver = SolverKindNames.Parse(parse.GetValue(Solver)!);
         if (parse.GetValue(Tol) is { } tol) path.Tolerance = tol;
         path.MaxIterations = parse.GetValue(MaxIter);

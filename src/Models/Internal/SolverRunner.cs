@@ -83,9 +83,26 @@ internal static class SolverRunner
         // from u = ℓ′(z), a poor dual point for the hinge losses, where the dual solver's α certifies far better.
         double? gap = f.HasDualityGap ? f.DualityGap(x) : null;
         if (r.DualityGap is { } g && double.IsFinite(g) && (gap is null || g < gap)) gap = g;
-        return new FitOutcome(x[..weights], x[weights..], objective, gap, solver, r);
+        return new FitOutcome(x[..weights], x[weights..], objective, gap, solver, r) { Stationarity = gap is null ? Stationarity(f, x) : null };
+    }
+
+    /// <summary>‖x − prox_g(x − ∇f(x))‖∞: the prox-gradient residual with unit step, zero exactly at the stationary points
+    /// of f + g (the certificate where there is no duality gap; <see cref="FitReport.Stationarity"/>).</summary>
+    private static double Stationarity(ICompositeFunction f, double[] x)
+    {
+        var step = new double[x.Length];
+        f.ValueAndGradient(x, step);
+        for (int i = 0; i < x.Length; i++) step[i] = x[i] - step[i];
+        f.Prox(step, 1.0, step);
+        double worst = 0;
+        for (int i = 0; i < x.Length; i++) worst = Math.Max(worst, Math.Abs(x[i] - step[i]));
+        return worst;
     }
 }
 
 /// <summary>One solve: coefficients (row-major p×m), intercepts (m or empty), objective and gap at that point.</summary>
-internal sealed record FitOutcome(double[] Coefficients, double[] Intercepts, double Objective, double? Gap, SolverKind Solver, SolverResult Result);
+internal sealed record FitOutcome(double[] Coefficients, double[] Intercepts, double Objective, double? Gap, SolverKind Solver, SolverResult Result)
+{
+    /// <summary>The prox-gradient residual at the point where <see cref="Gap"/> is null; see <see cref="FitReport.Stationarity"/>.</summary>
+    public double? Stationarity { get; init; }
+}

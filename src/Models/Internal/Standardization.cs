@@ -8,7 +8,7 @@ namespace OptSuite.Models.Internal;
 /// on the original scale. The solver sees a scaled copy X/s — never the caller's matrix, and a sparse X stays sparse with
 /// its pattern: the centring glmnet does is implicit, since the unpenalised intercept absorbs it (x·w + b = (x/s)·w̃ + b),
 /// so the intercept needs no correction either. Without an intercept glmnet still scales by the centred deviation
-/// (its Fortran <c>standard</c>: xs = sqrt(Σv x² − (Σv x)²)), and so does this.
+/// (its Fortran <c>standard</c>: xs = sqrt(Σv x² − (Σv x)²)), and so does this (<see cref="ColumnMoments"/>, in two passes).
 /// </summary>
 /// <remarks>A column of zero deviation (constant, or empty) keeps s_j = 1: a constant column is left out with an intercept
 /// (<see cref="FittedColumns"/>), and an empty one has w_j = 0 whatever its scale.</remarks>
@@ -25,41 +25,10 @@ internal sealed class Standardization
     /// <summary>The scales and scaled copy of <paramref name="x"/> with sample weights <paramref name="weights"/> (null: uniform).</summary>
     public static Standardization Of(ILinearMap x, double[]? weights)
     {
-        int n = x.Rows, p = x.Columns;
-        double total = 0;
-        if (weights is not null) foreach (double c in weights) total += c;
-        double Weight(int i) => weights is null ? 1.0 / n : weights[i] / total;
-        var mean = new double[p];
-        var square = new double[p];
-        switch (x)
-        {
-            case DenseMatrix d:
-                for (int i = 0; i < n; i++)
-                    for (int j = 0; j < p; j++) mean[j] += Weight(i) * d[i, j];
-                for (int i = 0; i < n; i++)
-                    for (int j = 0; j < p; j++) { double e = d[i, j] - mean[j]; square[j] += Weight(i) * e * e; }
-                break;
-            case CsrMatrix csr:
-            {
-                ReadOnlySpan<int> ptr = csr.RowPointers, idx = csr.ColumnIndices;
-                ReadOnlySpan<double> val = csr.Values;
-                for (int i = 0; i < n; i++)
-                    for (int k = ptr[i]; k < ptr[i + 1]; k++) { mean[idx[k]] += Weight(i) * val[k]; square[idx[k]] += Weight(i) * val[k] * val[k]; }
-                for (int j = 0; j < p; j++) square[j] -= mean[j] * mean[j];   // glmnet's sparse formula: E[x²] − E[x]²
-                break;
-            }
-            case CscMatrix csc:
-            {
-                ReadOnlySpan<int> ptr = csc.ColumnPointers, idx = csc.RowIndices;
-                ReadOnlySpan<double> val = csc.Values;
-                for (int j = 0; j < p; j++)
-                    for (int k = ptr[j]; k < ptr[j + 1]; k++) { mean[j] += Weight(idx[k]) * val[k]; square[j] += Weight(idx[k]) * val[k] * val[k]; }
-                for (int j = 0; j < p; j++) square[j] -= mean[j] * mean[j];
-                break;
-            }
-            default:
-                throw new ArgumentException($"Standardize needs X stored as a dense, CSR or CSC matrix in this process, not {x.GetType().Name} (data read in row blocks or split across ranks are not scaled).", nameof(LinearEstimator.Standardize));
-        }
+        if (x is not (DenseMatrix or CsrMatrix or CscMatrix))
+            throw new ArgumentException($"Standardize needs X stored as a dense, CSR or CSC matrix in this process, not {x.GetType().Name} (data read in row blocks or split across ranks are not scaled).", nameof(LinearEstimator.Standardize));
+        int p = x.Columns;
+        var (_, square) = ColumnMoments.Of(x, weights);
         var scales = new double[p];
         for (int j = 0; j < p; j++) scales[j] = square[j] > 0 ? Math.Sqrt(square[j]) : 1.0;
         return new Standardization(scales, Scale(x, scales));

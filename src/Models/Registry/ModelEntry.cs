@@ -73,7 +73,9 @@ public sealed class ModelEntry
     {
         foreach (ModelOption o in Enum.GetValues<ModelOption>())
             if (s.Has(o) && !accepted.Contains(o))
-                throw new ArgumentException(path && Options.Contains(o)
+                throw new ArgumentException(o == ModelOption.InterceptScaling && Task == ModelTask.Survival
+                    ? $"{ModelSettings.CommandLineName(o)} does not apply to --model {Name}: a Cox model has no intercept (a shift of every x·β cancels in the partial likelihood; the baseline hazard absorbs it)."
+                    : path && Options.Contains(o)
                     ? $"{ModelSettings.CommandLineName(o)} does not apply to the {Name} regularisation path (optsuite path, cv); a single fit (optsuite fit) takes it."
                     : $"{ModelSettings.CommandLineName(o)} does not apply to --model {Name}.");
         if (s.L1Ratio is { } ratio && s.Penalty is Models.Penalty.L1 or Models.Penalty.L2 && ratio != (s.Penalty == Models.Penalty.L1 ? 1 : 0))

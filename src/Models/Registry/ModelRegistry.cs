@@ -1,3 +1,5 @@
+using OptSuite.Objectives.Survival;
+
 namespace OptSuite.Models;
 
 /// <summary>
@@ -44,15 +46,15 @@ public static class ModelRegistry
             s => Bind(new PoissonRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new PoissonPath { L1Ratio = PathL1Ratio(s) }, pathOptions: [.. Penalised, .. Shaped]),
         new("gamma", "Gamma regression (log link, targets > 0), L2 / L1 / elastic-net penalty", ModelTask.Regression, [.. Penalised, .. Shaped],
             s => Bind(new GammaRegressor { L1Ratio = s.L1Ratio }, s.Penalty), s => new GammaPath { L1Ratio = PathL1Ratio(s) }, pathOptions: [.. Penalised, .. Shaped]),
-        new("tweedie", "Tweedie regression (log link, --power ρ in [1, 2], default 1.5), L2 / L1 / elastic-net penalty", ModelTask.Regression,
+        new("tweedie", "Tweedie regression (--power ρ: 0 normal with identity link, or ≥ 1 with log link, non-convex above 2; default 1.5), L2 / L1 / elastic-net penalty", ModelTask.Regression,
             [.. Penalised, ModelOption.Power, .. Shaped], s => Bind(new TweedieRegressor { L1Ratio = s.L1Ratio, Power = s.Power ?? 1.5 }, s.Penalty),
             s => new TweediePath { L1Ratio = PathL1Ratio(s), Power = s.Power ?? 1.5 }),
         new("quantile", "quantile regression (--quantile τ, pinball loss), L1 / L2 / elastic-net penalty", ModelTask.Regression,
             [.. Penalised, ModelOption.Quantile], s => Bind(new QuantileRegressor { L1Ratio = s.L1Ratio, Quantile = s.Quantile ?? 0.5 }, s.Penalty)),
         new("cox", "Cox proportional hazards (right-censored time and status), L1 / L2 / elastic-net penalty, glmnet's family = \"cox\"", ModelTask.Survival,
-            Penalised, s => Bind(new CoxRegression { L1Ratio = s.L1Ratio }, s.Penalty),
+            [.. Penalised, ModelOption.Ties], s => Bind(new CoxRegression { L1Ratio = s.L1Ratio, Ties = s.Ties ?? CoxTies.Breslow }, s.Penalty),
             // glmnet's L1 path by default, as the logistic path.
-            s => new CoxPath { L1Ratio = s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1 }),
+            s => new CoxPath { L1Ratio = s.Penalty == Penalty.L2 ? 0 : s.Penalty == Penalty.ElasticNet || s.L1Ratio is not null ? s.L1Ratio ?? 0.5 : 1, Ties = s.Ties ?? CoxTies.Breslow }),
     ];
 
     /// <summary>Every model name, in <see cref="All"/>'s order.</summary>

@@ -65,6 +65,9 @@ public enum ModelOption
 
     /// <summary>--power: the Tweedie power ρ.</summary>
     Power,
+
+    /// <summary>--ties: how tied event times enter the Cox partial likelihood (breslow, efron).</summary>
+    Ties,
 }
 
 /// <summary>
@@ -124,6 +127,9 @@ public sealed record ModelSettings
     /// <summary>--power.</summary>
     public double? Power { get; init; }
 
+    /// <summary>--ties.</summary>
+    public Objectives.Survival.CoxTies? Ties { get; init; }
+
     /// <summary>Whether <paramref name="option"/> was given.</summary>
     /// <param name="option">The option.</param>
     public bool Has(ModelOption option) => option switch
@@ -144,6 +150,7 @@ public sealed record ModelSettings
         ModelOption.Standardize => Standardize is true,
         ModelOption.Epsilon => Epsilon is not null,
         ModelOption.Power => Power is not null,
+        ModelOption.Ties => Ties is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a ModelOption value."),
     };
 

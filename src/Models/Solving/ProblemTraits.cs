@@ -83,6 +83,12 @@ public readonly record struct ProblemTraits(
     /// covariance forms of coordinate descent, which build their own statistics from x·w alone, do not.</summary>
     public bool Offset { get; init; }
 
+    /// <summary>The loss is not convex (<see cref="ILoss.IsConvex"/> false: the Tweedie loss with power ρ &gt; 2): the
+    /// objective has no duality gap, so only the solvers that certify a stationary point by a gradient or prox-gradient
+    /// residual apply (L-BFGS, OWL-QN, ISTA); the ones that stop on the gap or need positive curvature (coordinate descent,
+    /// trust-region Newton, the dual method) and FISTA, whose acceleration assumes convexity, refuse it.</summary>
+    public bool NonConvex { get; init; }
+
     /// <summary>The objective is differentiable: a differentiable loss and no regulariser beyond the ridge term.</summary>
     public bool Smooth => LossDifferentiable && Regularizer == RegularizerForm.None;
 
@@ -97,6 +103,6 @@ public readonly record struct ProblemTraits(
             RegularizerForm.Separable => "per-feature penalty",
             _ => "penalty",
         };
-        return $"{LossName} loss, {penalty}{(FitIntercept ? ", with intercept" : ", no intercept")}";
+        return $"{(NonConvex ? "non-convex " : "")}{LossName} loss, {penalty}{(FitIntercept ? ", with intercept" : ", no intercept")}";
     }
 }

@@ -16,7 +16,10 @@ namespace OptSuite.Models;
 /// it minimises block by block (group lasso, multi-task lasso; the loss's derivative must then be Lipschitz) — and X as a
 /// stored matrix; dual coordinate descent a loss with a dual coordinate step (hinge, squared hinge, logistic,
 /// Crammer–Singer, and the ε-insensitive losses of support vector regression), the L2 penalty with λ &gt; 0 and no unpenalised intercept (its equality constraint couples every dual
-/// coordinate); the interior-point method the pinball loss (quantile regression) with an L1, L2 or elastic-net penalty.</para>
+/// coordinate); the interior-point method the pinball loss (quantile regression) with an L1, L2 or elastic-net penalty.
+/// A non-convex loss (<see cref="ProblemTraits.NonConvex"/>: Tweedie ρ &gt; 2) has no duality gap: L-BFGS, OWL-QN and ISTA,
+/// which certify a stationary point by a gradient or prox-gradient residual, take it (Auto: L-BFGS for L2, ISTA otherwise);
+/// FISTA, coordinate descent, trust-region Newton and the dual method refuse it.</para>
 /// <para>Auto: coordinate descent for the squared loss, for L1/elastic-net penalties, for the squared-loss group lasso and
 /// the multi-task lasso (exact coordinate or block minimisation, the intercept eliminated: glmnet and scikit-learn's
 /// choice, and the only method that reaches the optimum on badly conditioned ridge problems such as raw cpusmall; L1
@@ -62,8 +65,8 @@ public static class SolverRegistry
     public static IReadOnlyList<SolverDescriptor> All { get; } =
     [
         new(SolverKind.Fista, "fista", "FISTA", 100_000,
-            "accelerated proximal gradient (Beck & Teboulle 2009) with backtracking and adaptive restart; any differentiable loss and prox-friendly penalty",
-            Proximal, (p, s, x0) => Minimize(p, s, x0, accelerated: true)),
+            "accelerated proximal gradient (Beck & Teboulle 2009) with backtracking and adaptive restart; any differentiable convex loss and prox-friendly penalty",
+            Accelerated, (p, s, x0) => Minimize(p, s, x0, accelerated: true)),
         new(SolverKind.Ista, "ista", "ISTA", 100_000,
             "proximal gradient with backtracking; any differentiable loss and prox-friendly penalty",
             Proximal, (p, s, x0) => Minimize(p, s, x0, accelerated: false)),
@@ -115,6 +118,9 @@ public static class SolverRegistry
             { Structure: ProblemStructure.MultiTask } => SolverKind.CoordinateDescent,
             { Structure: ProblemStructure.Survival } => SolverKind.CoordinateDescent,
             { LinearProgram: true } => SolverKind.InteriorPoint,
+            // A non-convex loss (Tweedie ρ > 2) has no gap: L-BFGS (L2) or ISTA (L1, elastic net), both certifying a
+            // stationary point; ISTA's monotone steps need no convexity (Attouch, Bolte & Svaiter 2013).
+            { NonConvex: true } => t.Regularizer == RegularizerForm.None ? SolverKind.Lbfgs : SolverKind.Ista,
             { LossDifferentiable: false } => SolverKind.DualCoordinateDescent,
             { Structure: ProblemStructure.Multiclass } => t.Regularizer == RegularizerForm.None ? SolverKind.Newton : SolverKind.Fista,
             { Regularizer: RegularizerForm.Block } => t.LossQuadratic ? SolverKind.CoordinateDescent : SolverKind.Fista,
@@ -262,6 +268,13 @@ public static class SolverRegistry
 
     private static string? Proximal(ProblemTraits t) => NotDifferentiable(t);
 
+    private static string? Accelerated(ProblemTraits t) => NotDifferentiable(t)
+        ?? (t.NonConvex ? $"FISTA's acceleration assumes a convex objective and the {t.LossName} loss is not convex here (use ista, or lbfgs / owlqn)." : null);
+
+    /// <summary>Refusal for the solvers that stop on the duality gap or need positive curvature.</summary>
+    private static string? Convex(ProblemTraits t, string solver, string need) => !t.NonConvex ? null
+        : $"{solver} {need}, and the {t.LossName} loss is not convex here (no duality gap); lbfgs (L2), owlqn and ista certify a stationary point instead.";
+
     private static string? Quasi(ProblemTraits t) => NotDifferentiable(t)
         ?? (t.Regularizer == RegularizerForm.None ? null
             : t.Regularizer == RegularizerForm.Separable ? $"L-BFGS takes the L2 penalty only as the objective's uniform ridge term; the {Penalty(t)} goes through its prox (use cd, fista or ista)."
@@ -271,6 +284,7 @@ public static class SolverRegistry
         ?? (t.Regularizer is RegularizerForm.None or RegularizerForm.WeightedL1 ? null : $"OWL-QN handles weighted L1 penalties only, not the {Penalty(t)}.");
 
     private static string? Newton(ProblemTraits t) => NotDifferentiable(t)
+        ?? Convex(t, "trust-region Newton", "needs a positive semidefinite Hessian for its conjugate-gradient steps")
         ?? (t.Structure == ProblemStructure.Survival ? $"trust-region Newton takes sums of pointwise losses; the {t.LossName} loss couples the samples through risk sets (cd runs glmnet's proximal Newton on it, lbfgs the L2 case)." : null)
         ?? (t.Regularizer == RegularizerForm.None ? null
             : t.Regularizer == RegularizerForm.Separable ? $"trust-region Newton takes the L2 penalty only as the objective's uniform ridge term; the {Penalty(t)} goes through its prox (use cd, fista or ista)."
@@ -301,6 +315,7 @@ public static class SolverRegistry
         ?? (t.Regularizer == RegularizerForm.Block ? NoOffset(t, "block coordinate descent") : null)
         ?? (t.Structure == ProblemStructure.Multiclass ? "coordinate descent handles single-output losses and the multi-task squared loss, not the multinomial loss." : null)
         ?? NotDifferentiable(t)
+        ?? Convex(t, "coordinate descent", "stops on the duality gap and its coordinate Newton steps need ℓ″ > 0")
         ?? t.Regularizer switch
         {
             RegularizerForm.Block when !t.LossLipschitz => $"block coordinate descent needs a loss with a Lipschitz derivative; the {t.LossName} loss has none.",
@@ -311,6 +326,7 @@ public static class SolverRegistry
     // Data read in row blocks (shards) are solved by block minimisation (Yu, Hsieh, Chang & Lin 2010), rows across ranks by
     // CoCoA+ (Ma et al. 2015): the same entry point.
     private static string? Dual(ProblemTraits t) => (t.RowBlocks || t.Distributed ? null : Columns(t))
+        ?? Convex(t, "dual coordinate descent", "solves the convex dual")
         ?? (t.DualStep == DualCoordinateKind.None ? $"dual coordinate descent solves the hinge, squared-hinge, logistic, ε-insensitive and Crammer–Singer losses, not the {t.LossName} loss." : null)
         ?? (t.Regularizer != RegularizerForm.None ? $"dual coordinate descent needs the L2 penalty, not the {Penalty(t)}." : null)
         ?? (!t.Ridge ? "dual coordinate descent needs an L2 penalty λ > 0." : null)

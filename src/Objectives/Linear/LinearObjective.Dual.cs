@@ -5,8 +5,9 @@ namespace OptSuite.Objectives;
 
 public sealed partial class LinearObjective<TLoss, TReg>
 {
-    /// <summary>True: every convex loss of the catalogue has a conjugate, and R a conjugate (or μ &gt; 0).</summary>
-    public bool HasDualityGap => true;
+    /// <summary>True when the loss is convex (<see cref="ILoss.IsConvex"/>): every convex loss of the catalogue has a
+    /// conjugate, and R a conjugate (or μ &gt; 0). A non-convex loss has no dual bound on the suboptimality: false.</summary>
+    public bool HasDualityGap => _loss.IsConvex;
 
     /// <summary>
     /// F(x) − D(u(x)) ≥ 0 with the rescaled dual point described on the class; +∞ when no rescaling makes the dual point
@@ -16,6 +17,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
     public double DualityGap(ReadOnlySpan<double> x)
     {
         CheckLength(x.Length, nameof(x));
+        if (!HasDualityGap) return double.NaN;
         ComputeScores(x);
         ReadOnlySpan<double> w = W(x);
         double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);

@@ -48,7 +48,9 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     /// <summary>Builds the objective; the inputs are validated and copied where the objective keeps them.</summary>
     /// <param name="data">The n×p data matrix A (rows are samples).</param>
     /// <param name="labels">The n labels (checked against the loss's convention).</param>
-    /// <param name="loss">The loss ℓ (must be convex).</param>
+    /// <param name="loss">The loss ℓ. A non-convex one (<see cref="ILoss.IsConvex"/> false: the Tweedie loss with power
+    /// above 2, the focal loss) gives an objective without a duality gap (<see cref="HasDualityGap"/> false), for the solvers
+    /// that certify a stationary point by the gradient or prox-gradient residual.</param>
     /// <param name="regularizer">The regulariser R on w.</param>
     /// <param name="ridge">μ ≥ 0, the built-in (μ/2)‖w‖² term (elastic net puts its L2 part here).</param>
     /// <param name="fitIntercept">Whether to fit an unpenalised intercept b.</param>
@@ -59,8 +61,6 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     {
         ArgumentNullException.ThrowIfNull(data);
         loss.ValidateParameters();
-        if (!loss.IsConvex)
-            throw new ArgumentException($"{typeof(TLoss).Name} is not convex; these objectives and their solvers need a convex loss.", nameof(loss));
         if (!(ridge >= 0 && double.IsFinite(ridge)))
             throw new ArgumentOutOfRangeException(nameof(ridge), ridge, "The ridge strength μ must be finite and ≥ 0.");
         int n = data.Rows;

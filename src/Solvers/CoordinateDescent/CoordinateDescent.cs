@@ -30,7 +30,7 @@ namespace OptSuite.Solvers;
 public static class CoordinateDescent
 {
     /// <summary>Minimises <paramref name="objective"/> from <paramref name="x0"/> (w then b; zeros when empty; never modified).</summary>
-    /// <param name="objective">The objective; its loss must be smooth (finite <see cref="ILoss.Smoothness"/>).</param>
+    /// <param name="objective">The objective; its loss must be smooth (finite <see cref="ILoss.Smoothness"/>) and convex.</param>
     /// <param name="x0">Warm start.</param>
     /// <param name="options">Options; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run with <see cref="StopReason.Cancelled"/>.</param>
@@ -42,6 +42,8 @@ public static class CoordinateDescent
         where TReg : struct, ISeparableRegularizer
     {
         ArgumentNullException.ThrowIfNull(objective);
+        if (!objective.Loss.IsConvex)
+            throw new ArgumentException($"Coordinate descent needs a convex loss (its coordinate Newton steps need ℓ″ > 0 and it stops on the duality gap); {typeof(TLoss).Name} is not convex here. Use L-BFGS, OWL-QN or ISTA.", nameof(objective));
         if (objective.Data is LinearAlgebra.IRowBlockedMap or LinearAlgebra.Distributed.IDistributedMap) return CovarianceDescent.Minimize(objective, x0, options, cancellationToken);
         options ??= new CoordinateDescentOptions();
         var state = new CoordinateDescentState<TLoss, TReg>(objective, x0, options);

@@ -31,6 +31,8 @@ public static class TrustRegionNewton
     {
         options ??= new TrustRegionNewtonOptions();
         ArgumentNullException.ThrowIfNull(objective);
+        if (!objective.Loss.IsConvex)
+            throw new ArgumentException($"Trust-region Newton–CG needs a convex loss (conjugate gradients need a positive semidefinite Hessian); {typeof(TLoss).Name} is not convex here. Use L-BFGS.", nameof(objective));
         if (objective.Data is LinearAlgebra.Distributed.IDistributedMap distributed)
             options = options with { Communicator = options.Communicator ?? distributed.Communicator };
         var state = new TrustRegionNewtonState<TLoss>(objective, x0, options);

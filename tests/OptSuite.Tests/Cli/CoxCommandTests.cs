@@ -155,4 +155,63 @@ public class CoxCommandTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    /// <summary>CoxExample's first five features with its times rounded up to tenths (cox.json's tied variant), as CSV.</summary>
+    private static string TiedCsv(string dir)
+    {
+        var d = SurvivalCsvReader.Read(Csv);
+        var lines = new List<string> { "time,status,X1,X2,X3,X4,X5" };
+        for (int i = 0; i < d.Time.Length; i++)
+            lines.Add(string.Join(",", new[] { Math.Ceiling(10 * d.Time[i]) / 10, d.Status[i] }.Concat(Enumerable.Range(0, 5).Select(j => d.Features[i, j]))
+                .Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+        string path = Path.Combine(dir, "tied.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public void TiesChooseBreslowOrEfronInFitPathAndCvAndSurviveSaveAndLoad()
+    {
+        string dir = TempDir();
+        try
+        {
+            string tied = TiedCsv(dir), model = Path.Combine(dir, "efron.json");
+            // λ = 0: survival::coxph's optimum for each method (cox.json), so the objective is −loglik/n.
+            foreach (var (ties, problem) in new[] { ("efron", "coxph_efron"), ("breslow", "coxph_breslow") })
+            {
+                var (code, stdout, stderr) = Run("fit", "--model", "cox", "--ties", ties, "--penalty", "l2", "--lambda", "0", "--tol", "1e-12",
+                    "--data", tied, "--json", "--output", ties == "efron" ? model : Path.Combine(dir, "breslow.json"));
+                Assert.True(code == 0, stderr);
+                double expected = -Support.ReferenceFiles.Entry("cox.json", problem).GetProperty("loglik").GetDouble() / 1000;
+                Assert.Equal(expected, Last(stdout).GetProperty("objective").GetDouble(), 1e-10);
+                Assert.False(Last(stdout).GetProperty("fit_intercept").GetBoolean());
+            }
+            var loaded = (OptSuite.Models.CoxRegression)OptSuite.Models.LinearEstimator.Load(model);
+            Assert.Equal(OptSuite.Objectives.Survival.CoxTies.Efron, loaded.Ties);
+            Assert.False(loaded.FitIntercept);
+
+            // The path and CV take the option too: on tied times Efron's path is another path.
+            var paths = new Dictionary<string, string>();
+            foreach (string ties in new[] { "breslow", "efron" })
+            {
+                var (code, _, stderr) = Run("path", "--model", "cox", "--ties", ties, "--data", tied, "--n-lambda", "10", "--no-plot", "--json", "--output", Path.Combine(dir, "p" + ties));
+                Assert.True(code == 0, stderr);
+                paths[ties] = File.ReadAllText(Path.Combine(dir, "p" + ties + ".csv"));
+            }
+            Assert.NotEqual(paths["breslow"], paths["efron"]);
+            var cv = Run("cv", "--model", "cox", "--ties", "efron", "--data", tied, "--n-lambda", "10", "--folds", "3", "--no-plot", "--json", "--output", Path.Combine(dir, "c"));
+            Assert.True(cv.Code == 0, cv.Err);
+
+            var bad = Run("fit", "--model", "cox", "--ties", "exact", "--data", tied);
+            Assert.Equal(2, bad.Code);
+            Assert.Contains("--ties", bad.Err);
+            var other = Run("fit", "--model", "lasso", "--ties", "efron", "--data", DatasetLocator.Find("regression/abalone_scale"));
+            Assert.Equal(2, other.Code);
+            Assert.Contains("--ties does not apply to --model lasso", other.Err);
+            var intercept = Run("fit", "--model", "cox", "--intercept-scaling", "1", "--data", tied);
+            Assert.Equal(2, intercept.Code);
+            Assert.Contains("no intercept", intercept.Err);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -111,6 +111,28 @@ public class CoxRegressionTests
     }
 
     [Fact]
+    public void AnInterceptRequestedIsRefusedNamingFitIntercept()
+    {
+        var d = Data();
+        Assert.False(new CoxRegression().FitIntercept);
+        var e = Assert.Throws<ArgumentException>(() => new CoxRegression { Lambda = 0.05, FitIntercept = true }.Fit(d.Features, d.Time, d.Status));
+        Assert.Equal("FitIntercept", e.ParamName);
+        Assert.Contains("no intercept", e.Message);
+        Assert.Throws<ArgumentException>(() => new CoxRegression { FitIntercept = true }.CreateProblem(d.Features, d.Time, d.Status));
+        // The registry's estimator has none either, and a warm start works without one.
+        var m = (CoxRegression)ModelRegistry.Get("cox").Create(new ModelSettings { Ties = CoxTies.Efron });
+        Assert.False(m.FitIntercept);
+        Assert.Equal(CoxTies.Efron, m.Ties);
+        m.Lambda = 0.05;
+        m.WarmStart = true;
+        m.Fit(d.Features, d.Time, d.Status);
+        double first = m.Report!.Objective;
+        m.Fit(d.Features, d.Time, d.Status);
+        Assert.Equal(first, m.Report!.Objective, 1e-9);
+        Assert.Equal(0.0, m.Intercept);
+    }
+
+    [Fact]
     public void EfronAndBreslowDifferOnTiedTimesOnly()
     {
         var d = Data();

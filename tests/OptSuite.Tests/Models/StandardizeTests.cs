@@ -99,4 +99,36 @@ public class StandardizeTests
         var e = Assert.Throws<ArgumentException>(() => new LinearSvm { Standardize = true }.Fit(d.Features, d.Labels));
         Assert.Equal("Standardize", e.ParamName);
     }
+
+    [Fact]
+    public void TheEstimatorsStandardisationAndFeatureScalerShareOneComputationOfTheColumnMoments()
+    {
+        // Columns with a large mean beside a small spread (where E[x²] − E[x]² cancels), sparse entries, weights.
+        var rng = new Random(7);
+        int n = 60, p = 4;
+        var x = new double[n, p];
+        for (int i = 0; i < n; i++)
+        {
+            x[i, 0] = 1e4 + rng.NextDouble();
+            x[i, 1] = i % 3 == 0 ? 0 : 5e3 + 0.1 * rng.NextDouble();
+            x[i, 2] = i % 5 == 0 ? rng.NextDouble() : 0;
+            x[i, 3] = rng.NextDouble() - 0.5;
+        }
+        double[] w = Enumerable.Range(0, n).Select(i => 1 + (i % 4) / 3.0).ToArray();
+        var dense = DenseMatrix.FromArray(x);
+        var csr = Support.RandomMatrices.Csr(x);
+        foreach (ILinearMap map in new ILinearMap[] { dense, csr, csr.ToCsc() })
+        {
+            double[] viaEstimator = OptSuite.Models.Internal.Standardization.Of(map, w).Scales;
+            double[] viaScaler = new FeatureScaler { Center = false }.Fit(FeatureMatrix.From(map), w).Scales;
+            Assert.Equal(viaEstimator, viaScaler);   // bit for bit: one computation
+            for (int j = 0; j < p; j++)
+            {
+                double total = w.Sum(), mean = 0, square = 0;
+                for (int i = 0; i < n; i++) mean += w[i] * x[i, j] / total;
+                for (int i = 0; i < n; i++) square += w[i] * (x[i, j] - mean) * (x[i, j] - mean) / total;
+                Assert.Equal(Math.Sqrt(square), viaEstimator[j], 1e-12 * Math.Sqrt(square));
+            }
+        }
+    }
 }

@@ -55,15 +55,29 @@ public class TweedieRegressorTests
         double[] coef = e.GetProperty("coef").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         double l1 = e.GetProperty("l1_ratio") is { ValueKind: JsonValueKind.Number } r ? r.GetDouble() : 0;
         bool intercept = e.GetProperty("fit_intercept").GetBoolean();
+        double power = e.GetProperty("power").GetDouble();
         var model = new TweedieRegressor
         {
-            Power = e.GetProperty("power").GetDouble(), Lambda = e.GetProperty("lam").GetDouble(), FitIntercept = intercept, Tolerance = 1e-12,
+            Power = power, Lambda = e.GetProperty("lam").GetDouble(), FitIntercept = intercept, Tolerance = 1e-12,
         };
         if (l1 > 0) model.L1Ratio = l1;
         model.Fit(x, y);
         var report = model.Report!;
         Assert.Equal(StopReason.Converged, report.StopReason);
-        Assert.Equal(l1 > 0 ? SolverKind.CoordinateDescent : SolverKind.Lbfgs, report.Solver);
+        // ρ = 0 is the squared loss (coordinate descent, as ridge); ρ > 2 is not convex: no gap, L-BFGS with a
+        // stationarity certificate.
+        Assert.Equal(l1 > 0 || power == 0 ? SolverKind.CoordinateDescent : SolverKind.Lbfgs, report.Solver);
+        if (power > 2)
+        {
+            Assert.Null(report.DualityGap);
+            Assert.NotNull(report.Stationarity);
+            Assert.InRange(report.Stationarity!.Value, 0, 1e-9);
+        }
+        else
+        {
+            Assert.NotNull(report.DualityGap);
+            Assert.Null(report.Stationarity);
+        }
         Assert.True(Math.Abs(report.Objective - objective) <= 1e-10 * Math.Abs(objective),
             $"{problem}: F {report.Objective:R}, reference {objective:R} (relative {(report.Objective - objective) / objective:E2})");
         // Abalone's nearly collinear weight columns pin the coefficients only to ~1e-6 at a 1e-12 gap (as for Gamma).
@@ -109,11 +123,11 @@ public class TweedieRegressorTests
 
     [Theory]
     [InlineData(0.5, "(0, 1)")]
-    [InlineData(3.0, "not convex")]
-    [InlineData(0.0, "not convex")]
-    [InlineData(-1.0, "[1, 2]")]
-    [InlineData(double.NaN, "[1, 2]")]
-    public void RefusesPowersOutsideOneToTwoNamingPower(double power, string why)
+    [InlineData(0.999, "(0, 1)")]
+    [InlineData(-1.0, "0 or a finite number ≥ 1")]
+    [InlineData(double.NaN, "0 or a finite number ≥ 1")]
+    [InlineData(double.PositiveInfinity, "0 or a finite number ≥ 1")]
+    public void RefusesPowersOutsideZeroAndOneUpNamingPower(double power, string why)
     {
         double[,] x = { { 1 }, { 2 }, { 3 } };
         var e = Assert.ThrowsAny<ArgumentException>(() => new TweedieRegressor { Power = power }.Fit(x, [1.0, 2, 3]));
@@ -164,17 +178,109 @@ public class TweedieRegressorTests
     }
 
     [Fact]
-    public void TheCommandLineFitsItAndRefusesABadPower()
+    public void PowerZeroIsTheSquaredLossWithTheIdentityLink()
+    {
+        var e = ReferenceFiles.Entry(File, "tweedie_l2_abalone_p0_lam0.01");
+        var (x, y) = Data(e);
+        // The elastic net at the same λ and α: one loss, so the same objective and point (not merely up to a constant).
+        var tweedie = new TweedieRegressor { Power = 0, Lambda = 0.003, L1Ratio = 0.4, Tolerance = 1e-12 }.Fit(x, y);
+        var enet = new ElasticNet { Lambda = 0.003, L1Ratio = 0.4, Tolerance = 1e-12 }.Fit(x, y);
+        Assert.Equal(enet.Report!.Objective, tweedie.Report!.Objective, 1e-12);
+        for (int j = 0; j < enet.Coefficients.Length; j++) Assert.Equal(enet.Coefficients[j], tweedie.Coefficients[j], 1e-8);
+        // Predictions are the linear score (identity link), and D² at ρ = 0 is R².
+        double[] z = tweedie.Predict(x);
+        Assert.Equal(x[5, 0] * tweedie.Coefficients[0] + Enumerable.Range(1, x.GetLength(1) - 1).Sum(j => x[5, j] * tweedie.Coefficients[j]) + tweedie.Intercept, z[5], 1e-10);
+        Assert.Equal(enet.Score(x, y), tweedie.Score(x, y), 1e-10);
+        // Any real target is a normal observation.
+        double[] shifted = y.Select(v => v - 20).ToArray();
+        Assert.True(new TweedieRegressor { Power = 0 }.Fit(x, shifted).Report!.Converged);
+        Assert.Throws<ArgumentException>(() => new TweedieRegressor { Power = 3 }.Fit(x, shifted));
+    }
+
+    [Fact]
+    public void PowerThreeWithAnL1PenaltyIsSolvedByProximalStepsWithAStationarityCertificate()
+    {
+        var e = ReferenceFiles.Entry(File, "tweedie_l2_abalone_p3.0_lam0.01");
+        var (x, y) = Data(e);
+        var auto = new TweedieRegressor { Power = 3, Lambda = 1e-3, Penalty = Penalty.L1, Tolerance = 1e-10 }.Fit(x, y);
+        var report = auto.Report!;
+        Assert.Equal(SolverKind.Ista, report.Solver);
+        Assert.True(report.Converged, report.ToString());
+        Assert.Null(report.DualityGap);
+        Assert.InRange(report.Stationarity!.Value, 0, 1e-8);
+        Assert.True(auto.NonZeroCoefficients < x.GetLength(1), "the L1 penalty zeroes some coefficient");
+        // OWL-QN reaches the same stationary point; the KKT conditions hold there by the residual's definition.
+        var owlqn = new TweedieRegressor { Power = 3, Lambda = 1e-3, Penalty = Penalty.L1, Tolerance = 1e-10, Solver = SolverKind.OwlQn }.Fit(x, y);
+        Assert.True(Math.Abs(owlqn.Report!.Objective - report.Objective) <= 1e-8 * Math.Abs(report.Objective),
+            $"ista {report.Objective:R}, owlqn {owlqn.Report.Objective:R}");
+        for (int j = 0; j < x.GetLength(1); j++) Assert.Equal(auto.Coefficients[j], owlqn.Coefficients[j], 1e-4);
+        // The solvers that stop on a gap or need convexity refuse it through the traits, saying why.
+        foreach (var solver in new[] { SolverKind.CoordinateDescent, SolverKind.Fista })
+        {
+            var refused = Assert.Throws<UnsupportedSolverException>(() => new TweedieRegressor { Power = 3, Lambda = 1e-3, Penalty = Penalty.L1, Solver = solver }.Fit(x, y));
+            Assert.Contains("not convex", refused.Message);
+            Assert.Contains("ista", refused.Message);
+        }
+        var traits = new TweedieRegressor { Power = 3, Lambda = 1e-3 }.CreateProblem(x, y).Traits;
+        Assert.True(traits.NonConvex);
+        Assert.Equal([SolverKind.Ista, SolverKind.Lbfgs, SolverKind.OwlQn], SolverRegistry.Supported(traits));
+        Assert.False(new TweedieRegressor { Power = 2, Lambda = 1e-3 }.CreateProblem(x, y).Traits.NonConvex);
+    }
+
+    [Fact]
+    public void CoordinateDescentAndNewtonCalledDirectlyRefuseANonConvexLoss()
+    {
+        var x = new OptSuite.LinearAlgebra.DenseMatrix(4, 1, [1.0, 2, 3, 4]);
+        double[] y = [1.0, 2, 2, 5];
+        var f = new OptSuite.Objectives.LinearObjective<OptSuite.Objectives.Losses.TweedieLoss, OptSuite.Prox.Regularizers.ZeroRegularizer>(
+            x, y, new OptSuite.Objectives.Losses.TweedieLoss(3), default, 0.01, fitIntercept: true);
+        Assert.False(f.HasDualityGap);
+        Assert.Contains("convex", Assert.Throws<ArgumentException>(() => CoordinateDescent.Minimize(f)).Message);
+        Assert.Contains("convex", Assert.Throws<ArgumentException>(() => TrustRegionNewton.Minimize(f)).Message);
+        // L-BFGS stops on the gradient norm and reports no gap.
+        var r = Lbfgs.Minimize(f.AsSmooth(), default, new LbfgsOptions { Tolerance = 1e-10 });
+        Assert.Equal(StopReason.Converged, r.StopReason);
+        Assert.Null(r.DualityGap);
+    }
+
+    [Fact]
+    public void TheCommandLineFitsPowersZeroAndThreeAndRefusesABadPower()
     {
         string data = Path.Combine(DatasetLocator.RepositoryRoot()!, "datasets", "regression", "abalone_scale");
         var (code, stdout, err) = CliProcess.Run("fit", "--model", "tweedie", "--power", "1.3", "--data", data, "--json");
         Assert.True(code == 0, err);
         Assert.Contains("\"model\":\"tweedie\"", stdout);
         Assert.Contains("\"score_kind\":\"d2_tweedie\"", stdout);
-        var bad = CliProcess.Run("fit", "--model", "tweedie", "--power", "3", "--data", data);
+        var e3 = ReferenceFiles.Entry(File, "tweedie_l2_abalone_p3.0_lam0.01");
+        var three = CliProcess.Run("fit", "--model", "tweedie", "--power", "3", "--lambda", "0.01", "--tol", "1e-12", "--data", data, "--json");
+        Assert.True(three.Code == 0, three.Err);
+        using (var doc = JsonDocument.Parse(three.Out))
+        {
+            var r = doc.RootElement;
+            Assert.Equal("lbfgs", r.GetProperty("solver").GetString());
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("gap").ValueKind);
+            Assert.InRange(r.GetProperty("stationarity").GetDouble(), 0, 1e-9);
+            double f = e3.GetProperty("objective").GetDouble();
+            Assert.True(Math.Abs(r.GetProperty("objective").GetDouble() - f) <= 1e-8 * Math.Abs(f));
+        }
+        var e0 = ReferenceFiles.Entry(File, "tweedie_l2_abalone_p0_lam0.01");
+        var zero = CliProcess.Run("fit", "--model", "tweedie", "--power", "0", "--lambda", "0.01", "--tol", "1e-12", "--data", data, "--json");
+        Assert.True(zero.Code == 0, zero.Err);
+        using (var doc = JsonDocument.Parse(zero.Out))
+        {
+            double f = e0.GetProperty("objective").GetDouble();
+            Assert.True(Math.Abs(doc.RootElement.GetProperty("objective").GetDouble() - f) <= 1e-10 * f);
+            Assert.Equal(JsonValueKind.Number, doc.RootElement.GetProperty("gap").ValueKind);
+        }
+        var bad = CliProcess.Run("fit", "--model", "tweedie", "--power", "0.5", "--data", data);
         Assert.Equal(2, bad.Code);
+        Assert.StartsWith("error:", bad.Err.Trim());
         Assert.Contains("--power", bad.Err);
-        Assert.Contains("not convex", bad.Err);
+        Assert.Contains("(0, 1)", bad.Err);
+        var path = CliProcess.Run("path", "--model", "tweedie", "--power", "3", "--data", data);
+        Assert.Equal(2, path.Code);
+        Assert.Contains("--power", path.Err);
+        Assert.Contains("not convex", path.Err);
         var other = CliProcess.Run("fit", "--model", "gamma", "--power", "1.5", "--data", data);
         Assert.Equal(2, other.Code);
         Assert.Contains("--power", other.Err);

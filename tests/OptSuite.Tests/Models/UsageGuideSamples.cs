@@ -143,6 +143,77 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void TweedieSample()
+    {
+        var claims = SvmlightReader.Read(DatasetLocator.Find("glmnet_synthetic/PoissonExample.svm"));   // counts ≥ 0
+        double[] years = Enumerable.Range(0, claims.Rows).Select(i => 0.5 + i % 7 / 4.0).ToArray();       // exposure per row
+        double[] logYears = years.Select(t => Math.Log(t)).ToArray();
+
+        // Compound Poisson–Gamma (ρ = 1.5), elastic net, log exposure as the offset: E[y] = years · e^(x·w + b).
+        var tweedie = new TweedieRegressor { Power = 1.5, Lambda = 0.01, L1Ratio = 0.5 }.Fit(claims.Features, claims.Labels, null, logYears);
+        double[] perYear = tweedie.Predict(claims.Features);                  // e^(x·w + b): one year of exposure
+        double[] expected = tweedie.Predict(claims.Features, logYears);       // years · e^(x·w + b)
+        double d2 = tweedie.Score(claims.Features, claims.Labels, logYears);  // D² with the Tweedie deviance of power 1.5
+
+        // ρ = 3, the inverse Gaussian, is not convex: no duality gap, a stationarity certificate instead.
+        var abalone = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));   // rings > 0
+        var inverseGaussian = new TweedieRegressor { Power = 3, Lambda = 0.01 }.Fit(abalone.Features, abalone.Labels);
+        double? gap = inverseGaussian.Report!.DualityGap;              // null
+        double? stationarity = inverseGaussian.Report.Stationarity;    // ‖∇F‖∞ at the returned point (L-BFGS)
+
+        Assert.True(tweedie.Report!.Converged && tweedie.Report.DualityGap is not null);
+        for (int i = 0; i < perYear.Length; i++) Assert.Equal(perYear[i] * years[i], expected[i], 1e-9 * expected[i]);
+        Assert.InRange(d2, 0.1, 1);
+        Assert.Null(gap);
+        Assert.Equal(SolverKind.Lbfgs, inverseGaussian.Report.Solver);
+        Assert.True(inverseGaussian.Report.Converged);
+        Assert.InRange(stationarity!.Value, 0, 1e-5);
+    }
+
+    [Fact]
+    public void MultinomialPathSample()
+    {
+        var iris = SvmlightReader.Read(DatasetLocator.Find("multiclass/iris.svm"));
+
+        // glmnet's family = "multinomial" path: p × k coefficients and k intercepts per λ.
+        RegularizationPath path = new MultinomialPath { PathLength = 10 }.Fit(iris.Features, iris.Labels);
+        int classes = path.OutputCount;                                  // 3
+        double[] intercepts = path.Points[^1].Intercepts;                // at the smallest λ
+
+        // Stratified 5-fold CV by multinomial deviance; the multinomial LogisticRegression refitted at the chosen λ.
+        CrossValidationResult<LogisticRegression> cv = new MultinomialPath { PathLength = 10 }.CrossValidate(iris.Features, iris.Labels,
+            options: new CrossValidationOptions { Folds = 5, Seed = 0 });
+        LogisticRegression model = cv.Model;
+        double accuracy = model.Score(iris.Features, iris.Labels);
+
+        Assert.Equal(3, classes);
+        Assert.Equal(3, intercepts.Length);
+        Assert.Equal(3, model.Classes.Count);
+        Assert.Equal(cv.ChosenLambda, model.Lambda);
+        Assert.InRange(accuracy, 0.9, 1);
+    }
+
+    [Fact]
+    public void ClassWeightedLogisticPathSample()
+    {
+        var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
+
+        // Balanced class weights (n / (k·n_c)) along the L1 logistic path and in every fold (--class-weight balanced).
+        var weighted = new LogisticPath { ClassWeight = ClassWeights.Balanced, PathLength = 20 };
+        RegularizationPath path = weighted.Fit(pima.Features, pima.Labels);
+        CrossValidationResult<LogisticRegression> cv = weighted.CrossValidate(pima.Features, pima.Labels,
+            options: new CrossValidationOptions { Folds = 5, Seed = 0 });
+        LogisticRegression model = cv.Model;                 // refitted on all rows with the same class weights
+        double lambda = cv.ChosenLambda;
+
+        Assert.True(model.ClassWeight!.IsBalanced);
+        Assert.Equal(lambda, model.Lambda);
+        // The weights change the path: the unweighted path's points differ.
+        var plain = new LogisticPath { PathLength = 20 }.Fit(pima.Features, pima.Labels);
+        Assert.NotEqual(plain.Points[^1].Intercept, path.Points[^1].Intercept);
+    }
+
+    [Fact]
     public void ClassWeightSample()
     {
         var pima = SvmlightReader.Read(DatasetLocator.Find("binary/pima_diabetes.svm"));   // 500 negatives, 268 positives
@@ -456,7 +527,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(21, blocks.Count);
+        Assert.Equal(24, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)

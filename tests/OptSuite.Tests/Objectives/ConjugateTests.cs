@@ -69,6 +69,23 @@ public class ConjugateTests
     }
 
     [Fact]
+    public void Tweedie_loss_above_power_two_is_flagged_non_convex_where_the_mean_exceeds_the_bound()
+    {
+        var loss = new TweedieLoss(3);
+        Assert.False(loss.IsConvex);
+        Assert.True(new TweedieLoss(2).IsConvex && new TweedieLoss(1.5).IsConvex);
+        Assert.Throws<NotSupportedException>(() => loss.Conjugate(2, -0.5));
+        // ℓ″ < 0 exactly where e^z > (ρ − 1)y/(ρ − 2) = 2y at ρ = 3.
+        const double y = 1.7;
+        double bound = Math.Log(2 * y);
+        foreach (double dz in new[] { -1.0, -1e-3, 1e-3, 1.0 })
+            Assert.Equal(dz > 0, loss.SecondDerivative(y, bound + dz) < 0);
+        Assert.Equal(LabelConvention.Positive, loss.LabelConvention);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TweedieLoss(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TweedieLoss(double.PositiveInfinity));
+    }
+
+    [Fact]
     public void Focal_loss_is_flagged_non_convex_and_has_no_conjugate()
     {
         var focal = new FocalLoss(2.0);

@@ -17,6 +17,7 @@ public static class LossCatalog
         ("Tweedie(1.5)", new TweedieLoss(1.5)),
         ("Tweedie(1)", new TweedieLoss(1)),
         ("Tweedie(2)", new TweedieLoss(2)),
+        ("Tweedie(3)", new TweedieLoss(3)),
         ("Gamma", new GammaLoss()),
         ("Quantile(0.3)", new QuantileLoss(0.3)),
         ("AsymmetricAbsolute(2.5)", new AsymmetricAbsoluteLoss(2.5)),

@@ -47,9 +47,12 @@ public class ModelRegistryTests
                     ModelOption.UpperBound => new ModelSettings { UpperBound = 1 },
                     ModelOption.Standardize => new ModelSettings { Standardize = true },
                     ModelOption.Power => new ModelSettings { Power = 1.2 },
+                    ModelOption.Ties => new ModelSettings { Ties = OptSuite.Objectives.Survival.CoxTies.Efron },
                     _ => new ModelSettings { ClassWeight = ClassWeights.Balanced },
                 };
                 if (m.Options.Contains(o)) Assert.NotNull(m.Create(s));
+                else if (m.Task == ModelTask.Survival && o == ModelOption.InterceptScaling)
+                    Assert.StartsWith($"{ModelSettings.CommandLineName(o)} does not apply to --model {m.Name}: a Cox model has no intercept", Assert.Throws<ArgumentException>(() => m.Create(s)).Message);
                 else Assert.Equal($"{ModelSettings.CommandLineName(o)} does not apply to --model {m.Name}.", Assert.Throws<ArgumentException>(() => m.Create(s)).Message);
             }
         var delta = (HuberRegressor)ModelRegistry.Get("huber").Create(new ModelSettings { Delta = 2.5, Penalty = Penalty.L1 });

@@ -187,7 +187,11 @@ public class LinearObjectiveTests
         Assert.Equal("data", Assert.Throws<ArgumentException>(() => new LinearObjective<SquaredLoss, TestNone>(RandomMatrices.Csr(withNaN), reg, default, default)).ParamName);
         Assert.Equal("sampleWeights", Assert.Throws<ArgumentException>(() => new LinearObjective<SquaredLoss, TestNone>(map, reg, default, default, 0, false, new double[10])).ParamName);
         Assert.Equal("ridge", Assert.Throws<ArgumentOutOfRangeException>(() => new LinearObjective<SquaredLoss, TestNone>(map, reg, default, default, -1)).ParamName);
-        Assert.Equal("loss", Assert.Throws<ArgumentException>(() => new LinearObjective<FocalLoss, TestNone>(map, bin, new FocalLoss(2), default)).ParamName);
+        // A non-convex loss builds an objective without a duality gap (its solvers certify stationarity instead).
+        var focal = new LinearObjective<FocalLoss, TestNone>(map, bin, new FocalLoss(2), default);
+        Assert.False(focal.HasDualityGap);
+        Assert.True(double.IsNaN(focal.DualityGap(new double[focal.Dimension])));
+        Assert.True(new LinearObjective<FocalLoss, TestNone>(map, bin, new FocalLoss(0), default).HasDualityGap);
         var f = new LinearObjective<SquaredLoss, TestNone>(map, reg, default, default);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => f.Value(new double[4])).ParamName);
     }
