@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text.Json;
 using OptSuite.Cli;
 using OptSuite.Cli.Commands;
@@ -113,6 +115,39 @@ public sealed class ColdStartTests
             // The same errors for the same bad input, numbers included (CliNumbers applies to the lone subcommand too).
             foreach (string[] args in new[] { new[] { full.Name, "--no-such-option" }, [full.Name, "--threads", "0"], [full.Name, "--tol", "1,5"] })
                 Assert.Equal(whole.Parse(args).Errors.Select(e => e.Message), CommandLineApp.Build(full.Name).Parse(args).Errors.Select(e => e.Message));
+        }
+    }
+
+    [Fact]
+    public void PlainKeyValueOutputDoesNotLoadSpectreConsole()
+    {
+        // The CLI in a load context of its own (the test process has Spectre.Console loaded already), writing to a
+        // redirected stdout as under dotnet test: the plain lines need no Spectre.Console, whose loading cost every
+        // scripted 'optsuite fit' and 'info' start-up time.
+        Assert.True(Console.IsOutputRedirected, "the test host's stdout is expected to be redirected");
+        var context = new CliDirectoryContext(Path.GetDirectoryName(CliProcess.CliPath)!);
+        try
+        {
+            var write = context.LoadFromAssemblyPath(CliProcess.CliPath).GetType("OptSuite.Cli.Output.KeyValueTable", throwOnError: true)!
+                .GetMethod("Write", BindingFlags.Public | BindingFlags.Static)!;
+            write.Invoke(null, ["test", new List<KeyValuePair<string, object?>> { new("objective", 0.5) }]);
+            var loaded = context.Assemblies.Select(a => a.GetName().Name).ToList();
+            Assert.Contains("optsuite", loaded);
+            Assert.DoesNotContain("Spectre.Console", loaded);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary>Loads every assembly found next to the CLI into this context (the framework from the default one).</summary>
+    private sealed class CliDirectoryContext(string directory) : AssemblyLoadContext("optsuite-cold-start", isCollectible: true)
+    {
+        protected override Assembly? Load(AssemblyName name)
+        {
+            string path = Path.Combine(directory, name.Name + ".dll");
+            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
         }
     }
 
