@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs every OptSuite package into artifacts/packages, installs the optsuite tool from that feed and runs
-# `optsuite info` through it, then builds and runs samples/QuickStart and samples/MLNetText against the packages (not the
+# `optsuite info` through it (which must report ReadyToRun code), then builds and runs samples/QuickStart and samples/MLNetText against the packages (not the
 # projects).
 # A fresh NuGet cache is used so nothing already cached stands in for what was just packed.
 # Usage: bash scripts/check-packages.sh [RIDs]   (default: this machine's RID only, e.g. linux-x64)
@@ -23,7 +23,14 @@ done
 
 echo "== dotnet tool install OptSuite.Cli from the local feed"
 NUGET_PACKAGES="$work/nuget" dotnet tool install OptSuite.Cli --tool-path "$work/tool" --add-source "$feed" --prerelease
-"$work/tool/optsuite" info
+info=$("$work/tool/optsuite" info)
+echo "$info"
+# The tool packages are published ReadyToRun (cold start, benchmarks/results/cold-start.md): a tool that lost it still
+# runs, only slower to start, so it is caught here.
+if ! grep -q '^precompiled: ReadyToRun' <<<"$info"; then
+  echo "error: the installed optsuite tool is not ReadyToRun ($(grep '^precompiled:' <<<"$info"))" >&2
+  exit 1
+fi
 
 echo "== samples/QuickStart against the packages"
 NUGET_PACKAGES="$work/nuget" dotnet run --project samples/QuickStart -c Release

@@ -9,7 +9,8 @@ using OptSuite.LinearAlgebra.Mkl;
 
 namespace OptSuite.Cli.Commands;
 
-/// <summary><c>optsuite info</c>: version, active backend and why, threads and the OpenMP wait policy, CPU, SIMD width.</summary>
+/// <summary><c>optsuite info</c>: version, active backend and why, threads and the OpenMP wait policy, CPU, SIMD width,
+/// and whether the command runs ReadyToRun code.</summary>
 internal static class InfoCommand
 {
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout." };
@@ -47,6 +48,7 @@ internal static class InfoCommand
             new("simd_bits", Vector<double>.Count * 64),
             new("instruction_sets", InstructionSets()),
             new("runtime", RuntimeInformation.FrameworkDescription),
+            new("precompiled", PrecompiledCode.Describe(AppContext.BaseDirectory)),
             new("os", RuntimeInformation.OSDescription),
         ];
     }

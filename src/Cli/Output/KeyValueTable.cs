@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Spectre.Console;
 
 namespace OptSuite.Cli.Output;
@@ -12,6 +13,14 @@ internal static class KeyValueTable
             foreach (var (k, v) in fields) Console.WriteLine($"{k}: {Format(v)}");
             return;
         }
+        WriteTable(title, fields);
+    }
+
+    // Its own method, not inlined: a method's Spectre.Console references load that assembly (and its ReadyToRun fixups)
+    // when the method is first entered, which redirected output — scripts, pipes — never needs.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WriteTable(string title, IEnumerable<KeyValuePair<string, object?>> fields)
+    {
         var table = new Table().Title(title).AddColumn("field").AddColumn("value");
         foreach (var (k, v) in fields) table.AddRow(Markup.Escape(k), Markup.Escape(Format(v)));
         AnsiConsole.Write(table);

@@ -74,7 +74,7 @@ public static class LinearAlgebraBackends
     {
         lock (s_lock)
         {
-            var chosen = Choose(preference, source, s_mkl.Value, out string reason);
+            var chosen = Choose(preference, source, () => s_mkl.Value, out string reason);
             s_reason = reason;
             s_default = chosen;
             return chosen;
@@ -82,17 +82,22 @@ public static class LinearAlgebraBackends
     }
 
     /// <summary>
-    /// The backend for a preference given the outcome of loading MKL; <see cref="BackendPreference.Mkl"/> without MKL
-    /// is an <see cref="InvalidOperationException"/> naming where the request came from and why MKL is missing.
+    /// The backend for a preference given the outcome of loading MKL, which <paramref name="loadMkl"/> gives and only
+    /// auto and mkl ask for: managed never loads MKL (binding libmkl_rt and its self-check cost a short
+    /// <c>optsuite fit</c> about a third of its wall time). <see cref="BackendPreference.Mkl"/> without MKL is an
+    /// <see cref="InvalidOperationException"/> naming where the request came from and why MKL is missing.
     /// </summary>
     internal static ILinearAlgebraBackend Choose(BackendPreference preference, string source,
-        (ILinearAlgebraBackend? Backend, string Reason) mkl, out string reason)
+        Func<(ILinearAlgebraBackend? Backend, string Reason)> loadMkl, out string reason)
     {
+        if (preference == BackendPreference.Managed)
+        {
+            reason = $"managed ({source})";
+            return Managed;
+        }
+        var mkl = loadMkl();
         switch (preference)
         {
-            case BackendPreference.Managed:
-                reason = $"managed ({source})";
-                return Managed;
             case BackendPreference.Mkl:
                 if (mkl.Backend is null)
                     throw new InvalidOperationException(

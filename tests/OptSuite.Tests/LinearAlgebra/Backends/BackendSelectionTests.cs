@@ -25,7 +25,7 @@ public class BackendSelectionTests
     {
         var mkl = LinearAlgebraBackends.LoadMkl(Env(("OPTSUITE_DISABLE_MKL", "1")));
         var e = Assert.Throws<InvalidOperationException>(() =>
-            LinearAlgebraBackends.Choose(BackendPreference.Mkl, "OPTSUITE_BACKEND", mkl, out _));
+            LinearAlgebraBackends.Choose(BackendPreference.Mkl, "OPTSUITE_BACKEND", () => mkl, out _));
         Assert.Contains("MKL backend was requested (OPTSUITE_BACKEND)", e.Message);
         Assert.Contains("disabled by OPTSUITE_DISABLE_MKL=1", e.Message);
     }
@@ -34,9 +34,23 @@ public class BackendSelectionTests
     public void AutoFallsBackToManagedWithTheReason()
     {
         var mkl = LinearAlgebraBackends.LoadMkl(Env(("OPTSUITE_DISABLE_MKL", "1")));
-        var chosen = LinearAlgebraBackends.Choose(BackendPreference.Auto, "OPTSUITE_BACKEND", mkl, out string reason);
+        var chosen = LinearAlgebraBackends.Choose(BackendPreference.Auto, "OPTSUITE_BACKEND", () => mkl, out string reason);
         Assert.Same(LinearAlgebraBackends.Managed, chosen);
         Assert.Equal("auto: MKL unavailable (disabled by OPTSUITE_DISABLE_MKL=1); using managed", reason);
+    }
+
+    [Fact]
+    public void ManagedIsChosenWithoutLoadingMkl()
+    {
+        // OPTSUITE_BACKEND=managed used to load libmkl_rt and run its self-check before choosing managed anyway.
+        int loads = 0;
+        var chosen = LinearAlgebraBackends.Choose(BackendPreference.Managed, "OPTSUITE_BACKEND",
+            () => { loads++; return (null, "not loaded"); }, out string reason);
+        Assert.Same(LinearAlgebraBackends.Managed, chosen);
+        Assert.Equal("managed (OPTSUITE_BACKEND)", reason);
+        Assert.Equal(0, loads);
+        LinearAlgebraBackends.Choose(BackendPreference.Auto, "OPTSUITE_BACKEND", () => { loads++; return (null, "not loaded"); }, out _);
+        Assert.Equal(1, loads);
     }
 
     [Fact]
