@@ -32,7 +32,9 @@ SHARED = os.environ.get("OPTSUITE_SHARED") or next(
     (p for p in (os.path.join(REPO, "..", "shared"), os.path.join(REPO, "..", "..", "shared")) if os.path.isdir(p)), "")
 DATA = os.path.abspath(os.path.join(SHARED, "datasets"))
 BENCH_DLL = os.path.join(REPO, "benchmarks", "OptSuite.Benchmarks", "bin", "Release", "net10.0", "OptSuite.Benchmarks.dll")
-CLI_DLL = os.path.join(REPO, "src", "Cli", "bin", "Release", "net10.0", "optsuite.dll")
+# The CLI as the README's main job publishes it (ReadyToRun, `dotnet publish src/Cli -c Release -o artifacts/cli`), else the build.
+CLI_PUBLISHED = os.path.join(REPO, "artifacts", "cli", "optsuite")
+CLI_BUILD = ["dotnet", os.path.join(REPO, "src", "Cli", "bin", "Release", "net10.0", "optsuite.dll")]
 # `optsuite fit` options of each problem at the CLI's defaults (C = 1, the solver Auto picks, its default stop).
 CLI_MODEL = {
     "svm_hinge_l2": ["--model", "linear-svm", "--loss", "hinge"],
@@ -75,7 +77,8 @@ def cli_default(problem, data, repeat):
     runs = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        out = subprocess.run(["dotnet", CLI_DLL, "fit", *CLI_MODEL[problem], "--data", data, "--no-intercept", "--json"],
+        cli = [CLI_PUBLISHED] if os.path.exists(CLI_PUBLISHED) else CLI_BUILD
+        out = subprocess.run([*cli, "fit", *CLI_MODEL[problem], "--data", data, "--no-intercept", "--json"],
                              check=True, capture_output=True, text=True).stdout
         wall = time.perf_counter() - t0
         d = json.loads(out.strip().splitlines()[-1])
@@ -162,7 +165,7 @@ def write(a, rows, before, after):
             "",
             "## What a user sees: `optsuite fit` at its defaults against LIBLINEAR at its defaults",
             "",
-            "`dotnet src/Cli/bin/Release/net10.0/optsuite.dll fit --model M [--loss L] --data FILE --no-intercept --json` in a fresh "
+            f"`{'artifacts/cli/optsuite' if os.path.exists(CLI_PUBLISHED) else 'dotnet src/Cli/bin/Release/net10.0/optsuite.dll'} fit --model M [--loss L] --data FILE --no-intercept --json` in a fresh "
             "process (C = 1, the solver Auto picks, no --tol: dual CD stops by LIBLINEAR's own test at -e 0.1), best of the "
             "repeats of the fit time it reports (objective construction and solve, loading excluded); the process column is "
             "the whole command's wall time (runtime start, JIT, reading the file). LIBLINEAR: the -e 0.1 row above (its "
