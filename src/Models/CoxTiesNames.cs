@@ -1,3 +1,4 @@
+using OptSuite.Models.Internal;
 using OptSuite.Objectives.Survival;
 
 namespace OptSuite.Models;
@@ -6,34 +7,22 @@ namespace OptSuite.Models;
 /// file's <c>options.ties</c>.</summary>
 public static class CoxTiesNames
 {
+    private static readonly EnumNames<CoxTies> Table = new("ties method", "Ties", [(CoxTies.Breslow, "breslow"), (CoxTies.Efron, "efron")]);
+
     /// <summary>Every name, in <see cref="CoxTies"/>'s order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["breslow", "efron"];
+    public static IReadOnlyList<string> Names => Table.Names;
 
     /// <summary>breslow or efron.</summary>
     /// <param name="ties">The method.</param>
-    public static string ToName(CoxTies ties) => ties switch
-    {
-        CoxTies.Breslow => Names[0],
-        CoxTies.Efron => Names[1],
-        _ => throw new ArgumentOutOfRangeException(nameof(ties), ties, "Not a CoxTies value."),
-    };
+    public static string ToName(CoxTies ties) => Table.ToName(ties, nameof(ties));
 
     /// <summary>Parses a name (case-insensitive); false when it is none.</summary>
     /// <param name="name">The name.</param>
     /// <param name="ties">The method.</param>
-    public static bool TryParse(string? name, out CoxTies ties)
-    {
-        switch (name?.ToLowerInvariant())
-        {
-            case "breslow": ties = CoxTies.Breslow; return true;
-            case "efron": ties = CoxTies.Efron; return true;
-            default: ties = default; return false;
-        }
-    }
+    public static bool TryParse(string? name, out CoxTies ties) => Table.TryParse(name, out ties);
 
     /// <summary>Parses breslow or efron (case-insensitive).</summary>
     /// <param name="name">The name.</param>
     /// <exception cref="ArgumentException">Another name (parameter <c>Ties</c>).</exception>
-    public static CoxTies Parse(string name) => TryParse(name, out CoxTies ties) ? ties
-        : throw new ArgumentException($"Unknown ties method '{name}'; expected {string.Join(" or ", Names)}.", "Ties");
+    public static CoxTies Parse(string name) => Table.Parse(name);
 }

@@ -158,7 +158,12 @@ public class DistributedEstimatorTests(ITestOutputHelper output)
         Assert.NotEqual(0.0, fits[0].Coefficients[2]);
         Assert.Equal(fits[0].Coefficients, fits[1].Coefficients);
         Assert.Equal(single.Report!.Objective, fits[0].Report!.Objective, 1e-10 * single.Report.Objective);
-        for (int j = 0; j < 3; j++) Assert.Equal(single.Coefficients[j], fits[0].Coefficients[j], 1e-8);
+        // Each fit's certified gap g bounds its distance to the optimum by √(2g/λ) (the objective is λ-strongly convex in w):
+        // column 2 (constant on each half) is nearly the intercept, so the coefficients are pinned only to that bound.
+        double bound = Math.Sqrt(2 * Math.Max(single.Report.DualityGap!.Value, 0) / 1e-3)
+            + Math.Sqrt(2 * Math.Max(fits[0].Report!.DualityGap!.Value, 0) / 1e-3) + 1e-12;   // a gap at rounding level may print below 0
+        for (int j = 0; j < 3; j++) Assert.Equal(single.Coefficients[j], fits[0].Coefficients[j], bound);
+        Assert.True(bound < 1e-5, $"the certificates bound the coefficients to {bound:E2} only");
     }
 
     /// <summary>Coordinate descent on columns cannot run on distributed rows of a non-quadratic loss: the refusal says so
