@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OptSuite.Data;
 using OptSuite.LinearAlgebra;
+using OptSuite.Tests.Support;
 
 namespace OptSuite.Tests.Reference;
 
@@ -35,9 +36,8 @@ public sealed record ReferenceCase(string Problem, string Data, double Lambda, d
 
     private string? ResolvePath()
     {
-        if (Data.StartsWith("shared:", StringComparison.Ordinal))
-            return DatasetLocator.SharedRoot() is { } s && File.Exists(Path.Combine(s, Data["shared:".Length..])) ? Path.Combine(s, Data["shared:".Length..]) : null;
-        string p = Path.Combine(DatasetLocator.RepositoryRoot()!, Data);
+        if (Data.StartsWith("shared:", StringComparison.Ordinal) && DatasetLocator.SharedRoot() is null) return null;
+        string p = ReferenceFiles.DataPath(Data);
         return File.Exists(p) ? p : null;
     }
 

@@ -14,6 +14,14 @@ public static class ReferenceFiles
         return doc.RootElement.EnumerateArray().Single(e => e.GetProperty("problem").GetString() == problem).Clone();
     }
 
+    /// <summary>
+    /// The file a reference's "data" names: "shared:REL" under ../shared/datasets (<see cref="DatasetLocator.SharedRoot"/>),
+    /// anything else relative to the repository root.
+    /// </summary>
+    public static string DataPath(string spec) => spec.StartsWith("shared:", StringComparison.Ordinal)
+        ? Path.Combine(DatasetLocator.SharedRoot() ?? throw new InvalidOperationException($"{spec}: ../shared/datasets is not here."), spec["shared:".Length..])
+        : Path.Combine(DatasetLocator.RepositoryRoot()!, spec);
+
     /// <summary>The entry's "data" file (a path in the repository), read.</summary>
     public static SvmlightDataset Data(JsonElement entry) =>
         SvmlightReader.Read(Path.Combine(DatasetLocator.RepositoryRoot()!, entry.GetProperty("data").GetString()!));

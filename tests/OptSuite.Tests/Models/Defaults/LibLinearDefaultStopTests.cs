@@ -34,10 +34,7 @@ public class LibLinearDefaultStopTests(ITestOutputHelper output)
     {
         JsonElement e = Entries()[index];
         string problem = e.GetProperty("problem").GetString()!, spec = e.GetProperty("data").GetString()!;
-        string path = spec.StartsWith("shared:", StringComparison.Ordinal)
-            ? Path.Combine(DatasetLocator.SharedRoot()!, spec["shared:".Length..])
-            : Path.Combine(DatasetLocator.RepositoryRoot()!, spec);
-        var data = SvmlightReader.Read(path);
+        var data = SvmlightReader.Read(ReferenceFiles.DataPath(spec));
         LinearEstimator model = problem switch
         {
             "svm_hinge_l2" => new LinearSvm { Loss = SvmLoss.Hinge, FitIntercept = false },

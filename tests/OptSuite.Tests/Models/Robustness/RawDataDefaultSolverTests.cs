@@ -34,9 +34,7 @@ public class RawDataDefaultSolverTests(ITestOutputHelper output)
 
     private static (FeatureMatrix X, double[] Y) Load(RawCase c)
     {
-        string path = c.Data.StartsWith("shared:", StringComparison.Ordinal)
-            ? Path.Combine(DatasetLocator.SharedRoot()!, c.Data["shared:".Length..])
-            : Path.Combine(DatasetLocator.RepositoryRoot()!, c.Data);
+        string path = ReferenceFiles.DataPath(c.Data);
         var d = SvmlightReader.Read(path, c.Data.Contains("fashion") ? new SvmlightReaderOptions { FeatureCount = 784 } : null);
         if (c.RowsWith is null) return (d.Features, d.Labels);
         int[] keep = Enumerable.Range(0, d.Rows).Where(i => c.RowsWith.Contains(d.Labels[i])).ToArray();
