@@ -7,7 +7,7 @@ namespace OptSuite.Solvers;
 /// The buffers and one epoch of <see cref="DualCoordinateDescent"/> (see there): α, w = Σα_i y_i x_i, the diagonal of
 /// Q̄, the active set and the shrinking thresholds.
 /// </summary>
-internal sealed class BinaryDualState : ISolverState, ICheckpointable
+internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheckpointable
 {
     private readonly CsrMatrix _x;
     private readonly double[] _y, _c, _qd, _upper, _diag, _alpha, _beta, _w;
@@ -28,7 +28,6 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
     private double _innerEps = 1e-2;
     private readonly double _innerEpsMin;
     private long _coordinateUpdates, _passes;
-    private DualCertificate _certificate = DualCertificate.None;
 
     public BinaryDualState(ILinearMap x, ReadOnlySpan<double> labels, DualCoordinateStep step, double lambda, DualCoordinateDescentOptions options)
         : this(x, labels, default, step, lambda, options) { }
@@ -73,8 +72,6 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
         _active = _count;
     }
 
-    public double Criterion => _certificate.Criterion;
-
     /// <inheritdoc/>
     public SolverCheckpoint Capture(int iteration) => new()
     {
@@ -100,7 +97,9 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
         _rng = new EpochShuffle(unchecked(_options.Seed + 104_729 * _epochs));
     }
 
-    public EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
+    public override EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
+
+    private protected override double[] Weights => _w;
 
     public StepOutcome Step()
     {
@@ -225,7 +224,7 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
     }
 
     /// <summary>P(w) and P(w) − D(α) (one pass; <see cref="DualCertificate"/>).</summary>
-    private void ComputeGap()
+    private protected override void ComputeGap()
     {
         double ww = 0;
         for (int j = 0; j < _w.Length; j++) ww += _w[j] * _w[j];
@@ -247,24 +246,6 @@ internal sealed class BinaryDualState : ISolverState, ICheckpointable
             }
         }
         _passes++;
-        _certificate.Set(_lambda, ww, loss, dualTerms);
-    }
-
-    public double Objective()
-    {
-        ComputeGap();
-        return _certificate.Primal;
-    }
-
-    public double DualityGap()
-    {
-        ComputeGap();
-        return _certificate.Gap;
-    }
-
-    public SolverResult ToResult(LoopOutcome outcome)
-    {
-        ComputeGap();
-        return _certificate.Result(outcome, _w.ToArray(), Counts);
+        Certificate.Set(_lambda, ww, loss, dualTerms);
     }
 }

@@ -18,7 +18,7 @@ namespace OptSuite.Solvers;
 /// then never returned). The relative duality gap, computed on full passes, decides the stop.
 /// Class positions are kept in a per-sample permutation so the active ones are contiguous.
 /// </remarks>
-internal sealed class CrammerSingerDualState : ISolverState
+internal sealed class CrammerSingerDualState : CertifiedDualState, ISolverState
 {
     private const int FullPassEvery = 10;
 
@@ -38,7 +38,6 @@ internal sealed class CrammerSingerDualState : ISolverState
     private bool _ruleMet;
     private int _epochs;
     private long _updates, _passes;
-    private DualCertificate _certificate = DualCertificate.None;
 
     /// <param name="x">The n×p data.</param>
     /// <param name="labels">Class indices.</param>
@@ -116,13 +115,13 @@ internal sealed class CrammerSingerDualState : ISolverState
     /// <summary>The bounds C_i = a_i/λ.</summary>
     internal ReadOnlySpan<double> Bounds => _c;
 
-    /// <summary>The dual value D at the last gap evaluation (every <see cref="Objective"/>, <see cref="DualityGap"/>,
-    /// <see cref="ToResult"/> and due convergence test makes one).</summary>
-    internal double LastDual => _certificate.Dual;
+    /// <summary>The dual value D at the last gap evaluation (every <see cref="CertifiedDualState.Objective"/>, <see cref="CertifiedDualState.DualityGap"/>,
+    /// <see cref="CertifiedDualState.ToResult"/> and due convergence test makes one).</summary>
+    internal double LastDual => Certificate.Dual;
 
-    public double Criterion => _certificate.Criterion;
+    public override EvaluationCounts Counts => new(_passes, _passes, _updates);
 
-    public EvaluationCounts Counts => new(_passes, _passes, _updates);
+    private protected override double[] Weights => _w;
 
     public StepOutcome Step()
     {
@@ -233,7 +232,7 @@ internal sealed class CrammerSingerDualState : ISolverState
     }
 
     /// <summary>P(W) = λ(½‖W‖² + Σ C_i ℓ_CS) and P − D with D = −λ(½‖W‖² + Σ_i Σ_{m≠y_i} α_i^m).</summary>
-    private void ComputeGap()
+    private protected override void ComputeGap()
     {
         int k = _k;
         double ww = System.Numerics.Tensors.TensorPrimitives.Dot<double>(_w, _w);
@@ -248,31 +247,13 @@ internal sealed class CrammerSingerDualState : ISolverState
             for (int m = 0; m < k; m++) if (m != y) linear += _alpha[i * k + m];
         }
         _passes++;
-        _certificate.Set(_lambda, ww, loss, linear);
-    }
-
-    public double Objective()
-    {
-        ComputeGap();
-        return _certificate.Primal;
-    }
-
-    public double DualityGap()
-    {
-        ComputeGap();
-        return _certificate.Gap;
+        Certificate.Set(_lambda, ww, loss, linear);
     }
 
     /// <summary>The dual value D at the current α (one pass).</summary>
     internal double Dual()
     {
         ComputeGap();
-        return _certificate.Dual;
-    }
-
-    public SolverResult ToResult(LoopOutcome outcome)
-    {
-        ComputeGap();
-        return _certificate.Result(outcome, _w.ToArray(), Counts);
+        return Certificate.Dual;
     }
 }

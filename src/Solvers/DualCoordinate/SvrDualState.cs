@@ -14,7 +14,7 @@ namespace OptSuite.Solvers;
 /// violation below a fraction of the first epoch's, the fraction tightening tenfold each time a full pass is found
 /// solved) every coordinate comes back, so the duality gap, checked after full passes, decides convergence.
 /// </remarks>
-internal sealed class SvrDualState : ISolverState, ICheckpointable
+internal sealed class SvrDualState : CertifiedDualState, ISolverState, ICheckpointable
 {
     private readonly CsrMatrix _x;
     private readonly double[] _y, _c, _qd, _upper, _diag, _beta, _w;
@@ -30,7 +30,6 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
     private readonly bool _liblinear;   // LibLinearThenGap: no gap pass until LIBLINEAR's test held (_ruleMet)
     private bool _ruleMet;
     private long _coordinateUpdates, _passes;
-    private DualCertificate _certificate = DualCertificate.None;
 
     public SvrDualState(ILinearMap x, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights, DualCoordinateStep step, double lambda,
         DualCoordinateDescentOptions options)
@@ -63,9 +62,9 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
         _active = _count;
     }
 
-    public double Criterion => _certificate.Criterion;
+    public override EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
 
-    public EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
+    private protected override double[] Weights => _w;
 
     /// <inheritdoc/>
     public SolverCheckpoint Capture(int iteration) => new()
@@ -163,7 +162,7 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
     }
 
     /// <summary>P(w) and P(w) − D(β) (one pass; <see cref="DualCertificate"/>).</summary>
-    private void ComputeGap()
+    private protected override void ComputeGap()
     {
         double ww = 0;
         for (int j = 0; j < _w.Length; j++) ww += _w[j] * _w[j];
@@ -176,24 +175,6 @@ internal sealed class SvrDualState : ISolverState, ICheckpointable
             dualTerms += SvrDualCoordinate.DualTerm(_beta[i], _y[i], _epsilon, _diag[i]);
         }
         _passes++;
-        _certificate.Set(_lambda, ww, loss, dualTerms);
-    }
-
-    public double Objective()
-    {
-        ComputeGap();
-        return _certificate.Primal;
-    }
-
-    public double DualityGap()
-    {
-        ComputeGap();
-        return _certificate.Gap;
-    }
-
-    public SolverResult ToResult(LoopOutcome outcome)
-    {
-        ComputeGap();
-        return _certificate.Result(outcome, _w.ToArray(), Counts);
+        Certificate.Set(_lambda, ww, loss, dualTerms);
     }
 }
