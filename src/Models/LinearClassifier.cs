@@ -63,12 +63,14 @@ public abstract class LinearClassifier : LinearEstimator
     /// The same fit as <see cref="Fit{TLabel}(FeatureMatrix, IReadOnlyList{TLabel}, double[], double[])"/> with <c>(data.Features, data.Labels, data.Weights)</c>; returns this estimator.
     /// </summary>
     /// <param name="data">An opened shard dataset (<see cref="ShardedDataset.Open"/>).</param>
+    /// <param name="offset">Optional offsets o_i, one per row in the dataset's row order (binary logistic regression; see
+    /// <see cref="Fit{TLabel}(FeatureMatrix, IReadOnlyList{TLabel}, double[], double[])"/>).</param>
     /// <exception cref="UnsupportedSolverException"><see cref="LinearEstimator.Solver"/> needs random access to X (coordinate
-    /// descent, in-memory dual coordinate descent); Auto picks one that does not.</exception>
-    public LinearClassifier Fit(ShardedDataset data)
+    /// descent, in-memory dual coordinate descent) or cannot take offsets; Auto picks one that can.</exception>
+    public LinearClassifier Fit(ShardedDataset data, double[]? offset = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Fit(data.Features, data.Labels, data.Weights);
+        return Fit(data.Features, data.Labels, data.Weights, offset);
     }
 
     /// <summary>
@@ -242,10 +244,11 @@ public abstract class LinearClassifier : LinearEstimator
 
     /// <summary>The accuracy (<see cref="Score{TLabel}"/>) on a shard dataset's features and labels (one pass over the shards).</summary>
     /// <param name="data">An opened shard dataset with the model's feature count.</param>
-    public double Score(ShardedDataset data)
+    /// <param name="offset">Optional offsets of its rows (binary logistic regression).</param>
+    public double Score(ShardedDataset data, double[]? offset = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Score(data.Features, data.Labels);
+        return Score(data.Features, data.Labels, offset);
     }
 
     private protected override void ClearFit()

@@ -14,8 +14,8 @@ public abstract class LinearClassifier<TSelf> : LinearClassifier where TSelf : L
     public new TSelf Fit<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, double[]? sampleWeight = null, double[]? offset = null) =>
         (TSelf)base.Fit(x, y, sampleWeight, offset);
 
-    /// <inheritdoc cref="LinearClassifier.Fit(ShardedDataset)"/>
-    public new TSelf Fit(ShardedDataset data) => (TSelf)base.Fit(data);
+    /// <inheritdoc cref="LinearClassifier.Fit(ShardedDataset, double[])"/>
+    public new TSelf Fit(ShardedDataset data, double[]? offset = null) => (TSelf)base.Fit(data, offset);
 
     /// <inheritdoc cref="LinearClassifier.Fit(Matrix{double}, Vector{double}, Vector{double})"/>
     public new TSelf Fit(Matrix<double> x, Vector<double> y, Vector<double>? sampleWeight = null) =>

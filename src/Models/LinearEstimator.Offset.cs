@@ -12,6 +12,11 @@ public abstract partial class LinearEstimator
         $"{ModelName} takes no offsets: they are for the models with a link, poisson, gamma, tweedie and binary logistic " +
         "(for the squared loss subtract the offset from y instead).";
 
+    /// <summary>Null when this model, with its options as set, takes offsets (Poisson, Gamma, Tweedie, binary logistic
+    /// regression); otherwise why not, the message a fit or prediction given offsets refuses them with. For callers that
+    /// read offsets before fitting (the command line) and would otherwise read them for nothing.</summary>
+    public string? OffsetRefusalReason => OffsetRefusal;
+
     /// <summary>Runs <paramref name="fit"/> with <see cref="FitOffset"/> set to a checked copy of
     /// <paramref name="offset"/> (length <paramref name="rows"/>, finite), or refused by <see cref="OffsetRefusal"/>.</summary>
     private protected T WithOffset<T>(double[]? offset, int rows, Func<T> fit)

@@ -39,12 +39,14 @@ public abstract class LinearRegressor : LinearEstimator
     /// with <c>(data.Features, data.Labels, data.Weights)</c>; returns this estimator.
     /// </summary>
     /// <param name="data">An opened shard dataset (<see cref="ShardedDataset.Open"/>).</param>
+    /// <param name="offset">Optional offsets o_i, one per row in the dataset's row order (the models that take them; see
+    /// <see cref="Fit(FeatureMatrix, double[], double[], double[])"/>). They stay in memory while X is read by passes.</param>
     /// <exception cref="UnsupportedSolverException"><see cref="LinearEstimator.Solver"/> needs random access to X (coordinate
-    /// descent); Auto picks one that does not.</exception>
-    public LinearRegressor Fit(ShardedDataset data)
+    /// descent) or cannot take offsets; Auto picks one that can.</exception>
+    public LinearRegressor Fit(ShardedDataset data, double[]? offset = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Fit(data.Features, data.Labels, data.Weights);
+        return Fit(data.Features, data.Labels, data.Weights, offset);
     }
 
     /// <summary>
@@ -141,10 +143,11 @@ public abstract class LinearRegressor : LinearEstimator
 
     /// <summary><see cref="Score(FeatureMatrix, double[])"/> on a shard dataset's features and labels (one pass over the shards).</summary>
     /// <param name="data">An opened shard dataset with the model's feature count.</param>
-    public double Score(ShardedDataset data)
+    /// <param name="offset">Optional offsets of its rows (<see cref="Score(FeatureMatrix, double[], double[])"/>).</param>
+    public double Score(ShardedDataset data, double[]? offset = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Score(data.Features, data.Labels);
+        return Score(data.Features, data.Labels, offset);
     }
 
     /// <summary>

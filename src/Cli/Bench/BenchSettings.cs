@@ -12,6 +12,9 @@ internal sealed record BenchSettings
     /// <summary>The svmlight/LIBSVM data file.</summary>
     public required string DataPath { get; init; }
 
+    /// <summary>The <c>--offset</c> file (one offset per data row), or null for none.</summary>
+    public string? OffsetPath { get; init; }
+
     /// <summary>Solver names in the order given; empty for every solver that handles the problem.</summary>
     public required IReadOnlyList<string> Solvers { get; init; }
 

@@ -34,11 +34,12 @@ internal static class BenchCommand
     private static readonly Option<string> XScale = new("--x-scale") { Description = "The plots' x axes: auto (linear, or logarithmic when the solvers' ends span more than two decades), linear or log.", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> Distributed = DistributedOptions.Flag();
     private static readonly Option<int?> Ranks = DistributedOptions.RankCount();
+    private static readonly Option<string?> Offset = OffsetFile.Create("bench");
 
     public static Command Create()
     {
         var cmd = new Command("bench", "Benchmark solvers on a model and data set: traces, time-to-accuracy table, convergence plots and a report.");
-        foreach (var o in ModelOptions.All.Concat([Data, Config, Solvers, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, Repetitions, TraceEvery, TraceShare, XScale, Backend, Out, Distributed, Ranks]))
+        foreach (var o in ModelOptions.All.Concat([Data, Config, Solvers, Tol, Seed, Threads, MaxTime, MaxIterations, ReferenceTime, Repetitions, TraceEvery, TraceShare, XScale, Backend, Out, Distributed, Ranks, Offset]))
             cmd.Options.Add(o);
         Backend.AcceptOnlyFromAmong("auto", "managed", "mkl");
         XScale.AcceptOnlyFromAmong("auto", "linear", "log");
@@ -72,7 +73,7 @@ internal static class BenchCommand
         }
         return new BenchSettings
         {
-            Model = model, DataPath = CliFiles.ResolveData(parse.GetValue(Data)!), Solvers = solvers, Tolerance = tol, Seed = parse.GetValue(Seed),
+            Model = model, DataPath = CliFiles.ResolveData(parse.GetValue(Data)!), OffsetPath = parse.GetValue(Offset), Solvers = solvers, Tolerance = tol, Seed = parse.GetValue(Seed),
             MaxTime = TimeSpan.FromSeconds(maxTime), ReferenceTime = TimeSpan.FromSeconds(refTime),
             MaxIterations = parse.GetValue(MaxIterations), TraceEvery = parse.GetValue(TraceEvery), TraceShare = parse.GetValue(TraceShare),
             XScale = Enum.Parse<AxisScale>(parse.GetValue(XScale)!, ignoreCase: true), Repetitions = parse.GetValue(Repetitions),
@@ -86,7 +87,7 @@ internal static class BenchCommand
     /// </summary>
     private static int RunGrid(ParseResult parse, string configPath)
     {
-        foreach (Option o in ModelOptions.All.Concat([Data, Solvers, Tol, MaxTime, MaxIterations, ReferenceTime, Repetitions, TraceEvery, TraceShare, XScale, Distributed, Ranks]))
+        foreach (Option o in ModelOptions.All.Concat([Data, Solvers, Tol, MaxTime, MaxIterations, ReferenceTime, Repetitions, TraceEvery, TraceShare, XScale, Distributed, Ranks, Offset]))
             if (parse.GetResult(o) is { Implicit: false })
                 throw new UsageException($"--config {configPath} sets the models, data and limits; {o.Name} cannot be given beside it.");
         CliFiles.RequireInput("--config", configPath, "Config");
@@ -154,12 +155,14 @@ internal static class BenchCommand
             : CliData.ReadPart("--data", settings.DataPath, ranks)).RequireRows();
         bool reports = ranks is null || ranks.Rank == 0;
         ILinearMap x = data.Features;
+        if (settings.OffsetPath is not null && estimator.OffsetRefusalReason is { } why) throw new UsageException($"--offset: {why}");
+        double[]? offset = settings.OffsetPath is { } offsetPath ? OffsetFile.Read(offsetPath, data) : null;
         FitProblem posed = CliFiles.OnData("--data", settings.DataPath, () => estimator switch
         {
             CoxRegression cox => cox.CreateProblem(data.Matrix, data.Time!, data.Status!, data.Weights),
             MultiTaskLasso m => m.CreateProblem(data.Matrix, MultiTaskTargets.Indicators(data, MultiTaskTargets.Tasks(data)), data.Weights),
-            LinearClassifier c => Single(c.CreateProblems(data.Matrix, data.Labels, data.Weights), entry.Name),
-            _ => ((LinearRegressor)estimator).CreateProblem(data.Matrix, data.Labels, data.Weights),
+            LinearClassifier c => Single(c.CreateProblems(data.Matrix, data.Labels, data.Weights, offset), entry.Name),
+            _ => ((LinearRegressor)estimator).CreateProblem(data.Matrix, data.Labels, data.Weights, offset),
         });
         var problem = new BenchProblem(entry.Name, Describe(entry.Name, posed, estimator, data.GlobalRows), posed);
         if (settings.Solvers.Count == 0) settings = settings with { Solvers = problem.SupportedSolvers };
@@ -170,7 +173,9 @@ internal static class BenchCommand
 
         string stem = DataStem(settings.DataPath);
         string dir = Path.GetFullPath(outDir ?? Path.Combine("bench-results", $"{settings.Model}-{stem}"));
-        if (reports) PrepareOutput(dir, CliData.Inputs("--data", settings.DataPath));
+        var inputs = CliData.Inputs("--data", settings.DataPath).ToList();
+        if (settings.OffsetPath is not null) inputs.Add(new("--offset", settings.OffsetPath));
+        if (reports) PrepareOutput(dir, inputs);
         var output = reports ? Console.Out : TextWriter.Null;
         long stored = data.StoredCount;
         if (ranks is not null) stored = ranks.AllReduceSum(stored);

@@ -43,7 +43,7 @@ internal static class CvCommand
         var train = Options.Read(parse, estimator, "--data", dataPath);
         Options.CheckFeatures(parse, estimator, train);
         CliData? test = testPath is not null ? Options.Read(parse, estimator, "--test", testPath, train) : null;
-        double[]? offset = Options.Offsets(parse, train, dataPath);
+        double[]? offset = Options.Offsets(parse, train);
         if (offset is not null && test is not null)
             throw new UsageException("--offset with --test: the test rows' offsets are not given; score them with 'optsuite predict --offset'.");
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.Rows);

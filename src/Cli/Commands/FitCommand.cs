@@ -56,6 +56,7 @@ internal static class FitCommand
             if (parse.GetValue(ModelOptions.Lambda) is not null || parse.GetValue(ModelOptions.C) is not null)
                 throw new UsageException("--search-c chooses C itself; drop --lambda / --C.");
             if (parse.GetValue(Distributed)) throw new UsageException("--search-c does not run across ranks (--distributed).");
+            if (parse.GetValue(Offset) is not null) throw new UsageException("--search-c does not carry --offset into its folds; fit with --C (or --lambda) instead.");
         }
         else if (parse.GetResult(Folds) is { Implicit: false }) throw new UsageException("--folds applies to --search-c.");
         string dataPath = CliFiles.ResolveData(parse.GetValue(Data)!);
@@ -90,15 +91,15 @@ internal static class FitCommand
         if (test is not null) CliFiles.RequireRows("--test", testPath!, test.GlobalRows);
         ModelOptions.CheckFeatures(parse, estimator, train.Columns, "--data");
         string? offsetPath = parse.GetValue(Offset);
-        if (offsetPath is not null && ranks is not null) throw new UsageException("--offset is not supported with --distributed (each rank would need its rows' share).");
         string? testOffsetPath = parse.GetValue(TestOffset);
         if (offsetPath is not null && test is not null && testOffsetPath is null)
             throw new UsageException("--offset with --test needs --test-offset FILE, the test rows' offsets (or score the test set with 'optsuite predict --offset').");
         if (testOffsetPath is not null && (offsetPath is null || test is null))
             throw new UsageException("--test-offset goes with --offset and --test: it gives the test rows' offsets.");
-        if (offsetPath is not null && multiTask) throw new UsageException($"--offset: {name} takes no offsets (poisson, gamma, tweedie and binary logistic do).");
-        double[]? offset = offsetPath is null ? null : OffsetFile.Read(offsetPath, train.GlobalRows, "--data", dataPath);
-        double[]? testOffset = testOffsetPath is null ? null : OffsetFile.Read(testOffsetPath, test!.GlobalRows, "--test", testPath!, "--test-offset");
+        if (offsetPath is not null && estimator.OffsetRefusalReason is { } why) throw new UsageException($"--offset: {why}");
+        // With --distributed each rank keeps its own rows' share of the file (the rows it read).
+        double[]? offset = offsetPath is null ? null : OffsetFile.Read(offsetPath, train);
+        double[]? testOffset = testOffsetPath is null ? null : OffsetFile.Read(testOffsetPath, test!, "--test-offset");
         Checkpoints.Apply(parse, estimator, ModelOptions.All, train, ranks);
         double trainScore;
         CSearchResult<LinearClassifier>? search = null;

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using OptSuite.LinearAlgebra.Distributed;
 
 namespace OptSuite.Cli.Commands;
 
 /// <summary>
-/// <c>--offset FILE</c> of <c>fit</c> and <c>predict</c>: one known term o_i of the linear predictor per data row
+/// <c>--offset FILE</c> of <c>fit</c>, <c>predict</c>, <c>path</c>, <c>cv</c> and <c>bench</c>: one known term o_i of the linear predictor per data row
 /// (z_i = x_i·w + b + o_i; glmnet's <c>offset</c>, e.g. log exposure), one number per line in the rows' order. A blank
 /// last line is allowed; anything else that is not one finite number, or a count other than the rows', is refused naming
 /// the option, the file and the line (exit 2). Offsets are data: a model is saved without them.
@@ -14,9 +15,12 @@ internal static class OffsetFile
     /// <summary>The option, with the help text of <paramref name="command"/>.</summary>
     public static Option<string?> Create(string command) => new("--offset")
     {
-        Description = command == "fit"
-            ? "A file of per-row offsets o_i (one number per line), added to the linear predictor x·w + b (log exposure for poisson, gamma, tweedie; logistic: binary only). Not saved with the model."
-            : "A file of per-row offsets o_i (one number per line) for a model fitted with offsets; they are data, not part of the model.",
+        Description = command switch
+        {
+            "fit" => "A file of per-row offsets o_i (one number per line), added to the linear predictor x·w + b (log exposure for poisson, gamma, tweedie; logistic: binary only). Not saved with the model.",
+            "bench" => "A file of per-row offsets o_i (one number per line), added to the linear predictor x·w + b of the benchmarked problem (poisson, gamma, tweedie, binary logistic); solvers that cannot take offsets are left out or refused as for any problem they do not handle.",
+            _ => "A file of per-row offsets o_i (one number per line) for a model fitted with offsets; they are data, not part of the model.",
+        },
     };
 
     /// <summary><c>--test-offset FILE</c> of <c>fit</c>: the offsets of the <c>--test</c> rows.</summary>
@@ -25,13 +29,20 @@ internal static class OffsetFile
         Description = "With --offset and --test: the test rows' offsets (one number per line), so the test score sees the same linear predictor as the training score.",
     };
 
-    /// <summary>The offsets of <paramref name="rows"/> data rows read from <paramref name="path"/>, given as <paramref name="option"/>.</summary>
-    public static double[] Read(string path, long rows, string dataOption, string dataPath, string option = "--offset")
+    /// <summary>
+    /// The offsets of the rows of <paramref name="data"/> read from <paramref name="path"/>, given as <paramref name="option"/>:
+    /// the file holds one value per row of the whole data set (all ranks' rows, in the data's row order), and every line is
+    /// checked; for a rank's share of distributed data (<see cref="CliData.ReadPart"/>) only that rank's rows' values are
+    /// kept, so each rank holds its own share as it holds its own rows.
+    /// </summary>
+    public static double[] Read(string path, CliData data, string option = "--offset")
     {
         CliFiles.RequireInput(option, path, "Offset");
-        var values = new List<double>();
+        long rows = data.GlobalRows;
+        var (first, count) = data.Features is IDistributedMap d ? (d.FirstRow, d.Rows) : (0L, data.Rows);
+        var values = new double[count];
         using var reader = new StreamReader(path);
-        long line = 0;
+        long line = 0, read = 0;
         bool blankSeen = false;
         while (reader.ReadLine() is { } text)
         {
@@ -42,11 +53,12 @@ internal static class OffsetFile
             if (!double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out double v))
                 throw new UsageException($"{option} {path}, line {line}: '{Clip(t)}' is not a number (one number per line, a point for decimals).");
             if (!double.IsFinite(v)) throw new UsageException($"{option} {path}, line {line}: {t} is not finite.");
-            values.Add(v);
+            if (read >= first && read - first < count) values[read - first] = v;
+            read++;
         }
-        if (values.Count != rows)
-            throw new UsageException($"{option} {path} has {values.Count} values for the {rows} rows of {dataOption} {dataPath}; it needs one per row.");
-        return [.. values];
+        if (read != rows)
+            throw new UsageException($"{option} {path} has {read} values for the {rows} rows of {data.Option} {data.Path}; it needs one per row.");
+        return values;
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -30,7 +30,7 @@ internal static class PathCommand
         string prefix = Options.Prefix(parse, CliData.Inputs("--data", dataPath), ".csv", "_coef.csv");
         var data = Options.Read(parse, estimator, "--data", dataPath);
         Options.CheckFeatures(parse, estimator, data);
-        double[]? offset = Options.Offsets(parse, data, dataPath);
+        double[]? offset = Options.Offsets(parse, data);
         RegularizationPath path = CliFiles.OnData("--data", dataPath, () => estimator switch
         {
             LogisticPath logistic => logistic.Fit(data.Matrix, data.Labels, data.Weights),

@@ -75,8 +75,8 @@ internal sealed class PathOptions
     public void CheckFeatures(ParseResult parse, LinearPath path, CliData data) => _model.CheckFeatures(parse, path.PenaltyFactors, data.Columns, "--data");
 
     /// <summary>The --offset file's values for <paramref name="data"/>, or null.</summary>
-    public double[]? Offsets(ParseResult parse, CliData data, string dataPath) =>
-        parse.GetValue(Offset) is { } file ? OffsetFile.Read(file, data.GlobalRows, "--data", dataPath) : null;
+    public double[]? Offsets(ParseResult parse, CliData data) =>
+        parse.GetValue(Offset) is { } file ? OffsetFile.Read(file, data) : null;
 
     public LinearPath Build(ParseResult parse)
     {

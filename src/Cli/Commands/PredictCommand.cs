@@ -52,8 +52,8 @@ internal static class PredictCommand
         double[]? offset = null;
         if (parse.GetValue(Offset) is { } offsetPath)
         {
-            if (model is MultiTaskLasso) throw new UsageException($"--offset: {model.ModelName} takes no offsets (poisson, gamma, tweedie and binary logistic do).");
-            offset = OffsetFile.Read(offsetPath, data.GlobalRows, "--data", dataPath);
+            if (model.OffsetRefusalReason is { } why) throw new UsageException($"--offset: {why}");
+            offset = OffsetFile.Read(offsetPath, data);
         }
         if (output is not null)
         {

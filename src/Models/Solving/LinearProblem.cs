@@ -26,7 +26,7 @@ internal class LinearProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f, bool l
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: linearProgram, Regularizer: Form(f.Regularizer),
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
             Samples: f.Samples, Features: f.Features, Outputs: 1)
-        { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap, Offset = !f.Offset.IsEmpty, NonConvex = !loss.IsConvex };
+        { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap, Offset = f.HasOffset, NonConvex = !loss.IsConvex };
     }
 
     public IDifferentiableFunction Smooth() => Function.AsSmooth();
@@ -73,7 +73,7 @@ internal sealed class GroupProblem<TLoss, TReg>(LinearObjective<TLoss, TReg> f)
             LossQuadratic: loss.IsQuadratic, DualStep: loss.DualStep.Kind, LinearProgram: false, Regularizer: RegularizerForm.Block,
             Ridge: f.Ridge > 0, FitIntercept: f.FitIntercept, ColumnAccess: Stored(f.Data), Sparse: f.Data is CompressedMatrix,
             Samples: f.Samples, Features: f.Features, Outputs: 1)
-        { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap, Offset = !f.Offset.IsEmpty, NonConvex = !loss.IsConvex };
+        { RowBlocks = f.Data is IRowBlockedMap, Distributed = f.Data is IDistributedMap, Offset = f.HasOffset, NonConvex = !loss.IsConvex };
     }
 
     public SolverResult Blocks(BlockCoordinateDescentOptions options, double[]? x0, CancellationToken cancellation) =>

@@ -103,6 +103,6 @@ public readonly record struct ProblemTraits(
             RegularizerForm.Separable => "per-feature penalty",
             _ => "penalty",
         };
-        return $"{(NonConvex ? "non-convex " : "")}{LossName} loss, {penalty}{(FitIntercept ? ", with intercept" : ", no intercept")}";
+        return $"{(NonConvex ? "non-convex " : "")}{LossName} loss, {penalty}{(FitIntercept ? ", with intercept" : ", no intercept")}{(Offset ? ", with offsets" : "")}";
     }
 }

@@ -81,7 +81,12 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         DataChecks.RequireFinite(data, nameof(data));
         _weights = DataChecks.NormalisedWeights(sampleWeights, n, nameof(sampleWeights), _sums);
         _offset = Offsets(offset, n);
-        if (_sums.Distributed) _shiftBalance = _sums.Max(_shiftBalance ? 0 : 1) == 0;
+        HasOffset = _offset is not null;
+        if (_sums.Distributed)
+        {
+            _shiftBalance = _sums.Max(_shiftBalance ? 0 : 1) == 0;
+            HasOffset = AgreedOffsets(_offset is not null, n, _sums);
+        }
 
         _a = data;
         _labels = labels.ToArray();
@@ -115,6 +120,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _labels = source._labels;       // never written after construction
         _weights = source._weights;
         _offset = source._offset;       // never written after construction
+        HasOffset = source.HasOffset;
         _loss = source._loss;
         _reg = regularizer;
         _ridge = ridge;
@@ -176,6 +182,11 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     /// <summary>The offsets o_i (a copy made at construction), or empty when there are none.</summary>
     public ReadOnlySpan<double> Offset => _offset;
 
+    /// <summary>Whether the scores carry offsets: on rows split across ranks, whether any rank's rows have them (the same
+    /// answer on every rank, so every rank's solver makes the same choices; a rank without rows has an empty
+    /// <see cref="Offset"/> either way).</summary>
+    public bool HasOffset { get; }
+
     /// <summary>Adds the offsets to scores Aw + b a solver formed itself (nothing when there are none): every score the
     /// objective's methods take or form is z = Aw + b + o.</summary>
     /// <param name="scores">Aw + b on entry, z on return (length n).</param>
@@ -183,6 +194,16 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     {
         CheckScores(scores);
         if (_offset is not null) TensorPrimitives.Add(scores, _offset, scores);
+    }
+
+    /// <summary>Whether the ranks' rows carry offsets, agreed in one all-reduce: the ranks with rows must all give them or
+    /// all not (a rank without rows has nothing to give and follows the others).</summary>
+    private static bool AgreedOffsets(bool local, int n, SampleSums sums)
+    {
+        var (with, without) = sums.Sum(n > 0 && local ? 1 : 0, n > 0 && !local ? 1 : 0);
+        if (with > 0 && without > 0)
+            throw new ArgumentException($"Offsets are given for the rows of {with} rank(s) but not for those of {without}: every rank with rows must pass its rows' offsets, or none.", "offset");
+        return with > 0;
     }
 
     private static double[]? Offsets(ReadOnlySpan<double> offset, int n)

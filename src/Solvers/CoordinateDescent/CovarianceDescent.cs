@@ -107,7 +107,7 @@ public static class CovarianceDescent
         if (f.Data is not (IRowBlockedMap or IDistributedMap))
             return "its data are neither read in row blocks (IRowBlockedMap) nor split across ranks (IDistributedMap); CoordinateDescent.Minimize solves stored matrices.";
         if (!f.Loss.IsQuadratic) return $"the {typeof(TLoss).Name} is not the squared loss, whose Gram matrix stays fixed.";
-        if (!f.Offset.IsEmpty) return "it has offsets, which its statistics (XᵀAX and XᵀAy) do not carry; subtract them from y for the squared loss.";
+        if (f.HasOffset) return "it has offsets, which its statistics (XᵀAX and XᵀAy) do not carry; subtract them from y for the squared loss.";
         if (!IsWeightedL1OrZero(f.Regularizer)) return $"the regulariser {typeof(TReg).Name} is neither a weighted L1 norm nor zero.";
         if (f.Features > MaxFeatures)
             return $"X has {f.Features} columns; the Gram matrix is held for at most {MaxFeatures} ((p + 1)² doubles: {(MaxFeatures + 1.0) * (MaxFeatures + 1) * 8 / 1e6:F0} MB).";

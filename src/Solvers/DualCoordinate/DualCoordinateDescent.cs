@@ -61,7 +61,7 @@ public static class DualCoordinateDescent
             throw new ArgumentException("Dual coordinate descent needs an objective without intercept (the intercept's equality constraint couples all dual coordinates); add a constant feature or use proximal gradient.", nameof(objective));
         if (!(objective.Ridge > 0))
             throw new ArgumentException("Dual coordinate descent needs an L2 (ridge) term λ > 0.", nameof(objective));
-        if (!objective.Offset.IsEmpty)
+        if (objective.HasOffset)
             throw new ArgumentException("Dual coordinate descent does not take offsets (its dual steps see x_i·w only); use a primal solver (L-BFGS, Newton, coordinate descent).", nameof(objective));
         if ((object)objective.Regularizer is not ISmoothRegularizer { GradientLipschitz: 0 })
             throw new ArgumentException($"Dual coordinate descent handles the ridge term only; {typeof(TReg).Name} must be the zero regulariser.", nameof(objective));
