@@ -21,23 +21,25 @@ public sealed class OptSuiteBinaryTrainer<TModel> : OptSuiteTrainer<TModel, OptS
     /// <param name="labelColumnName">The Boolean label column.</param>
     /// <param name="featureColumnName">The feature column.</param>
     /// <param name="exampleWeightColumnName">The example weight column, or null.</param>
+    /// <param name="offsetColumnName">The offset column (Single), or null: binary logistic regression only (other
+    /// classifiers refuse it here). The fitted transformer then reads it from every row it scores.</param>
     public OptSuiteBinaryTrainer(MLContext mlContext, TModel estimator, string labelColumnName = "Label", string featureColumnName = "Features",
-        string? exampleWeightColumnName = null)
+        string? exampleWeightColumnName = null, string? offsetColumnName = null)
         : this((mlContext ?? throw new ArgumentNullException(nameof(mlContext))).BinaryClassification.Trainers, estimator, labelColumnName,
-            featureColumnName, exampleWeightColumnName)
+            featureColumnName, exampleWeightColumnName, offsetColumnName)
     {
     }
 
     internal OptSuiteBinaryTrainer(BinaryClassificationCatalog.BinaryClassificationTrainers catalog, TModel estimator, string labelColumnName,
-        string featureColumnName, string? exampleWeightColumnName)
+        string featureColumnName, string? exampleWeightColumnName, string? offsetColumnName)
         // ML.NET's calibrated linear trainer declares Score, Probability, PredictedLabel; its LinearSvm Score, PredictedLabel.
-        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, LabelKind.Boolean, e => Link.HasProbabilities(e)
+        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, offsetColumnName, LabelKind.Boolean, e => Link.HasProbabilities(e)
             ? catalog.LbfgsLogisticRegression(labelColumnName, featureColumnName, exampleWeightColumnName)
             : catalog.LinearSvm(labelColumnName, featureColumnName, exampleWeightColumnName))
     {
     }
 
-    private protected override void Train(TModel model, TrainingSet data) => model.Fit(data.Features, data.Labels, data.Weights);
+    private protected override void Train(TModel model, TrainingSet data) => model.Fit(data.Features, data.Labels, data.Weights, data.Offsets);
 
-    private protected override OptSuiteBinaryTransformer<TModel> MakeTransformer(TModel model, DataViewSchema schema) => new(model, FeatureColumnName);
+    private protected override OptSuiteBinaryTransformer<TModel> MakeTransformer(TModel model, DataViewSchema schema) => new(model, FeatureColumnName, OffsetColumnName);
 }

@@ -17,7 +17,7 @@ public sealed class OptSuiteBinaryTransformer<TModel> : OptSuiteTransformer, ISi
 {
     private readonly OutputColumn[] _outputs;
 
-    internal OptSuiteBinaryTransformer(TModel model, string featureColumnName) : base(model, featureColumnName)
+    internal OptSuiteBinaryTransformer(TModel model, string featureColumnName, string? offsetColumnName = null) : base(model, featureColumnName, offsetColumnName)
     {
         if (model.Classes.Count != 2) throw new ArgumentException($"The model has {model.Classes.Count} classes; a binary transformer needs two.", nameof(model));
         Model = model;

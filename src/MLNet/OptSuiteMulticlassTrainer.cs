@@ -33,7 +33,7 @@ public sealed class OptSuiteMulticlassTrainer<TModel> : OptSuiteTrainer<TModel, 
     internal OptSuiteMulticlassTrainer(MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TModel estimator,
         string labelColumnName, string featureColumnName, string? exampleWeightColumnName)
         // ML.NET's multiclass linear trainer declares Score (with the label's names) and PredictedLabel (a key with its values).
-        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, LabelKind.Key,
+        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, null, LabelKind.Key,
             _ => catalog.LbfgsMaximumEntropy(labelColumnName, featureColumnName, exampleWeightColumnName))
     {
     }

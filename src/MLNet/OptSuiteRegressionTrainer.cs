@@ -20,22 +20,24 @@ public sealed class OptSuiteRegressionTrainer<TModel> : OptSuiteTrainer<TModel, 
     /// <param name="labelColumnName">The Single label column.</param>
     /// <param name="featureColumnName">The feature column.</param>
     /// <param name="exampleWeightColumnName">The example weight column, or null.</param>
+    /// <param name="offsetColumnName">The offset column (Single), or null: the log-link models (Poisson, Gamma, Tweedie;
+    /// others refuse it here), e.g. log exposure. The fitted transformer then reads it from every row it scores.</param>
     public OptSuiteRegressionTrainer(MLContext mlContext, TModel estimator, string labelColumnName = "Label", string featureColumnName = "Features",
-        string? exampleWeightColumnName = null)
+        string? exampleWeightColumnName = null, string? offsetColumnName = null)
         : this((mlContext ?? throw new ArgumentNullException(nameof(mlContext))).Regression.Trainers, estimator, labelColumnName,
-            featureColumnName, exampleWeightColumnName)
+            featureColumnName, exampleWeightColumnName, offsetColumnName)
     {
     }
 
     internal OptSuiteRegressionTrainer(RegressionCatalog.RegressionTrainers catalog, TModel estimator, string labelColumnName,
-        string featureColumnName, string? exampleWeightColumnName)
+        string featureColumnName, string? exampleWeightColumnName, string? offsetColumnName)
         // Any of ML.NET's regression trainers declares the one Score column; SDCA's takes a weight column.
-        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, LabelKind.Single,
+        : base(estimator, labelColumnName, featureColumnName, exampleWeightColumnName, offsetColumnName, LabelKind.Single,
             _ => catalog.Sdca(labelColumnName, featureColumnName, exampleWeightColumnName))
     {
     }
 
-    private protected override void Train(TModel model, TrainingSet data) => model.Fit(data.Features, data.Labels, data.Weights);
+    private protected override void Train(TModel model, TrainingSet data) => model.Fit(data.Features, data.Labels, data.Weights, data.Offsets);
 
-    private protected override OptSuiteRegressionTransformer<TModel> MakeTransformer(TModel model, DataViewSchema schema) => new(model, FeatureColumnName);
+    private protected override OptSuiteRegressionTransformer<TModel> MakeTransformer(TModel model, DataViewSchema schema) => new(model, FeatureColumnName, OffsetColumnName);
 }

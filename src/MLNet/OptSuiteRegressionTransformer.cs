@@ -15,7 +15,7 @@ public sealed class OptSuiteRegressionTransformer<TModel> : OptSuiteTransformer,
 {
     private readonly OutputColumn[] _outputs;
 
-    internal OptSuiteRegressionTransformer(TModel model, string featureColumnName) : base(model, featureColumnName)
+    internal OptSuiteRegressionTransformer(TModel model, string featureColumnName, string? offsetColumnName = null) : base(model, featureColumnName, offsetColumnName)
     {
         Model = model;
         _outputs =

@@ -19,16 +19,20 @@ public abstract class OptSuiteTrainer<TModel, TTransformer> : IEstimator<TTransf
     private readonly IEstimator<ITransformer> _shape;
 
     private protected OptSuiteTrainer(TModel estimator, string labelColumnName, string featureColumnName, string? exampleWeightColumnName,
-        LabelKind labelKind, Func<TModel, IEstimator<ITransformer>> shape)
+        string? offsetColumnName, LabelKind labelKind, Func<TModel, IEstimator<ITransformer>> shape)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
         ArgumentException.ThrowIfNullOrEmpty(featureColumnName);
         if (exampleWeightColumnName is "") throw new ArgumentException("The example weight column name is empty; pass null for no weights.", nameof(exampleWeightColumnName));
+        if (offsetColumnName is "") throw new ArgumentException("The offset column name is empty; pass null for no offsets.", nameof(offsetColumnName));
+        // Refused here, not at the first Fit: a model that takes no offsets (Ridge, an SVM, a multinomial model) cannot use the column.
+        if (offsetColumnName is not null && estimator.OffsetRefusalReason is { } why) throw new ArgumentException(why, nameof(offsetColumnName));
         Estimator = estimator;
         LabelColumnName = labelColumnName;
         FeatureColumnName = featureColumnName;
         ExampleWeightColumnName = exampleWeightColumnName;
+        OffsetColumnName = offsetColumnName;
         _labelKind = labelKind;
         _shape = shape(estimator);
     }
@@ -47,6 +51,11 @@ public abstract class OptSuiteTrainer<TModel, TTransformer> : IEstimator<TTransf
     /// <summary>The example weight column (Single, finite, ≥ 0), or null for none.</summary>
     public string? ExampleWeightColumnName { get; }
 
+    /// <summary>The offset column (Single, finite), or null for none: a known term o_i of each row's score,
+    /// z_i = x_i·w + b + o_i (glmnet's <c>offset</c>; log exposure for Poisson, Gamma and Tweedie), used in the fit and
+    /// read again by the fitted transformer from every row it scores.</summary>
+    public string? OffsetColumnName { get; }
+
     /// <summary>
     /// Reads the columns in one pass (the feature vectors into a CSR matrix, sparse vectors as they are), fits a clone of
     /// <see cref="Estimator"/> on them and returns the transformer holding it. A missing or mistyped column, a non-finite
@@ -55,15 +64,19 @@ public abstract class OptSuiteTrainer<TModel, TTransformer> : IEstimator<TTransf
     /// <param name="input">The training data.</param>
     public TTransformer Fit(IDataView input)
     {
-        var data = TrainingSetReader.Read(input, FeatureColumnName, LabelColumnName, _labelKind, ExampleWeightColumnName);
+        var data = TrainingSetReader.Read(input, FeatureColumnName, LabelColumnName, _labelKind, ExampleWeightColumnName, OffsetColumnName);
         var model = (TModel)Estimator.Clone();
         try
         {
             Train(model, data);
         }
-        catch (ArgumentException e) when (e.ParamName is "y" or "x" or "sampleWeight")
+        catch (ArgumentException e) when (e.ParamName is "y" or "x" or "sampleWeight" or "offset")
         {
-            string column = e.ParamName switch { "y" => $"the label column '{LabelColumnName}'", "x" => $"the feature column '{FeatureColumnName}'", _ => $"the example weight column '{ExampleWeightColumnName}'" };
+            string column = e.ParamName switch
+            {
+                "y" => $"the label column '{LabelColumnName}'", "x" => $"the feature column '{FeatureColumnName}'",
+                "offset" => $"the offset column '{OffsetColumnName}'", _ => $"the example weight column '{ExampleWeightColumnName}'",
+            };
             string message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
             throw new ArgumentException($"{Estimator.GetType().Name} cannot be fitted: {message} ({e.ParamName} is {column}.)", nameof(input), e);
         }
@@ -80,7 +93,7 @@ public abstract class OptSuiteTrainer<TModel, TTransformer> : IEstimator<TTransf
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        ColumnChecks.Shape(inputSchema, FeatureColumnName, LabelColumnName, _labelKind, ExampleWeightColumnName);
+        ColumnChecks.Shape(inputSchema, FeatureColumnName, LabelColumnName, _labelKind, ExampleWeightColumnName, OffsetColumnName);
         return _shape.GetOutputSchema(inputSchema);
     }
 

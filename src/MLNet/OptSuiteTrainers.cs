@@ -20,12 +20,15 @@ public static class OptSuiteTrainers
     /// <param name="labelColumnName">The Boolean label column.</param>
     /// <param name="featureColumnName">The feature column (a vector of Single).</param>
     /// <param name="exampleWeightColumnName">The example weight column, or null.</param>
+    /// <param name="offsetColumnName">The offset column (Single: a known term o_i of each row's score), or null; binary
+    /// logistic regression only. The fitted transformer reads it from every row it scores.</param>
     public static OptSuiteBinaryTrainer<TModel> OptSuite<TModel>(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
-        TModel estimator, string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null)
+        TModel estimator, string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
+        string? offsetColumnName = null)
         where TModel : LinearClassifier
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new OptSuiteBinaryTrainer<TModel>(catalog, estimator, labelColumnName, featureColumnName, exampleWeightColumnName);
+        return new OptSuiteBinaryTrainer<TModel>(catalog, estimator, labelColumnName, featureColumnName, exampleWeightColumnName, offsetColumnName);
     }
 
     /// <summary>A multiclass trainer fitting <paramref name="estimator"/>: key labels, a <c>Score</c> vector and a key
@@ -51,11 +54,14 @@ public static class OptSuiteTrainers
     /// <param name="labelColumnName">The Single label column.</param>
     /// <param name="featureColumnName">The feature column (a vector of Single).</param>
     /// <param name="exampleWeightColumnName">The example weight column, or null.</param>
+    /// <param name="offsetColumnName">The offset column (Single: a known term o_i of each row's score, e.g. log exposure),
+    /// or null; Poisson, Gamma and Tweedie only. The fitted transformer reads it from every row it scores.</param>
     public static OptSuiteRegressionTrainer<TModel> OptSuite<TModel>(this RegressionCatalog.RegressionTrainers catalog,
-        TModel estimator, string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null)
+        TModel estimator, string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
+        string? offsetColumnName = null)
         where TModel : LinearRegressor
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new OptSuiteRegressionTrainer<TModel>(catalog, estimator, labelColumnName, featureColumnName, exampleWeightColumnName);
+        return new OptSuiteRegressionTrainer<TModel>(catalog, estimator, labelColumnName, featureColumnName, exampleWeightColumnName, offsetColumnName);
     }
 }

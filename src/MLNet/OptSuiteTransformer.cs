@@ -23,15 +23,21 @@ namespace OptSuite.MLNet;
 /// </remarks>
 public abstract class OptSuiteTransformer : ITransformer
 {
-    private protected OptSuiteTransformer(LinearEstimator model, string featureColumnName)
+    private protected OptSuiteTransformer(LinearEstimator model, string featureColumnName, string? offsetColumnName = null)
     {
         Scores = new LinearScores(model);
         FeatureColumnName = featureColumnName;
         FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, model.FeatureCount);
+        OffsetColumnName = offsetColumnName;
     }
 
     /// <summary>The name of the feature column the model reads.</summary>
     public string FeatureColumnName { get; }
+
+    /// <summary>The offset column (Single) the model was fitted with, or null: its value o_i is added to every score of the
+    /// row, z = x·w + b + o_i, so data to score must hold it (a schema without it is an <see cref="ArgumentException"/>
+    /// naming it). Offsets are data: a non-finite one gives a NaN score, as a NaN feature does.</summary>
+    public string? OffsetColumnName { get; }
 
     /// <summary>The feature column's type: a vector of Single with the model's feature count.</summary>
     public DataViewType FeatureColumnType { get; }

@@ -44,8 +44,15 @@ internal static class ColumnChecks
         return column.Type == NumberDataViewType.Single ? column : throw WrongWeight(name, TypeName(column.Type));
     }
 
+    /// <summary>The offset column: Single (a known term of each row's score, as the example weight column is one number).</summary>
+    public static DataViewSchema.Column Offset(DataViewSchema schema, string name)
+    {
+        var column = Find(schema, "offset", name);
+        return column.Type == NumberDataViewType.Single ? column : throw WrongOffset(name, TypeName(column.Type));
+    }
+
     /// <summary>The same checks on a schema shape (what an estimator chain propagates before it fits).</summary>
-    public static void Shape(SchemaShape shape, string features, string label, LabelKind kind, string? weight)
+    public static void Shape(SchemaShape shape, string features, string label, LabelKind kind, string? weight, string? offset = null)
     {
         var f = Find(shape, "feature", features);
         if (!(f.Kind == SchemaShape.Column.VectorKind.Vector && !f.IsKey && f.ItemType == NumberDataViewType.Single))
@@ -59,11 +66,20 @@ internal static class ColumnChecks
             _ => scalar && !l.IsKey && l.ItemType == NumberDataViewType.Single,
         };
         if (!fits) throw WrongLabel(label, Describe(l), kind);
-        if (weight is null) return;
-        var w = Find(shape, "example weight", weight);
-        if (!(w.Kind == SchemaShape.Column.VectorKind.Scalar && !w.IsKey && w.ItemType == NumberDataViewType.Single))
-            throw WrongWeight(weight, Describe(w));
+        if (weight is not null)
+        {
+            var w = Find(shape, "example weight", weight);
+            if (!IsSingle(w)) throw WrongWeight(weight, Describe(w));
+        }
+        if (offset is not null)
+        {
+            var o = Find(shape, "offset", offset);
+            if (!IsSingle(o)) throw WrongOffset(offset, Describe(o));
+        }
     }
+
+    private static bool IsSingle(SchemaShape.Column c) =>
+        c.Kind == SchemaShape.Column.VectorKind.Scalar && !c.IsKey && c.ItemType == NumberDataViewType.Single;
 
     private static SchemaShape.Column Find(SchemaShape shape, string role, string name)
     {
@@ -100,4 +116,8 @@ internal static class ColumnChecks
 
     private static ArgumentException WrongWeight(string name, string type) =>
         new($"The example weight column '{name}' is {type}; it must be Single, as for ML.NET's trainers.", "input");
+
+    private static ArgumentException WrongOffset(string name, string type) =>
+        new($"The offset column '{name}' is {type}; it must be Single, one known term of each row's score " +
+            "(mlContext.Transforms.Conversion.ConvertType makes Single of Double).", "input");
 }

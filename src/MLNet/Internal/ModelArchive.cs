@@ -87,6 +87,7 @@ internal static class ModelArchive
     private static JsonObject Describe(OptSuiteTransformer o, string entry)
     {
         var part = new JsonObject { ["kind"] = "optsuite", ["entry"] = entry, ["feature_column"] = o.FeatureColumnName, ["task"] = o.Task };
+        if (o.OffsetColumnName is { } offset) part["offset_column"] = offset;
         o.Describe(part);
         return part;
     }
@@ -103,7 +104,9 @@ internal static class ModelArchive
             "regression" when model is LinearRegressor => nameof(MakeRegression),
             _ => throw new InvalidDataException($"{source}: a {model.GetType().Name} cannot make a '{task}' transformer."),
         };
-        object?[] args = task == "multiclass" ? [model, features, part] : [model, features];
+        // offset_column: absent for a model fitted without offsets (and in files written before it existed).
+        string? offset = part["offset_column"] is JsonValue v && v.TryGetValue(out string? name) ? name : null;
+        object?[] args = task == "multiclass" ? [model, features, part] : [model, features, offset];
         var method = typeof(ModelArchive).GetMethod(factory, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(model.GetType());
         try
         {
@@ -115,9 +118,11 @@ internal static class ModelArchive
         }
     }
 
-    private static OptSuiteTransformer MakeBinary<TModel>(TModel model, string features) where TModel : LinearClassifier => new OptSuiteBinaryTransformer<TModel>(model, features);
+    private static OptSuiteTransformer MakeBinary<TModel>(TModel model, string features, string? offset) where TModel : LinearClassifier =>
+        new OptSuiteBinaryTransformer<TModel>(model, features, offset);
 
-    private static OptSuiteTransformer MakeRegression<TModel>(TModel model, string features) where TModel : LinearRegressor => new OptSuiteRegressionTransformer<TModel>(model, features);
+    private static OptSuiteTransformer MakeRegression<TModel>(TModel model, string features, string? offset) where TModel : LinearRegressor =>
+        new OptSuiteRegressionTransformer<TModel>(model, features, offset);
 
     private static OptSuiteTransformer MakeMulticlass<TModel>(TModel model, string features, JsonObject part) where TModel : LinearClassifier
     {

@@ -13,6 +13,7 @@ internal sealed class ScoringMapper : IRowToRowMapper
 {
     private readonly OptSuiteTransformer _transformer;
     private readonly DataViewSchema.Column _features;
+    private readonly DataViewSchema.Column? _offset;
 
     public ScoringMapper(OptSuiteTransformer transformer, DataViewSchema inputSchema)
     {
@@ -22,6 +23,8 @@ internal sealed class ScoringMapper : IRowToRowMapper
         int p = ColumnChecks.Features(inputSchema, transformer.FeatureColumnName, out _features);
         if (p != transformer.Scores.Features)
             throw new ArgumentException($"The feature column '{transformer.FeatureColumnName}' has {p} slots; the model was fitted on {transformer.Scores.Features}.", nameof(inputSchema));
+        // A model fitted with offsets scores x·w + b + o: without the column its scores would be another model's.
+        if (transformer.OffsetColumnName is { } offset) _offset = ColumnChecks.Offset(inputSchema, offset);
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
         uint setId = ScoreAnnotations.NextSetId(inputSchema);
@@ -46,7 +49,11 @@ internal sealed class ScoringMapper : IRowToRowMapper
     {
         var needed = new SortedSet<int>();
         foreach (var c in dependingColumns ?? [])
-            needed.Add(Check(c) < InputSchema.Count ? c.Index : _features.Index);
+        {
+            if (Check(c) < InputSchema.Count) { needed.Add(c.Index); continue; }
+            needed.Add(_features.Index);
+            if (_offset is { } o) needed.Add(o.Index);
+        }
         return needed.Select(i => InputSchema[i]).ToArray();
     }
 
@@ -68,7 +75,7 @@ internal sealed class ScoringMapper : IRowToRowMapper
         for (int k = 0; k < outputs.Count; k++)
         {
             if (!active[InputSchema.Count + k]) continue;
-            scorer ??= new RowScorer(input, _features, _transformer.Scores);
+            scorer ??= new RowScorer(input, _features, _offset, _transformer.Scores);
             getters[k] = outputs[k].Getter(scorer);
         }
         return getters;

@@ -14,20 +14,23 @@ namespace OptSuite.MLNet.Internal;
 /// </summary>
 internal static class TrainingSetReader
 {
-    public static TrainingSet Read(IDataView data, string features, string label, LabelKind kind, string? weight)
+    public static TrainingSet Read(IDataView data, string features, string label, LabelKind kind, string? weight, string? offset = null)
     {
         ArgumentNullException.ThrowIfNull(data, "input");
         var schema = data.Schema;
         int p = ColumnChecks.Features(schema, features, out var featureColumn);
         var labelColumn = ColumnChecks.Label(schema, label, kind);
         DataViewSchema.Column? weightColumn = weight is null ? null : ColumnChecks.Weight(schema, weight);
+        DataViewSchema.Column? offsetColumn = offset is null ? null : ColumnChecks.Offset(schema, offset);
 
         var active = new List<DataViewSchema.Column> { featureColumn, labelColumn };
         if (weightColumn is { } wc) active.Add(wc);
+        if (offsetColumn is { } oc) active.Add(oc);
         using var cursor = data.GetRowCursor(active);
         var getFeatures = cursor.GetGetter<VBuffer<float>>(featureColumn);
         var getLabel = LabelGetter(cursor, labelColumn, kind);
         var getWeight = weightColumn is { } w ? cursor.GetGetter<float>(w) : null;
+        var getOffset = offsetColumn is { } o ? cursor.GetGetter<float>(o) : null;
 
         long hint = data.GetRowCount() ?? 1024;
         var pointers = new ArrayBuffer<int>((int)Math.Min(hint + 1, 1 << 20));
@@ -35,9 +38,10 @@ internal static class TrainingSetReader
         var values = new ArrayBuffer<double>();
         var labels = new ArrayBuffer<double>((int)Math.Min(hint, 1 << 20));
         var weights = getWeight is null ? null : new ArrayBuffer<double>((int)Math.Min(hint, 1 << 20));
+        var offsets = getOffset is null ? null : new ArrayBuffer<double>((int)Math.Min(hint, 1 << 20));
         pointers.Add(0);
         VBuffer<float> x = default;
-        float wi = 0;
+        float wi = 0, oi = 0;
         long row = 0;
         while (cursor.MoveNext())
         {
@@ -68,12 +72,19 @@ internal static class TrainingSetReader
                     throw new ArgumentException($"Row {row} of the example weight column '{weight}' is {wi.ToString(CultureInfo.InvariantCulture)}; weights must be finite and ≥ 0.", "input");
                 weights!.Add(wi);
             }
+            if (getOffset is not null)
+            {
+                getOffset(ref oi);
+                if (!float.IsFinite(oi))
+                    throw new ArgumentException($"Row {row} of the offset column '{offset}' is {oi.ToString(CultureInfo.InvariantCulture)}; offsets must be finite.", "input");
+                offsets!.Add(oi);
+            }
             row++;
             if (row > int.MaxValue - 1) throw new ArgumentException($"The data has more than {int.MaxValue - 1} rows, the most one CSR matrix holds.", "input");
         }
         if (row == 0) throw new ArgumentException("The training data has no rows.", "input");
         var csr = new CsrMatrix((int)row, p, pointers.ToArray(), indices.Items, values.Items);
-        return new TrainingSet(csr, labels.ToArray(), weights?.ToArray());
+        return new TrainingSet(csr, labels.ToArray(), weights?.ToArray(), offsets?.ToArray());
     }
 
     /// <summary>A reader of the current row's label as a double, checking it; the argument is the row number for messages.</summary>

@@ -480,6 +480,33 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void MLNetOffsetColumn()
+    {
+        // sample: ml.net offset
+        var mlContext = new MLContext(seed: 0);
+        var claims = SvmlightReader.Read(DatasetLocator.Find("glmnet_synthetic/PoissonExample.svm"));     // 500 × 20, counts
+        double[] exposure = Enumerable.Range(0, claims.Rows).Select(i => 0.5 + i % 7 / 4.0).ToArray();     // e.g. years insured
+        var rows = OptSuiteVectors.Rows(claims.Features).Select((x, i) =>
+            new { Features = x, Label = (float)claims.Labels[i], LogExposure = (float)Math.Log(exposure[i]) }).ToList();
+        var schema = SchemaDefinition.Create(rows[0].GetType());
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, claims.Columns);
+        var data = mlContext.Data.LoadFromEnumerable(rows, schema);
+
+        // The offset column is a known term of every score, z = x·w + b + o: used by the fit and read from each row scored.
+        var trainer = mlContext.Regression.Trainers.OptSuite(new PoissonRegressor { Lambda = 0.05 }, offsetColumnName: "LogExposure");
+        var model = trainer.Fit(data);
+        float[] expectedClaims = model.Transform(data).GetColumn<float>("Score").ToArray();                 // e^(x·w + b) · exposure
+        // end sample
+        double[] o = rows.Select(r => (double)r.LogExposure).ToArray();
+        var x = new CsrMatrix(claims.Rows, claims.Columns, claims.Features.RowPointers.ToArray(), claims.Features.ColumnIndices.ToArray(),
+            claims.Features.Values.ToArray().Select(v => (double)(float)v).ToArray());
+        var direct = new PoissonRegressor { Lambda = 0.05 }.Fit(x, claims.Labels.ToArray(), null, o);
+        double[] mean = direct.Predict(x, o);
+        for (int i = 0; i < mean.Length; i++) Assert.Equal(mean[i], expectedClaims[i], 1e-5 * mean[i]);
+        Assert.Equal("LogExposure", model.OffsetColumnName);
+    }
+
+    [Fact]
     public void MLNetTextPipeline()
     {
         // sample: ml.net
@@ -527,7 +554,7 @@ public class UsageGuideSamples
         string code = Normalise(source);
         static List<string> Blocks(string md) => md.Split("```csharp").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
         var blocks = Blocks(guide);
-        Assert.Equal(24, blocks.Count);
+        Assert.Equal(25, blocks.Count);
         // Every README block but the backend one (it switches the process-wide backend, so it is compiled, not run).
         // (and the MPI one: it needs mpiexec.hydra; MpiSolverTests runs the same calls on real ranks).
         var readmeBlocks = Blocks(readme).Where(b => !b.Contains("LinearAlgebraBackends.Select", StringComparison.Ordinal)
