@@ -17,7 +17,8 @@ internal static class OffsetFile
     {
         Description = command switch
         {
-            "fit" => "A file of per-row offsets o_i (one number per line), added to the linear predictor x·w + b (log exposure for poisson, gamma, tweedie; logistic: binary only). Not saved with the model.",
+            "fit" => "A file of per-row offsets o_i (one number per line, one per row of the data file or shard directory in its row order; with --distributed each rank keeps its rows' share), added to the linear predictor x·w + b (log exposure for poisson, gamma, tweedie; logistic: binary only). Not saved with the model.",
+            "path" => "A file of per-row offsets o_i (one number per line, one per data row in its order), added to the linear predictor x·w + b at every λ and in every fold (poisson, gamma, tweedie).",
             "bench" => "A file of per-row offsets o_i (one number per line), added to the linear predictor x·w + b of the benchmarked problem (poisson, gamma, tweedie, binary logistic); solvers that cannot take offsets are left out or refused as for any problem they do not handle.",
             _ => "A file of per-row offsets o_i (one number per line) for a model fitted with offsets; they are data, not part of the model.",
         },

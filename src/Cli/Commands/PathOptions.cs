@@ -18,7 +18,7 @@ internal sealed class PathOptions
     public readonly Option<double?> L1Ratio = new("--l1-ratio") { Description = "α ∈ [0, 1], the L1 share of the penalty (elastic-net: default 0.5; logistic: implies --penalty elastic-net)." };
     public readonly Option<string?> Penalty = new("--penalty") { Description = "logistic: l1 (default), elastic-net or l2 (λ_max then uses glmnet's α = 0.001)." };
     public readonly Option<double?> Power = new("--power") { Description = "tweedie: the power ρ ∈ [1, 2] (paths and CV need a convex log-link loss). Default 1.5." };
-    public readonly Option<string?> Offset = OffsetFile.Create("fit");
+    public readonly Option<string?> Offset = OffsetFile.Create("path");
     public readonly Option<int> Length = new("--n-lambda") { Description = "Number of λ values from λ_max down to ε·λ_max.", DefaultValueFactory = _ => 100 };
     public readonly Option<double?> Ratio = new("--lambda-min-ratio") { Description = "ε = λ_min/λ_max. Default 1e-2 when n < p, else 1e-4 (glmnet)." };
     public readonly Option<bool> NoEarlyStop = new("--no-early-stop") { Description = "Solve every λ (by default the path stops when the deviance explained saturates, as glmnet)." };
