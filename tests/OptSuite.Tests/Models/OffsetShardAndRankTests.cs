@@ -191,6 +191,16 @@ public sealed class OffsetShardAndRankTests
         Assert.All(fits, f => Assert.Equal(fits[1].Report!.Solver, f.Report!.Solver));
         Assert.All(fits, f => Assert.Equal(fits[1].Coefficients, f.Coefficients));
         SameObjective(single, fits[1], "logistic with a rank without rows");
+        // Every rank, the one without rows included, refuses a solver that cannot take the offsets (rather than one rank
+        // entering its rounds while the others refuse).
+        var refused = Assert.Throws<AggregateException>(() => InProcessCommunicator.Run(3, comm =>
+        {
+            int from = cut[comm.Rank], to = cut[comm.Rank + 1];
+            var local = FeatureMatrix.Distributed(x.SliceRows(from, to), comm);
+            return new LogisticRegression { Lambda = 0.01, FitIntercept = false, Solver = SolverKind.DualCoordinateDescent }.Fit(local, y[from..to], null, o[from..to]);
+        }, TimeSpan.FromSeconds(60)));
+        Assert.Equal(3, refused.InnerExceptions.Count);
+        Assert.All(refused.InnerExceptions, c => Assert.Contains("does not take offsets", Assert.IsType<UnsupportedSolverException>(c).Message));
 
         var e = Assert.ThrowsAny<Exception>(() => InProcessCommunicator.Run(2, comm =>
         {
