@@ -110,6 +110,7 @@ public abstract class LinearClassifier : LinearEstimator
                 : $"y has a single class ({classes.Names[0]}); a classifier needs at least two.", nameof(y));
         double lambda = ResolveLambda(Ranks.Samples(a));
         double[]? weights = sampleWeight;
+        OneVsRestWeighting = null;
         if (ClassWeight is { } classWeight) (weights, lambda) = Weighted(a, classWeight, classes, index, sampleWeight, lambda);
         var (fitted, kept) = FittedColumns.Select(a, FitIntercept, separable: true);
         fitted = PrepareScaling(fitted, weights);
@@ -126,21 +127,41 @@ public abstract class LinearClassifier : LinearEstimator
         double[]? sampleWeight, double lambda)
     {
         int k = classes.Count;
-        var counts = new double[k + 2];
-        foreach (int c in index) counts[c]++;
+        // The unweighted class counts, the sample weights' total and count, and their total per class (over every rank).
+        var counts = new double[2 * k + 2];
+        for (int i = 0; i < index.Length; i++)
+        {
+            counts[index[i]]++;
+            counts[k + 2 + index[i]] += sampleWeight is null ? 1.0 : sampleWeight[i];
+        }
         counts[k] = sampleWeight?.Sum() ?? index.Length;
         counts[k + 1] = index.Length;
         Ranks.Sum(a, counts);
-        // The sample weights' mean over every rank.
-        double[] weights = classWeight.Apply(classes, counts.AsSpan(0, k), index, sampleWeight, counts[k] / counts[k + 1]);
+        double n = counts[k + 1], mean = counts[k] / n;   // the sample weights' mean over every rank
+        double[] weights = classWeight.Apply(classes, counts.AsSpan(0, k), index, sampleWeight, mean);
         Span<double> total = [weights.Sum()];
         Ranks.Sum(a, total);
         if (!(total[0] > 0))
             throw new ArgumentException($"The class weights ({classWeight}) leave every sample with weight 0; at least one class present must weigh more than 0.", nameof(ClassWeight));
+        // One-vs-rest (LIBLINEAR's -wi): problem c weighs class c's rows by w_c and the rest by 1, so S_c = n + (w_c − 1)·n_c
+        // with n_c class c's (normalised) sample weight; λ_c = 1/(C·S_c).
+        double[] perClass = classWeight.For(classes, counts.AsSpan(0, k));
+        var lambdas = new double[k];
+        for (int c = 0; c < k; c++)
+        {
+            double s = n + (perClass[c] - 1) * counts[k + 2 + c] / mean;
+            lambdas[c] = Lambda is null ? lambda * n / s : lambda;
+        }
+        double[]? normalised = sampleWeight?.Select(v => v / mean).ToArray();
+        OneVsRestWeighting = new OneVsRestWeights(perClass, normalised, lambdas);
         // λ = 1/(n·C) from C (or the default C = 1) becomes 1/(C·S): the weights scale C per class, as LIBLINEAR's -wi.
-        if (Lambda is null) lambda *= counts[k + 1] / total[0];
+        if (Lambda is null) lambda *= n / total[0];
         return (weights, lambda);
     }
+
+    /// <summary>With <see cref="ClassWeight"/>, how each one-vs-rest problem weighs its rows and its λ (LIBLINEAR's
+    /// one-vs-rest <c>-wi</c>); set by the fit's preparation, null without class weights.</summary>
+    private protected OneVsRestWeights? OneVsRestWeighting { get; private set; }
 
     /// <summary>The start of problem <paramref name="c"/>: all of <paramref name="x0"/> for one problem, column c of W
     /// (and intercept c) for one-vs-rest.</summary>

@@ -64,7 +64,7 @@ public sealed class LinearSvm : LinearClassifier<LinearSvm>, IPenaltyChoice
 
     private IReadOnlyList<FitProblem> Pose(ILinearMap x, int[] y, int classes, double[]? w, double lambda, bool intercept) => classes == 2
         ? [SvmProblem.Binary(x, Signs(y, 1), Loss, lambda, Alpha, intercept, w)]
-        : SvmProblem.OneVsRest(x, y, classes, Loss, lambda, Alpha, intercept, w);
+        : SvmProblem.OneVsRest(x, y, classes, Loss, lambda, Alpha, intercept, w, OneVsRestWeighting);
 
     internal override void WriteOptions(IDictionary<string, object?> options)
     {

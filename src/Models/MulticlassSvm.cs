@@ -53,7 +53,7 @@ public sealed class MulticlassSvm : LinearClassifier<MulticlassSvm>
     {
         MulticlassStrategy.CrammerSinger => [new CrammerSingerProblem(
             new MulticlassLinearObjective<CrammerSingerHingeLoss, ZeroRegularizer>(x, y, classes, default, default, lambda, intercept, w))],
-        MulticlassStrategy.OneVsRest => SvmProblem.OneVsRest(x, y, classes, Loss, lambda, 0, intercept, w),
+        MulticlassStrategy.OneVsRest => SvmProblem.OneVsRest(x, y, classes, Loss, lambda, 0, intercept, w, OneVsRestWeighting),
         _ => throw new ArgumentOutOfRangeException(nameof(Strategy), Strategy, "Not a MulticlassStrategy value."),
     };
 

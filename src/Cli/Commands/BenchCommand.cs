@@ -29,7 +29,7 @@ internal static class BenchCommand
     private static readonly Option<double> ReferenceTime = new("--reference-time") { Description = "Time limit of the tight reference solve, seconds.", DefaultValueFactory = _ => 30.0 };
     private static readonly Option<int> TraceEvery = new("--trace-every") { Description = "Record a trace point every N iterations (subject to --trace-share).", DefaultValueFactory = _ => 1 };
     private static readonly Option<double> TraceShare = new("--trace-share") { Description = "The largest share of each solver's time its tracing may take: a due trace point is skipped while tracing has cost more than this share of the solver time so far (0.2: at most about 20 % added to the wall time). 0 records every due point.", DefaultValueFactory = _ => 0.2 };
-    private static readonly Option<string> Backend = new("--backend") { Description = "Linear-algebra backend for the data: auto (OPTSUITE_BACKEND, else MKL when it loads), managed or mkl.", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<string> Backend = new("--backend") { Description = "Linear-algebra backend for the data: auto (OPTSUITE_BACKEND, else MKL when it loads — managed for a small matrix), managed or mkl.", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Out = new("--out", "-o") { Description = "Output folder (default bench-results/MODEL-DATA)." };
     private static readonly Option<string> XScale = new("--x-scale") { Description = "The plots' x axes: auto (linear, or logarithmic when the solvers' ends span more than two decades), linear or log.", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> Distributed = DistributedOptions.Flag();

@@ -28,7 +28,7 @@ public sealed class ShardedMatrix : RowBlockedMap
     {
         _data = data;
         _verification = verification;
-        Backend = backend ?? LinearAlgebraBackends.Default;
+        Backend = backend ?? LinearAlgebraBackends.ForNewMatrix(data.Rows, data.Columns, data.Manifest.NonZeros);
         var shards = data.Manifest.Shards;
         _verified = new bool[shards.Count];
         _largestShard = shards.Count == 0 ? 0 : (int)shards.Max(s => s.NonZeros);

@@ -1,13 +1,15 @@
 namespace OptSuite.LinearAlgebra;
 
 /// <summary>
-/// Finds, selects and reports the linear-algebra backends. New matrices use <see cref="Default"/> unless given a
-/// backend explicitly; a matrix keeps its backend for life.
+/// Finds, selects and reports the linear-algebra backends. New matrices use <see cref="ForNewMatrix(long, long, long)"/> (the
+/// <see cref="Default"/>, except that under the auto preference a small matrix is managed) unless given a backend
+/// explicitly; a matrix keeps its backend for life.
 /// </summary>
 public static class LinearAlgebraBackends
 {
     private static readonly object s_lock = new();
     private static ILinearAlgebraBackend? s_default;
+    private static bool s_auto;
     private static string s_reason = "";
     private static readonly Lazy<(ILinearAlgebraBackend? Backend, string Reason)> s_mkl = new(LoadMkl);
 
@@ -52,8 +54,65 @@ public static class LinearAlgebraBackends
             lock (s_lock)
             {
                 s_default = value;
+                s_auto = false;
                 s_reason = "set by the application";
             }
+        }
+    }
+
+    /// <summary>Stored entries from which a matrix is large enough for MKL under the auto preference: twice the
+    /// managed kernels' least work per thread (2¹⁷), where either backend starts using a second thread.</summary>
+    public const long SmallMatrixEntries = 2 * OptSuite.LinearAlgebra.Managed.ParallelWorkers.MinWorkPerPart;
+
+    /// <summary>Work (≈ flops) of the matrix's largest routine product, stored entries × min(rows, columns, stored entries) — a Gram
+    /// matrix or a Cholesky factor — from which MKL is worth loading under the auto preference (2²⁴).</summary>
+    public const long SmallMatrixWork = 1L << 24;
+
+    /// <summary>
+    /// The backend a new <paramref name="rows"/> × <paramref name="columns"/> matrix with
+    /// <paramref name="storedEntries"/> stored entries uses when none is given: <see cref="Default"/>, except that under
+    /// the auto preference (<c>OPTSUITE_BACKEND</c> unset or auto, and <see cref="Default"/> not set by the application) a
+    /// small matrix — fewer than <see cref="SmallMatrixEntries"/> stored entries and less than
+    /// <see cref="SmallMatrixWork"/> for its Gram product — uses the managed backend without loading MKL. On such a
+    /// matrix every product runs on one thread either way and takes microseconds, while binding libmkl_rt and its
+    /// self-check cost a short <c>optsuite fit</c> about 35 ms of its start-up (benchmarks/results/cold-start.md).
+    /// </summary>
+    /// <param name="rows">The matrix's rows.</param>
+    /// <param name="columns">The matrix's columns.</param>
+    /// <param name="storedEntries">Its stored entries (rows × columns when dense, the non-zeros when sparse).</param>
+    public static ILinearAlgebraBackend ForNewMatrix(long rows, long columns, long storedEntries) =>
+        ForNewMatrix(rows, columns, storedEntries, IsAuto, () => Default);
+
+    /// <summary><see cref="ForNewMatrix(long, long, long)"/> given whether the preference is auto and how to get the
+    /// default (asked for only when the matrix is not small, so a small one never loads MKL).</summary>
+    internal static ILinearAlgebraBackend ForNewMatrix(long rows, long columns, long storedEntries, bool auto, Func<ILinearAlgebraBackend> defaultBackend)
+    {
+        if (auto && IsSmall(rows, columns, storedEntries)) return Managed;
+        return defaultBackend();
+    }
+
+    /// <summary>Whether a matrix is below both of the auto preference's limits (<see cref="SmallMatrixEntries"/>,
+    /// <see cref="SmallMatrixWork"/>).</summary>
+    internal static bool IsSmall(long rows, long columns, long storedEntries) =>
+        storedEntries < SmallMatrixEntries && storedEntries * Math.Max(1, Math.Min(Math.Min(rows, columns), storedEntries)) < SmallMatrixWork;
+
+    /// <summary>Whether new matrices follow the auto preference: the default was (or, not chosen yet, will be) chosen by
+    /// auto from <c>OPTSUITE_BACKEND</c> or <see cref="Select(BackendPreference)"/>, not set by the application.</summary>
+    private static bool IsAuto
+    {
+        get
+        {
+            if (s_default is not null) return s_auto;
+            BackendPreference preference;
+            try
+            {
+                preference = ParsePreference(Environment.GetEnvironmentVariable("OPTSUITE_BACKEND"));
+            }
+            catch (ArgumentException)
+            {
+                return false;   // Default reports the bad value when asked.
+            }
+            return preference == BackendPreference.Auto;
         }
     }
 
@@ -77,6 +136,7 @@ public static class LinearAlgebraBackends
             var chosen = Choose(preference, source, () => s_mkl.Value, out string reason);
             s_reason = reason;
             s_default = chosen;
+            s_auto = preference == BackendPreference.Auto;
             return chosen;
         }
     }
@@ -108,7 +168,7 @@ public static class LinearAlgebraBackends
             case BackendPreference.Auto:
                 if (mkl.Backend is not null)
                 {
-                    reason = $"auto: MKL loaded ({mkl.Reason})";
+                    reason = $"auto: MKL loaded ({mkl.Reason}); small matrices (under {SmallMatrixEntries} stored entries) use managed";
                     return mkl.Backend;
                 }
                 reason = $"auto: MKL unavailable ({mkl.Reason}); using managed";

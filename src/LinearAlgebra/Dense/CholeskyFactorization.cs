@@ -48,7 +48,7 @@ public sealed class CholeskyFactorization
 
     /// <summary>
     /// Factors the n × n matrix given row by row in <paramref name="symmetric"/> (length n², lower triangle read),
-    /// with <paramref name="backend"/>, by default <see cref="LinearAlgebraBackends.Default"/>.
+    /// with <paramref name="backend"/>, by default the one a new matrix of that size uses (<see cref="LinearAlgebraBackends.ForNewMatrix(long, long, long)"/>).
     /// </summary>
     /// <exception cref="MatrixNotPositiveDefiniteException">A pivot is not positive; the exception names it.</exception>
     public static CholeskyFactorization Factor(ReadOnlySpan<double> symmetric, int size, ILinearAlgebraBackend? backend = null) =>
@@ -75,7 +75,7 @@ public sealed class CholeskyFactorization
         Checks.Dimension(size, nameof(size));
         if ((long)size * size != symmetric.Length)
             throw new ArgumentException($"symmetric must have length size² = {(long)size * size}; it has length {symmetric.Length}.", nameof(symmetric));
-        var copy = new DenseMatrix(size, size, symmetric.ToArray(), MatrixLayout.RowMajor, backend ?? LinearAlgebraBackends.Default);
+        var copy = new DenseMatrix(size, size, symmetric.ToArray(), MatrixLayout.RowMajor, backend);
         return TryFactorInPlace(copy, out factorization, out failingPivot);
     }
 

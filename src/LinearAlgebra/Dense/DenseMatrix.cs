@@ -28,7 +28,7 @@ public sealed class DenseMatrix : ILinearMap
         Columns = columns;
         Data = data;
         Layout = layout;
-        Backend = backend ?? LinearAlgebraBackends.Default;
+        Backend = backend ?? LinearAlgebraBackends.ForNewMatrix(rows, columns, (long)rows * columns);
     }
 
     /// <summary>A new zero matrix.</summary>

@@ -10,7 +10,7 @@ public abstract class CompressedMatrix : ILinearMap
     private protected CompressedMatrix(CompressedStorage storage, ILinearAlgebraBackend? backend)
     {
         Storage = storage;
-        Backend = backend ?? LinearAlgebraBackends.Default;
+        Backend = backend ?? LinearAlgebraBackends.ForNewMatrix(storage.LineCount, storage.LineLength, storage.NonZeroCount);
     }
 
     internal CompressedStorage Storage { get; }

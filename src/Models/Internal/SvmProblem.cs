@@ -14,16 +14,18 @@ internal static class SvmProblem
         _ => throw new ArgumentOutOfRangeException("Loss", loss, "Not an SvmLoss value."),
     };
 
-    /// <summary>One binary problem per class: class c against the rest.</summary>
+    /// <summary>One binary problem per class: class c against the rest; with class weights (<paramref name="weighting"/>)
+    /// each problem weighs its rows and takes its λ as LIBLINEAR's one-vs-rest does (<see cref="OneVsRestWeights"/>).</summary>
     public static IReadOnlyList<FitProblem> OneVsRest(ILinearMap x, int[] y, int classes, SvmLoss loss, double lambda, double alpha,
-        bool intercept, double[]? w)
+        bool intercept, double[]? w, OneVsRestWeights? weighting)
     {
         var parts = new FitProblem[classes];
         for (int c = 0; c < classes; c++)
         {
             var signs = new double[y.Length];
             for (int i = 0; i < y.Length; i++) signs[i] = y[i] == c ? 1.0 : -1.0;
-            parts[c] = Binary(x, signs, loss, lambda, alpha, intercept, w);
+            parts[c] = weighting is null ? Binary(x, signs, loss, lambda, alpha, intercept, w)
+                : Binary(x, signs, loss, weighting.Lambdas[c], alpha, intercept, weighting.For(c, y));
         }
         return parts;
     }

@@ -171,6 +171,30 @@ public class UsageGuideSamples
     }
 
     [Fact]
+    public void GammaSample()
+    {
+        // Gamma (ρ = 2): positive, right-skewed targets with a log link — abalone's ring counts.
+        var abalone = SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));
+        var gamma = new GammaRegressor { Penalty = Penalty.L1, Lambda = 0.005 }.Fit(abalone.Features, abalone.Labels);
+        double[] means = gamma.Predict(abalone.Features);             // e^(x·w + b)
+        double d2 = gamma.Score(abalone.Features, abalone.Labels);    // D² with the Gamma deviance
+        double? gap = gamma.Report!.DualityGap;                      // certified: the Gamma loss is convex in z
+
+        // Its path (glmnet's grid) and 5-fold cross-validation by held-out deviance, refitting at the chosen λ.
+        var cv = new GammaPath { L1Ratio = 0.5 }.CrossValidate(abalone.Features, abalone.Labels);
+        double[] heldOut = cv.MeanLoss;                              // mean held-out deviance at every λ
+        var chosen = (GammaRegressor)cv.Model;                       // refitted on all rows
+
+        Assert.True(gamma.Report.Converged);
+        Assert.InRange(gap!.Value, 0, 1e-6 * gamma.Report.Objective);
+        Assert.All(means, m => Assert.True(m > 0));
+        Assert.InRange(d2, 0.1, 1);
+        Assert.Equal(cv.Lambdas.Length, heldOut.Length);
+        Assert.Equal(cv.ChosenLambda, chosen.Lambda!.Value, 1e-15);
+        Assert.Equal(0.5, chosen.L1Ratio);
+    }
+
+    [Fact]
     public void MultinomialPathSample()
     {
         var iris = SvmlightReader.Read(DatasetLocator.Find("multiclass/iris.svm"));

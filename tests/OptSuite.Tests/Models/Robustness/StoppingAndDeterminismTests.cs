@@ -114,7 +114,7 @@ public class StoppingAndDeterminismTests(ITestOutputHelper output)
         double[] first = Run(1), second = Run(1), two = Run(2), twoAgain = Run(2);
         Assert.True(first.SequenceEqual(second), "1 thread, run to run");
         Assert.True(two.SequenceEqual(twoAgain), "2 threads, run to run");
-        if ((sparse || quantile) && solver != SolverKind.CoordinateDescent && LinearAlgebraBackends.Default.Kind == BackendKind.Mkl)
+        if ((sparse || quantile) && solver != SolverKind.CoordinateDescent && x.Map.Backend.Kind == BackendKind.Mkl)
         {
             // Documented exceptions: MKL's sparse Aᵀu reduces per-thread partial sums, and its dsyrk and dpotrf (the
             // interior point's normal equations, order 101 here) block by thread count, so their last bits depend on the
