@@ -29,7 +29,7 @@ internal static class NewtonRace
     public static void Run(string[] args)
     {
         string problem = "", data = "";
-        double target = double.NaN, tol = 1e-3;
+        double target = double.NaN, tol = 1e-3, weight = new TrustRegionNewtonOptions().PreconditionerWeight;
         int repeat = 3, threads = 1, maxSteps = 1000;
         bool profile = false;
         for (int k = 0; k < args.Length; k++)
@@ -44,6 +44,7 @@ internal static class NewtonRace
                 case "--threads": threads = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
                 case "--max-steps": maxSteps = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
                 case "--profile": profile = true; break;
+                case "--preconditioner-weight": weight = double.Parse(args[++k], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown argument {args[k]}.", nameof(args));
             }
         }
@@ -74,7 +75,7 @@ internal static class NewtonRace
         };
         if (!double.IsNaN(target))
         {
-            var traced = solve(new TrustRegionNewtonOptions { Tolerance = 0, MaxIterations = maxSteps, TraceEvery = 1 }).Result;
+            var traced = solve(new TrustRegionNewtonOptions { Tolerance = 0, MaxIterations = maxSteps, TraceEvery = 1, PreconditionerWeight = weight }).Result;
             int steps = -1;
             foreach (var t in traced.Trace)
                 if (t.Objective <= target) { steps = t.Iteration; break; }
@@ -83,7 +84,7 @@ internal static class NewtonRace
             result["steps_to_target"] = steps;
             if (steps >= 0)
             {
-                var fixedRun = new TrustRegionNewtonOptions { Tolerance = 0, MaxIterations = steps };
+                var fixedRun = new TrustRegionNewtonOptions { Tolerance = 0, MaxIterations = steps, PreconditionerWeight = weight };
                 var (best, all, bestCpu, last) = DualCoordinateRace.Time(() => solve(fixedRun), repeat);
                 result["seconds_to_target"] = best;
                 result["seconds_to_target_all"] = all;
@@ -93,7 +94,7 @@ internal static class NewtonRace
             }
             else result["best_objective_seen"] = traced.Trace.Min(t => t.Objective);
         }
-        var own = new TrustRegionNewtonOptions { Tolerance = tol, MaxIterations = maxSteps };
+        var own = new TrustRegionNewtonOptions { Tolerance = tol, MaxIterations = maxSteps, PreconditionerWeight = weight };
         var (ownBest, ownAll, ownCpu, ownLast) = DualCoordinateRace.Time(() => solve(own), repeat);
         result["tol"] = tol;
         result["own_stop_seconds"] = ownBest;

@@ -13,12 +13,13 @@ public sealed record TrustRegionNewtonOptions : SolverOptions
     public double ConjugateGradientTolerance { get; init; } = 0.1;
 
     /// <summary>
-    /// Weight α of the Hessian's diagonal in the preconditioner M = (1 − α)·μ·I + α·diag(H) (μ the ridge): LIBLINEAR's
-    /// mixing since 2.20 (Hsia, Chiang &amp; Lin 2018), which keeps the Jacobi scaling where a feature's curvature dwarfs
-    /// the ridge and the plain CG metric where it does not, and takes fewer CG steps than pure Jacobi on text and census
-    /// data. Default 0.01, as LIBLINEAR; 1 is the Jacobi preconditioner.
+    /// Weight α of the Hessian's diagonal in the preconditioner M = (1 − α)·μ·I + α·diag(H) (μ the ridge). Default 1, the
+    /// Jacobi preconditioner. 0.01 is LIBLINEAR's mixing since 2.20 (Hsia, Chiang &amp; Lin 2018) and reproduces its
+    /// -s 0 / -s 2 iterates: fewer CG steps in the first, loose Newton steps on some data (a9a logistic: 33 against 56 to
+    /// LIBLINEAR's -e 0.01 objective), but more to a tight gap (a9a, w8a, news20 binary at a relative gap of 1e-6: 1.2–1.6×
+    /// Jacobi's; benchmarks/results/newton.md).
     /// </summary>
-    public double PreconditionerWeight { get; init; } = 0.01;
+    public double PreconditionerWeight { get; init; } = 1;
 
     /// <inheritdoc/>
     public override IEnumerable<string> Problems()
