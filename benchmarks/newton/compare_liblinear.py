@@ -115,7 +115,8 @@ def write(a, rows, before, after):
         "steps / CG steps from `liblinear-train`'s log; OptSuite `TrustRegionNewton` (state construction and run, "
         f"{a.threads} kernel thread{'s' if a.threads > 1 else ''}) for exactly the Newton steps needed to reach LIBLINEAR's "
         "re-scored objective, loading excluded on both sides. Best of the repeats; seconds. ratio = LIBLINEAR / OptSuite "
-        "(> 1: OptSuite faster; the goal is ≥ 1.43). CPU seconds are the steadier figure on a loaded machine.",
+        "(> 1: OptSuite faster; the goal is ≥ 1.43). CPU seconds are the steadier figure on a loaded machine. "
+        "Where the time goes, the figures before the changes of issue 18 and what is left: benchmarks/newton/README.md.",
         "",
         "| problem | data | LIBLINEAR | objective reached | LIBLINEAR wall | OptSuite wall | ratio wall | LIBLINEAR CPU | "
         "OptSuite CPU | ratio CPU | steps / CG LIBLINEAR | steps / CG OptSuite | load |",

@@ -154,7 +154,7 @@ internal static class NewtonRace
         {
             ["Xw"] = Ms(() => x.Apply(w, z)),
             ["Xt_u"] = Ms(() => x.ApplyTranspose(u, g)),
-            ["fused_XtDXv"] = Ms(() => FusedProducts.WeightedGram(x, d, v, 0, u, g)),
+            ["hessian_product_XtDXv"] = Ms(() => FusedProducts.WeightedGram(x, d, v, 0, u, g)),
             ["loss_values"] = Ms(() => { double s = 0; for (int i = 0; i < n; i++) s += problem == "logreg_l2" ? new LogisticLoss().Value(y[i], z[i]) : new SquaredHingeLoss().Value(y[i], z[i]); u[0] = s; }),
             ["loss_first_second_derivatives"] = Ms(() =>
             {
@@ -164,7 +164,7 @@ internal static class NewtonRace
                     d[i] = problem == "logreg_l2" ? new LogisticLoss().SecondDerivative(y[i], z[i]) : new SquaredHingeLoss().SecondDerivative(y[i], z[i]);
                 }
             }),
-            ["duality_gap"] = Ms(() => { if (problem == "logreg_l2") f.DualityGap(w, z, g); else sq.DualityGap(w, z, g); }),
+            ["objective_duality_gap"] = Ms(() => { if (problem == "logreg_l2") f.DualityGap(w, z, g); else sq.DualityGap(w, z, g); }),
             ["vector_op_p"] = Ms(() => { for (int j = 0; j < p; j++) g[j] += 0.5 * v[j]; }),
         };
         Console.WriteLine(JsonSerializer.Serialize(r));
