@@ -40,6 +40,12 @@ internal static class Program
             Solvers.DualCoordinateRace.Run(args[1..]);
             return;
         }
+        // Wall and CPU time of trust-region Newton to a target objective, against LIBLINEAR -s 0 / -s 2 (benchmarks/newton).
+        if (args.Length > 0 && args[0] == "newton")
+        {
+            Solvers.NewtonRace.Run(args[1..]);
+            return;
+        }
         // Synthetic sparse classification data written straight into shards (benchmarks/results/out-of-core.md).
         if (args.Length > 0 && args[0] == "generate-shards")
         {

@@ -110,10 +110,11 @@ internal static class DualCoordinateRace
     }
 
     /// <summary>Best wall and best process-CPU seconds of <paramref name="repeat"/> runs after a warm-up (JIT tiers).</summary>
-    /// <remarks>CPU time is the steadier figure on a shared machine: a descheduled solver loses wall time, not CPU time.</remarks>
-    private static (double Best, double[] All, double BestCpu, SolverResult Last) Time(Func<SolverResult> run, int repeat)
+    /// <remarks>CPU time is the steadier figure on a shared machine: a descheduled solver loses wall time, not CPU time.
+    /// Shared with <see cref="NewtonRace"/>.</remarks>
+    internal static (double Best, double[] All, double BestCpu, T Last) Time<T>(Func<T> run, int repeat)
     {
-        SolverResult last = run();
+        T last = run();
         var all = new double[repeat];
         double bestCpu = double.PositiveInfinity;
         for (int r = 0; r < repeat; r++)

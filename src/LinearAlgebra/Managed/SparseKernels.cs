@@ -14,6 +14,7 @@ internal static unsafe class SparseKernels
 {
     [ThreadStatic] private static GatherJob? t_gather;
     [ThreadStatic] private static ScatterJob? t_scatter;
+    [ThreadStatic] private static WeightedGramJob? t_gram;
 
     public static void Gather(CompressedStorage s, ReadOnlySpan<double> x, Span<double> y, double alpha, double beta)
     {
@@ -34,12 +35,17 @@ internal static unsafe class SparseKernels
     /// </summary>
     internal const int MaxScatterParts = 4;
 
+    /// <summary>Accumulators of a scatter over <paramref name="s"/> with <paramref name="work"/> flops: a function of
+    /// the matrix alone (see <see cref="MaxScatterParts"/>). Private accumulators cost a pass over g each; only worth it
+    /// when lines carry much more work than g.</summary>
+    private static int ScatterParts(CompressedStorage s, long work) =>
+        (int)Math.Clamp(Math.Min(work / (1 << 16), (long)s.NonZeroCount / (4L * Math.Max(1, s.LineLength))), 1, MaxScatterParts);
+
     public static void Scatter(CompressedStorage s, ReadOnlySpan<double> u, Span<double> g, double alpha, double beta)
     {
         int nnz = s.Pointers[s.LineCount];
         long work = 2L * nnz + s.LineCount;
-        // Private accumulators cost a pass over g each; only worth it when lines carry much more work than g.
-        int parts = (int)Math.Clamp(Math.Min(work / (1 << 16), (long)nnz / (4L * Math.Max(1, s.LineLength))), 1, MaxScatterParts);
+        int parts = ScatterParts(s, work);
         int threads = Math.Min(parts, ParallelWorkers.PartsFor(work));
 
         if (beta == 0) g.Clear();
@@ -61,6 +67,43 @@ internal static unsafe class SparseKernels
                 var acc = new ReadOnlySpan<double>(scratch, (p - 1) * s.LineLength, s.LineLength);
                 TensorPrimitives.Add(g, acc, g);
             }
+        }
+        finally
+        {
+            if (scratch is not null) ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// g = Σ_k t_k·line_k with t_k = d_k·(⟨line_k, x⟩ + shift), returning Σ_k t_k: a weighted Gram product
+    /// Sᵀ diag(d) (S x + shift·1) of row storage S in one pass, each line dotted and scattered while it is in cache, and
+    /// lines with d_k = 0 not read at all. Parts and their accumulators as in <see cref="Scatter"/> (deterministic
+    /// whatever the thread count).
+    /// </summary>
+    public static double WeightedGram(CompressedStorage s, ReadOnlySpan<double> d, double shift, ReadOnlySpan<double> x, Span<double> g)
+    {
+        long work = 4L * s.NonZeroCount + s.LineCount;
+        int parts = ScatterParts(s, work);
+        int threads = Math.Min(parts, ParallelWorkers.PartsFor(work));
+        g.Clear();
+        double[]? scratch = parts > 1 ? ArrayPool<double>.Shared.Rent((parts - 1) * s.LineLength) : null;
+        try
+        {
+            var job = t_gram ??= new WeightedGramJob();
+            fixed (int* ptr = s.Pointers, idx = s.Indices)
+            fixed (double* val = s.Values, pd = d, px = x, pg = g, ps = scratch)
+            {
+                job.Set(ptr, idx, val, s.LineCount, s.LineLength, pd, shift, px, pg, ps, parts);
+                ParallelWorkers.Run(job, threads);
+                job.Clear();
+            }
+            double sum = job.Sums[0];
+            for (int p = 1; p < parts; p++)
+            {
+                TensorPrimitives.Add(g, new ReadOnlySpan<double>(scratch, (p - 1) * s.LineLength, s.LineLength), g);
+                sum += job.Sums[p];
+            }
+            return sum;
         }
         finally
         {
@@ -160,6 +203,56 @@ internal static unsafe class SparseKernels
                 int e = _ptr[k + 1];
                 for (int q = _ptr[k]; q < e; q++) acc[_idx[q]] += s * _val[q];
             }
+        }
+    }
+
+    private sealed class WeightedGramJob : ParallelJob
+    {
+        private int* _ptr, _idx;
+        private double* _val, _d, _x, _g, _scratch;
+        private int _lines, _length, _parts;
+        private double _shift;
+
+        /// <summary>Σ t_k of each part.</summary>
+        public readonly double[] Sums = new double[MaxScatterParts];
+
+        public void Set(int* ptr, int* idx, double* val, int lines, int length, double* d, double shift, double* x, double* g,
+            double* scratch, int parts)
+        {
+            _ptr = ptr; _idx = idx; _val = val; _lines = lines; _length = length; _d = d; _shift = shift; _x = x; _g = g;
+            _scratch = scratch; _parts = parts;
+        }
+
+        public void Clear() { _ptr = _idx = null; _val = _d = _x = _g = _scratch = null; }
+
+        public override void Run(int thread, int threads)
+        {
+            for (int part = thread; part < _parts; part += threads) RunPart(part);
+        }
+
+        private void RunPart(int part)
+        {
+            int start = LineBoundary(_ptr, _lines, part, _parts), end = LineBoundary(_ptr, _lines, part + 1, _parts);
+            double* acc = _g;
+            if (part > 0)
+            {
+                acc = _scratch + (long)(part - 1) * _length;
+                new Span<double>(acc, _length).Clear();
+            }
+            // Locals, not fields, in the loop: stores through acc could alias the fields, which the JIT would then reload.
+            int* ptr = _ptr, idx = _idx;
+            double* val = _val, d = _d, x = _x;
+            double shift = _shift, sum = 0;
+            for (int k = start; k < end; k++)
+            {
+                double dk = d[k];
+                if (dk == 0) continue;
+                int b = ptr[k], e = ptr[k + 1];
+                double t = dk * (SparseDot(idx, val, b, e, x) + shift);
+                sum += t;
+                for (int q = b; q < e; q++) acc[idx[q]] += t * val[q];
+            }
+            Sums[part] = sum;
         }
     }
 }

@@ -26,7 +26,7 @@ internal sealed class MultinomialTrustRegionNewtonState : ISolverState, ITrustRe
     private readonly ILinearMap _data;
     private readonly int _n, _p, _k, _dim, _weights;
     private readonly bool _intercept;
-    private readonly double _mu;
+    private readonly double _mu, _mix;
     private readonly double[] _a;
     private readonly int[] _y;
     private readonly double[] _pi, _t;                 // n×k row-major
@@ -50,6 +50,7 @@ internal sealed class MultinomialTrustRegionNewtonState : ISolverState, ITrustRe
         _dim = objective.Dimension;
         _intercept = objective.FitIntercept;
         _mu = objective.Ridge;
+        _mix = options.PreconditionerWeight;
         _a = objective.SampleWeights.IsEmpty ? Enumerable.Repeat(1.0 / _n, _n).ToArray() : objective.SampleWeights.ToArray();
         _y = objective.Labels.ToArray();
         _pi = new double[_n * _k];
@@ -117,14 +118,14 @@ internal sealed class MultinomialTrustRegionNewtonState : ISolverState, ITrustRe
         for (int i = 0; i < _n; i++)
             for (int c = 0; c < k; c++) _t[i * k + c] = _a[i] * _pi[i * k + c] * (1 - _pi[i * k + c]);
         if (TrustRegion.WeightedColumnSquares(_data, _t, k, m))
-            for (int j = 0; j < _weights; j++) m[j] += _mu;
+            TrustRegion.MixPreconditioner(m[.._weights], _mu, _mu, _mix);
         else m[.._weights].Fill(1);
         if (_intercept)
             for (int c = 0; c < k; c++)
             {
                 double h = 0;
                 for (int i = 0; i < _n; i++) h += _t[i * k + c];
-                m[_weights + c] = h;
+                m[_weights + c] = TrustRegion.Mixed(h, 0, _mu, _mix);
             }
     }
 

@@ -101,6 +101,9 @@ internal sealed class TrustRegion
     /// <inheritdoc cref="Functions"/>
     public long HessianProducts { get; private set; }
 
+    /// <summary>∇F at the current point.</summary>
+    public ReadOnlySpan<double> CurrentGradient => _g;
+
     /// <summary>A vector of the solver's dimension that is free between steps (scratch for a duality gap).</summary>
     public Span<double> Scratch => _hd;
 
@@ -191,6 +194,17 @@ internal sealed class TrustRegion
         }
     }
 
+    /// <summary>m_j ← <see cref="Mixed"/>(m_j, ridge, μ, α) for data curvatures m_j: LIBLINEAR's preconditioner
+    /// (1 − α)·μ + α·diag(H)_j with diag(H)_j = m_j + ridge.</summary>
+    public static void MixPreconditioner(Span<double> m, double ridge, double mu, double weight)
+    {
+        for (int j = 0; j < m.Length; j++) m[j] = Mixed(m[j], ridge, mu, weight);
+    }
+
+    /// <summary>(1 − α)·μ + α·(c + ridge) for a data curvature c and the coordinate's ridge (0 for an intercept).</summary>
+    public static double Mixed(double curvature, double ridge, double mu, double weight) =>
+        (1 - weight) * mu + weight * (curvature + ridge);
+
     private double NormM(ReadOnlySpan<double> v)
     {
         double s = 0;
@@ -211,7 +225,7 @@ internal sealed class TrustRegion
         if (gNorm == 0) { _stalled = true; return StepOutcome.NoProgress; }
         if (double.IsNaN(_radius)) _radius = gNorm;
 
-        ConjugateGradient(gNorm);
+        bool boundary = ConjugateGradient(gNorm);
         double gs = Vec.Dot(_g, _s), predicted = -0.5 * (gs - Vec.Dot(_s, _r));
         for (int j = 0; j < _dim; j++) _trial[j] = _x[j] + _s[j];
         double fNew = _model.Scores(_trial, _zTrial);
@@ -227,6 +241,7 @@ internal sealed class TrustRegion
         if (actual < Eta0 * predicted) _radius = Math.Min(Math.Max(alpha, Sigma1) * sNorm, Sigma2 * _radius);
         else if (actual < Eta1 * predicted) _radius = Math.Max(Sigma1 * _radius, Math.Min(alpha * sNorm, Sigma2 * _radius));
         else if (actual < Eta2 * predicted) _radius = Math.Max(Sigma1 * _radius, Math.Min(alpha * sNorm, Sigma3 * _radius));
+        else if (boundary) _radius *= Sigma3;   // a very good model cut short by the region: widen it (LIBLINEAR ≥ 2.20)
         else _radius = Math.Max(_radius, Math.Min(alpha * sNorm, Sigma3 * _radius));
 
         // The model never predicts an increase in exact arithmetic; a non-positive prediction is rounding and accepts nothing.

@@ -17,7 +17,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
     private readonly TLoss _loss;
     private readonly int _n, _p, _dim;
     private readonly bool _intercept;
-    private readonly double _mu;
+    private readonly double _mu, _mix;
     private readonly double[] _a, _y;
     private readonly double[] _curv, _u, _xv;
     private readonly TrustRegion _region;
@@ -45,6 +45,7 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         _dim = objective.Dimension;
         _intercept = objective.FitIntercept;
         _mu = objective.Ridge;
+        _mix = options.PreconditionerWeight;
         _sums = objective.Sums;
         _a = objective.SampleWeights.IsEmpty && _n > 0 && objective.SamplesOverAllRanks > 0
             ? Enumerable.Repeat(1.0 / objective.SamplesOverAllRanks, _n).ToArray()
@@ -124,11 +125,11 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
             g[_p] = gb;
         }
 
-        // Jacobi preconditioner: the diagonal of H (1 where the data give no entry access).
+        // (1 − α)μ + α·diag(H), diag(H)_j = μ + Σ_i a_i ℓ″_i x_ij² (1 where the data give no entry access).
         if (TrustRegion.WeightedColumnSquares(_data, _curv, 1, m[.._p]))
-            for (int j = 0; j < _p; j++) m[j] += _mu;
+            TrustRegion.MixPreconditioner(m[.._p], _mu, _mu, _mix);
         else m[.._p].Fill(1);
-        if (_intercept) m[_p] = hb;
+        if (_intercept) m[_p] = TrustRegion.Mixed(hb, 0, _mu, _mix);
     }
 
     /// <summary>On distributed rows: this rank's parts of Xᵀu, the preconditioner's column sums, the intercept's
@@ -144,51 +145,35 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
         distributed.Communicator.AllReduceSum(parts);
         for (int j = 0; j < _p; j++) g[j] = parts[j] + _mu * x[j];
         if (parts[2 * _p + 2] == 0)
-            for (int j = 0; j < _p; j++) m[j] = parts[_p + j] + _mu;
+        {
+            parts.Slice(_p, _p).CopyTo(m);
+            TrustRegion.MixPreconditioner(m[.._p], _mu, _mu, _mix);
+        }
         else m[.._p].Fill(1);   // some rank's rows give no entry access: every rank falls back alike
         if (_intercept)
         {
             g[_p] = parts[2 * _p];
-            m[_p] = parts[2 * _p + 1];
+            m[_p] = TrustRegion.Mixed(parts[2 * _p + 1], 0, _mu, _mix);
         }
     }
 
-    /// <summary>Hv for the Newton model at the point of the last gradient (one pass over data read in row blocks; on
-    /// distributed rows this rank's pass and one all-reduce of p + 1 doubles).</summary>
+    /// <summary>Hv for the Newton model at the point of the last gradient (one pass over the data, see
+    /// <see cref="FusedProducts.WeightedGram"/>; on distributed rows this rank's pass and one all-reduce of p + 1 doubles).</summary>
     void ITrustRegionModel.HessianTimes(ReadOnlySpan<double> v, Span<double> hv)
     {
-        var curvature = new CurvatureTransform(_curv, _intercept ? v[_p] : 0);
+        double vb = _intercept ? v[_p] : 0;
         if (_data is IDistributedMap { Communicator.Size: > 1 } distributed)
         {
             Span<double> parts = (_reduction ??= new double[2 * _p + 3]).AsSpan(0, _p + 1);
-            FusedProducts.ApplyThenTranspose(distributed.Local, v[.._p], _xv, ref curvature, parts[.._p]);
-            parts[_p] = curvature.Sum;
+            parts[_p] = FusedProducts.WeightedGram(distributed.Local, _curv, v[.._p], vb, _xv, parts[.._p]);
             distributed.Communicator.AllReduceSum(parts);
             for (int j = 0; j < _p; j++) hv[j] = parts[j] + _mu * v[j];
             if (_intercept) hv[_p] = parts[_p];
             return;
         }
-        FusedProducts.ApplyThenTranspose(_data, v[.._p], _xv, ref curvature, hv[.._p]);
+        double sum = FusedProducts.WeightedGram(_data, _curv, v[.._p], vb, _xv, hv[.._p]);
         for (int j = 0; j < _p; j++) hv[j] += _mu * v[j];
-        if (_intercept) hv[_p] = _sums.Sum(curvature.Sum);
-    }
-
-    /// <summary>(Xv)_i → a_i·ℓ″_i·((Xv)_i + v_b) in place, summing them for the intercept's row of H.</summary>
-    private ref struct CurvatureTransform(ReadOnlySpan<double> curvature, double vb) : IScoreTransform
-    {
-        private readonly ReadOnlySpan<double> _curvature = curvature;
-        public double Sum;
-
-        public ReadOnlySpan<double> Transform(int firstRow, Span<double> scores)
-        {
-            ReadOnlySpan<double> c = _curvature.Slice(firstRow, scores.Length);
-            for (int i = 0; i < scores.Length; i++)
-            {
-                scores[i] = c[i] * (scores[i] + vb);
-                Sum += scores[i];
-            }
-            return scores;
-        }
+        if (_intercept) hv[_p] = _sums.Sum(sum);
     }
 
     /// <inheritdoc/>
@@ -204,11 +189,25 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
     public double Objective() => _f.TotalValue(_region.X, _region.Z);
 
     /// <inheritdoc/>
-    /// <remarks>From the current scores (one transposed product), and not again at a point already checked.</remarks>
+    /// <remarks>
+    /// The gap at the dual point u = ℓ′(z) of the objective. Without an intercept and with μ &gt; 0 it is
+    /// ‖∇F(w)‖²/(2μ), read off the gradient the step already holds: ℓ′ is a (sub)gradient, so the Fenchel–Young
+    /// equality ℓ(z_i) + ℓ*(u_i) = u_i·z_i turns F(w) − D(u) = Σa_i(ℓ(z_i) + ℓ*(u_i)) + (μ/2)‖w‖² + ‖Xᵀ(a⊙u)‖²/(2μ)
+    /// into ‖Xᵀ(a⊙u) + μw‖²/(2μ) (offsets cancel the same way) — no pass over the data and no conjugate, and free of the
+    /// cancellation of F − D near the optimum. With an intercept the dual point is balanced first (Σa_i u_i = 0), which
+    /// breaks the equality: then the objective's gap from the current scores (one transposed product). Not again at a
+    /// point already checked.
+    /// </remarks>
     public double DualityGap()
     {
-        if (_checkedAt != _region.Moves)
-            (_checkedGap, _checkedAt) = (_f.DualityGap(_region.X, _region.Z, _region.Scratch[.._p]), _region.Moves);
+        if (_checkedAt == _region.Moves) return _checkedGap;
+        if (!_intercept && _mu > 0)
+        {
+            ReadOnlySpan<double> g = _region.CurrentGradient;
+            _checkedGap = Vec.Dot(g, g) / (2 * _mu);
+        }
+        else _checkedGap = _f.DualityGap(_region.X, _region.Z, _region.Scratch[.._p]);
+        _checkedAt = _region.Moves;
         return _checkedGap;
     }
 

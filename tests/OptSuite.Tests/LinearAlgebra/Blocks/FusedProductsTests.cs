@@ -17,7 +17,7 @@ public sealed class FusedProductsTests
     private static readonly SvmlightDataset Heart = SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
 
     /// <summary>Counts the passes over its blocks.</summary>
-    private sealed class CountingBlocks(RowBlockedMatrix inner) : RowBlockedMap
+    internal sealed class CountingBlocks(RowBlockedMatrix inner) : RowBlockedMap
     {
         public int Passes;
         public override int Rows => inner.Rows;
