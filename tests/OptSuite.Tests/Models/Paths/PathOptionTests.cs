@@ -97,6 +97,7 @@ public class PathOptionTests
     {
         var r = Reference("gaussian_lasso_factors_standardize_cv");
         var (estimator, d, y) = Setup(r);
+        estimator.Tolerance = 1e-14;
         int[] folds = r.GetProperty("foldid").EnumerateArray().Select(e => e.GetInt32() - 1).ToArray();
         var cv = ((LassoPath)estimator).CrossValidate(d.Features, y, options: new CrossValidationOptions { FoldIds = folds });
         double[] cvm = Doubles(r, "cvm")!, cvsd = Doubles(r, "cvsd")!, lambdas = Doubles(r, "lambda")!;
