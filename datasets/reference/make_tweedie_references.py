@@ -40,7 +40,8 @@ from sklearn.linear_model import TweedieRegressor
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from make_references import glm_kkt, glm_loss, glm_objective, glm_polish, glm_smooth_gradient, load_svmlight, max_relative_difference  # noqa: E402
+from make_references import (glm_kkt, glm_loss, glm_objective, glm_polish, glm_sklearn_case, glm_smooth_gradient,  # noqa: E402
+                             load_svmlight, max_relative_difference)
 
 ABALONE = "datasets/regression/abalone_scale"
 CPUSMALL = "datasets/regression/cpusmall.svm"
@@ -59,50 +60,15 @@ def load(data, scale):
 
 
 def sklearn_case(data, scale, p, alpha, fit_intercept):
-    from sklearn.linear_model._linear_loss import LinearModelLoss
     X, y = load(data, scale)
-    n, d = X.shape
-    fits = {}
-    for solver in ("newton-cholesky", "lbfgs"):
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            m = TweedieRegressor(power=p, alpha=alpha, link="log", fit_intercept=fit_intercept, solver=solver, tol=1e-12,
-                                 max_iter=100000).fit(X, y)
-        fits[solver] = (m, [str(c.message) for c in caught])
-    m, caught = fits["newton-cholesky"]
-    w, b = m.coef_.copy(), float(m.intercept_)
-    F = glm_objective(("tweedie", p), X, y, w, b, alpha, 0.0)
-    gw, gb = glm_smooth_gradient(("tweedie", p), X, y, w, b, alpha, 0.0)
-    grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
-    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
-    coef = np.concatenate([w, [b]]) if fit_intercept else w
-    sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
-    ml, caught_l = fits["lbfgs"]
-    wl, bl = ml.coef_, float(ml.intercept_)
-    Fl = glm_objective(("tweedie", p), X, y, wl, bl, alpha, 0.0)
-    assert grad < 1e-11, grad
-    assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
     call = f"TweedieRegressor(power={p!r}, alpha={alpha!r}, link='log', fit_intercept={fit_intercept}, solver='%s', tol=1e-12, max_iter=100000)"
-    return {
-        "problem": f"tweedie_l2_{'cpusmall' if scale else 'abalone'}_p{p}_lam{alpha}{'' if fit_intercept else '_nob'}",
-        "data": data, "scale": SCALE if scale else None, "power": p, "lam": alpha, "lam_spec": repr(alpha), "l1_ratio": None,
-        "fit_intercept": fit_intercept, "formula": FORMULA, "n": n, "p": d,
-        "objective": F, "coef": [float(v) for v in w], "intercept": b,
-        "tool": "scikit-learn TweedieRegressor(link='log', solver='newton-cholesky')",
-        "sklearn_call": call % "newton-cholesky",
-        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
-        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "tol 1e-12", "n_iter": int(m.n_iter_), "warnings": caught,
-        "checks": {
-            "sklearn_objective": sk_obj, "sklearn_objective_minus_F": sk_obj - F, "gradient_max_abs": grad,
-        },
-        "agreement": {
-            "peer": call % "lbfgs", "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
-            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), np.append(w, b)),
-            "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
-            "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
-        },
-        "date": datetime.date.today().isoformat(),
-    }
+    head = {"problem": f"tweedie_l2_{'cpusmall' if scale else 'abalone'}_p{p}_lam{alpha}{'' if fit_intercept else '_nob'}",
+            "data": data, "scale": SCALE if scale else None, "power": p}
+    return glm_sklearn_case(
+        ("tweedie", p), lambda solver: TweedieRegressor(power=p, alpha=alpha, link="log", fit_intercept=fit_intercept,
+                                                        solver=solver, tol=1e-12, max_iter=100000),
+        call, X, y, alpha, fit_intercept, head, FORMULA, "scikit-learn TweedieRegressor(link='log', solver='newton-cholesky')",
+        f"/usr/bin/python3 {SCRIPT}", 1e-11)
 
 
 def hessian(X, y, w, b, lam, p):
