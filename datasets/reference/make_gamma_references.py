@@ -20,17 +20,15 @@ OptSuite's objective, with z = Xw + b (b unpenalised, absent without intercept):
   Newton's method on the smooth restricted problem (the sign of each non-zero fixed), and the KKT conditions of the
   full problem are checked at the polished point (`kkt_max`, zeros strictly inside their subdifferential bound).
 """
-import datetime, json, os, subprocess, sys, warnings
+import datetime, json, os, subprocess, sys
 
 import numpy as np
-import scipy
-import sklearn
 from sklearn.linear_model import GammaRegressor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from make_references import glm_kkt, glm_objective, glm_polish, glm_smooth_gradient, load_svmlight, max_relative_difference  # noqa: E402
+from make_references import glm_kkt, glm_objective, glm_polish, glm_sklearn_case, load_svmlight, max_relative_difference  # noqa: E402
 
 DATA = "datasets/regression/abalone_scale"
 SCRIPT = "datasets/reference/make_gamma_references.py"
@@ -38,50 +36,11 @@ FORMULA = "(1/n) sum (y_i exp(-z_i) + z_i) + lam (l1_ratio ||w||_1 + (1 - l1_rat
 
 
 def sklearn_case(X, y, alpha, fit_intercept):
-    from sklearn.linear_model._linear_loss import LinearModelLoss
-    n, p = X.shape
-    fits = {}
-    for solver in ("newton-cholesky", "lbfgs"):
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            m = GammaRegressor(alpha=alpha, fit_intercept=fit_intercept, solver=solver, tol=1e-12, max_iter=100000).fit(X, y)
-        fits[solver] = (m, [str(c.message) for c in caught])
-    m, caught = fits["newton-cholesky"]
-    w, b = m.coef_.copy(), float(m.intercept_)
-    F = glm_objective("gamma", X, y, w, b, alpha, 0.0)
-    gw, gb = glm_smooth_gradient("gamma", X, y, w, b, alpha, 0.0)
-    grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
-    # scikit-learn's own objective at its solution (sample weights 1/n, as GammaRegressor.fit normalises them).
-    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
-    coef = np.concatenate([w, [b]]) if fit_intercept else w
-    sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
-    ml, caught_l = fits["lbfgs"]
-    wl, bl = ml.coef_, float(ml.intercept_)
-    Fl = glm_objective("gamma", X, y, wl, bl, alpha, 0.0)
-    assert grad < 1e-12, grad
-    assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
-    return {
-        "problem": "gamma_l2", "data": DATA, "lam": alpha, "lam_spec": repr(alpha), "l1_ratio": None,
-        "fit_intercept": fit_intercept, "formula": FORMULA, "n": n, "p": p,
-        "objective": F, "coef": [float(v) for v in w], "intercept": b,
-        "tool": "scikit-learn GammaRegressor(solver='newton-cholesky')",
-        "sklearn_call": f"GammaRegressor(alpha={alpha!r}, fit_intercept={fit_intercept}, solver='newton-cholesky', tol=1e-12, max_iter=100000)",
-        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
-        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "tol 1e-12", "n_iter": int(m.n_iter_), "warnings": caught,
-        "checks": {
-            "sklearn_objective": sk_obj,
-            "sklearn_objective_minus_F": sk_obj - F,
-            "gradient_max_abs": grad,
-        },
-        "agreement": {
-            "peer": f"GammaRegressor(alpha={alpha!r}, fit_intercept={fit_intercept}, solver='lbfgs', tol=1e-12, max_iter=100000)",
-            "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
-            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), np.append(w, b)),
-            "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
-            "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
-        },
-        "date": datetime.date.today().isoformat(),
-    }
+    call = f"GammaRegressor(alpha={alpha!r}, fit_intercept={fit_intercept}, solver='%s', tol=1e-12, max_iter=100000)"
+    return glm_sklearn_case(
+        "gamma", lambda solver: GammaRegressor(alpha=alpha, fit_intercept=fit_intercept, solver=solver, tol=1e-12, max_iter=100000),
+        call, X, y, alpha, fit_intercept, {"problem": "gamma_l2", "data": DATA}, FORMULA,
+        "scikit-learn GammaRegressor(solver='newton-cholesky')", f"/usr/bin/python3 {SCRIPT}", 1e-12)
 
 
 def glmnet_case(X, y, a, divisor):

@@ -20,8 +20,9 @@ violations up to ~4e-5 on boston's raw y, so gaussian points are polished on glm
 (make_penalty_option_references.polish_gaussian; kept when the KKT violation drops): coef / intercept / objective / kkt_max
 are the polished point, glmnet_coef / glmnet_intercept / glmnet_objective / glmnet_kkt_max glmnet's own.
 
-The single Poisson fits with factors and bounds (the first outside reference for them) use
-make_penalty_option_references.case, whose records they share (problem names poisson_*).
+The single Poisson fits with factors and bounds (the first outside reference for them), and the single Gamma fits
+(glmnet's family object Gamma(link = "log")) with factors, bounds and standardize, use
+make_penalty_option_references.case, whose records they share (problem names poisson_*, gamma_*).
 """
 import datetime, json, os, subprocess, sys, tempfile
 
@@ -113,6 +114,12 @@ def main():
                    lower=[-0.5], upper=[1.0])
     singles += case("poisson_factors_bounds", abalone, "poisson", 0.5, (0.05,), factors=[0.0, 0.5, 2.0, 1.0, 1.0, 3.0, 1.0, 0.25],
                     lower=[-0.5], upper=[1.0])
+    # Gamma (glmnet family Gamma(link = "log")) with factors (a zero among them), bounds and glmnet's standardize.
+    gamma_factors = [0.0, 0.5, 2.0, 1.0, 1.0, 3.0, 1.0, 0.25]
+    singles += case("gamma_factors_bounds_standardize", abalone, "gamma", 1.0, (0.1, 0.01), factors=gamma_factors,
+                    lower=[-0.5], upper=[1.0], standardize=True)
+    singles += case("gamma_factors_bounds_standardize", abalone, "gamma", 0.5, (0.05,), factors=gamma_factors,
+                    lower=[-0.5], upper=[1.0], standardize=True)
     for r in out + singles:
         r["generated"] = datetime.date.today().isoformat()
     for r in singles:

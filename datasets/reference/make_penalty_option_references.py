@@ -9,7 +9,8 @@ NumPy in OptSuite's convention:
     F(w, b) = (1/n) sum_i loss(y_i, x_i.w + b) + lam sum_j v_j (alpha |w_j| + (1 - alpha)/2 w_j^2)   (+ bounds l_j <= w_j <= u_j)
 
 with loss the half squared error (gaussian), log(1 + exp(-s_i z_i)), s = +-1 with the larger label +1 (binomial), or
-exp(z_i) - y_i z_i (poisson, used by make_path_option_references.py), and
+exp(z_i) - y_i z_i (poisson) or y_i exp(-z_i) + z_i (gamma: glmnet's family Gamma(link = "log")), the last two used by
+make_path_option_references.py, and
 v the penalty factors rescaled to sum to p (glmnet's Fortran: vp = vp * ni / sum(vp); OptSuite does the same).
 Gaussian: glmnet divides y by its (1/n) standard deviation sd internally; y/sd is passed with lambda' = lam alpha/sd +
 lam (1 - alpha), alpha' = lam alpha/(sd lambda') so that the elastic net's ridge part is the one above, the limits
@@ -45,6 +46,9 @@ def data_term(family, X, y, w, b):
         return float(0.5 * np.mean((y - z) ** 2)), (z - y) / len(y)
     if family == "poisson":
         return float(np.mean(np.exp(z) - y * z)), (np.exp(z) - y) / len(y)
+    if family == "gamma":
+        e = y * np.exp(-z)
+        return float(np.mean(e + z)), (1 - e) / len(y)
     s = np.where(y == y.max(), 1.0, -1.0)
     m = s * z
     return float(np.mean(np.logaddexp(0.0, -m))), -s / (1.0 + np.exp(m)) / len(y)
@@ -109,7 +113,8 @@ def case(name, data, family, alpha, lam_fractions, factors=None, lower=None, upp
     lo = np.full(p, -np.inf) if lower is None else np.broadcast_to(np.asarray(lower, float), (p,))
     hi = np.full(p, np.inf) if upper is None else np.broadcast_to(np.asarray(upper, float), (p,))
     # lam_max of the unweighted problem (a scale for the lambdas; the factors move the actual first kink)
-    t = y - y.mean() if family in ("gaussian", "poisson") else (y == y.max()) - np.mean(y == y.max())
+    t = (y - y.mean() if family in ("gaussian", "poisson") else 1 - y / y.mean() if family == "gamma"
+         else (y == y.max()) - np.mean(y == y.max()))
     lam_max = float(np.abs(X.T @ t).max() / n / max(alpha, 1e-3))
     lams = [lam_max * f for f in lam_fractions]
     records = []
@@ -139,6 +144,7 @@ def case(name, data, family, alpha, lam_fractions, factors=None, lower=None, upp
             ok, wp, bp = polish_gaussian(X, y, w, lam, alpha, v, scales, lo, hi)
             if ok and kkt(family, X, y, wp, bp, lam, alpha, v, lo, hi, scales) < glmnet_kkt:
                 w, b, polished = wp, bp, True
+        glmnet_family = "Gamma(link = 'log')" if family == "gamma" else repr(family)
         records.append({
             "problem": f"{name}_alpha{alpha:g}_lam{frac:g}", "data": data, "family": family, "alpha": alpha, "lam": lam, "lam_over_lam_max": lam / lam_max,
             "penalty_factors": factors, "penalty_factors_rescaled": [float(x) for x in v] if factors is not None else None,
@@ -149,7 +155,7 @@ def case(name, data, family, alpha, lam_fractions, factors=None, lower=None, upp
             "glmnet_coef": glmnet_w, "glmnet_intercept": glmnet_b, "glmnet_kkt_max": glmnet_kkt, "polished": polished,
             "column_scales": None if scales is None else [float(c) for c in scales],
             "tool": "glmnet (R)", "version": {"glmnet": fit["glmnet_version"], "R": fit["r_version"], "Matrix": fit["matrix_version"]},
-            "glmnet_call": f"glmnet(X, {'y/' + repr(sd) if family == 'gaussian' else 'factor(y)' if family == 'binomial' else 'y'}, family='{family}', alpha={alpha_r!r}, "
+            "glmnet_call": f"glmnet(X, {'y/' + repr(sd) if family == 'gaussian' else 'factor(y)' if family == 'binomial' else 'y'}, family={glmnet_family}, alpha={alpha_r!r}, "
                            f"lambda={lam_r!r}, standardize={'TRUE' if standardize else 'FALSE'}, intercept=TRUE, penalty.factor=pf, "
                            f"lower.limits=lo, upper.limits=up, thresh=1e-14, maxit=1e7)" + (" then coef * sd" if family == "gaussian" else ""),
             "command": " ".join(cmd), "generator": f"/usr/bin/python3 {SCRIPT}",

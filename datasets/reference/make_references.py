@@ -207,6 +207,57 @@ def max_relative_difference(peer, reference):
     return float(np.abs(peer - reference).max() / np.abs(reference).max())
 
 
+def glm_sklearn_case(family, estimator, call, X, y, alpha, fit_intercept, head, formula, tool, command, gradient_limit):
+    """An L2-penalised GLM by scikit-learn, re-scored by glm_objective (make_gamma_references.py, make_tweedie_references.py).
+
+    estimator(solver) is the unfitted scikit-learn model, call the text of its call with %s for the solver. The reference is
+    solver='newton-cholesky' (tol 1e-12), checked three ways: scikit-learn's own LinearModelLoss.loss at the solution equals
+    F (sample weights 1/n, as fit normalises them), the gradient of F vanishes there (below gradient_limit), and
+    solver='lbfgs' is recorded as the second peer (sklearn 1.2 passes ftol = 64 eps to L-BFGS-B: it stops on a stalled F).
+    head: the record's leading fields (problem, data, ...), before lam.
+    """
+    import datetime, warnings
+    import numpy as np, scipy, sklearn
+    from sklearn.linear_model._linear_loss import LinearModelLoss
+    n, d = X.shape
+    fits = {}
+    for solver in ("newton-cholesky", "lbfgs"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            m = estimator(solver).fit(X, y)
+        fits[solver] = (m, [str(c.message) for c in caught])
+    m, caught = fits["newton-cholesky"]
+    w, b = m.coef_.copy(), float(m.intercept_)
+    F = glm_objective(family, X, y, w, b, alpha, 0.0)
+    gw, gb = glm_smooth_gradient(family, X, y, w, b, alpha, 0.0)
+    grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
+    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
+    coef = np.concatenate([w, [b]]) if fit_intercept else w
+    sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
+    ml, caught_l = fits["lbfgs"]
+    wl, bl = ml.coef_, float(ml.intercept_)
+    Fl = glm_objective(family, X, y, wl, bl, alpha, 0.0)
+    assert grad < gradient_limit, grad
+    assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
+    return {
+        **head, "lam": alpha, "lam_spec": repr(alpha), "l1_ratio": None, "fit_intercept": fit_intercept, "formula": formula,
+        "n": n, "p": d, "objective": F, "coef": [float(v) for v in w], "intercept": b,
+        "tool": tool, "sklearn_call": call % "newton-cholesky",
+        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
+        "command": command, "tolerance": "tol 1e-12", "n_iter": int(m.n_iter_), "warnings": caught,
+        "checks": {
+            "sklearn_objective": sk_obj, "sklearn_objective_minus_F": sk_obj - F, "gradient_max_abs": grad,
+        },
+        "agreement": {
+            "peer": call % "lbfgs", "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
+            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), np.append(w, b)),
+            "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
+            "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
+        },
+        "date": datetime.date.today().isoformat(),
+    }
+
+
 def huber_case(data, delta, lam_spec):
     import numpy as np, scipy, scipy.optimize as so
     X, y = load_svmlight(data_path(data))

@@ -25,6 +25,12 @@ OptSuite's objective, with z = Xw + b (b unpenalised, absent without intercept) 
   exp(z) > (p-1) y/(p-2)), so there is no duality gap. scikit-learn's TweedieRegressor(power=3, solver='lbfgs', tol=1e-12)
   is the peer; its point is polished by Newton's method on the full gradient, and the result is checked to be a strict
   local minimum (gradient_max_abs < 1e-11, the Hessian's smallest eigenvalue > 0, `hessian_min_eigenvalue`).
+* Power p = 3, L1 and elastic net: glmnet 4.1 with R's own family object inverse.gaussian(link = "log") (unit deviance
+  (y - mu)^2 / (y mu^2), variance mu^3), standardize = FALSE, minimises (1/2n) deviance + the penalty, i.e. F plus the
+  constant mean(1/(2y)) — checked at glmnet's point from glmnet's own deviance before freezing. Its IRLS uses Fisher
+  weights (always positive), so it runs although the loss is not convex; the point is polished by Newton on its support
+  and checked as for p in (1, 2) (KKT, zeros strictly inside their bound), plus a positive definite Hessian on the
+  support: a strict local minimum, the stationary point OptSuite's proximal solvers must reach.
 * Power p = 0 (normal, link 'auto' = identity; abalone): l_0 = (y - z)^2 / 2, the squared loss of ridge regression, so
   TweedieRegressor(power=0, alpha) equals Ridge(alpha = n alpha) (checked: `ridge_coef_max_abs_difference`); the
   reference is the closed form (X'X/n + alpha I) w = X'(y - b)/n with the centred intercept.
@@ -40,7 +46,8 @@ from sklearn.linear_model import TweedieRegressor
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from make_references import glm_kkt, glm_loss, glm_objective, glm_polish, glm_smooth_gradient, load_svmlight, max_relative_difference  # noqa: E402
+from make_references import (glm_kkt, glm_loss, glm_objective, glm_polish, glm_sklearn_case, glm_smooth_gradient,  # noqa: E402
+                             load_svmlight, max_relative_difference)
 
 ABALONE = "datasets/regression/abalone_scale"
 CPUSMALL = "datasets/regression/cpusmall.svm"
@@ -59,50 +66,15 @@ def load(data, scale):
 
 
 def sklearn_case(data, scale, p, alpha, fit_intercept):
-    from sklearn.linear_model._linear_loss import LinearModelLoss
     X, y = load(data, scale)
-    n, d = X.shape
-    fits = {}
-    for solver in ("newton-cholesky", "lbfgs"):
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            m = TweedieRegressor(power=p, alpha=alpha, link="log", fit_intercept=fit_intercept, solver=solver, tol=1e-12,
-                                 max_iter=100000).fit(X, y)
-        fits[solver] = (m, [str(c.message) for c in caught])
-    m, caught = fits["newton-cholesky"]
-    w, b = m.coef_.copy(), float(m.intercept_)
-    F = glm_objective(("tweedie", p), X, y, w, b, alpha, 0.0)
-    gw, gb = glm_smooth_gradient(("tweedie", p), X, y, w, b, alpha, 0.0)
-    grad = float(max(np.abs(gw).max(), abs(gb) if fit_intercept else 0.0))
-    lml = LinearModelLoss(base_loss=m._get_loss(), fit_intercept=fit_intercept)
-    coef = np.concatenate([w, [b]]) if fit_intercept else w
-    sk_obj = float(lml.loss(coef, X, y.astype(float), np.full(n, 1.0 / n), l2_reg_strength=alpha))
-    ml, caught_l = fits["lbfgs"]
-    wl, bl = ml.coef_, float(ml.intercept_)
-    Fl = glm_objective(("tweedie", p), X, y, wl, bl, alpha, 0.0)
-    assert grad < 1e-11, grad
-    assert abs(sk_obj - F) <= 1e-14 * abs(F), (sk_obj, F)
     call = f"TweedieRegressor(power={p!r}, alpha={alpha!r}, link='log', fit_intercept={fit_intercept}, solver='%s', tol=1e-12, max_iter=100000)"
-    return {
-        "problem": f"tweedie_l2_{'cpusmall' if scale else 'abalone'}_p{p}_lam{alpha}{'' if fit_intercept else '_nob'}",
-        "data": data, "scale": SCALE if scale else None, "power": p, "lam": alpha, "lam_spec": repr(alpha), "l1_ratio": None,
-        "fit_intercept": fit_intercept, "formula": FORMULA, "n": n, "p": d,
-        "objective": F, "coef": [float(v) for v in w], "intercept": b,
-        "tool": "scikit-learn TweedieRegressor(link='log', solver='newton-cholesky')",
-        "sklearn_call": call % "newton-cholesky",
-        "version": {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__},
-        "command": f"/usr/bin/python3 {SCRIPT}", "tolerance": "tol 1e-12", "n_iter": int(m.n_iter_), "warnings": caught,
-        "checks": {
-            "sklearn_objective": sk_obj, "sklearn_objective_minus_F": sk_obj - F, "gradient_max_abs": grad,
-        },
-        "agreement": {
-            "peer": call % "lbfgs", "peer_objective": Fl, "objective_relative_difference": (Fl - F) / abs(F),
-            "coef_max_relative_difference": max_relative_difference(np.append(wl, bl), np.append(w, b)),
-            "peer_n_iter": int(ml.n_iter_), "peer_warnings": caught_l,
-            "note": "sklearn 1.2 lbfgs uses ftol = 64 eps: it stops on a stalled F, not on tol",
-        },
-        "date": datetime.date.today().isoformat(),
-    }
+    head = {"problem": f"tweedie_l2_{'cpusmall' if scale else 'abalone'}_p{p}_lam{alpha}{'' if fit_intercept else '_nob'}",
+            "data": data, "scale": SCALE if scale else None, "power": p}
+    return glm_sklearn_case(
+        ("tweedie", p), lambda solver: TweedieRegressor(power=p, alpha=alpha, link="log", fit_intercept=fit_intercept,
+                                                        solver=solver, tol=1e-12, max_iter=100000),
+        call, X, y, alpha, fit_intercept, head, FORMULA, "scikit-learn TweedieRegressor(link='log', solver='newton-cholesky')",
+        f"/usr/bin/python3 {SCRIPT}", 1e-11)
 
 
 def hessian(X, y, w, b, lam, p):
@@ -216,15 +188,14 @@ def glmnet_case(data, scale, p, a, divisor):
     kkt, margin = glm_kkt(("tweedie", p), X, y, w, b, lam, a)
     assert kkt < 1e-12 and margin > 0, (kkt, margin)
     assert F <= Fg * (1 + 1e-14) if Fg > 0 else F <= Fg * (1 - 1e-14), (F, Fg)
-    return {
+    family = f"tweedie_log({p!r})"
+    record = {
         "problem": f"tweedie_{'l1' if a == 1 else 'enet'}_{'cpusmall' if scale else 'abalone'}_p{p}",
         "data": data, "scale": SCALE if scale else None, "power": p, "lam": lam, "lam_spec": f"lammax/{divisor}",
         "lam_max": lam_max, "l1_ratio": a, "fit_intercept": True, "formula": FORMULA, "n": n, "p": d,
         "objective": F, "coef": [float(v) for v in w], "intercept": b,
         "tool": "glmnet with a hand-written Tweedie(p, log link) family object, polished by Newton on its support",
-        "glmnet_call": f"glmnet(X, y, family = tweedie_log({p!r}), alpha = {a!r}, lambda = {lam!r}, standardize = FALSE, "
-                       "thresh = 1e-16, maxit = 1e7) after glmnet.control(epsnr = 1e-13, mxitnr = 10000); "
-                       "tweedie_log is defined in datasets/reference/tweedie_glmnet.R",
+        "glmnet_call": None,
         "version": {"glmnet": out["glmnet_version"], "R": out["r_version"], "numpy": np.__version__},
         "command": f"/usr/bin/python3 {SCRIPT} (runs Rscript datasets/reference/tweedie_glmnet.R)",
         "tolerance": "glmnet thresh 1e-16, epsnr 1e-13; Newton polish to a step of 1e-16",
@@ -235,6 +206,35 @@ def glmnet_case(data, scale, p, a, divisor):
         },
         "date": datetime.date.today().isoformat(),
     }
+    if p == 3:
+        # R's own inverse.gaussian(link = "log") family: the loss is not convex (no gap), so the polished point is checked
+        # to be a strict local minimum on its support, and glmnet's own objective to be ours: its (1/2n) deviance equals
+        # the mean of l_3 plus the constant mean(1 / (2 y)) at glmnet's point.
+        family = "inverse.gaussian(link = 'log')"
+        record["problem"] += f"_lam{divisor}"
+        record["tool"] = ("glmnet with R's inverse.gaussian(link = 'log') family (Tweedie power 3), polished by Newton on its "
+                          "support; a strict local minimum (the loss is not convex)")
+        z = X @ wg + bg
+        data_term = float(np.mean(glm_loss(("tweedie", p), y, z)[2]))
+        half_deviance = out["deviance"] / (2 * n)
+        constant = float(np.mean(1 / (2 * y)))
+        S = np.flatnonzero(w)
+        XS = np.hstack([X[:, S], np.ones((n, 1))])
+        H = (XS * glm_loss(("tweedie", p), y, X @ w + b)[1][:, None]).T @ XS / n
+        H[np.arange(len(S)), np.arange(len(S))] += lam * (1 - a)
+        eig = float(np.linalg.eigvalsh(H).min())
+        assert abs(half_deviance - constant - data_term) <= 1e-10 * abs(data_term), (half_deviance, constant, data_term)
+        assert eig > 0, eig
+        record["checks"].update({
+            "glmnet_half_mean_deviance": half_deviance, "half_mean_deviance_minus_constant_minus_data_term":
+                half_deviance - constant - data_term, "support_hessian_min_eigenvalue": eig,
+            "samples_with_negative_curvature": int(np.sum(glm_loss(("tweedie", p), y, X @ w + b)[1] < 0)),
+        })
+        record["agreement"]["note"] = "the loss is not convex for p > 2: glmnet (IRLS with Fisher weights) and the polish reach one local minimum"
+    record["glmnet_call"] = (f"glmnet(X, y, family = {family}, alpha = {a!r}, lambda = {lam!r}, standardize = FALSE, "
+                             "thresh = 1e-16, maxit = 1e7) after glmnet.control(epsnr = 1e-13, mxitnr = 10000)"
+                             + ("" if p == 3 else "; tweedie_log is defined in datasets/reference/tweedie_glmnet.R"))
+    return record
 
 
 def main():
@@ -250,6 +250,9 @@ def main():
         nonconvex_case(ABALONE, 3.0, 0.01),
         nonconvex_case(ABALONE, 3.0, 1e-4),
         normal_case(ABALONE, 0.01),
+        glmnet_case(ABALONE, False, 3.0, 1.0, 5),
+        glmnet_case(ABALONE, False, 3.0, 1.0, 20),
+        glmnet_case(ABALONE, False, 3.0, 0.5, 20),
     ]
     with open(os.path.join(HERE, "tweedie.json"), "w") as f:
         json.dump(cases, f, indent=1)

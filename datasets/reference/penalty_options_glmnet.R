@@ -1,5 +1,5 @@
 # glmnet fits with per-feature options, for make_penalty_option_references.py.
-# Usage: Rscript datasets/reference/penalty_options_glmnet.R <svmlight file> <family gaussian|binomial> <alpha> \
+# Usage: Rscript datasets/reference/penalty_options_glmnet.R <svmlight file> <family gaussian|binomial|poisson|gamma> <alpha> \
 #          <lambdas, comma-separated> <penalty factors, comma-separated or "-"> <lower limits or "-"> <upper limits or "-"> \
 #          <standardize TRUE|FALSE> <sparse TRUE|FALSE> [<y scale> [<mode fit|path|cv> <nlambda> <lambda.min.ratio> [<foldid file> <type.measure>]]]
 # Prints one JSON line per lambda: intercept, coefficients (original scale), passes, versions.
@@ -27,13 +27,16 @@ yy <- if (family == "binomial") factor(y) else y / yscale
 # "path" (glmnet's own grid: arguments 12-13 nlambda and lambda.min.ratio) or "cv" (cv.glmnet on that grid with the
 # fold ids of the file in argument 14, one per line, and type.measure argument 15). Poisson's inner Newton is tightened.
 mode <- if (length(args) >= 11) args[11] else "fit"
-if (family == "poisson") glmnet.control(epsnr = 1e-13, mxitnr = 10000)
+if (family %in% c("poisson", "gamma")) glmnet.control(epsnr = 1e-13, mxitnr = 10000)
+# "gamma" is R's family object Gamma(link = "log"): glmnet then minimises (1/2n) deviance + the penalty, the deviance
+# 2 sum (y/mu - log(y/mu) - 1), i.e. OptSuite's (1/n) sum (y e^-z + z) up to a constant in y.
+fam <- if (family == "gamma") Gamma(link = "log") else family
 if (mode != "fit") {
   nlam <- as.integer(args[12]); ratio <- as.numeric(args[13])
   fmt <- function(v) paste(sprintf("%.17g", v), collapse = ", ")
   versions <- sprintf('"glmnet_version": "%s", "r_version": "%s", "matrix_version": "%s"', as.character(packageVersion("glmnet")),
                       paste(R.version$major, R.version$minor, sep = "."), as.character(packageVersion("Matrix")))
-  call_path <- function(...) glmnet(X, yy, family = family, alpha = a, nlambda = nlam, lambda.min.ratio = ratio, standardize = std,
+  call_path <- function(...) glmnet(X, yy, family = fam, alpha = a, nlambda = nlam, lambda.min.ratio = ratio, standardize = std,
                                     intercept = TRUE, penalty.factor = pf, lower.limits = lo, upper.limits = up, thresh = 1e-14, maxit = 1e7, ...)
   if (mode == "path") {
     fit <- call_path()
@@ -41,7 +44,7 @@ if (mode != "fit") {
     foldid <- as.integer(readLines(args[14]))
     # With lambda = NULL cv.glmnet lets every fold generate its own grid and interpolates the folds' coefficients at the
     # full path's lambdas; given the full path's lambdas, every fold solves at exactly those (OptSuite's convention).
-    cv <- cv.glmnet(X, yy, family = family, alpha = a, lambda = call_path()$lambda, standardize = std, intercept = TRUE,
+    cv <- cv.glmnet(X, yy, family = fam, alpha = a, lambda = call_path()$lambda, standardize = std, intercept = TRUE,
                     penalty.factor = pf, lower.limits = lo, upper.limits = up, thresh = 1e-14, maxit = 1e7, foldid = foldid,
                     type.measure = args[15], grouped = TRUE)
     fit <- cv$glmnet.fit
@@ -55,7 +58,7 @@ if (mode != "fit") {
   quit(save = "no")
 }
 for (lam in lams) {
-  fit <- glmnet(X, yy, family = family, alpha = a, lambda = lam, standardize = std, intercept = TRUE,
+  fit <- glmnet(X, yy, family = fam, alpha = a, lambda = lam, standardize = std, intercept = TRUE,
                 penalty.factor = pf, lower.limits = lo, upper.limits = up, thresh = 1e-14, maxit = 1e7)
   b <- as.numeric(coef(fit)) * (if (family == "gaussian") yscale else 1)
   cat(sprintf('{"lambda": %.17g, "intercept": %.17g, "coef": [%s], "npasses": %d, "glmnet_version": "%s", "r_version": "%s", "matrix_version": "%s"}\n',

@@ -15,8 +15,10 @@ public abstract partial class LinearEstimator
     /// <remarks>With factors the L2 part is per-feature and sits in the regulariser with the L1 part, so the solvers that
     /// need the plain ridge term in the smooth part (L-BFGS, trust-region Newton, dual coordinate descent) refuse the
     /// elastic net and ridge with factors; coordinate descent and proximal gradient take every case, OWL-QN the L1 one.
-    /// The duality gap holds unpenalised coefficients at their values (see <c>LinearObjective</c>): it certifies the
-    /// penalised ones once the unpenalised ones satisfy their optimality condition to rounding.</remarks>
+    /// The duality gap stays a bound on F − F*: its dual point is projected onto the unpenalised columns' constraints (a
+    /// small Gram system in those columns, formed once per fit; see <c>LinearObjective</c>), which also certifies a zero
+    /// factor with a bound on one side. Above 64 zero factors no projection is formed: the gap is +∞ until the unpenalised
+    /// correlations are exactly feasible, so such a fit is in practice not certified by a gap.</remarks>
     public double[]? PenaltyFactors { get; set; }
 
     /// <summary>

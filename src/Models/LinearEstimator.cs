@@ -177,6 +177,11 @@ public abstract partial class LinearEstimator
     /// <param name="name">The name errors give for the source (a file name, say); null for "&lt;stream&gt;".</param>
     public static LinearEstimator Load(Stream stream, string? name = null) => ModelFile.Load(stream, name);
 
+    /// <summary>Whether <paramref name="path"/> looks like a saved model rather than a data file: its first significant byte
+    /// is '{' (a model is a JSON object; svmlight, CSV and Matrix Market files never start so). Only the start is read.</summary>
+    /// <param name="path">An existing file.</param>
+    public static bool IsModelFile(string path) => ModelFile.StartsAsModel(path);
+
     /// <summary>Loads a model and checks its type.</summary>
     /// <typeparam name="TModel">The expected estimator type.</typeparam>
     /// <param name="path">The model file.</param>

@@ -3,18 +3,20 @@ using System.Diagnostics;
 using System.Globalization;
 using OptSuite.Cli.Output;
 using OptSuite.Data;
+using OptSuite.Models;
 
 namespace OptSuite.Cli.Commands;
 
 /// <summary>
 /// <c>optsuite inspect FILE</c>: rows, columns, non-zeros, density, label summary, load time and speed; <c>optsuite
-/// inspect DIR</c> on a shard dataset: its manifest in the same terms (<see cref="InspectShards"/>).
+/// inspect DIR</c> on a shard dataset: its manifest in the same terms (<see cref="InspectShards"/>); <c>optsuite inspect
+/// MODEL</c> on a saved model (a JSON object): its kind, shape and fit report with its certificate.
 /// </summary>
 internal static class InspectCommand
 {
     private static readonly Argument<string> FileArgument = new("file")
     {
-        Description = "The data file: svmlight/LIBSVM, or Matrix Market (.mtx) / CSV (.csv); .gz/.bz2/.xz are decompressed by content. Or a shard dataset directory (optsuite convert).",
+        Description = "The data file: svmlight/LIBSVM, or Matrix Market (.mtx) / CSV (.csv); .gz/.bz2/.xz are decompressed by content. Or a shard dataset directory (optsuite convert), or a saved model (optsuite fit --output).",
     };
 
     private static readonly Option<bool> Verify = new("--verify") { Description = "Shard datasets: read every shard and check its checksum (XXH3-64) and structure." };
@@ -34,7 +36,7 @@ internal static class InspectCommand
 
     public static Command Create()
     {
-        var cmd = new Command("inspect", "Load a data file (svmlight/LIBSVM, Matrix Market, CSV; .gz/.bz2/.xz) and summarise it, or show a shard dataset's manifest.");
+        var cmd = new Command("inspect", "Load a data file (svmlight/LIBSVM, Matrix Market, CSV; .gz/.bz2/.xz) and summarise it, show a shard dataset's manifest, or a saved model's fit report.");
         ZeroBased.AcceptOnlyFromAmong("auto", "true", "false");
         cmd.Arguments.Add(FileArgument);
         cmd.Options.Add(Json);
@@ -53,12 +55,42 @@ internal static class InspectCommand
             string path = CliFiles.ResolveData(parse.GetValue(FileArgument)!);
             bool verify = parse.GetValue(Verify);
             if (verify && !Directory.Exists(path)) throw new UsageException("--verify applies to shard dataset directories.");
-            var fields = Directory.Exists(path) ? InspectShards.Inspect(path, verify) : Inspect(path, indexBase, features);
+            var fields = Directory.Exists(path) ? InspectShards.Inspect(path, verify)
+                : File.Exists(path) && LinearEstimator.IsModelFile(path) ? InspectModel(path)
+                : Inspect(path, indexBase, features);
             if (parse.GetValue(Json)) Console.WriteLine(JsonLine.Of(fields));
             else KeyValueTable.Write("inspect", fields);
             return ExitCodes.Success;
         }));
         return cmd;
+    }
+
+    /// <summary>A saved model's facts: its kind and shape, and its fit report with the certificate it was saved with (the
+    /// duality gap, or the stationarity of a fit without one).</summary>
+    internal static List<KeyValuePair<string, object?>> InspectModel(string path)
+    {
+        LinearEstimator model = LinearEstimator.Load(path);   // a malformed file: InvalidDataException naming it (exit 2)
+        var fields = new List<KeyValuePair<string, object?>>
+        {
+            new("file", path),
+            new("format", "optsuite-model"),
+            new("model", model.ModelName),
+            new("features", model.FeatureCount),
+            new("outputs", model.OutputCount),
+            new("nnz_coef", model.NonZeroCoefficients),
+            new("fit_intercept", model.FitIntercept),
+        };
+        if (model is LinearClassifier c) fields.Add(new("classes", c.Classes.Count));
+        if (model.Report is not { } report) return fields;
+        fields.Add(new("solver", SolverKindNames.ToName(report.Solver)));
+        fields.Add(new("lambda", report.Lambda));
+        fields.Add(new("objective", report.Objective));
+        fields.Add(new("gap", report.DualityGap));
+        if (report.Stationarity is { } stationarity) fields.Add(new("stationarity", stationarity));
+        fields.Add(new("iterations", report.Iterations));
+        fields.Add(new("stop_reason", report.StopReason.ToString()));
+        fields.Add(new("seconds", report.Elapsed.TotalSeconds));
+        return fields;
     }
 
     /// <summary>The facts printed for <paramref name="path"/>, in order.</summary>

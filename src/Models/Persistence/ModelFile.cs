@@ -9,7 +9,9 @@ namespace OptSuite.Models.Persistence;
 /// Saved models: one compact JSON object with <c>schema_version</c> (2), <c>format</c>, <c>model</c>, <c>options</c>,
 /// <c>features</c>, <c>feature_index_base</c> (0, 1, or null when unknown), <c>outputs</c>, <c>coefficients</c>
 /// (row-major p×m), <c>intercepts</c>, <c>classes</c> (null, or <c>{"kind": "numeric"|"text", "values": [...]}</c>) and
-/// <c>fit</c> (the report, or null). Doubles are written in round-trip form, so a loaded model predicts exactly what the
+/// <c>fit</c> (the report, or null: solver, λ, objective, duality gap, iterations, stop reason, seconds, and — for a fit
+/// certified by stationarity instead of a gap, a non-convex loss — <c>stationarity</c>, absent otherwise and in older files,
+/// which load with none). Doubles are written in round-trip form, so a loaded model predicts exactly what the
 /// saved one did.
 /// </summary>
 /// <remarks>
@@ -116,6 +118,7 @@ internal static class ModelFile
             WriteValue(w, "lambda", r.Lambda);
             WriteValue(w, "objective", r.Objective);
             WriteValue(w, "duality_gap", r.DualityGap);
+            if (r.Stationarity is { } stationarity) WriteValue(w, "stationarity", stationarity);   // only without a gap
             w.WriteNumber("iterations", r.Iterations);
             w.WriteString("stop_reason", r.StopReason.ToString());
             w.WriteNumber("seconds", r.Elapsed.TotalSeconds);
@@ -219,13 +222,31 @@ internal static class ModelFile
     /// <summary>True once the first significant byte is '{'; an error if it is anything else.</summary>
     private static bool CheckStart(ReadOnlySpan<byte> head, string path)
     {
-        if (Bom.StartsWith(head)) return false;   // a partial byte order mark: wait for more
-        if (head.StartsWith(Bom)) head = head[Bom.Length..];
-        int at = head.IndexOfAnyExcept(" \t\r\n"u8);
+        int at = FirstSignificant(head);
         if (at < 0) return false;
         if (head[at] == (byte)'{') return true;
         throw new InvalidDataException($"{path}: not an OptSuite model file (a saved model is a JSON object, which starts with '{{'; " +
             $"this file has byte 0x{head[at]:x2} at offset {at})." );
+    }
+
+    /// <summary>The offset of the first byte after an optional byte order mark and white space, −1 when there is none yet.</summary>
+    private static int FirstSignificant(ReadOnlySpan<byte> head)
+    {
+        if (Bom.StartsWith(head)) return -1;   // a partial byte order mark: wait for more
+        int skip = head.StartsWith(Bom) ? Bom.Length : 0;
+        int at = head[skip..].IndexOfAnyExcept(" \t\r\n"u8);
+        return at < 0 ? -1 : at + skip;
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> starts as a saved model does (its first significant byte in the
+    /// first 4 KiB is '{', which no svmlight, CSV or Matrix Market file starts with); it is not parsed.</summary>
+    public static bool StartsAsModel(string path)
+    {
+        Span<byte> head = stackalloc byte[4096];
+        using var f = File.OpenRead(path);
+        int n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        int at = FirstSignificant(head[..n]);
+        return at >= 0 && head[at] == (byte)'{';
     }
 
     /// <summary>Parses a saved model; every malformed input is an <see cref="InvalidDataException"/> naming <paramref name="path"/>.</summary>
@@ -336,9 +357,14 @@ internal static class ModelFile
         {
             double Num(string n) => f.GetProperty(n).ValueKind == JsonValueKind.Null ? double.NaN : f.GetProperty(n).GetDouble();
             double gap = Num("duality_gap");
+            // Files written before the stationarity certificate was saved have no such key: null, as for a convex fit.
+            double stationarity = f.TryGetProperty("stationarity", out _) ? Num("stationarity") : double.NaN;
             return new FitReport(SolverKindNames.Parse(f.GetProperty("solver").GetString()!), Num("lambda"), Num("objective"),
                 double.IsNaN(gap) ? null : gap, f.GetProperty("iterations").GetInt32(),
-                Enum.Parse<StopReason>(f.GetProperty("stop_reason").GetString()!), TimeSpan.FromSeconds(Num("seconds")), []);
+                Enum.Parse<StopReason>(f.GetProperty("stop_reason").GetString()!), TimeSpan.FromSeconds(Num("seconds")), [])
+            {
+                Stationarity = double.IsNaN(stationarity) ? null : stationarity,
+            };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -10,8 +10,9 @@ public sealed partial class LinearObjective<TLoss, TReg>
     public bool HasDualityGap => _loss.IsConvex;
 
     /// <summary>
-    /// F(x) − D(u(x)) ≥ 0 with the rescaled dual point described on the class; +∞ when no rescaling makes the dual point
-    /// feasible (e.g. an unpenalised coordinate without ridge away from the optimum).
+    /// F(x) − D(u(x)) ≥ F(x) − F* with the rescaled dual point described on the class (projected first for unpenalised
+    /// coordinates); +∞ when no dual point is found (a projected point outside dom ℓ*, a Gram system too ill-conditioned,
+    /// or more than 64 unpenalised coordinates that do not already satisfy their conditions).
     /// </summary>
     /// <param name="x">The primal point (w, then b).</param>
     public double DualityGap(ReadOnlySpan<double> x)
@@ -21,7 +22,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         ComputeScores(x);
         ReadOnlySpan<double> w = W(x);
         double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);
-        double dual = DualValue(w);
+        double dual = DualValue();
         double gap = primal - dual;
         return gap;
     }
@@ -30,7 +31,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
     /// D(u) at the dual point built from the current scores (the score buffer is consumed); when
     /// <paramref name="correlations"/> is not empty it receives c = Aᵀ(a⊙u)/s, the dual point's feature correlations.
     /// </summary>
-    private double DualValue(ReadOnlySpan<double> w, Span<double> correlations = default)
+    private double DualValue(Span<double> correlations = default)
     {
         Span<double> u = _residual;
         DualPoint(u);
@@ -44,11 +45,8 @@ public sealed partial class LinearObjective<TLoss, TReg>
             _a.ApplyTranspose(_scores, v, -1.0, 0.0);
         }
         if (!correlations.IsEmpty) TensorPrimitives.Negate(v, correlations);
-        return DualValueAt(w, u, v, correlations);
+        return DualValueAt(u, v, correlations);
     }
-
-    /// <summary>The KKT level (relative to the largest dual correlation) below which unpenalised coordinates are held.</summary>
-    private const double UnpenalisedSlack = 1e-9;
 
     /// <summary>u_i = ℓ′(y_i, z_i) from the current scores, balanced for the intercept.</summary>
     private void DualPoint(Span<double> u)
@@ -58,41 +56,37 @@ public sealed partial class LinearObjective<TLoss, TReg>
         if (FitIntercept) BalanceForIntercept(u);
     }
 
-    /// <summary>D(u/s) given u and v = −Aᵀ(a⊙u) (overwritten); <paramref name="correlations"/>, when not empty, holds
-    /// Aᵀ(a⊙u) and is divided by s.</summary>
+    /// <summary>D(u′/s) given u and v = −Aᵀ(a⊙u) (both overwritten: u′ and v′ are u and v made feasible for the
+    /// unpenalised coordinates); <paramref name="correlations"/>, when not empty, receives c′/s = −v′/s.</summary>
     /// <remarks>
-    /// Unpenalised coordinates (a zero penalty factor, without a ridge term) make R* the indicator of v_j = 0, which no
-    /// rescaling reaches. They are held at their current values w_j instead: the conjugate of ι{w_j} is v_j·w_j, so the
-    /// result is the dual of the problem over the penalised coefficients with the unpenalised ones fixed — a valid lower
-    /// bound for that problem, whose optimum is F* when they are optimal. It is used only once their correlations are
-    /// below <see cref="UnpenalisedSlack"/> × ‖v‖∞ (their KKT condition to rounding, which coordinate steps reach);
-    /// before that the dual is −∞ (gap +∞), so a point with unfitted unpenalised coefficients is never certified.
+    /// Unpenalised coordinates (a zero penalty factor, without a ridge term) make R* the indicator of c_j = 0, or of a sign
+    /// of c_j when the coordinate is bounded on one side only, which no rescaling reaches. u is first projected onto
+    /// those constraints (<see cref="UnpenalisedProjection"/>: a small weighted Gram system in the unpenalised columns,
+    /// formed once per objective), so the dual point is feasible for them and D(u′/s) is a lower bound on F* itself, not on
+    /// the problem with the unpenalised coefficients held where they are. The correction is Bt with t solving the Gram
+    /// system for those coordinates' correlations, so it vanishes at the optimum and a converged fit keeps its gap. When
+    /// u′ leaves dom ℓ* (a bounded-domain loss, far from the optimum) the loss conjugate is +∞ and the dual −∞: the gap
+    /// is +∞, honestly uncertified.
     /// </remarks>
-    private double DualValueAt(ReadOnlySpan<double> w, ReadOnlySpan<double> u, Span<double> v, Span<double> correlations)
+    private double DualValueAt(Span<double> u, Span<double> v, Span<double> correlations)
     {
-        double held = 0;
-        if (_unpenalised is not null && _ridge == 0)
+        if (_projection is not null)
         {
-            double limit = UnpenalisedSlack * Math.Abs(TensorPrimitives.MaxMagnitude(v));   // MaxMagnitude keeps the sign
-            for (int j = 0; j < v.Length; j++)
-            {
-                if (!_unpenalised[j]) continue;
-                if (Math.Abs(v[j]) > limit) return double.NegativeInfinity;
-                held += v[j] * w[j];
-                v[j] = 0;
-            }
+            if (!_projection.Project(u, v)) return double.NegativeInfinity;
+            if (!correlations.IsEmpty) TensorPrimitives.Negate(v, correlations);
         }
         double penaltyConjugate = DualPenalty.Conjugate(_reg, _ridge, v, _scratchP2, out double scale);
         if (!correlations.IsEmpty && scale != 1.0) TensorPrimitives.Divide(correlations, scale, correlations);
         if (double.IsPositiveInfinity(scale)) return double.NegativeInfinity;
-        penaltyConjugate += held / scale;
 
         double lossConjugate = 0;
         for (int i = 0; i < u.Length; i++)
         {
+            double a = _weights is null ? _uniformWeight : _weights[i];
+            if (a == 0) continue;   // outside the sum (the projection leaves such u_i where they are)
             double c = _loss.Conjugate(_labels[i], u[i] / scale);
             if (_offset is not null) c -= u[i] / scale * _offset[i];   // the conjugate of z ↦ ℓ(y_i, z + o_i)
-            lossConjugate += (_weights is null ? _uniformWeight : _weights[i]) * c;
+            lossConjugate += a * c;
         }
         return -_sums.Sum(lossConjugate) - penaltyConjugate;
     }

@@ -24,7 +24,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         scores.CopyTo(_scores);
         ReadOnlySpan<double> w = W(x);
         double primal = DataTerm() + RidgeTerm(w) + _reg.Value(w);
-        return primal - DualValue(w, dualCorrelations);
+        return primal - DualValue(dualCorrelations);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
         DualPoint(u);
         Span<double> v = _scratchP;
         TensorPrimitives.Negate(correlations, v);
-        return primal - DualValueAt(w, u, v, correlations);
+        return primal - DualValueAt(u, v, correlations);
     }
 
     private void CheckScores(ReadOnlySpan<double> scores)

@@ -18,7 +18,9 @@ namespace OptSuite.Objectives;
 /// intercept (u minus its a-weighted mean when every dom ℓ*(y_i, ·) is ℝ, as for the squared loss — the projection, and what
 /// centring the data does; otherwise the side in excess is shrunk towards 0, which keeps u in dom ℓ*), then — without a ridge term — divided by
 /// max(1, gauge of −Aᵀ(a⊙u) for dom R*), the rescaling of scikit-learn's Lasso gap and of celer (Massias et al. 2018).
-/// With μ &gt; 0 the conjugate of (μ/2)‖·‖² + R is finite everywhere and evaluated through the prox of R.</para>
+/// With μ &gt; 0 the conjugate of (μ/2)‖·‖² + R is finite everywhere and evaluated through the prox of R. Without it,
+/// coordinates R leaves unpenalised (<see cref="OptSuite.Prox.IUnpenalisedCoordinates"/>) need Aᵀ(a⊙u) = 0 (or a sign) on
+/// their columns, which no rescaling gives: u is first projected onto those constraints (see <c>DualValueAt</c>).</para>
 /// <para>An offset o enters only the scores: z = Aw + b + o everywhere a score is formed (here, and by the solvers that keep
 /// their own scores, through <see cref="AddOffset"/>); the loss's conjugate in the dual becomes ℓ*(y_i, u_i) − u_i·o_i,
 /// the conjugate of z ↦ ℓ(y_i, z + o_i).</para>
@@ -43,7 +45,7 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
     private readonly double[] _scratchP2;    // length p
     private readonly bool _shiftBalance;      // every dom ℓ*(y_i, ·) is ℝ: balance u by a shift
     private readonly SampleSums _sums;        // sums over samples: local, or over the ranks of distributed rows
-    private readonly bool[]? _unpenalised;    // r_j ≡ 0 (a zero penalty factor), null when there is none
+    private readonly UnpenalisedProjection? _projection;   // zero penalty factors without a ridge term, null when none
 
     /// <summary>Builds the objective; the inputs are validated and copied where the objective keeps them.</summary>
     /// <param name="data">The n×p data matrix A (rows are samples).</param>
@@ -93,8 +95,8 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _loss = loss;
         _reg = regularizer;
         _ridge = ridge;
-        _unpenalised = Unpenalised(regularizer, data.Columns);
         _uniformWeight = 1.0 / total;
+        _projection = ridge == 0 ? UnpenalisedProjection.For(regularizer, data, _weights, _uniformWeight, fitIntercept) : null;
         SamplesOverAllRanks = total;
         FitIntercept = fitIntercept;
         Features = data.Columns;
@@ -124,8 +126,10 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _loss = source._loss;
         _reg = regularizer;
         _ridge = ridge;
-        _unpenalised = Unpenalised(regularizer, source.Features);
         _uniformWeight = source._uniformWeight;
+        _projection = ridge == 0
+            ? UnpenalisedProjection.For(regularizer, _a, _weights, _uniformWeight, source.FitIntercept, source._projection)
+            : null;
         _shiftBalance = source._shiftBalance;
         _sums = source._sums;
         SamplesOverAllRanks = source.SamplesOverAllRanks;
@@ -135,17 +139,6 @@ public sealed partial class LinearObjective<TLoss, TReg> : ICompositeFunction
         _residual = new double[_labels.Length];
         _scratchP = new double[Features];
         _scratchP2 = new double[Features];
-    }
-
-    /// <summary>The coordinates R leaves unpenalised (<see cref="IUnpenalisedCoordinates"/>), or null when none is.</summary>
-    private static bool[]? Unpenalised(TReg regularizer, int features)
-    {
-        if (default(TReg) is not IUnpenalisedCoordinates) return null;
-        var r = (IUnpenalisedCoordinates)regularizer;   // boxed once per objective, never in an evaluation
-        bool[]? mask = null;
-        for (int j = 0; j < features; j++)
-            if (r.IsUnpenalised(j)) (mask ??= new bool[features])[j] = true;
-        return mask;
     }
 
     /// <summary>p, the number of coefficients w.</summary>

@@ -62,7 +62,9 @@ public readonly struct BoundedElasticNet : IUnpenalisedCoordinates
     public bool IsSmooth => false;
 
     /// <inheritdoc/>
-    public bool IsUnpenalised(int j) => _weights[j] == 0 && double.IsNegativeInfinity(_lower[j]) && double.IsPositiveInfinity(_upper[j]);
+    public FreeDirections UnpenalisedDirections(int j) => _weights[j] != 0 ? FreeDirections.None
+        : (double.IsNegativeInfinity(_lower[j]) ? FreeDirections.Down : FreeDirections.None)
+        | (double.IsPositiveInfinity(_upper[j]) ? FreeDirections.Up : FreeDirections.None);
 
     private (double A, double B) Strengths(int j) => (Lambda * L1Ratio * _weights[j], Lambda * (1 - L1Ratio) * _weights[j]);
 

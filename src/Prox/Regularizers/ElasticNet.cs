@@ -54,7 +54,7 @@ public readonly struct ElasticNet : ISeparableRegularizer, IUnpenalisedCoordinat
     public bool IsSmooth => Lambda == 0 || L1Ratio == 0 || (_weights is not null && Checks.AllZero(_weights));
 
     /// <inheritdoc/>
-    public bool IsUnpenalised(int j) => _weights is not null && _weights[j] == 0;
+    public FreeDirections UnpenalisedDirections(int j) => _weights is not null && _weights[j] == 0 ? FreeDirections.Both : FreeDirections.None;
 
     private double Weight(int j) => _weights is null ? 1.0 : _weights[j];
 

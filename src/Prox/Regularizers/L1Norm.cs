@@ -47,7 +47,7 @@ public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer, I
     public bool IsSmooth => Lambda == 0 || (_weights is not null && Checks.AllZero(_weights));
 
     /// <inheritdoc/>
-    public bool IsUnpenalised(int j) => _weights is not null && _weights[j] == 0;
+    public FreeDirections UnpenalisedDirections(int j) => _weights is not null && _weights[j] == 0 ? FreeDirections.Both : FreeDirections.None;
 
     /// <summary>λ_j = λ·c_j.</summary>
     /// <param name="j">The coordinate index.</param>
