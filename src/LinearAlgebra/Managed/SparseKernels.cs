@@ -166,36 +166,58 @@ internal static unsafe class SparseKernels
         }
     }
 
-    private sealed class ScatterJob : ParallelJob
+    /// <summary>
+    /// A row-partitioned product that scatters into a length-<c>length</c> vector: part 0 adds into the output, part q &gt; 0
+    /// into scratch row q − 1 (cleared first), which the caller sums in part order — the same result whoever ran a part.
+    /// </summary>
+    private abstract class PartScatterJob : ParallelJob
     {
-        private int* _ptr, _idx;
-        private double* _val, _u, _g, _scratch;
-        private int _lines, _length, _parts;
-        private double _alpha;
+        private protected int* _ptr, _idx;
+        private protected double* _val, _g, _scratch;
+        private protected int _lines, _length, _parts;
 
-        public void Set(int* ptr, int* idx, double* val, int lines, int length, double* u, double* g, double* scratch, double alpha, int parts)
+        private protected void SetParts(int* ptr, int* idx, double* val, int lines, int length, double* g, double* scratch, int parts)
         {
-            _ptr = ptr; _idx = idx; _val = val; _lines = lines; _length = length; _u = u; _g = g; _scratch = scratch; _alpha = alpha;
-            _parts = parts;
+            _ptr = ptr; _idx = idx; _val = val; _lines = lines; _length = length; _g = g; _scratch = scratch; _parts = parts;
         }
 
-        public void Clear() { _ptr = _idx = null; _val = _u = _g = _scratch = null; }
+        private protected void ClearParts() { _ptr = _idx = null; _val = _g = _scratch = null; }
 
         /// <summary>Thread <paramref name="thread"/> of <paramref name="threads"/> fills accumulators thread, thread + threads, ….</summary>
         public override void Run(int thread, int threads)
         {
-            for (int part = thread; part < _parts; part += threads) RunPart(part);
+            for (int part = thread; part < _parts; part += threads)
+            {
+                int start = LineBoundary(_ptr, _lines, part, _parts), end = LineBoundary(_ptr, _lines, part + 1, _parts);
+                double* acc = _g;
+                if (part > 0)
+                {
+                    acc = _scratch + (long)(part - 1) * _length;
+                    new Span<double>(acc, _length).Clear();
+                }
+                RunPart(part, start, end, acc);
+            }
         }
 
-        private void RunPart(int part)
+        /// <summary>Lines [<paramref name="start"/>, <paramref name="end"/>) of part <paramref name="part"/>, added into <paramref name="acc"/>.</summary>
+        private protected abstract void RunPart(int part, int start, int end, double* acc);
+    }
+
+    private sealed class ScatterJob : PartScatterJob
+    {
+        private double* _u;
+        private double _alpha;
+
+        public void Set(int* ptr, int* idx, double* val, int lines, int length, double* u, double* g, double* scratch, double alpha, int parts)
         {
-            int start = LineBoundary(_ptr, _lines, part, _parts), end = LineBoundary(_ptr, _lines, part + 1, _parts);
-            double* acc = _g;
-            if (part > 0)
-            {
-                acc = _scratch + (long)(part - 1) * _length;
-                new Span<double>(acc, _length).Clear();
-            }
+            SetParts(ptr, idx, val, lines, length, g, scratch, parts);
+            _u = u; _alpha = alpha;
+        }
+
+        public void Clear() { ClearParts(); _u = null; }
+
+        private protected override void RunPart(int part, int start, int end, double* acc)
+        {
             for (int k = start; k < end; k++)
             {
                 double s = _alpha * _u[k];
@@ -206,11 +228,9 @@ internal static unsafe class SparseKernels
         }
     }
 
-    private sealed class WeightedGramJob : ParallelJob
+    private sealed class WeightedGramJob : PartScatterJob
     {
-        private int* _ptr, _idx;
-        private double* _val, _d, _x, _g, _scratch;
-        private int _lines, _length, _parts;
+        private double* _d, _x;
         private double _shift;
 
         /// <summary>Σ t_k of each part.</summary>
@@ -219,26 +239,14 @@ internal static unsafe class SparseKernels
         public void Set(int* ptr, int* idx, double* val, int lines, int length, double* d, double shift, double* x, double* g,
             double* scratch, int parts)
         {
-            _ptr = ptr; _idx = idx; _val = val; _lines = lines; _length = length; _d = d; _shift = shift; _x = x; _g = g;
-            _scratch = scratch; _parts = parts;
+            SetParts(ptr, idx, val, lines, length, g, scratch, parts);
+            _d = d; _shift = shift; _x = x;
         }
 
-        public void Clear() { _ptr = _idx = null; _val = _d = _x = _g = _scratch = null; }
+        public void Clear() { ClearParts(); _d = _x = null; }
 
-        public override void Run(int thread, int threads)
+        private protected override void RunPart(int part, int start, int end, double* acc)
         {
-            for (int part = thread; part < _parts; part += threads) RunPart(part);
-        }
-
-        private void RunPart(int part)
-        {
-            int start = LineBoundary(_ptr, _lines, part, _parts), end = LineBoundary(_ptr, _lines, part + 1, _parts);
-            double* acc = _g;
-            if (part > 0)
-            {
-                acc = _scratch + (long)(part - 1) * _length;
-                new Span<double>(acc, _length).Clear();
-            }
             // Locals, not fields, in the loop: stores through acc could alias the fields, which the JIT would then reload.
             int* ptr = _ptr, idx = _idx;
             double* val = _val, d = _d, x = _x;
