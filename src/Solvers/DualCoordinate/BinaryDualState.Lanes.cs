@@ -6,7 +6,7 @@ namespace OptSuite.Solvers;
 /// <summary>
 /// The blocks of rows of <see cref="BinaryDualState"/> and how an epoch runs them: one block in turn, or
 /// <see cref="DualCoordinateDescentOptions.Threads"/> = K &gt; 1 blocks at the same time on one shared w without locks
-/// (PASSCoDe-Wild, Hsieh, Yu &amp; Dhillon 2015), w recomputed as Σα_i y_i x_i before every certificate.
+/// (PASSCoDe-Wild, Hsieh, Yu &amp; Dhillon 2015), w recomputed as Σα_i y_i x_i at the end of every epoch.
 /// </summary>
 internal sealed partial class BinaryDualState
 {
@@ -45,11 +45,16 @@ internal sealed partial class BinaryDualState
         _active = _count;
     }
 
-    /// <summary>One epoch of every block: in turn with one, on up to K threads otherwise.</summary>
+    /// <summary>One epoch of every block: in turn with one, on up to K threads otherwise (then w from α).</summary>
     private void RunLanes()
     {
-        if (_lanes.Length == 1) RunLane(_lanes[0]);
-        else ParallelWorkers.Run(_laneJob, Math.Min(_lanes.Length, LinearAlgebraSettings.AvailableProcessors));
+        if (_lanes.Length == 1)
+        {
+            RunLane(_lanes[0]);
+            return;
+        }
+        ParallelWorkers.Run(_laneJob, Math.Min(_lanes.Length, LinearAlgebraSettings.AvailableProcessors));
+        RecomputeWeights();
     }
 
     private void RunLane(BinaryDualLane lane)
@@ -61,8 +66,11 @@ internal sealed partial class BinaryDualState
 
     /// <summary>
     /// w = Σα_i y_i x_i from scratch (one pass over the rows with α_i ≠ 0, in row order): with K &gt; 1 blocks two threads
-    /// may add to the same w_j at once and one addition can be lost, so the maintained w drifts from α's; the certificate,
-    /// the result and a checkpoint take w from α, which makes the gap exact.
+    /// may add to the same w_j at once and one addition is then lost, so the maintained w drifts from α's. Recomputed after
+    /// every epoch, so the steps never follow a drift older than one epoch, and the certificate, the result and a
+    /// checkpoint see w exactly from α. Recomputing only before the certificate (as PASSCoDe's paper does at the end) was
+    /// measured first: for the hinge on a9a, 365 epochs left α with an objective of 10.9 at Σα_i y_i x_i where the
+    /// optimum is 0.351.
     /// </summary>
     private void RecomputeWeights()
     {

@@ -74,16 +74,12 @@ internal sealed partial class BinaryDualState : CertifiedDualState, ISolverState
     }
 
     /// <inheritdoc/>
-    public SolverCheckpoint Capture(int iteration)
+    public SolverCheckpoint Capture(int iteration) => new()
     {
-        if (_lanes.Length > 1) RecomputeWeights();
-        return new()
-        {
-            Solver = "dual-cd", Iteration = iteration,
-            Vectors = new Dictionary<string, double[]> { ["alpha"] = _alpha.ToArray(), ["beta"] = _beta.ToArray(), ["w"] = _w.ToArray() },
-            Numbers = new Dictionary<string, double> { ["epochs"] = _epochs, ["inner"] = _innerEps, ["ranks"] = 1, ["rows"] = _y.Length },
-        };
-    }
+        Solver = "dual-cd", Iteration = iteration,
+        Vectors = new Dictionary<string, double[]> { ["alpha"] = _alpha.ToArray(), ["beta"] = _beta.ToArray(), ["w"] = _w.ToArray() },
+        Numbers = new Dictionary<string, double> { ["epochs"] = _epochs, ["inner"] = _innerEps, ["ranks"] = 1, ["rows"] = _y.Length },
+    };
 
     /// <inheritdoc/>
     /// <remarks>α, β and w are restored; shrinking starts again from every coordinate and the permutations from a stream
@@ -228,7 +224,6 @@ internal sealed partial class BinaryDualState : CertifiedDualState, ISolverState
     /// <summary>P(w) and P(w) − D(α) (one pass; <see cref="DualCertificate"/>).</summary>
     private protected override void ComputeGap()
     {
-        if (_lanes.Length > 1) RecomputeWeights();
         double ww = 0;
         for (int j = 0; j < _w.Length; j++) ww += _w[j] * _w[j];
         var rows = new SparseRows(_x);

@@ -25,7 +25,7 @@ namespace OptSuite.Solvers;
 /// fixed contiguous blocks, each with its own permutations and shrinking (thresholds and the "active set solved" test
 /// reduced over the blocks in block order after each epoch), run at the same time on one shared w without locks —
 /// PASSCoDe-Wild (Hsieh, Yu &amp; Dhillon, ICML 2015). An addition to w_j lost to a concurrent one leaves w ≠ Σα_i y_i x_i,
-/// so w is recomputed from α before every gap check, checkpoint and the result: the certificate stays exact. Runs with
+/// so w is recomputed from α at the end of every epoch (one pass over the rows with α_i ≠ 0): the certificate stays exact. Runs with
 /// K &gt; 1 are not reproducible (see the option). Why this scheme: the deterministic ones were measured first and lose
 /// more epochs than a second core can win. CoCoA+'s safe adding (σ′ = K, as <see cref="CocoaDualState"/> does across
 /// ranks) with the blocks merged after each epoch needs 4 559 epochs instead of 162 to LIBLINEAR's -e 0.1 objective for

@@ -59,9 +59,9 @@ public sealed record DualCoordinateDescentOptions : SolverOptions
     /// K &gt; 1 the blocks run asynchronously on one shared w without locks (PASSCoDe-Wild, Hsieh, Yu &amp; Dhillon 2015;
     /// see <see cref="DualCoordinateDescent"/>), so the result is NOT reproducible: which thread's read of w sees which
     /// other thread's update depends on timing, and the iterates, the epoch count and the last digits of the answer
-    /// differ between runs with the same seed. What holds on every run: w is recomputed as Σα_i y_i x_i from α before
-    /// each duality-gap check, checkpoint and the result, so the certificate is exact and the returned w is α's; the
-    /// stop is the same rule at the same tolerance. Ignored for data in row blocks or across ranks, for support vector
+    /// differ between runs with the same seed. What holds on every run: w is recomputed as Σα_i y_i x_i from α at the end
+    /// of every epoch, so each duality-gap check, checkpoint and the result see w exactly from α, the certificate is
+    /// exact and the stop is the same rule at the same tolerance. Ignored for data in row blocks or across ranks, for support vector
     /// regression and for Crammer–Singer.
     /// </summary>
     public int Threads { get; init; } = 1;
