@@ -37,9 +37,12 @@ namespace OptSuite.Solvers;
 /// but gains at most (1 + r)/(1/K + 2r) for an update ratio r; measured r (updates per visited coordinate, to a 1e-3
 /// gap) was 0.15 for the hinge on w8a, 0.45–0.53 for the hinge on news20 and a9a, 0.52–0.84 for the squared hinge and
 /// 0.85–0.96 for the logistic dual, so with K = 2 it could gain on one of the nine cases. The asynchronous scheme costs
-/// epochs too (measured, same stop: hinge w8a 409 instead of 162, squared hinge w8a 928 instead of 424, news20 binary
-/// hinge 23 instead of 15 and logistic 9 instead of 7, a9a logistic 59 instead of 35) and wins only where an epoch runs
-/// nearly twice as fast on two cores.</para>
+/// epochs too — to LIBLINEAR's -e 0.1 objective with K = 2 (benchmarks/results/dual-coordinate-threads.md): hinge a9a
+/// 2 134 instead of 293, w8a 409–492 instead of 162, news20 binary 16–23 instead of 15; squared hinge 1 953, 880–928 and
+/// 23 instead of 115, 424 and 10; logistic 59–490, 44 and 9–14 instead of 35, 38 and 7. Part of it is the split itself:
+/// the two blocks run one after the other (no concurrency) needed 67 epochs instead of 14 for the logistic dual on a9a
+/// to a 1e-3 gap (w8a's file also holds all its positive rows in the first half). On the shared two-core machine two
+/// threads were slower than one in every case; the option stays for quiet machines and is not a default.</para>
 /// <para>Data read in row blocks (<see cref="IRowBlockedMap"/>: a shard directory, a <see cref="RowBlockedMatrix"/>)
 /// are solved by block minimisation (Yu, Hsieh, Chang &amp; Lin 2010) with the same coordinate steps and the same
 /// relative duality gap, one block in memory at a time: each iteration is one round over the blocks in a random order,
