@@ -14,7 +14,8 @@ namespace OptSuite.Benchmarks.Solvers;
 /// <summary>
 /// Wall time of <see cref="DualCoordinateDescent"/> to reach a given objective, for the side-by-side with LIBLINEAR
 /// (benchmarks/dual-coordinate/compare_liblinear.py drives it):
-/// <c>dotnet run -c Release -- dual-coordinate --problem svm_hinge_l2 --data FILE --target F [--repeat N] [--seed S]</c>.
+/// <c>dotnet run -c Release -- dual-coordinate --problem svm_hinge_l2 --data FILE --target F [--repeat N] [--seed S] [--threads K]</c>
+/// (<c>--threads</c>: <see cref="DualCoordinateDescentOptions.Threads"/>, blocks solved at the same time).
 /// </summary>
 /// <remarks>
 /// λ = 1/n (LIBLINEAR C = 1), labels as in ../shared/peers (binary: larger label +1; classes sorted). A first traced run
@@ -29,7 +30,7 @@ internal static class DualCoordinateRace
     {
         string problem = "", data = "";
         double target = double.NaN, tol = 1e-3;
-        int repeat = 5, seed = 0, maxEpochs = 100_000;
+        int repeat = 5, seed = 0, maxEpochs = 100_000, threads = 1;
         for (int k = 0; k < args.Length; k++)
         {
             switch (args[k])
@@ -41,6 +42,7 @@ internal static class DualCoordinateRace
                 case "--repeat": repeat = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
                 case "--seed": seed = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
                 case "--max-epochs": maxEpochs = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
+                case "--threads": threads = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown argument {args[k]}.", nameof(args));
             }
         }
@@ -62,7 +64,7 @@ internal static class DualCoordinateRace
         var result = new Dictionary<string, object?>
         {
             ["tool"] = "optsuite_dcd", ["problem"] = problem, ["data"] = Path.GetFileName(data), ["n"] = n, ["p"] = x.Columns,
-            ["nnz_X"] = x.NonZeroCount, ["lam"] = lambda, ["load_seconds"] = loadSeconds, ["seed"] = seed,
+            ["nnz_X"] = x.NonZeroCount, ["lam"] = lambda, ["load_seconds"] = loadSeconds, ["seed"] = seed, ["threads"] = threads,
         };
         if (!double.IsNaN(target))
         {
@@ -73,7 +75,7 @@ internal static class DualCoordinateRace
             {
                 var traced = solve(new DualCoordinateDescentOptions
                 {
-                    Tolerance = 0, MaxIterations = Math.Min(m, maxEpochs), TraceEvery = 1, GapCheckEvery = int.MaxValue, Seed = seed,
+                    Tolerance = 0, MaxIterations = Math.Min(m, maxEpochs), TraceEvery = 1, GapCheckEvery = int.MaxValue, Seed = seed, Threads = threads,
                 });
                 foreach (var t in traced.Trace)
                 {
@@ -86,7 +88,7 @@ internal static class DualCoordinateRace
             result["epochs_to_target"] = epochs;
             if (epochs >= 0)
             {
-                var fixedRun = new DualCoordinateDescentOptions { Tolerance = 0, MaxIterations = epochs, GapCheckEvery = int.MaxValue, Seed = seed };
+                var fixedRun = new DualCoordinateDescentOptions { Tolerance = 0, MaxIterations = epochs, GapCheckEvery = int.MaxValue, Seed = seed, Threads = threads };
                 var (best, all, bestCpu, last) = Time(() => solve(fixedRun), repeat);
                 result["cpu_seconds_to_target"] = bestCpu;
                 result["objective_at_target"] = last.Objective;
@@ -96,7 +98,7 @@ internal static class DualCoordinateRace
             }
             else result["best_objective_seen"] = bestSeen;
         }
-        var own = new DualCoordinateDescentOptions { Tolerance = tol, MaxIterations = maxEpochs, Seed = seed };
+        var own = new DualCoordinateDescentOptions { Tolerance = tol, MaxIterations = maxEpochs, Seed = seed, Threads = threads };
         var (ownBest, ownAll, ownCpu, ownLast) = Time(() => solve(own), repeat);
         result["own_stop_cpu_seconds"] = ownCpu;
         result["tol"] = tol;

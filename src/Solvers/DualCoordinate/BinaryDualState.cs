@@ -5,9 +5,10 @@ namespace OptSuite.Solvers;
 
 /// <summary>
 /// The buffers and one epoch of <see cref="DualCoordinateDescent"/> (see there): α, w = Σα_i y_i x_i, the diagonal of
-/// Q̄, the active set and the shrinking thresholds.
+/// Q̄, the active set and the shrinking thresholds; the rows' blocks (<see cref="BinaryDualLane"/>: one, or
+/// <see cref="DualCoordinateDescentOptions.Threads"/> solved at the same time).
 /// </summary>
-internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheckpointable
+internal sealed partial class BinaryDualState : CertifiedDualState, ISolverState, ICheckpointable
 {
     private readonly CsrMatrix _x;
     private readonly double[] _y, _c, _qd, _upper, _diag, _alpha, _beta, _w;
@@ -16,7 +17,6 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
     private readonly bool _logistic;
     private readonly double _lambda;
     private readonly DualCoordinateDescentOptions _options;
-    private EpochShuffle _rng;
     private readonly int _count;
     private int _active;
     private double _pgMaxOld = double.PositiveInfinity, _pgMinOld = double.NegativeInfinity;
@@ -43,7 +43,6 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
         _logistic = step.Kind == DualCoordinateKind.Logistic;
         _lambda = lambda;
         _options = options;
-        _rng = new EpochShuffle(options.Seed);
         _liblinear = options.Stopping == DualStoppingRule.LibLinearThenGap;
         if (_liblinear) _pgThreshold = options.LibLinearEpsilon;
         // Inner Newton accuracy floor: LIBLINEAR's min(1e-8, eps), kept above the rounding noise of log(z/(C − z)).
@@ -70,6 +69,8 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
             }
         }
         _active = _count;
+        _lanes = CreateLanes();
+        _laneJob = new LaneJob(this);
     }
 
     /// <inheritdoc/>
@@ -94,7 +95,7 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
         checkpoint.Vector("w", _w.Length).CopyTo(_w, 0);
         _epochs = (int)checkpoint.Number("epochs");
         _innerEps = checkpoint.Number("inner");
-        _rng = new EpochShuffle(unchecked(_options.Seed + 104_729 * _epochs));
+        ResetLanes();
     }
 
     public override EvaluationCounts Counts => new(_passes, _passes, _coordinateUpdates);
@@ -105,15 +106,16 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
     {
         _epochs++;
         _fullPass = _active == _count;
-        _rng.Shuffle(_index, _active);
-        if (_logistic) LogisticEpoch();
-        else HingeEpoch();
+        RunLanes();
+        if (_logistic) EndLogisticEpoch();
+        else EndHingeEpoch();
         if (!Vec.AllFinite(_w)) return StepOutcome.NonFinite;
         return StepOutcome.Continue;
     }
 
-    /// <summary>One pass of Hsieh et al.'s projected Newton-free coordinate steps, with shrinking (their Algorithm 3).</summary>
-    private void HingeEpoch()
+    /// <summary>One pass over a block's active rows of Hsieh et al.'s projected Newton-free coordinate steps, with
+    /// shrinking (their Algorithm 3).</summary>
+    private void HingeEpoch(BinaryDualLane lane)
     {
         bool shrinking = _options.Shrinking;
         var rows = new SparseRows(_x);
@@ -122,12 +124,19 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
         double[] alpha = _alpha, y = _y, upperBound = _upper, diag = _diag, qd = _qd, w = _w;
         int[] index = _index;
         long updates = 0;
-        for (int s = 0; s < _active; s++)
+        int end = lane.Start + lane.Active;
+        for (int s = lane.Start; s < end; s++)
         {
             int i = index[s];
             double a = alpha[i], upper = upperBound[i];
             double g = y[i] * rows.Dot(i, w) - 1 + diag[i] * a;
-            if (shrinking && ((a == 0 && g > pgMaxOld) || (a == upper && a != 0 && g < pgMinOld))) { Shrink(ref s); continue; }
+            if (shrinking && ((a == 0 && g > pgMaxOld) || (a == upper && a != 0 && g < pgMinOld)))
+            {
+                end--;
+                (index[s], index[end]) = (index[end], index[s]);
+                s--;
+                continue;
+            }
             double pg = BinaryDualCoordinate.ProjectedGradient(a, g, upper);
             pgMax = Math.Max(pgMax, pg);
             pgMin = Math.Min(pgMin, pg);
@@ -139,16 +148,8 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
                 updates++;
             }
         }
-        _coordinateUpdates += updates;
-        _passes++;
-        UpdateShrinkingThresholds(pgMax, pgMin);
-    }
-
-    private void Shrink(ref int s)
-    {
-        _active--;
-        (_index[s], _index[_active]) = (_index[_active], _index[s]);
-        s--;
+        lane.Active = end - lane.Start;
+        lane.Ended(pgMax, pgMin, updates, 0);
     }
 
     /// <summary>
@@ -162,7 +163,7 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
         _solvedActive = _active == 0 || spread <= _pgThreshold;
         if (_solvedActive)
         {
-            if (_active < _count) _active = _count;
+            if (_active < _count) RestoreActive();
             else
             {
                 _ruleMet = true;   // LIBLINEAR's stop: spread ≤ eps over every coordinate
@@ -182,7 +183,7 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
     /// LIBLINEAR -s 7) a sub-problem is solved only to |h′| &lt; ε_inner, starting at 1e-2 and tightening tenfold after
     /// an epoch that needed few Newton steps: early epochs then cost one logarithm per coordinate, not a full solve.
     /// </summary>
-    private void LogisticEpoch()
+    private void LogisticEpoch(BinaryDualLane lane)
     {
         double innerEps = _innerEps;
         var rows = new SparseRows(_x);
@@ -190,7 +191,8 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
         int[] index = _index;
         long newton = 0, updates = 0;
         double largest = 0;
-        for (int s = 0; s < _active; s++)
+        int end = lane.Start + lane.Active;
+        for (int s = lane.Start; s < end; s++)
         {
             int i = index[s];
             double oldAlpha = alpha[i];
@@ -201,11 +203,7 @@ internal sealed class BinaryDualState : CertifiedDualState, ISolverState, ICheck
             double delta = alpha[i] - oldAlpha;
             if (delta != 0) { rows.Axpy(i, delta * y[i], w); updates++; }
         }
-        // LIBLINEAR -s 7 stops when every sub-problem of an epoch started within eps of its root.
-        if (largest < _options.LibLinearEpsilon) _ruleMet = true;
-        if (newton <= _active / 10) _innerEps = Math.Max(_innerEpsMin, 0.1 * innerEps);
-        _coordinateUpdates += updates;
-        _passes++;
+        lane.Ended(largest, 0, updates, newton);
     }
 
     /// <summary>

@@ -21,6 +21,28 @@ namespace OptSuite.Solvers;
 /// test its own stop), at most every <see cref="DualCoordinateDescentOptions.GapCheckEvery"/> epochs.
 /// Rows are read from a CSR copy of the data (a CSC matrix through its O(nnz) row companion, a dense one by its
 /// non-zeros) with unrolled, bounds-check-free gather kernels.
+/// <para>Two or more threads (<see cref="DualCoordinateDescentOptions.Threads"/> = K, default 1): the rows are split into K
+/// fixed contiguous blocks, each with its own permutations and shrinking (thresholds and the "active set solved" test
+/// reduced over the blocks in block order after each epoch), run at the same time on one shared w without locks —
+/// PASSCoDe-Wild (Hsieh, Yu &amp; Dhillon, ICML 2015). An addition to w_j lost to a concurrent one leaves w ≠ Σα_i y_i x_i,
+/// so w is recomputed from α at the end of every epoch (one pass over the rows with α_i ≠ 0): the certificate stays exact. Runs with
+/// K &gt; 1 are not reproducible (see the option). Why this scheme: the deterministic ones were measured first and lose
+/// more epochs than a second core can win. CoCoA+'s safe adding (σ′ = K, as <see cref="CocoaDualState"/> does across
+/// ranks) with the blocks merged after each epoch needs 4 559 epochs instead of 162 to LIBLINEAR's -e 0.1 objective for
+/// the hinge on w8a and 16 269 instead of 424 for the squared hinge (halved steps approach the bound α_i = 0
+/// geometrically instead of reaching it, so shrinking never removes those coordinates), news20 binary 69 instead of 15
+/// (hinge) and 20 instead of 7 (logistic); adding without the safety factor (σ′ = 1 or 1.5) did not reach the objective in
+/// 3 000 epochs. Chiang, Lee &amp; Lin's (KDD 2016) batch scheme — the batch's gradients in parallel, then the
+/// coordinates whose projected gradient is not zero updated in turn with a fresh gradient — keeps the sequential path
+/// but gains at most (1 + r)/(1/K + 2r) for an update ratio r; measured r (updates per visited coordinate, to a 1e-3
+/// gap) was 0.15 for the hinge on w8a, 0.45–0.53 for the hinge on news20 and a9a, 0.52–0.84 for the squared hinge and
+/// 0.85–0.96 for the logistic dual, so with K = 2 it could gain on one of the nine cases. The asynchronous scheme costs
+/// epochs too — to LIBLINEAR's -e 0.1 objective with K = 2 (benchmarks/results/dual-coordinate-threads.md): hinge a9a
+/// 2 134 instead of 293, w8a 409–492 instead of 162, news20 binary 16–23 instead of 15; squared hinge 1 953, 880–928 and
+/// 23 instead of 115, 424 and 10; logistic 59–490, 44 and 9–14 instead of 35, 38 and 7. Part of it is the split itself:
+/// the two blocks run one after the other (no concurrency) needed 67 epochs instead of 14 for the logistic dual on a9a
+/// to a 1e-3 gap (w8a's file also holds all its positive rows in the first half). On the shared two-core machine two
+/// threads were slower than one in every case; the option stays for quiet machines and is not a default.</para>
 /// <para>Data read in row blocks (<see cref="IRowBlockedMap"/>: a shard directory, a <see cref="RowBlockedMatrix"/>)
 /// are solved by block minimisation (Yu, Hsieh, Chang &amp; Lin 2010) with the same coordinate steps and the same
 /// relative duality gap, one block in memory at a time: each iteration is one round over the blocks in a random order,

@@ -52,6 +52,20 @@ public sealed record DualCoordinateDescentOptions : SolverOptions
     /// </summary>
     public int? BlockCacheRows { get; init; }
 
+    /// <summary>
+    /// For the hinge, squared-hinge and logistic duals in memory: how many fixed blocks of rows are solved at the same
+    /// time, each on a thread of its own (at most <see cref="LinearAlgebra.LinearAlgebraSettings.AvailableProcessors"/>
+    /// run at once). Default 1: the sequential method, bit-identical run to run for a given <see cref="Seed"/>. With
+    /// K &gt; 1 the blocks run asynchronously on one shared w without locks (PASSCoDe-Wild, Hsieh, Yu &amp; Dhillon 2015;
+    /// see <see cref="DualCoordinateDescent"/>), so the result is NOT reproducible: which thread's read of w sees which
+    /// other thread's update depends on timing, and the iterates, the epoch count and the last digits of the answer
+    /// differ between runs with the same seed. What holds on every run: w is recomputed as Σα_i y_i x_i from α at the end
+    /// of every epoch, so each duality-gap check, checkpoint and the result see w exactly from α, the certificate is
+    /// exact and the stop is the same rule at the same tolerance. Ignored for data in row blocks or across ranks, for support vector
+    /// regression and for Crammer–Singer.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Throws unless <see cref="Stopping"/> is the duality gap: block minimisation and CoCoA+ have no LIBLINEAR test.</summary>
     internal void RequireGapStop(string solver)
     {
@@ -67,6 +81,7 @@ public sealed record DualCoordinateDescentOptions : SolverOptions
         if (InnerEpochs < 1) yield return $"{nameof(InnerEpochs)} must be ≥ 1; it is {InnerEpochs}.";
         if (!Enum.IsDefined(Stopping)) yield return $"{nameof(Stopping)} {(int)Stopping} is not a {nameof(DualStoppingRule)}.";
         if (!(LibLinearEpsilon > 0) || double.IsPositiveInfinity(LibLinearEpsilon)) yield return $"{nameof(LibLinearEpsilon)} must be a finite number > 0; it is {LibLinearEpsilon}.";
+        if (Threads < 1) yield return $"{nameof(Threads)} must be ≥ 1; it is {Threads}.";
         if (BlockCacheRows < 0) yield return $"{nameof(BlockCacheRows)} must be ≥ 0 (0: no cache); it is {BlockCacheRows}.";
     }
 }

@@ -11,12 +11,16 @@ internal sealed class EpochShuffle(int seed)
     private ulong _state = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
 
     /// <summary>Shuffles <paramref name="index"/>[0..count) in place.</summary>
-    public void Shuffle(int[] index, int count)
+    public void Shuffle(int[] index, int count) => Shuffle(index.AsSpan(0, count));
+
+    /// <summary>Shuffles <paramref name="items"/> in place.</summary>
+    public void Shuffle(Span<int> items)
     {
+        int count = items.Length;
         for (int s = 0; s < count - 1; s++)
         {
             int r = s + Below((uint)(count - s));
-            (index[s], index[r]) = (index[r], index[s]);
+            (items[s], items[r]) = (items[r], items[s]);
         }
     }
 

@@ -40,7 +40,7 @@ public class DualCoordinateReferenceTests(ITestOutputHelper output)
         }
     }
 
-    private void Binary<TLoss>(string problem, string data, double tolerance, bool withLbfgs) where TLoss : struct, ILoss
+    private void Binary<TLoss>(string problem, string data, double tolerance, bool withLbfgs, int threads = 1) where TLoss : struct, ILoss
     {
         var cases = Cases(problem, data).ToList();
         Assert.NotEmpty(cases);
@@ -48,7 +48,7 @@ public class DualCoordinateReferenceTests(ITestOutputHelper output)
         {
             var (x, y) = c.LoadBinaryOrRegression(binary: true);
             var f = new LinearObjective<TLoss, ZeroRegularizer>(x, y, default, default, c.Lambda);
-            var r = DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = tolerance, MaxIterations = 100_000 });
+            var r = DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Tolerance = tolerance, MaxIterations = 100_000, Threads = threads });
             Check(c, "dcd", r, f.Value(r.Solution), tolerance);
             if (!withLbfgs) continue;
             var q = Lbfgs.Minimize(f.AsSmooth(), default, new LbfgsOptions { Tolerance = 1e-9, MaxIterations = 20_000 });
@@ -86,6 +86,25 @@ public class DualCoordinateReferenceTests(ITestOutputHelper output)
 
     [Fact, Trait("Category", "Heavy")]
     public void HingeOnA9aAndW8a() { Binary<HingeLoss>("svm_hinge_l2", "a9a", 1e-8, false); Binary<HingeLoss>("svm_hinge_l2", "w8a", 1e-8, false); }
+
+    /// <summary>Two blocks of rows at once (<see cref="DualCoordinateDescentOptions.Threads"/> = 2, asynchronous): the
+    /// same frozen optima and an exact certificate (w recomputed from α).</summary>
+    [Fact]
+    public void TwoThreadsOnW8aAndNews20()
+    {
+        Binary<SquaredHingeLoss>("svm_sqhinge_l2", "news20", 1e-9, false, threads: 2);
+        Binary<LogisticLoss>("logreg_l2_dcd", "w8a", 1e-9, false, threads: 2);
+        Binary<LogisticLoss>("logreg_l2_dcd", "news20", 1e-9, false, threads: 2);
+        Binary<HingeLoss>("svm_hinge_l2", "news20", 1e-8, false, threads: 2);
+    }
+
+    [Fact, Trait("Category", "Heavy")]
+    public void TwoThreadsOnA9aAndW8aHinge()
+    {
+        Binary<SquaredHingeLoss>("svm_sqhinge_l2", "w8a", 1e-9, false, threads: 2);
+        Binary<LogisticLoss>("logreg_l2", "a9a", 1e-9, false, threads: 2);
+        Binary<HingeLoss>("svm_hinge_l2", "w8a", 1e-8, false, threads: 2);
+    }
 
     [Fact]
     public void CrammerSingerOnDna() => CrammerSinger("dna", 1e-9);

@@ -104,6 +104,8 @@ public class DualCoordinateDescentTests
             new BinaryDualState(x, y, default(SquaredHingeLoss).DualStep, 0.01, options),
             new BinaryDualState(x, y, default(LogisticLoss).DualStep, 0.01, options),
             new CrammerSingerDualState(x, labels, 3, default, 0.01, options),
+            new BinaryDualState(x, y, default(HingeLoss).DualStep, 0.01, options with { Threads = 2 }),
+            new BinaryDualState(x, y, default(LogisticLoss).DualStep, 0.01, options with { Threads = 2 }),
         ];
         foreach (var s in states)
         {
@@ -111,6 +113,48 @@ public class DualCoordinateDescentTests
             s.HasConverged(0);
             Assert.Equal(0, Allocations.Least(() => { for (int i = 0; i < 10; i++) { s.Step(); s.HasConverged(0); } }));
         }
+    }
+
+    [Fact]
+    public void TwoThreadsReachTheSequentialOptimumWithATrueGap()
+    {
+        // Threads = 2 runs two blocks of rows at once on one w without locks; w is recomputed from α before the
+        // certificate, so the reported gap must bound the true suboptimality P(w) − P* (P* from a tight one-thread run),
+        // the reported objective must be P at the returned w, and the three binary duals must reach the same optimum.
+        var (x, y) = Data(11, 600, 25);
+        double lambda = 1.0 / 600;
+        var hinge = new LinearObjective<HingeLoss, TestNone>(x, y, default, default, lambda);
+        var squared = new LinearObjective<SquaredHingeLoss, TestNone>(x, y, default, default, lambda);
+        var logistic = new LinearObjective<LogisticLoss, TestNone>(x, y, default, default, lambda);
+        var tight = new DualCoordinateDescentOptions { Tolerance = 1e-12, MaxIterations = 200_000 };
+        var two = new DualCoordinateDescentOptions { Tolerance = 1e-7, MaxIterations = 200_000, Threads = 2, Seed = 3 };
+        foreach (var (star, r, value) in new[]
+        {
+            Solve(hinge, tight, two), Solve(squared, tight, two), Solve(logistic, tight, two),
+        })
+        {
+            Assert.Equal(StopReason.Converged, r.StopReason);
+            Assert.InRange(r.DualityGap!.Value, 0, 1e-7 * r.Objective);
+            Assert.Equal(value, r.Objective, 1e-13 * value);
+            Assert.InRange(value - star.Objective, -1e-12 * value, r.DualityGap!.Value + 1e-13 * value);
+        }
+
+        static (SolverResult Star, SolverResult Two, double Value) Solve<TLoss>(LinearObjective<TLoss, TestNone> f,
+            DualCoordinateDescentOptions tight, DualCoordinateDescentOptions two) where TLoss : struct, ILoss
+        {
+            var star = DualCoordinateDescent.Minimize(f, tight);
+            var r = DualCoordinateDescent.Minimize(f, two);
+            return (star, r, f.Value(r.Solution));
+        }
+    }
+
+    [Fact]
+    public void ThreadsBelowOneAreRejectedByName()
+    {
+        var (x, y) = Data(12, 50, 5);
+        var f = new LinearObjective<HingeLoss, TestNone>(x, y, default, default, 0.01);
+        var e = Assert.Throws<ArgumentException>(() => DualCoordinateDescent.Minimize(f, new DualCoordinateDescentOptions { Threads = 0 }));
+        Assert.Contains("Threads must be ≥ 1; it is 0.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
