@@ -2,10 +2,8 @@
 # Usage: Rscript datasets/reference/tweedie_glmnet.R <svmlight file> <power> <alpha (L1 share)> <lambda> <scale 0|1>
 # scale 1: every column x_j is mapped to (x_j - min x_j) / (max x_j - min x_j) first (as the generator does for cpusmall).
 # Prints one line of JSON: coefficients, intercept, passes, versions. glmnet's objective for a glm family object is
-# (1/2n) deviance + lambda (alpha ||w||_1 + (1 - alpha)/2 ||w||^2); the family object is written here (statmod's
-# tweedie() is not installed): the Tweedie unit deviance
-#   d(y, mu) = 2 (max(y, 0)^(2-p) / ((1-p)(2-p)) - y mu^(1-p) / (1-p) + mu^(2-p) / (2-p)),
-# variance mu^p and the log link, so this is OptSuite's (1/n) sum l_p(y_i, z_i) + the same penalty up to a constant in y.
+# (1/2n) deviance + lambda (alpha ||w||_1 + (1 - alpha)/2 ||w||^2); the Tweedie family object is tweedie_log(p) of
+# glm_families.R, so this is OptSuite's (1/n) sum l_p(y_i, z_i) + the same penalty up to a constant in y.
 # Power 3 is R's own inverse.gaussian(link = "log") family (unit deviance (y - mu)^2 / (y mu^2), variance mu^3): the
 # outside reference for the non-convex case. "deviance" in the output is glmnet's own deviance at its fit,
 # (1 - dev.ratio) * nulldev, for the generator's check that (1/2n) deviance is OptSuite's data term plus that constant.
@@ -13,24 +11,13 @@ suppressMessages(library(glmnet))
 args <- commandArgs(trailingOnly = TRUE)
 path <- args[1]; p <- as.numeric(args[2]); a <- as.numeric(args[3]); lam <- as.numeric(args[4]); scale <- args[5] == "1"
 
-source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "read_svmlight.R"))
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
+source(file.path(here, "read_svmlight.R"))
+source(file.path(here, "glm_families.R"))   # tweedie_log(p)
 d <- dense_svmlight(path); X <- d$X; y <- d$y
 if (scale) {
   lo <- apply(X, 2, min); hi <- apply(X, 2, max)
   X <- sweep(sweep(X, 2, lo, "-"), 2, hi - lo, "/")
-}
-
-tweedie_log <- function(p) {
-  link <- make.link("log")
-  structure(list(
-    family = sprintf("Tweedie(%.17g)", p), link = "log",
-    linkfun = link$linkfun, linkinv = link$linkinv, mu.eta = link$mu.eta, valideta = link$valideta,
-    variance = function(mu) mu^p,
-    dev.resids = function(y, mu, wt) 2 * wt * (pmax(y, 0)^(2 - p) / ((1 - p) * (2 - p)) - y * mu^(1 - p) / (1 - p) + mu^(2 - p) / (2 - p)),
-    aic = function(y, n, mu, wt, dev) NA_real_,
-    validmu = function(mu) all(is.finite(mu)) && all(mu > 0),
-    initialize = expression({ n <- rep.int(1, nobs); mustart <- y + 0.1 })),
-    class = "family")
 }
 
 # The IRLS loop of glmnet.path stops on epsnr (default 1e-6 relative change); thresh (inner CD) must be below it.

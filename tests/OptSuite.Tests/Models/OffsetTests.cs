@@ -12,7 +12,8 @@ namespace OptSuite.Tests.Models;
 
 /// <summary>
 /// Offsets (z_i = x_i·w + b + o_i): glmnet 4.1-6's optima with <c>offset</c> (datasets/reference/offset.json, written by
-/// datasets/reference/make_offset_references.py: Poisson on PoissonExample with log exposure, binomial on heart_scale) are
+/// datasets/reference/make_offset_references.py: Poisson on PoissonExample with log exposure, binomial on heart_scale, Gamma
+/// and Tweedie (power 1.5, glmnet with the family object of glm_families.R) on abalone with log exposure) are
 /// reached by every primal solver; the objective's gradient and duality gap carry the offset; Poisson with offset log t
 /// is Poisson with weights t and targets y/t; predictions take offsets and models are saved without them; the dual
 /// solvers and the models without a link refuse them; the command line reads and checks an offset file.
@@ -21,7 +22,8 @@ public class OffsetTests
 {
     private const string File = "offset.json";
 
-    public static TheoryData<string> Problems() => ["poisson_l1_offset", "poisson_l2_offset", "logistic_l1_offset", "logistic_l2_offset"];
+    public static TheoryData<string> Problems() => ["poisson_l1_offset", "poisson_l2_offset", "logistic_l1_offset", "logistic_l2_offset",
+        "gamma_l1_offset", "gamma_enet_offset", "tweedie_l1_offset", "tweedie_l2_offset"];
 
     private static (CsrMatrix X, double[] Y, double[] Offset, JsonElement Entry) Load(string problem)
     {
@@ -33,9 +35,15 @@ public class OffsetTests
     private static LinearEstimator Model(JsonElement e, SolverKind solver, double tolerance)
     {
         double a = e.GetProperty("l1_ratio").GetDouble(), lam = e.GetProperty("lam").GetDouble();
-        LinearEstimator m = e.GetProperty("family").GetString() == "poisson"
-            ? new PoissonRegressor { Penalty = a == 1 ? Penalty.L1 : Penalty.L2 }
-            : new LogisticRegression { Penalty = a == 1 ? Penalty.L1 : Penalty.L2 };
+        var penalty = a == 1 ? Penalty.L1 : a == 0 ? Penalty.L2 : Penalty.ElasticNet;
+        double? ratio = a is 0 or 1 ? null : a;
+        LinearEstimator m = e.GetProperty("family").GetString() switch
+        {
+            "poisson" => new PoissonRegressor { Penalty = penalty, L1Ratio = ratio },
+            "gamma" => new GammaRegressor { Penalty = penalty, L1Ratio = ratio },
+            "tweedie:1.5" => new TweedieRegressor { Power = 1.5, Penalty = penalty, L1Ratio = ratio },
+            _ => new LogisticRegression { Penalty = penalty, L1Ratio = ratio },
+        };
         m.Lambda = lam;
         m.Solver = solver;
         m.Tolerance = tolerance;
