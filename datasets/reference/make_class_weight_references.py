@@ -54,10 +54,21 @@ def objective(X, y, w, b, weights, lam, loss):
     return float((cw * binary_losses(m, loss)).sum() / cw.sum() + 0.5 * lam * (w @ w))
 
 
-def read_liblinear_model(path, classes):
-    """W as p x k in the order of `classes` (sorted labels, OptSuite's order), from a LIBLINEAR model file (k > 2)."""
+def train(data, solver, c, weights):
+    """liblinear-train -s solver -c c -wi ... -e 1e-10 on data (no bias): the command, its output and the model's lines."""
+    with tempfile.TemporaryDirectory() as tmp:
+        model = os.path.join(tmp, "model")
+        flags = []
+        for label, wt in sorted(weights.items()):
+            flags += [f"-w{int(label)}", repr(wt)]
+        cmd = ["liblinear-train", "-s", str(solver), "-c", repr(c), *flags, "-e", "1e-10", os.path.join(REPO, data), model]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        return cmd, out, open(model).read().splitlines()
+
+
+def read_liblinear_model(lines, classes):
+    """W as p x k in the order of `classes` (sorted labels, OptSuite's order), from a LIBLINEAR model's lines (k > 2)."""
     import numpy as np
-    lines = open(path).read().splitlines()
     labels = [float(v) for v in next(l for l in lines if l.startswith("label ")).split()[1:]]
     rows = [[float(v) for v in l.split()] for l in lines[lines.index("w") + 1:] if l.strip()]
     W = np.array(rows)
@@ -68,14 +79,7 @@ def liblinear(problem, data, solver, c, weights, loss):
     import numpy as np
     X, y = load_svmlight(os.path.join(REPO, data))
     n, p = X.shape
-    with tempfile.TemporaryDirectory() as tmp:
-        model = os.path.join(tmp, "model")
-        flags = []
-        for label, wt in sorted(weights.items()):
-            flags += [f"-w{int(label)}", repr(wt)]
-        cmd = ["liblinear-train", "-s", str(solver), "-c", repr(c), *flags, "-e", "1e-10", os.path.join(REPO, data), model]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        lines = open(model).read().splitlines()
+    cmd, out, lines = train(data, solver, c, weights)
     labels = [float(v) for v in next(l for l in lines if l.startswith("label ")).split()[1:]]
     w = np.array([float(l.split()[0]) for l in lines[lines.index("w") + 1:] if l.strip()])
     if labels[0] != max(labels):      # LIBLINEAR: the first label seen is +1; OptSuite: the larger one
@@ -124,14 +128,8 @@ def liblinear_multiclass(problem, data, solver, c, weights, kind):
     X, y = load_svmlight(os.path.join(REPO, data))
     n, p = X.shape
     classes = sorted(set(y.tolist()))
-    with tempfile.TemporaryDirectory() as tmp:
-        model = os.path.join(tmp, "model")
-        flags = []
-        for label, wt in sorted(weights.items()):
-            flags += [f"-w{int(label)}", repr(wt)]
-        cmd = ["liblinear-train", "-s", str(solver), "-c", repr(c), *flags, "-e", "1e-10", os.path.join(REPO, data), model]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        W = read_liblinear_model(model, classes)
+    cmd, out, lines = train(data, solver, c, weights)
+    W = read_liblinear_model(lines, classes)
     cls = np.array([classes.index(v) for v in y])
     rec = {"problem": problem, "data": data, "n": n, "p": p, "C": c, "class_weight": {str(int(k)): v for k, v in weights.items()},
            "fit_intercept": False, "classes": classes, "W": W.tolist()}
