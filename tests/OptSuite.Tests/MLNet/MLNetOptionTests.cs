@@ -184,6 +184,39 @@ public sealed class MLNetOptionTests
         Assert.Equal(scores[0], engine.Predict(first).Score);
     }
 
+    /// <summary>
+    /// ML.NET's own cross-validation with the offset column: each fold's model is the direct fit on that fold's training
+    /// rows with their offsets (rows identified by their features and label), and its held-out scores use the held-out
+    /// rows' offsets.
+    /// </summary>
+    [Fact]
+    public void CrossValidationFitsEveryFoldWithItsRowsOffsets()
+    {
+        var ml = new MLContext(seed: 0);
+        var (x, y, o) = OffsetData("poisson_l2_offset");
+        var data = Numeric(ml, x, y, o);
+        var trainer = ml.Regression.Trainers.OptSuite(new PoissonRegressor { Lambda = 0.05, Tolerance = 1e-12 }, offsetColumnName: "Offset");
+        var folds = ml.Regression.CrossValidate(data, trainer, numberOfFolds: 3);
+        Assert.Equal(3, folds.Count);
+        static string Key(VBuffer<float> f, float label) => $"{label:R}|{string.Join(",", f.DenseValues().Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}";
+        var rowOf = OptSuiteVectors.Rows(x).Select((f, i) => (Key: Key(f, (float)y[i]), Index: i)).ToDictionary(r => r.Key, r => r.Index);
+        Assert.Equal(x.Rows, rowOf.Count);   // every row is told apart by its features and label
+        var seen = new HashSet<int>();
+        foreach (var fold in folds)
+        {
+            var held = ml.Data.CreateEnumerable<Row>(fold.ScoredHoldOutSet, reuseRowObject: false, schemaDefinition: Definition<Row>(x.Columns))
+                .Select(r => rowOf[Key(r.Features, r.Label)]).ToArray();
+            Assert.All(held, i => Assert.True(seen.Add(i), $"row {i} held out twice"));
+            int[] train = Enumerable.Range(0, x.Rows).Except(held).ToArray();
+            var direct = new PoissonRegressor { Lambda = 0.05, Tolerance = 1e-12 }.Fit(x.SelectRows(train), train.Select(i => y[i]).ToArray(), null, train.Select(i => o[i]).ToArray());
+            var model = Assert.IsType<OptSuiteRegressionTransformer<PoissonRegressor>>(fold.Model).Model;
+            SameCoefficients(direct, model);
+            float[] scores = fold.ScoredHoldOutSet.GetColumn<float>("Score").ToArray();
+            Close(direct.Predict(x.SelectRows(held), held.Select(i => o[i]).ToArray()), scores);
+        }
+        Assert.Equal(x.Rows, seen.Count);
+    }
+
     internal sealed class ScoreRow
     {
         public float Score { get; set; }
