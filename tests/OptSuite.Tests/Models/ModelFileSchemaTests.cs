@@ -1,4 +1,3 @@
-using System.Text;
 using OptSuite.Data;
 using OptSuite.LinearAlgebra;
 using OptSuite.Models;
@@ -16,15 +15,6 @@ public class ModelFileSchemaTests
 {
     private static SvmlightDataset Heart => SvmlightReader.Read(DatasetLocator.Find("binary/heart_scale"));
 
-    private static string SaveToText(LinearEstimator m)
-    {
-        var s = new MemoryStream();
-        m.Save(s);
-        return Encoding.UTF8.GetString(s.ToArray());
-    }
-
-    private static LinearEstimator LoadText(string text) => LinearEstimator.Load(new MemoryStream(Encoding.UTF8.GetBytes(text)), "m.json");
-
     [Fact]
     public void TheIndexBaseAndFeatureCountAreSavedAndReadPredictionDataTheSameWay()
     {
@@ -32,7 +22,7 @@ public class ModelFileSchemaTests
         Assert.True(train.ZeroBasedIndices);
         var m = new Ridge { Lambda = 0.1 }.Fit(train.Features, train.Labels);
         m.FeatureIndexBase = SvmlightIndexBase.ZeroBased;
-        var loaded = LoadText(SaveToText(m));
+        var loaded = ModelText.Load(ModelText.Save(m));
         Assert.Equal(SvmlightIndexBase.ZeroBased, loaded.FeatureIndexBase);
         Assert.Equal(new SvmlightReaderOptions { FeatureCount = 4, IndexBase = SvmlightIndexBase.ZeroBased }, loaded.ReaderOptions);
 
@@ -43,7 +33,7 @@ public class ModelFileSchemaTests
         Assert.Throws<DataFormatException>(() => SvmlightReader.Read("1 4:1\n"u8.ToArray(), "t.svm", loaded.ReaderOptions));
 
         m.FeatureIndexBase = SvmlightIndexBase.OneBased;
-        var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read("1 0:1\n"u8.ToArray(), "t.svm", LoadText(SaveToText(m)).ReaderOptions));
+        var e = Assert.Throws<DataFormatException>(() => SvmlightReader.Read("1 0:1\n"u8.ToArray(), "t.svm", ModelText.Load(ModelText.Save(m)).ReaderOptions));
         Assert.Equal((1L, 3L), (e.Line, e.Column));
     }
 
@@ -52,10 +42,10 @@ public class ModelFileSchemaTests
     {
         var m = new LogisticRegression().Fit(Heart.Features, Heart.Labels);
         m.FeatureIndexBase = SvmlightIndexBase.OneBased;
-        string v2 = SaveToText(m);
+        string v2 = ModelText.Save(m);
         Assert.Contains("\"schema_version\":2", v2);
         string v1 = v2.Replace("\"schema_version\":2", "\"schema_version\":1").Replace("\"feature_index_base\":1,", "");
-        var loaded = LoadText(v1);
+        var loaded = ModelText.Load(v1);
         Assert.Equal(SvmlightIndexBase.Auto, loaded.FeatureIndexBase);
         Assert.Equal(m.Coefficients, loaded.Coefficients);
         Assert.Equal(m.Intercepts, loaded.Intercepts);
@@ -71,24 +61,24 @@ public class ModelFileSchemaTests
         var wide = new CsrMatrix(h.Rows, h.Columns + 20_000, h.RowPointers.ToArray(), h.ColumnIndices.ToArray(), h.Values.ToArray());
         var lasso = new Lasso { Lambda = 0.01 }.Fit(wide, Heart.Labels);
         Assert.InRange(lasso.NonZeroCoefficients, 1, 13);
-        string text = SaveToText(lasso);
+        string text = ModelText.Save(lasso);
         Assert.DoesNotContain('\n', text);
         Assert.DoesNotContain("  ", text);
         Assert.Contains("\"coefficients\":{\"length\":20013,\"indices\":[", text);
         Assert.InRange(text.Length, 1, 4000);   // the dense, indented form took ~200 kB
-        var loaded = LoadText(text);
+        var loaded = ModelText.Load(text);
         Assert.Equal(lasso.Coefficients, loaded.Coefficients);
         Assert.Equal(lasso.Predict(wide), ((Lasso)loaded).Predict(wide));
 
         // The dense form of the same model loads to the same coefficients.
         int start = text.IndexOf("\"coefficients\":", StringComparison.Ordinal), end = text.IndexOf("},\"intercepts\"", start, StringComparison.Ordinal) + 1;
         string dense = text[..start] + "\"coefficients\":[" + string.Join(",", lasso.Coefficients.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "]" + text[end..];
-        Assert.Equal(lasso.Coefficients, LoadText(dense).Coefficients);
+        Assert.Equal(lasso.Coefficients, ModelText.Load(dense).Coefficients);
 
         foreach (string bad in new[] { "\"indices\":[", "\"length\":20013" })
         {
             string broken = bad == "\"length\":20013" ? text.Replace(bad, "\"length\":20012") : text.Replace(bad, bad + "20013,");
-            Assert.Throws<InvalidDataException>(() => LoadText(broken));
+            Assert.Throws<InvalidDataException>(() => ModelText.Load(broken));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OptSuite.Data;
@@ -16,15 +15,6 @@ public class StationarityPersistenceTests
 {
     private static SvmlightDataset Abalone => SvmlightReader.Read(DatasetLocator.Find("regression/abalone_scale"));
 
-    private static string SaveToText(LinearEstimator m)
-    {
-        var s = new MemoryStream();
-        m.Save(s);
-        return Encoding.UTF8.GetString(s.ToArray());
-    }
-
-    private static LinearEstimator LoadText(string text) => LinearEstimator.Load(new MemoryStream(Encoding.UTF8.GetBytes(text)), "m.json");
-
     [Fact]
     public void SaveAndLoadKeepTheStationarity()
     {
@@ -32,8 +22,8 @@ public class StationarityPersistenceTests
         var m = new TweedieRegressor { Power = 3, Lambda = 0.01, Tolerance = 1e-10 }.Fit(d.Features, d.Labels);
         double stationarity = m.Report!.Stationarity!.Value;
         Assert.Null(m.Report.DualityGap);
-        string text = SaveToText(m);
-        var loaded = LoadText(text);
+        string text = ModelText.Save(m);
+        var loaded = ModelText.Load(text);
         Assert.Equal(stationarity, loaded.Report!.Stationarity);
         Assert.Null(loaded.Report.DualityGap);
         Assert.Equal(m.Report.ToString().Split(" in ")[0], loaded.Report.ToString().Split(" in ")[0]);
@@ -41,12 +31,12 @@ public class StationarityPersistenceTests
         // Older files (and convex fits) have no such key: they load with none.
         string older = Regex.Replace(text, "\"stationarity\":[^,}]+,?", "");
         Assert.DoesNotContain("stationarity", older);
-        Assert.Null(LoadText(older).Report!.Stationarity);
+        Assert.Null(ModelText.Load(older).Report!.Stationarity);
         var gamma = new GammaRegressor { Lambda = 0.01 }.Fit(d.Features, d.Labels);
-        string convex = SaveToText(gamma);
+        string convex = ModelText.Save(gamma);
         Assert.DoesNotContain("stationarity", convex);
-        Assert.Equal(gamma.Report!.DualityGap, LoadText(convex).Report!.DualityGap);
-        Assert.Null(LoadText(convex).Report!.Stationarity);
+        Assert.Equal(gamma.Report!.DualityGap, ModelText.Load(convex).Report!.DualityGap);
+        Assert.Null(ModelText.Load(convex).Report!.Stationarity);
     }
 
     [Fact]
