@@ -36,7 +36,7 @@ namespace OptSuite.Solvers;
 /// the data (each round one, plus any evaluation of the current point), <see cref="EvaluationCounts.Proxes"/> the
 /// coordinate (sample) updates; iterations are rounds.</para>
 /// </remarks>
-internal abstract class BlockDualState : ISolverState
+internal abstract class BlockDualState : CertifiedDualState, ISolverState
 {
     private readonly IRowBlockedMap _x;
     private readonly DualCoordinateDescentOptions _options;
@@ -50,7 +50,6 @@ internal abstract class BlockDualState : ISolverState
     private long _passes, _updates;
     private bool _snapshotDue, _evaluated, _certified;
     private double _snapshotSquaredNorm, _snapshotDualTerms;
-    private DualCertificate _certificate = DualCertificate.None;
     private readonly Slot[] _slots;
     private readonly int[] _slotOfCacheRow;
 
@@ -126,9 +125,7 @@ internal abstract class BlockDualState : ISolverState
     /// <summary>Called after each round (the logistic solver tightens its Newton accuracy).</summary>
     protected virtual void EndRound() { }
 
-    public double Criterion => _certificate.Criterion;
-
-    public EvaluationCounts Counts => new(_passes, _passes, _updates);
+    public override EvaluationCounts Counts => new(_passes, _passes, _updates);
 
     public StepOutcome Step()
     {
@@ -245,7 +242,7 @@ internal abstract class BlockDualState : ISolverState
     /// <summary>P, the gap and the relative gap as the criterion (<see cref="DualCertificate"/>).</summary>
     private void Certify(double squaredNorm, double loss, double dualTerms)
     {
-        _certificate.Set(_lambda, squaredNorm, loss, dualTerms);
+        Certificate.Set(_lambda, squaredNorm, loss, dualTerms);
         _evaluatedRound = _rounds;
     }
 
@@ -257,7 +254,7 @@ internal abstract class BlockDualState : ISolverState
     }
 
     /// <summary>P and the gap at the current (w, α) (one pass), unless the certified snapshot is the point.</summary>
-    private void EvaluateCurrent()
+    private protected override void ComputeGap()
     {
         if (_certified || _evaluatedRound == _rounds && !_evaluated) return;
         double loss = 0;
@@ -268,21 +265,6 @@ internal abstract class BlockDualState : ISolverState
         _evaluated = false;
     }
 
-    public double Objective()
-    {
-        EvaluateCurrent();
-        return _certificate.Primal;
-    }
-
-    public double DualityGap()
-    {
-        EvaluateCurrent();
-        return _certificate.Gap;
-    }
-
-    public SolverResult ToResult(LoopOutcome outcome)
-    {
-        EvaluateCurrent();
-        return _certificate.Result(outcome, (_certified ? _snapshot : W).ToArray(), Counts);
-    }
+    /// <summary>The certified snapshot once the stop is certified (the point the certificate is for), else the current w.</summary>
+    private protected override double[] Weights => _certified ? _snapshot : W;
 }

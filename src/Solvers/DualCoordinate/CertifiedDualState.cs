@@ -1,9 +1,10 @@
 namespace OptSuite.Solvers;
 
 /// <summary>
-/// What the in-memory dual states (<see cref="BinaryDualState"/>, <see cref="SvrDualState"/>,
-/// <see cref="CrammerSingerDualState"/>) share around their one-pass gap evaluation: the criterion, objective, gap and
-/// result read from the <see cref="DualCertificate"/> that <see cref="ComputeGap"/> fills, at the weights w (or W).
+/// What the dual states (in memory: <see cref="BinaryDualState"/>, <see cref="SvrDualState"/>,
+/// <see cref="CrammerSingerDualState"/>; in row blocks: <see cref="BlockDualState"/>) share around their one-pass gap
+/// evaluation: the criterion, objective, gap and result read from the <see cref="DualCertificate"/> that
+/// <see cref="ComputeGap"/> fills, at the weights w (or W).
 /// </summary>
 internal abstract class CertifiedDualState
 {
