@@ -28,30 +28,21 @@ internal static class DualCoordinateRace
 {
     public static void Run(string[] args)
     {
-        string problem = "", data = "";
-        double target = double.NaN, tol = 1e-3;
-        int repeat = 5, seed = 0, maxEpochs = 100_000, threads = 1;
-        for (int k = 0; k < args.Length; k++)
+        int seed = 0, maxEpochs = 100_000;
+        var race = RaceSetup.Read(args, 5, (name, next) =>
         {
-            switch (args[k])
+            switch (name)
             {
-                case "--problem": problem = args[++k]; break;
-                case "--data": data = args[++k]; break;
-                case "--target": target = double.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--tol": tol = double.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--repeat": repeat = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--seed": seed = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--max-epochs": maxEpochs = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--threads": threads = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"Unknown argument {args[k]}.", nameof(args));
+                case "--seed": seed = RaceSetup.Whole(next()); return true;
+                case "--max-epochs": maxEpochs = RaceSetup.Whole(next()); return true;
+                default: return false;
             }
-        }
-        var load = Stopwatch.StartNew();
-        var ds = SvmlightReader.Read(data);
-        double loadSeconds = load.Elapsed.TotalSeconds;
+        });
+        string problem = race.Problem;
+        double target = race.Target, tol = race.Tolerance, lambda = race.Lambda;
+        int repeat = race.Repeat, threads = race.Threads;
+        var ds = race.Set;
         CsrMatrix x = ds.Features;
-        int n = x.Rows;
-        double lambda = 1.0 / n;
         Func<DualCoordinateDescentOptions, SolverResult> solve = problem switch
         {
             "svm_hinge_l2" => Binary<HingeLoss>(x, ds.Labels, lambda),
@@ -61,11 +52,8 @@ internal static class DualCoordinateRace
             _ => throw new ArgumentException($"Unknown problem {problem}.", nameof(args)),
         };
 
-        var result = new Dictionary<string, object?>
-        {
-            ["tool"] = "optsuite_dcd", ["problem"] = problem, ["data"] = Path.GetFileName(data), ["n"] = n, ["p"] = x.Columns,
-            ["nnz_X"] = x.NonZeroCount, ["lam"] = lambda, ["load_seconds"] = loadSeconds, ["seed"] = seed, ["threads"] = threads,
-        };
+        var result = race.Fields("optsuite_dcd");
+        result["seed"] = seed;
         if (!double.IsNaN(target))
         {
             // Deterministic runs: trace m epochs, double m until the target is reached (or the cap).

@@ -28,33 +28,25 @@ internal static class NewtonRace
 {
     public static void Run(string[] args)
     {
-        string problem = "", data = "";
-        double target = double.NaN, tol = 1e-3, weight = new TrustRegionNewtonOptions().PreconditionerWeight;
-        int repeat = 3, threads = 1, maxSteps = 1000;
+        double weight = new TrustRegionNewtonOptions().PreconditionerWeight;
+        int maxSteps = 1000;
         bool profile = false;
-        for (int k = 0; k < args.Length; k++)
+        var race = RaceSetup.Read(args, 3, (name, next) =>
         {
-            switch (args[k])
+            switch (name)
             {
-                case "--problem": problem = args[++k]; break;
-                case "--data": data = args[++k]; break;
-                case "--target": target = double.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--tol": tol = double.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--repeat": repeat = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--threads": threads = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--max-steps": maxSteps = int.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                case "--profile": profile = true; break;
-                case "--preconditioner-weight": weight = double.Parse(args[++k], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"Unknown argument {args[k]}.", nameof(args));
+                case "--max-steps": maxSteps = RaceSetup.Whole(next()); return true;
+                case "--profile": profile = true; return true;
+                case "--preconditioner-weight": weight = RaceSetup.Number(next()); return true;
+                default: return false;
             }
-        }
+        });
+        string problem = race.Problem, data = race.Data;
+        double target = race.Target, tol = race.Tolerance, lambda = race.Lambda;
+        int repeat = race.Repeat, threads = race.Threads;
         LinearAlgebraSettings.MaxThreads = threads;
-        var load = Stopwatch.StartNew();
-        var ds = SvmlightReader.Read(data);
-        double loadSeconds = load.Elapsed.TotalSeconds;
+        var ds = race.Set;
         CsrMatrix x = ds.Features;
-        int n = x.Rows;
-        double lambda = 1.0 / n;
         Func<TrustRegionNewtonOptions, (SolverResult Result, long HessianProducts)> solve = problem switch
         {
             "logreg_l2" => Binary<LogisticLoss>(x, ds.Labels, lambda),
@@ -67,12 +59,8 @@ internal static class NewtonRace
             Profile(x, ds.Labels, lambda, problem, solve);
             return;
         }
-        var result = new Dictionary<string, object?>
-        {
-            ["tool"] = "optsuite_newton", ["problem"] = problem, ["data"] = Path.GetFileName(data), ["n"] = n, ["p"] = x.Columns,
-            ["nnz_X"] = x.NonZeroCount, ["lam"] = lambda, ["load_seconds"] = loadSeconds, ["threads"] = threads,
-            ["backend"] = x.Backend.Kind.ToString(),
-        };
+        var result = race.Fields("optsuite_newton");
+        result["backend"] = x.Backend.Kind.ToString();
         if (!double.IsNaN(target))
         {
             var traced = solve(new TrustRegionNewtonOptions { Tolerance = 0, MaxIterations = maxSteps, TraceEvery = 1, PreconditionerWeight = weight }).Result;
