@@ -91,6 +91,18 @@ def cli_default(problem, data, repeat):
             "gap": best["gap"], "epochs": best["iterations"], "solver": best["solver"], "stop": best["stop_reason"]}
 
 
+def race_row(r, before_ours, after_cpu):
+    """One oracle-race table row: problem, data, LIBLINEAR (and its cap), objective, LIBLINEAR wall, the cells
+    `before_ours`, OptSuite wall, wall ratio, both CPU times, CPU ratio, the cells `after_cpu`, load (shared with
+    benchmarks/newton/compare_liblinear.py)."""
+    rw = r["ll_wall"] / r["ours_wall"] if r["ours_wall"] else None
+    rc = r["ll_cpu"] / r["ours_cpu"] if r["ours_cpu"] else None
+    status = "" if r["ll_status"] == "ok" else " (hit LIBLINEAR's iteration cap)"
+    cells = [r["problem"], r["data"], f"{r['liblinear']}{status}", f"{r['objective']:.10g}", fmt(r["ll_wall"]), *before_ours,
+             fmt(r["ours_wall"]), fmt(rw, "{:.2f}"), fmt(r["ll_cpu"]), fmt(r["ours_cpu"]), fmt(rc, "{:.2f}"), *after_cpu, f"{r['load']:.1f}"]
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
@@ -160,12 +172,7 @@ def write(a, rows, before, after):
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        rw = r["ll_wall"] / r["ours_wall"] if r["ours_wall"] else None
-        rc = r["ll_cpu"] / r["ours_cpu"] if r["ours_cpu"] else None
-        status = "" if r["ll_status"] == "ok" else " (hit LIBLINEAR's iteration cap)"
-        lines.append(f"| {r['problem']} | {r['data']} | {r['liblinear']}{status} | {r['objective']:.10g} | {fmt(r['ll_wall'])} | "
-                     f"{r['threads']} | {fmt(r['ours_wall'])} | {fmt(rw, '{:.2f}')} | {fmt(r['ll_cpu'])} | {fmt(r['ours_cpu'])} | {fmt(rc, '{:.2f}')} | "
-                     f"{r['ours_epochs']} | {r['load']:.1f} |")
+        lines.append(race_row(r, [r["threads"]], [r["ours_epochs"]]))
     cli = [r for r in rows if "cli" in r]
     if cli:
         lines += [

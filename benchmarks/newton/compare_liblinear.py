@@ -123,12 +123,7 @@ def write(a, rows, before, after):
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        rw = r["ll_wall"] / r["ours_wall"] if r["ours_wall"] else None
-        rc = r["ll_cpu"] / r["ours_cpu"] if r["ours_cpu"] else None
-        status = "" if r["ll_status"] == "ok" else " (hit LIBLINEAR's iteration cap)"
-        lines.append(f"| {r['problem']} | {r['data']} | {r['liblinear']}{status} | {r['objective']:.10g} | {fmt(r['ll_wall'])} | "
-                     f"{fmt(r['ours_wall'])} | {fmt(rw, '{:.2f}')} | {fmt(r['ll_cpu'])} | {fmt(r['ours_cpu'])} | {fmt(rc, '{:.2f}')} | "
-                     f"{r['ll_steps']} / {r['ll_cg']} | {r['ours_steps']} / {r['ours_cg']} | {r['load']:.1f} |")
+        lines.append(dual.race_row(r, [], [f"{r['ll_steps']} / {r['ll_cg']}", f"{r['ours_steps']} / {r['ours_cg']}"]))
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w") as f:
         f.write("\n".join(lines) + "\n")
