@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs every OptSuite package into artifacts/packages, installs the optsuite tool from that feed and runs
-# `optsuite info` through it (which must report ReadyToRun code), then builds and runs samples/QuickStart and samples/MLNetText against the packages (not the
+# `optsuite info` through it (which must report ReadyToRun code), publishes the command as the README's main job does
+# (self-contained, one composite ReadyToRun image) and fits with it, then builds and runs samples/QuickStart and samples/MLNetText against the packages (not the
 # projects).
 # A fresh NuGet cache is used so nothing already cached stands in for what was just packed.
 # Usage: bash scripts/check-packages.sh [RIDs]   (default: this machine's RID only, e.g. linux-x64)
@@ -31,6 +32,17 @@ if ! grep -q '^precompiled: ReadyToRun' <<<"$info"; then
   echo "error: the installed optsuite tool is not ReadyToRun ($(grep '^precompiled:' <<<"$info"))" >&2
   exit 1
 fi
+
+echo "== dotnet publish src/Cli as the README's main job does, and a fit with it"
+dotnet publish src/Cli -c Release -o "$work/cli" -v q
+info=$("$work/cli/optsuite" info)
+if ! grep -q '^precompiled: ReadyToRun (.*composite image optsuite.r2r.dll, runtime included)' <<<"$info"; then
+  echo "error: the published optsuite is not one composite ReadyToRun image with the runtime ($(grep '^precompiled:' <<<"$info"))" >&2
+  exit 1
+fi
+grep '^precompiled:' <<<"$info"
+"$work/cli/optsuite" fit --model lasso --data datasets/regression/abalone_scale --output "$work/lasso.model"
+test -s "$work/lasso.model"
 
 echo "== samples/QuickStart against the packages"
 NUGET_PACKAGES="$work/nuget" dotnet run --project samples/QuickStart -c Release

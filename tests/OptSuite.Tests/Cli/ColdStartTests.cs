@@ -11,9 +11,10 @@ using OptSuite.Tests.Support;
 namespace OptSuite.Tests.Cli;
 
 /// <summary>
-/// Issue 18, cold start: a published optsuite (README main job, the per-platform tool packages) is ReadyToRun and says
-/// so in <c>optsuite info</c>; a command builds only its own subcommand. The published files themselves are checked by
-/// scripts/check-packages.sh, which refuses an installed tool whose <c>info</c> does not report ReadyToRun code;
+/// Issue 18, cold start: a published optsuite (README main job: self-contained, one composite image; the per-platform
+/// tool packages: framework-dependent) is ReadyToRun and says so in <c>optsuite info</c>; a command builds only its own
+/// subcommand. The published files themselves are checked by scripts/check-packages.sh, which publishes the command as
+/// the README does and installs the tool, and refuses either whose <c>info</c> does not report the precompiled code;
 /// benchmarks/results/cold-start.md has the timings.
 /// </summary>
 [Collection("Console")]
@@ -50,15 +51,42 @@ public sealed class ColdStartTests
         Assert.Contains("dotnet publish src/Cli -c Release", precompiled);
     }
 
+    [Fact]
+    public void ACompositeImageAndAnIncludedRuntimeAreNamed()
+    {
+        string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        string folder = Path.Combine(Path.GetTempPath(), "optsuite-composite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // A crossgen2-compiled framework assembly stands for a component of the image; the image itself is not a
+            // managed assembly, so it is not counted.
+            File.Copy(Path.Combine(runtime, "System.Linq.dll"), Path.Combine(folder, "System.Linq.dll"));
+            Assert.Equal("ReadyToRun (1 of 1 assemblies)", PrecompiledCode.Describe(folder));
+            File.WriteAllText(Path.Combine(folder, "optsuite.r2r.dll"), "stands for the composite image");
+            Assert.Equal("ReadyToRun (1 of 1 assemblies, composite image optsuite.r2r.dll)", PrecompiledCode.Describe(folder));
+            File.Copy(typeof(object).Assembly.Location, Path.Combine(folder, "System.Private.CoreLib.dll"));
+            Assert.Equal("ReadyToRun (2 of 2 assemblies, composite image optsuite.r2r.dll, runtime included)", PrecompiledCode.Describe(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>
     /// What <c>dotnet publish src/Cli</c> and the tool packs do, read from MSBuild's evaluation (seconds, not a
-    /// crossgen2 run): ReadyToRun, framework-dependent, for this machine's RID when none is given and for each tool RID.
+    /// crossgen2 run): a publish (the README's main job) is ReadyToRun, self-contained and composite for this machine's
+    /// RID when none is given, and for the RID given; the per-platform tool packs (a pack sets _IsPacking) and a publish
+    /// that asks for SelfContained=false are framework-dependent with one ReadyToRun image per assembly.
     /// </summary>
     [Theory]
-    [InlineData(null)]
-    [InlineData("linux-arm64")]
-    [InlineData("win-x64")]
-    public async Task PublishingTheCliIsReadyToRunAndFrameworkDependent(string? rid)
+    [InlineData(null, false, null)]
+    [InlineData("win-x64", false, null)]
+    [InlineData("linux-arm64", true, null)]
+    [InlineData("win-x64", true, null)]
+    [InlineData(null, false, "false")]
+    public async Task PublishingTheCliIsReadyToRunAndCompositeOutsideToolPacks(string? rid, bool packing, string? selfContained)
     {
         string project = Path.Combine(DatasetLocator.RepositoryRoot()!, "src", "Cli", "OptSuite.Cli.csproj");
         var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -68,9 +96,12 @@ public sealed class ColdStartTests
             UseShellExecute = false,
         };
         foreach (string a in new[] { "msbuild", project, "-p:Configuration=Release", "-p:_IsPublishing=true",
-                     "-getProperty:PublishReadyToRun", "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained", "-getProperty:PublishAot" })
+                     "-getProperty:PublishReadyToRun", "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained",
+                     "-getProperty:PublishReadyToRunComposite", "-getProperty:PublishAot" })
             psi.ArgumentList.Add(a);
         if (rid is not null) psi.ArgumentList.Add($"-p:RuntimeIdentifier={rid}");
+        if (packing) psi.ArgumentList.Add("-p:_IsPacking=true");
+        if (selfContained is not null) psi.ArgumentList.Add($"-p:SelfContained={selfContained}");
         using var process = Process.Start(psi)!;
         var stderrTask = process.StandardError.ReadToEndAsync();
         string stdout = await process.StandardOutput.ReadToEndAsync();
@@ -79,8 +110,10 @@ public sealed class ColdStartTests
         string stderr = await stderrTask;
         Assert.True(process.ExitCode == 0, $"{stdout}\n{stderr}");
         var properties = JsonDocument.Parse(stdout).RootElement.GetProperty("Properties");
+        bool standalone = !packing && selfContained is null;
         Assert.Equal("true", properties.GetProperty("PublishReadyToRun").GetString());
-        Assert.Equal("false", properties.GetProperty("SelfContained").GetString());
+        Assert.Equal(standalone ? "true" : "false", properties.GetProperty("SelfContained").GetString());
+        Assert.Equal(standalone, properties.GetProperty("PublishReadyToRunComposite").GetString() == "true");
         Assert.NotEqual("true", properties.GetProperty("PublishAot").GetString());
         string inferred = properties.GetProperty("RuntimeIdentifier").GetString()!;
         if (rid is null) Assert.False(string.IsNullOrEmpty(inferred), "no RuntimeIdentifier inferred: ReadyToRun needs one");
