@@ -91,15 +91,27 @@ def cli_default(problem, data, repeat):
             "gap": best["gap"], "epochs": best["iterations"], "solver": best["solver"], "stop": best["stop_reason"]}
 
 
-def race_row(r, before_ours, after_cpu):
+def selected(only, problem, name):
+    """--only: dataset names, problems, or problem:data pairs (one row each); shared with the Newton harness."""
+    return not only or name in only or problem in only or f"{problem}:{name}" in only
+
+
+def row_command(script, options, r):
+    """The command that reruns one table row: the harness with this run's options and --only problem:data."""
+    return f"`{script}{options} --only {r['problem']}:{r['data']} --no-build`"
+
+
+def race_row(r, before_ours, after_cpu, command=None):
     """One oracle-race table row: problem, data, LIBLINEAR (and its cap), objective, LIBLINEAR wall, the cells
-    `before_ours`, OptSuite wall, wall ratio, both CPU times, CPU ratio, the cells `after_cpu`, load (shared with
-    benchmarks/newton/compare_liblinear.py)."""
+    `before_ours`, OptSuite wall, wall ratio, both CPU times, CPU ratio, the cells `after_cpu`, load and, when given, the
+    command that reruns the row (shared with benchmarks/newton/compare_liblinear.py)."""
     rw = r["ll_wall"] / r["ours_wall"] if r["ours_wall"] else None
     rc = r["ll_cpu"] / r["ours_cpu"] if r["ours_cpu"] else None
     status = "" if r["ll_status"] == "ok" else " (hit LIBLINEAR's iteration cap)"
     cells = [r["problem"], r["data"], f"{r['liblinear']}{status}", f"{r['objective']:.10g}", fmt(r["ll_wall"]), *before_ours,
              fmt(r["ours_wall"]), fmt(rw, "{:.2f}"), fmt(r["ll_cpu"]), fmt(r["ours_cpu"]), fmt(rc, "{:.2f}"), *after_cpu, f"{r['load']:.1f}"]
+    if command is not None:
+        cells.append(command)
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
@@ -107,7 +119,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--eps", default="0.1,0.01", help="LIBLINEAR tolerances (-e), comma-separated")
-    ap.add_argument("--only", default=None, help="comma-separated dataset names or problems")
+    ap.add_argument("--only", default=None, help="comma-separated dataset names, problems or problem:data pairs")
     ap.add_argument("--threads", default="1", help="OptSuite thread counts (DualCoordinateDescentOptions.Threads), comma-separated")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--defaults", action="store_true", help="also time `optsuite fit` at its defaults against LIBLINEAR's -e 0.1")
@@ -120,7 +132,7 @@ def main():
     load_before = load()
     rows = []
     for problem, solver, name, path in CASES:
-        if only and name not in only and problem not in only:
+        if not selected(only, problem, name):
             continue
         data = os.path.join(DATA, path)
         for eps in (float(e) for e in a.eps.split(",")):
@@ -150,15 +162,16 @@ def fmt(v, spec="{:.3f}"):
     return "—" if v is None else spec.format(v)
 
 
+SCRIPT = "/usr/bin/python3 benchmarks/dual-coordinate/compare_liblinear.py"
+
+
 def write(a, rows, before, after):
+    options = f" --repeat {a.repeat} --eps {a.eps}" + (" --defaults" if a.defaults else "") + (f" --threads {a.threads}" if a.threads != "1" else "")
     lines = [
         "# Dual coordinate ascent vs LIBLINEAR",
         "",
         f"Generated {datetime.datetime.now().isoformat(timespec='minutes')} by",
-        f"`/usr/bin/python3 benchmarks/dual-coordinate/compare_liblinear.py --repeat {a.repeat} --eps {a.eps}"
-        + (" --defaults" if a.defaults else "")
-        + (f" --threads {a.threads}" if a.threads != "1" else "")
-        + (f" --only {a.only}" if a.only else "") + "`.",
+        f"`{SCRIPT}{options}" + (f" --only {a.only}" if a.only else "") + "`; each row's last column reruns that row alone.",
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other builds: load average "
         f"{before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f} before, {after[0]:.1f} / {after[1]:.1f} / {after[2]:.1f} after "
         "(the per-row column is the 1-minute load when the row finished).",
@@ -168,11 +181,11 @@ def write(a, rows, before, after):
         "re-scored objective, set-up included, loading excluded on both sides. Best of the repeats; seconds. "
         "ratio = LIBLINEAR / OptSuite (> 1: OptSuite faster). CPU seconds are the steadier figure on a loaded machine.",
         "",
-        "| problem | data | LIBLINEAR | objective reached | LIBLINEAR wall | OptSuite threads | OptSuite wall | ratio wall | LIBLINEAR CPU | OptSuite CPU | ratio CPU | OptSuite epochs | load |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| problem | data | LIBLINEAR | objective reached | LIBLINEAR wall | OptSuite threads | OptSuite wall | ratio wall | LIBLINEAR CPU | OptSuite CPU | ratio CPU | OptSuite epochs | load | command |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        lines.append(race_row(r, [r["threads"]], [r["ours_epochs"]]))
+        lines.append(race_row(r, [r["threads"]], [r["ours_epochs"]], row_command(SCRIPT, options, r)))
     cli = [r for r in rows if "cli" in r]
     if cli:
         lines += [
@@ -186,14 +199,15 @@ def write(a, rows, before, after):
             "default), train() only. ratio = LIBLINEAR / OptSuite fit; objective Δ = (OptSuite − LIBLINEAR) / LIBLINEAR "
             "(negative: OptSuite lower).",
             "",
-            "| problem | data | OptSuite solver (epochs) | OptSuite fit s | process s | LIBLINEAR s | ratio | objective Δ | OptSuite rel. gap | load |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| problem | data | OptSuite solver (epochs) | OptSuite fit s | process s | LIBLINEAR s | ratio | objective Δ | OptSuite rel. gap | load | command |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in cli:
             c = r["cli"]
             delta = (c["objective"] - r["objective"]) / abs(r["objective"])
             lines.append(f"| {r['problem']} | {r['data']} | {c['solver']} ({c['epochs']}) | {c['fit']:.3f} | {c['process']:.2f} | "
-                         f"{r['ll_wall']:.3f} | {r['ll_wall'] / c['fit']:.2f} | {delta:+.1e} | {c['gap'] / c['objective']:.1e} | {r['load']:.1f} |")
+                         f"{r['ll_wall']:.3f} | {r['ll_wall'] / c['fit']:.2f} | {delta:+.1e} | {c['gap'] / c['objective']:.1e} | {r['load']:.1f} | "
+                         f"{row_command(SCRIPT, options, r)} |")
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w") as f:
         f.write("\n".join(lines) + "\n")

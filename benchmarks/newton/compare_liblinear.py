@@ -66,7 +66,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--eps", default="0.01", help="LIBLINEAR tolerances (-e), comma-separated")
-    ap.add_argument("--only", default=None, help="comma-separated dataset names or problems")
+    ap.add_argument("--only", default=None, help="comma-separated dataset names, problems or problem:data pairs")
     ap.add_argument("--threads", type=int, default=1, help="OptSuite kernel threads (LIBLINEAR 2.3.0 uses one)")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "results", "newton.md"))
@@ -78,7 +78,7 @@ def main():
     load_before = load()
     rows = []
     for problem, solver, name, path in CASES:
-        if only and name not in only and problem not in only:
+        if not dual.selected(only, problem, name):
             continue
         data = os.path.join(DATA, path)
         for eps in (float(e) for e in a.eps.split(",")):
@@ -100,13 +100,16 @@ def main():
     write(a, rows, load_before, load())
 
 
+SCRIPT = "/usr/bin/python3 benchmarks/newton/compare_liblinear.py"
+
+
 def write(a, rows, before, after):
+    options = f" --repeat {a.repeat} --eps {a.eps} --threads {a.threads}"
     lines = [
         "# Trust-region Newton vs LIBLINEAR -s 0 / -s 2",
         "",
         f"Generated {datetime.datetime.now().isoformat(timespec='minutes')} by",
-        f"`/usr/bin/python3 benchmarks/newton/compare_liblinear.py --repeat {a.repeat} --eps {a.eps} --threads {a.threads}"
-        + (f" --only {a.only}" if a.only else "") + "`.",
+        f"`{SCRIPT}{options}" + (f" --only {a.only}" if a.only else "") + "`; each row's last column reruns that row alone.",
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other builds: load average "
         f"{before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f} before, {after[0]:.1f} / {after[1]:.1f} / {after[2]:.1f} after "
         "(the per-row column is the 1-minute load when the row finished).",
@@ -119,11 +122,12 @@ def write(a, rows, before, after):
         "Where the time goes, the figures before the changes of issue 18 and what is left: benchmarks/newton/README.md.",
         "",
         "| problem | data | LIBLINEAR | objective reached | LIBLINEAR wall | OptSuite wall | ratio wall | LIBLINEAR CPU | "
-        "OptSuite CPU | ratio CPU | steps / CG LIBLINEAR | steps / CG OptSuite | load |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "OptSuite CPU | ratio CPU | steps / CG LIBLINEAR | steps / CG OptSuite | load | command |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        lines.append(dual.race_row(r, [], [f"{r['ll_steps']} / {r['ll_cg']}", f"{r['ours_steps']} / {r['ours_cg']}"]))
+        lines.append(dual.race_row(r, [], [f"{r['ll_steps']} / {r['ll_cg']}", f"{r['ours_steps']} / {r['ours_cg']}"],
+                                   dual.row_command(SCRIPT, options, r)))
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w") as f:
         f.write("\n".join(lines) + "\n")
