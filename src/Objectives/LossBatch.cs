@@ -70,6 +70,52 @@ public static class LossBatch
         return Run(loss, labels, scores, weights, derivatives, weighted: true, derivatives_: true);
     }
 
+    /// <summary>
+    /// c_i·ℓ′(y_i, z_i) into <paramref name="derivatives"/> and c_i·ℓ″(y_i, z_i) into <paramref name="curvatures"/> in one
+    /// pass: what a Newton step needs at a new point. The logistic loss evaluates one exponential per row for both
+    /// (vectorised), the squared loss none; other losses call <see cref="ILoss.Derivative"/> and
+    /// <see cref="ILoss.SecondDerivative"/>.
+    /// </summary>
+    /// <typeparam name="TLoss">Loss type.</typeparam>
+    /// <param name="loss">The loss.</param>
+    /// <param name="labels">Labels y.</param>
+    /// <param name="scores">Scores z, same length.</param>
+    /// <param name="weights">Sample weights c, same length.</param>
+    /// <param name="derivatives">Destination for the weighted first derivatives, same length.</param>
+    /// <param name="curvatures">Destination for the weighted second derivatives, same length.</param>
+    public static void DerivativesAndCurvatures<TLoss>(in TLoss loss, ReadOnlySpan<double> labels, ReadOnlySpan<double> scores,
+        ReadOnlySpan<double> weights, Span<double> derivatives, Span<double> curvatures)
+        where TLoss : struct, ILoss
+    {
+        Check(labels.Length, scores.Length, weights.Length, derivatives.Length);
+        if (curvatures.Length != labels.Length)
+            throw new ArgumentException($"Curvatures length {curvatures.Length} differs from labels length {labels.Length}.", nameof(curvatures));
+        int n = labels.Length, i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count &&
+            (typeof(TLoss) == typeof(LogisticLoss) || typeof(TLoss) == typeof(SquaredLoss)))
+        {
+            var y = MemoryMarshal.Cast<double, Vector<double>>(labels);
+            var z = MemoryMarshal.Cast<double, Vector<double>>(scores);
+            var c = MemoryMarshal.Cast<double, Vector<double>>(weights);
+            var d = MemoryMarshal.Cast<double, Vector<double>>(derivatives);
+            var h = MemoryMarshal.Cast<double, Vector<double>>(curvatures);
+            for (int k = 0; k < y.Length; k++)
+            {
+                Vector<double> g, curvature;
+                if (typeof(TLoss) == typeof(LogisticLoss)) VectorKernels.LogisticDerivatives(y[k], z[k], out g, out curvature);
+                else { g = z[k] - y[k]; curvature = Vector<double>.One; }
+                d[k] = c[k] * g;
+                h[k] = c[k] * curvature;
+            }
+            i = y.Length * Vector<double>.Count;
+        }
+        for (; i < n; i++)
+        {
+            derivatives[i] = weights[i] * loss.Derivative(labels[i], scores[i]);
+            curvatures[i] = weights[i] * loss.SecondDerivative(labels[i], scores[i]);
+        }
+    }
+
     private static double Run<TLoss>(in TLoss loss, ReadOnlySpan<double> labels, ReadOnlySpan<double> scores,
         ReadOnlySpan<double> weights, Span<double> derivatives, bool weighted, bool derivatives_)
         where TLoss : struct, ILoss

@@ -21,6 +21,19 @@ internal static class VectorKernels
         derivative = Vector.ConditionalSelect(Vector.LessThan(m, one), -y, Vector<double>.Zero);
     }
 
+    /// <summary>ℓ′ = −y·σ(−m) and ℓ″ = σ(m)σ(−m) = e/(1 + e)² of the logistic loss from one e = e^−|m|.</summary>
+    public static void LogisticDerivatives(Vector<double> label, Vector<double> z, out Vector<double> derivative, out Vector<double> curvature)
+    {
+        var one = Vector<double>.One;
+        var y = Vector.ConditionalSelect(Vector.GreaterThan(label, Vector<double>.Zero), one, -one);
+        var m = y * z;
+        var e = Vector.Exp(-Vector.Abs(m));
+        var u = one + e;
+        var inverse = one / u;
+        derivative = -y * Vector.ConditionalSelect(Vector.GreaterThanOrEqual(m, Vector<double>.Zero), e * inverse, inverse);
+        curvature = e * inverse * inverse;
+    }
+
     public static void Logistic(Vector<double> label, Vector<double> z, out Vector<double> value, out Vector<double> derivative)
     {
         var one = Vector<double>.One;

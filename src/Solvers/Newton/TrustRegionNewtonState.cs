@@ -96,19 +96,18 @@ public sealed class TrustRegionNewtonState<TLoss> : ISolverState, ITrustRegionMo
             for (int i = 0; i < _n; i++) z[i] += b;
         }
         _f.AddOffset(z);
-        double loss = 0;
-        for (int i = 0; i < _n; i++) loss += _a[i] * _loss.Value(_y[i], z[i]);
+        double loss = LossBatch.Sum(_loss, _y, z, _a);
         return _sums.Sum(loss) + 0.5 * _mu * Vec.Dot(x[.._p], x[.._p]);
     }
 
     /// <summary>∇F, the curvatures a_i·ℓ″_i and the preconditioner at (x, z).</summary>
     void ITrustRegionModel.Gradient(ReadOnlySpan<double> x, ReadOnlySpan<double> z, Span<double> g, Span<double> m)
     {
+        // One pass (the logistic loss: one exponential per row for both, vectorised).
+        LossBatch.DerivativesAndCurvatures(_loss, _y, z, _a, _u, _curv);
         double gb = 0, hb = 0;
         for (int i = 0; i < _n; i++)
         {
-            _u[i] = _a[i] * _loss.Derivative(_y[i], z[i]);
-            _curv[i] = _a[i] * _loss.SecondDerivative(_y[i], z[i]);
             gb += _u[i];
             hb += _curv[i];
         }
