@@ -70,7 +70,7 @@ def liblinear(problem, solver, data, eps, cpu):
 
 def optsuite(problem, data, target, repeat, threads=1):
     cmd = ["dotnet", BENCH_DLL, "dual-coordinate", "--problem", problem, "--data", data, "--target", repr(target),
-           "--repeat", str(repeat), "--tol", "1e-3", "--max-epochs", "100000", "--threads", str(threads)]
+           "--repeat", str(repeat), "--max-epochs", "100000", "--threads", str(threads), "--no-own-stop"]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
