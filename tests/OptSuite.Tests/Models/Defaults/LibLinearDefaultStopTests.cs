@@ -9,16 +9,18 @@ namespace OptSuite.Tests.Models.Defaults;
 
 /// <summary>
 /// Issue 18's "defaults are part of the product": at its defaults (no tolerance) dual coordinate descent runs until
-/// LIBLINEAR's own test holds at LIBLINEAR's default -e 0.1 and the relative duality gap is at most 1e-3. Against LIBLINEAR
+/// LIBLINEAR's own test holds at LIBLINEAR's default -e 0.1 and the relative duality gap is at most 1e-3 (2e-2 for
+/// Crammer–Singer, whose gap closes slowly). Against LIBLINEAR
 /// 2.3.0 at its defaults on the same problems (datasets/reference/liblinear_defaults.json, with the commands): where
 /// LIBLINEAR's answer is within that gap of the optimum, the default fit takes at most 1.25 times LIBLINEAR's epochs (a
 /// 1e-6 gap took 4,261 on w8a, 24 times LIBLINEAR's 181) and ends within 1e-4 of LIBLINEAR's objective (the two runs
 /// differ only in their random permutations); where LIBLINEAR stops far from the optimum (Crammer–Singer on dna, 7%
-/// above it), the gap keeps the default fit going to a lower objective. Either way the reported gap certifies 1e-3.
+/// above it), the gap keeps the default fit going to a lower objective — for Crammer–Singer in at most 1.5 times
+/// LIBLINEAR's epochs (a 1e-3 gap took 1,040, four times LIBLINEAR's 258). Either way the reported gap certifies its bound.
 /// </summary>
 public class LibLinearDefaultStopTests(ITestOutputHelper output)
 {
-    private const double DefaultGap = 1e-3;
+    private const double DefaultGap = 1e-3, CrammerSingerDefaultGap = 2e-2;
 
     public static TheoryData<int> Cases() => new(Enumerable.Range(0, Entries().Length));
 
@@ -52,8 +54,10 @@ public class LibLinearDefaultStopTests(ITestOutputHelper output)
 
         Assert.Equal(SolverKind.DualCoordinateDescent, r.Solver);
         Assert.True(r.Converged, r.ToString());
-        Assert.InRange(r.DualityGap!.Value, 0, DefaultGap * r.Objective);
-        if (liblinear <= r.Objective * (1 + DefaultGap))
+        double gap = problem == "cs_svm" ? CrammerSingerDefaultGap : DefaultGap;
+        Assert.InRange(r.DualityGap!.Value, 0, gap * r.Objective);
+        if (problem == "cs_svm") Assert.InRange(r.Iterations, 1, (int)(1.5 * epochs));
+        if (liblinear <= r.Objective * (1 + gap))
         {
             Assert.InRange(r.Iterations, 1, (int)(1.25 * epochs));
             Assert.InRange(r.Objective, 0, liblinear * (1 + 1e-4));
