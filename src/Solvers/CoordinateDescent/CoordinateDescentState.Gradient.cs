@@ -16,17 +16,33 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         // a shifted dual point they are once m·k is subtracted, see Gap).
         bool correlations = !_intercept || _shiftDual;
         // Screened coordinates keep the g_j = c_j = 0 that Screen set.
+        // Columns storing all n rows (dense data kept in CSC, such as microarrays) go four to a kernel call, the others
+        // one by one; each column's sums are the same either way, and the maxima do not depend on the order.
+        bool blocks = _x.HasSortedIndices;
+        Span<int> pending = stackalloc int[4], starts = stackalloc int[4];
+        Span<double> sums = stackalloc double[4], magnitudes = stackalloc double[4];
+        int waiting = 0;
         foreach (int j in _set.Unscreened)
         {
             int start = ptr[j], length = ptr[j + 1] - start;
+            if (blocks && length == _n)
+            {
+                pending[waiting] = j;
+                starts[waiting++] = start;
+                if (waiting < 4) continue;
+                ColumnKernels.DenseDotAndMagnitude4(s, val, starts, sums, magnitudes);
+                for (int k = 0; k < 4; k++) Record(pending[k], sums[k], magnitudes[k], correlations, ref kkt, ref noise);
+                waiting = 0;
+                continue;
+            }
             var (data, column) = ColumnKernels.DotAndMagnitude(s, idx.Slice(start, length), val.Slice(start, length));
-            double ridge = _mu * _w[j], magnitude = Math.Abs(ridge) + column;
-            if (correlations) _c[j] = data;
-            _data[j] = data;
-            double g = ridge + data;
-            _g[j] = g;
-            noise = Math.Max(noise, magnitude);
-            kkt = Math.Max(kkt, _reg.SubdifferentialDistance(_w[j], g, j));
+            Record(j, data, column, correlations, ref kkt, ref noise);
+        }
+        for (int k = 0; k < waiting; k++)
+        {
+            int start = starts[k];
+            var (data, column) = ColumnKernels.DotAndMagnitude(s, idx.Slice(start, _n), val.Slice(start, _n));
+            Record(pending[k], data, column, correlations, ref kkt, ref noise);
         }
         if (_intercept)
         {
@@ -44,6 +60,19 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         _dataFresh = true;
         _gradients++;
         _touched += _nnz - _set.ScreenedEntries;
+    }
+
+    /// <summary>Stores coordinate j's gradient from its data part and raises the KKT violation and the rounding scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(int j, double data, double column, bool correlations, ref double kkt, ref double noise)
+    {
+        double ridge = _mu * _w[j], magnitude = Math.Abs(ridge) + column;
+        if (correlations) _c[j] = data;
+        _data[j] = data;
+        double g = ridge + data;
+        _g[j] = g;
+        noise = Math.Max(noise, magnitude);
+        kkt = Math.Max(kkt, _reg.SubdifferentialDistance(_w[j], g, j));
     }
 
     /// <summary>

@@ -30,7 +30,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly TReg _reg;
     private readonly CscMatrix _x;
     private readonly int _n, _p;
-    private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed, _dual;
+    private readonly double[] _y, _a, _z, _d, _h, _s, _q, _dual;
+    private readonly double[] _packed, _w;        // one array: w in the first p entries, then b when fitted (see Pack)
     private readonly double[] _delta, _g, _c, _hjj;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
     private readonly ColumnStatistics _columns;   // Σ a_i x_ij², its root, and Σ a_i x_ij when the dual point is shifted
@@ -107,13 +108,11 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         // A related state that still holds its buffers hands them over (a path allocates them once, not once per λ):
         // every entry below is written before it is read, except the gradient, which the path reads after the run.
         CoordinateDescentState<TLoss, TReg>? donor = related && !previous!._spent ? previous : null;
-        _packed = donor?._packed ?? new double[objective.Dimension];
+        // w lives in the first p entries of the packed point (w, then b), so the gap and the objective read it in place.
+        bool atDonor = donor is not null && (x0.IsEmpty ? donor.IsAtOrigin() : donor.IsAt(x0));
+        _packed = _w = donor?._packed ?? new double[objective.Dimension];
         StartingPoint.CopyTo(x0, _packed);
-        ReadOnlySpan<double> start = _packed;
-        bool atDonor = donor is not null && donor.IsAt(start);
-        _w = donor?._w ?? new double[p];
-        start[..p].CopyTo(_w);
-        _b = _intercept ? start[p] : 0.0;
+        _b = _intercept ? _packed[p] : 0.0;
         _d = donor?._d ?? new double[n];
         _h = donor?._h ?? new double[n];
         _s = donor?._s ?? new double[n];
@@ -122,7 +121,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _z = donor?._z ?? new double[n];
         if (!atDonor)
         {
-            objective.Data.Apply(_w, _z);
+            objective.Data.Apply(_w.AsSpan(0, p), _z);
             for (int i = 0; i < n; i++) _z[i] += _b;
             objective.AddOffset(_z);
         }
@@ -233,12 +232,15 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
 
     /// <summary>Whether <paramref name="x"/> (w, then b) is exactly the current point.</summary>
     private bool IsAt(ReadOnlySpan<double> x) =>
-        x.Length == _p + (_intercept ? 1 : 0) && x[.._p].SequenceEqual(_w) && (!_intercept || x[_p] == _b);
+        x.Length == _p + (_intercept ? 1 : 0) && x[.._p].SequenceEqual(_w.AsSpan(0, _p)) && (!_intercept || x[_p] == _b);
 
+    /// <summary>Whether the current point is w = 0, b = 0 (an empty start).</summary>
+    private bool IsAtOrigin() => !_w.AsSpan(0, _p).ContainsAnyExcept(0.0) && (!_intercept || _b == 0);
+
+    /// <summary>Completes the packed point (w, then b): w is its first p entries already, b is kept apart while stepping.</summary>
     private void Pack()
     {
-        _w.AsSpan().CopyTo(_packed);
-        if (_intercept) _packed[^1] = _b;
+        if (_intercept) _packed[_p] = _b;
     }
 
     /// <inheritdoc/>
@@ -251,7 +253,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         Pack();
         Span<double> z = _q;
         z.Fill(_b);
-        ColumnKernels.AddNonZeroColumns(_x, _w, z);
+        ColumnKernels.AddNonZeroColumns(_x, _w.AsSpan(0, _p), z);
         _objective.AddOffset(z);
         return _objective.TotalValue(_packed, z);
     }
