@@ -140,8 +140,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _columns = related && previous!._shiftDual == _shiftDual ? previous._columns : new ColumnStatistics(_x, _a, _shiftDual);
         _set = new WorkingSet<TReg>(_reg, _x, _columns, _smooth, options, initialWorkingSet, donor?._set);
         // A column without data leaves w_j only the penalty (and ridge): w_j = 0 is optimal when 0 ∈ ∂r_j(0).
-        foreach (int j in _set.ScreenEmpty(_columns.SquaredNorms)) _w[j] = _c[j] = 0;
-        if (IsSquared)
+        foreach (int j in _set.ScreenEmpty()) _w[j] = _c[j] = 0;
+        // The squared loss's curvatures are fixed: a donor with the same ridge strength (a lasso path) left them in place.
+        if (IsSquared && !(donor is not null && donor._mu == _mu))
         {
             ReadOnlySpan<double> colSq = _columns.SquaredNorms;
             for (int j = 0; j < p; j++) _hjj[j] = colSq[j] + _mu;

@@ -114,11 +114,11 @@ internal sealed class WorkingSet<TReg>
     /// Removes the columns without data whose coordinate only the penalty decides, at 0 (0 ∈ ∂r_j(0)); returns them
     /// in index order (valid until the next call).
     /// </summary>
-    public ReadOnlySpan<int> ScreenEmpty(ReadOnlySpan<double> colSq)
+    public ReadOnlySpan<int> ScreenEmpty()
     {
         int removed = 0;
-        for (int j = 0; j < _p; j++)
-            if (colSq[j] == 0 && _reg.SubdifferentialDistance(0, 0, j) == 0) Remove(j, ref removed);
+        foreach (int j in _columns.EmptyColumns)
+            if (_reg.SubdifferentialDistance(0, 0, j) == 0) Remove(j, ref removed);
         Compact(removed);
         return _candidates.AsSpan(0, removed);
     }
@@ -140,12 +140,24 @@ internal sealed class WorkingSet<TReg>
         double radius = Math.Sqrt(2 * _smooth * (Math.Max(gap, 0) + 1e-13 * Math.Abs(value)));
         ReadOnlySpan<double> norms = _columns.Norms;
         int removed = 0;
-        foreach (int j in Unscreened)
+        if (_lambda is not null)
         {
-            double r = radius * norms[j] * (1 + 1e-9);
-            if (_reg.SubdifferentialDistance(0, c[j] + r, j) != 0 || _reg.SubdifferentialDistance(0, c[j] - r, j) != 0) continue;
-            Remove(j, ref removed);
+            // R = Σ λ_j|w_j|: both −(c_j ± r) lie in ∂r_j(0) = [−λ_j, λ_j] iff |c_j| + r ≤ λ_j, the same test in floating
+            // point too (|c_j + r| and |c_j − r| never exceed the rounded |c_j| + r, and one of them is it).
+            ReadOnlySpan<double> lambda = _lambda;
+            foreach (int j in Unscreened)
+            {
+                double r = radius * norms[j] * (1 + 1e-9);
+                if (Math.Abs(c[j]) + r <= lambda[j]) Remove(j, ref removed);
+            }
         }
+        else
+            foreach (int j in Unscreened)
+            {
+                double r = radius * norms[j] * (1 + 1e-9);
+                if (_reg.SubdifferentialDistance(0, c[j] + r, j) != 0 || _reg.SubdifferentialDistance(0, c[j] - r, j) != 0) continue;
+                Remove(j, ref removed);
+            }
         Compact(removed);
         return _candidates.AsSpan(0, removed);
     }
