@@ -59,6 +59,14 @@ public sealed partial class LinearObjective<TLoss, TReg>
     public double DualityGapFromCorrelations(ReadOnlySpan<double> x, ReadOnlySpan<double> scores, Span<double> correlations) =>
         DualityGapFromCorrelations(x, scores, correlations, out _);
 
+    /// <summary>
+    /// Whether <see cref="DualityGapFromCorrelations(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> may
+    /// change every correlation, not only rescale it: with unpenalised coordinates and no ridge term the dual point is
+    /// projected onto their constraints, which moves the correlations of all features, so a caller that keeps some of
+    /// them at zero (screened features) must zero them again.
+    /// </summary>
+    public bool RewritesCorrelations => _projection is not null;
+
     /// <inheritdoc cref="DualityGapFromCorrelations(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
     /// <param name="x">The primal point (w, then b).</param>
     /// <param name="scores">z = Aw + b + o at <paramref name="x"/> (trusted; length n).</param>

@@ -27,6 +27,9 @@ internal sealed class AndersonExtrapolation
         _z = new double[depth];
     }
 
+    /// <summary>K, the number of differences combined.</summary>
+    public int Depth => _depth;
+
     /// <summary>Forgets the stored iterates and sets their length (growing the storage when needed).</summary>
     /// <param name="length">The length of the coming iterates.</param>
     public void Reset(int length)

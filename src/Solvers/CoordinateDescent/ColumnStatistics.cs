@@ -11,6 +11,7 @@ namespace OptSuite.Solvers;
 internal sealed class ColumnStatistics
 {
     private readonly double[] _squared, _norms, _sums;
+    private readonly int[] _empty;
 
     /// <param name="x">The data in column storage.</param>
     /// <param name="a">The normalised sample weights.</param>
@@ -35,7 +36,15 @@ internal sealed class ColumnStatistics
             if (sums) _sums[j] = k;
         }
         _norms = new double[p];
-        for (int j = 0; j < p; j++) _norms[j] = Math.Sqrt(_squared[j]);
+        int empty = 0;
+        for (int j = 0; j < p; j++)
+        {
+            _norms[j] = Math.Sqrt(_squared[j]);
+            if (_squared[j] == 0) empty++;
+        }
+        _empty = new int[empty];
+        for (int j = 0, k = 0; j < p; j++)
+            if (_squared[j] == 0) _empty[k++] = j;
     }
 
     /// <summary>Σ a_i x_ij² per column.</summary>
@@ -43,6 +52,9 @@ internal sealed class ColumnStatistics
 
     /// <summary>‖x_j‖_a = √(Σ a_i x_ij²) per column.</summary>
     public ReadOnlySpan<double> Norms => _norms;
+
+    /// <summary>The columns with Σ a_i x_ij² = 0 (no data under positive weights), in index order.</summary>
+    public ReadOnlySpan<int> EmptyColumns => _empty;
 
     /// <summary>k_j = Σ a_i x_ij per column; empty unless asked for.</summary>
     public ReadOnlySpan<double> Sums => _sums;

@@ -141,7 +141,8 @@ internal sealed class CoordinateDescentPathSession<TLoss>
         double ridge = lambda * (1 - _alpha);
         for (int j = 0; j < _p; j++) _gradient[j] = g[j] - ridge * result.Solution[j];
         _atNullModel = false;
-        _last = result.Solution.ToArray();
+        if (_last.Length == result.Solution.Length) result.Solution.CopyTo(_last);   // the start was copied by the state
+        else _last = result.Solution.ToArray();
         _lastLambda = lambda;
         _state = state;
         return (result, state.ScreenedFeatures);

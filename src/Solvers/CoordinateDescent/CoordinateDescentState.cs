@@ -30,7 +30,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private readonly TReg _reg;
     private readonly CscMatrix _x;
     private readonly int _n, _p;
-    private readonly double[] _y, _a, _w, _z, _d, _h, _s, _q, _packed, _dual;
+    private readonly double[] _y, _a, _z, _d, _h, _s, _q, _dual;
+    private readonly double[] _packed, _w;        // one array: w in the first p entries, then b when fitted (see Pack)
     private readonly double[] _delta, _g, _c, _hjj;
     private readonly double[] _hcol, _hcentred;   // c_j = Σh_i x_ij and the centred curvatures, with an intercept
     private readonly ColumnStatistics _columns;   // Σ a_i x_ij², its root, and Σ a_i x_ij when the dual point is shifted
@@ -55,6 +56,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private double _kkt, _kkt0 = double.NaN, _kktNoise;
     private int _stalled;
     private bool _prepared, _gapFresh;
+    private bool _spent;                          // a successor took this state's buffers (see the constructor)
     private long _updates, _gaps, _gradients, _sweeps, _touched, _visits;
 
     /// <summary>Prepares a run from <paramref name="x0"/> (w then b; zeros when empty; never modified).</summary>
@@ -71,7 +73,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     /// <param name="options">Options.</param>
     /// <param name="initialWorkingSet">An initial working set (a path's strong set), or null.</param>
     /// <param name="previous">A state on the same data, labels and weights (a path's previous point): its column norms
-    /// are reused, and its scores when <paramref name="x0"/> is its current point — two data passes saved per λ.</param>
+    /// are reused, and its scores when <paramref name="x0"/> is its current point — two data passes saved per λ. Its
+    /// buffers (w, δ, the gradient, correlations and curvatures, the scores and model vectors, the working set's lists,
+    /// the Gram and extrapolation storage) are taken over too, the first time it is given: it must not be stepped
+    /// again, and a second state built from it allocates its own.</param>
     internal CoordinateDescentState(LinearObjective<TLoss, TReg> objective, ReadOnlySpan<double> x0, CoordinateDescentOptions options,
         bool[]? initialWorkingSet, CoordinateDescentState<TLoss, TReg>? previous = null)
     {
@@ -98,42 +103,46 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _mu = objective.Ridge;
         _smooth = _loss.Smoothness;
         _intercept = objective.FitIntercept;
-
-        double[] start = StartingPoint.Copy(x0, objective.Dimension);
-        _w = start.AsSpan(0, p).ToArray();
-        _b = _intercept ? start[p] : 0.0;
-        _packed = new double[objective.Dimension];
-        _d = new double[n];
-        _h = new double[n];
-        _s = new double[n];
-        _q = new double[n];
         _shiftDual = _intercept && objective.BalancesDualByShift;
-        _dual = _intercept && !_shiftDual ? new double[n] : [];   // the balanced dual point, when it is not a shift
-        if (related && previous!.IsAt(start))
-            _z = previous._z.AsSpan().ToArray();
-        else
+
+        // A related state that still holds its buffers hands them over (a path allocates them once, not once per λ):
+        // every entry below is written before it is read, except the gradient, which the path reads after the run.
+        CoordinateDescentState<TLoss, TReg>? donor = related && !previous!._spent ? previous : null;
+        // w lives in the first p entries of the packed point (w, then b), so the gap and the objective read it in place.
+        bool atDonor = donor is not null && (x0.IsEmpty ? donor.IsAtOrigin() : donor.IsAt(x0));
+        _packed = _w = donor?._packed ?? new double[objective.Dimension];
+        StartingPoint.CopyTo(x0, _packed);
+        _b = _intercept ? _packed[p] : 0.0;
+        _d = donor?._d ?? new double[n];
+        _h = donor?._h ?? new double[n];
+        _s = donor?._s ?? new double[n];
+        _q = donor?._q ?? new double[n];
+        _dual = donor?._dual ?? (_intercept && !_shiftDual ? new double[n] : []);   // the balanced dual point, when it is not a shift
+        _z = donor?._z ?? new double[n];
+        if (!atDonor)
         {
-            _z = new double[n];
-            objective.Data.Apply(_w, _z);
+            objective.Data.Apply(_w.AsSpan(0, p), _z);
             for (int i = 0; i < n; i++) _z[i] += _b;
             objective.AddOffset(_z);
         }
         for (int i = 0; i < n; i++) _d[i] = _loss.Derivative(_y[i], _z[i]);
         if (IsSquared) _a.AsSpan().CopyTo(_h);   // the squared loss's model is exact: h_i = a_i·ℓ″ = a_i
 
-        _delta = new double[p];
-        _g = new double[p];
-        _data = new double[p];
-        _c = new double[p];
-        _hjj = new double[p];
-        _hcol = _intercept ? new double[p] : [];
-        _hcentred = _intercept ? new double[p] : [];
+        _delta = donor?._delta ?? new double[p];
+        _g = donor?._g ?? new double[p];
+        if (donor is not null) Array.Clear(_g);
+        _data = donor?._data ?? new double[p];
+        _c = donor?._c ?? new double[p];
+        _hjj = donor?._hjj ?? new double[p];
+        _hcol = donor?._hcol ?? (_intercept ? new double[p] : []);
+        _hcentred = donor?._hcentred ?? (_intercept ? new double[p] : []);
         // Never written after construction: a related state's column sums serve.
         _columns = related && previous!._shiftDual == _shiftDual ? previous._columns : new ColumnStatistics(_x, _a, _shiftDual);
-        _set = new WorkingSet<TReg>(_reg, _x, _columns, _smooth, options, initialWorkingSet);
+        _set = new WorkingSet<TReg>(_reg, _x, _columns, _smooth, options, initialWorkingSet, donor?._set);
         // A column without data leaves w_j only the penalty (and ridge): w_j = 0 is optimal when 0 ∈ ∂r_j(0).
-        foreach (int j in _set.ScreenEmpty(_columns.SquaredNorms)) _w[j] = 0;
-        if (IsSquared)
+        foreach (int j in _set.ScreenEmpty()) _w[j] = _c[j] = 0;
+        // The squared loss's curvatures are fixed: a donor with the same ridge strength (a lasso path) left them in place.
+        if (IsSquared && !(donor is not null && donor._mu == _mu))
         {
             ReadOnlySpan<double> colSq = _columns.SquaredNorms;
             for (int j = 0; j < p; j++) _hjj[j] = colSq[j] + _mu;
@@ -144,7 +153,9 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         // Newton model of another loss is solved loosely in a few sweeps, which leave Anderson nothing to combine, and
         // giving up active-set cycling for it cost L1-logistic paths outer iterations (australian: 266 → 316).
         _anderson = IsSquared && options.Extrapolation > 0 && options.Order == CoordinateOrder.Cyclic
-            ? new AndersonExtrapolation(options.Extrapolation) : null;
+            ? donor?._anderson is { } kept && kept.Depth == options.Extrapolation ? kept : new AndersonExtrapolation(options.Extrapolation)
+            : null;
+        if (donor is not null) (_extrapolated, _displacement, _displacedGradient) = (donor._extrapolated, donor._displacement, donor._displacedGradient);
         if (_anderson is not null && p <= 256)
         {
             // As the Gram buffers (GramEngine.Allocate): small problems get everything now, so no step allocates.
@@ -153,7 +164,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         }
         // The squared loss's Gram matrix has fixed weights (h = a): a related state's cache carries over, columns and all.
         GramCache? inherited = IsSquared && related && options.Gram != GramMode.Never ? previous!._gram.TakeCache() : null;
-        _gram = new GramEngine(_x, _intercept, IsSquared, options, Unscreened, inherited);
+        _gram = new GramEngine(_x, _intercept, IsSquared, options, Unscreened, inherited, donor?._gram);
+        if (donor is not null) donor._spent = true;
     }
 
     /// <summary>Unscreened coordinates plus the intercept.</summary>
@@ -192,6 +204,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     /// <inheritdoc/>
     public bool HasConverged(double tolerance)
     {
+        ThrowIfSpent();
         ComputeGradient();
         if (double.IsNaN(_kkt0)) _kkt0 = _kkt;
         bool due = _outer % _options.GapCheckEvery == 0 || _kkt <= Math.Sqrt(tolerance) * _kkt0 || _set.Screens;
@@ -212,51 +225,23 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         return false;
     }
 
-    /// <summary>
-    /// The duality gap at the current point and the dual correlations c (into <c>_c</c>), over the unscreened features
-    /// only: a screened feature is 0 at every optimum, so the gap of the reduced problem certifies the point as the full
-    /// one does, without reading the screened columns (most of them on a path). Without an intercept the dual point is
-    /// a⊙ℓ′(y, z) itself and c is the data part of the gradient just computed; with one and a shifted dual point (the
-    /// squared loss) c is that minus m·k, m = Σ a_i ℓ′_i: no pass at all in either case.
-    /// </summary>
-    private double Gap(out double value)
+    /// <summary>A state whose buffers a path's next state took over holds another solve's numbers.</summary>
+    private void ThrowIfSpent()
     {
-        if (_shiftDual)
-        {
-            double m = _gb;
-            ReadOnlySpan<bool> screened = _set.Screened;
-            ReadOnlySpan<double> sums = _columns.Sums;
-            for (int j = 0; j < _p; j++)
-                if (!screened[j]) _c[j] -= m * sums[j];
-        }
-        else if (_intercept)
-        {
-            _objective.WeightedDualPoint(_z, _dual);
-            Correlations(_dual);
-        }
-        return _objective.DualityGapFromCorrelations(_packed, _z, _c, out value);
-    }
-
-    /// <summary>c_j = Σ_i u_i x_ij on unscreened columns, 0 on screened ones.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Correlations(ReadOnlySpan<double> u)
-    {
-        ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
-        ReadOnlySpan<double> val = _x.Values;
-        ReadOnlySpan<bool> screened = _set.Screened;
-        for (int j = 0; j < _p; j++)
-            _c[j] = screened[j] ? 0 : ColumnKernels.Dot(u, idx[ptr[j]..ptr[j + 1]], val[ptr[j]..ptr[j + 1]]);
-        _touched += _nnz - _set.ScreenedEntries;
+        if (_spent) throw new InvalidOperationException("This coordinate-descent state handed its buffers to the next state of a path and cannot be used again.");
     }
 
     /// <summary>Whether <paramref name="x"/> (w, then b) is exactly the current point.</summary>
     private bool IsAt(ReadOnlySpan<double> x) =>
-        x.Length == _p + (_intercept ? 1 : 0) && x[.._p].SequenceEqual(_w) && (!_intercept || x[_p] == _b);
+        x.Length == _p + (_intercept ? 1 : 0) && x[.._p].SequenceEqual(_w.AsSpan(0, _p)) && (!_intercept || x[_p] == _b);
 
+    /// <summary>Whether the current point is w = 0, b = 0 (an empty start).</summary>
+    private bool IsAtOrigin() => !_w.AsSpan(0, _p).ContainsAnyExcept(0.0) && (!_intercept || _b == 0);
+
+    /// <summary>Completes the packed point (w, then b): w is its first p entries already, b is kept apart while stepping.</summary>
     private void Pack()
     {
-        _w.AsSpan().CopyTo(_packed);
-        if (_intercept) _packed[^1] = _b;
+        if (_intercept) _packed[_p] = _b;
     }
 
     /// <inheritdoc/>
@@ -269,7 +254,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         Pack();
         Span<double> z = _q;
         z.Fill(_b);
-        ColumnKernels.AddNonZeroColumns(_x, _w, z);
+        ColumnKernels.AddNonZeroColumns(_x, _w.AsSpan(0, _p), z);
         _objective.AddOffset(z);
         return _objective.TotalValue(_packed, z);
     }
@@ -286,6 +271,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     public SolverResult ToResult(LoopOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        ThrowIfSpent();
         // The last convergence check saw this very point (the usual case): its gap stands; otherwise recompute. The
         // objective is always evaluated afresh from the data, so it is exactly what the objective says at the solution.
         bool fresh = _checkedAt == _moves;

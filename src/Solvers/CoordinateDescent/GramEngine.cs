@@ -54,8 +54,19 @@ internal sealed class GramEngine
     /// <param name="options">The solver's options (Gram mode, order).</param>
     /// <param name="coordinates">Unscreened coordinates plus the intercept: at most 256 get all buffers now.</param>
     /// <param name="inherited">A cache built on the same data and fixed weights (a path's previous state), or null.</param>
-    public GramEngine(CscMatrix x, bool intercept, bool fixedWeights, CoordinateDescentOptions options, int coordinates, GramCache? inherited)
+    /// <param name="recycled">The engine of a finished solve on the same data (a path's previous state), whose gathered
+    /// matrix and per-coordinate vectors this one takes over instead of allocating them (every entry is written before
+    /// it is read); it must not be used again. Null for fresh ones.</param>
+    public GramEngine(CscMatrix x, bool intercept, bool fixedWeights, CoordinateDescentOptions options, int coordinates, GramCache? inherited,
+        GramEngine? recycled = null)
     {
+        if (recycled is not null)
+        {
+            if (recycled._p != x.Columns)
+                throw new ArgumentException($"The recycled engine has {recycled._p} features; this one has {x.Columns}.", nameof(recycled));
+            (_gc, _r, _gcol, _sdiag, _order) = (recycled._gc, recycled._r, recycled._gcol, recycled._sdiag, recycled._order);
+            (recycled._gc, recycled._r, recycled._gcol, recycled._sdiag, recycled._order) = ([], [], [], [], []);
+        }
         _x = x;
         _n = x.Rows;
         _p = x.Columns;

@@ -29,9 +29,11 @@ internal sealed class WorkingSet<TReg>
     private readonly int _initialSize;
     private readonly bool _grows;                // celer's rule applies (weighted L1 penalty, working sets on)
     private readonly int[] _members, _candidates;
+    private readonly int[] _unscreened;          // the features not screened, in index order (the first _active entries)
+    private readonly int[] _removed;             // the screened features, in the order they were removed
     private readonly double[] _priority;
     private readonly bool[] _screened, _inSet;
-    private int _count, _screenedCount;
+    private int _count, _screenedCount, _active;
     private long _screenedNnz;                   // stored entries of the screened columns
 
     /// <param name="reg">The regulariser.</param>
@@ -40,7 +42,10 @@ internal sealed class WorkingSet<TReg>
     /// <param name="smoothness">The loss's smoothness constant (screening needs it finite).</param>
     /// <param name="options">The solver's options (working sets, their first size, screening).</param>
     /// <param name="hint">An initial working set (a path's strong set), or null.</param>
-    public WorkingSet(TReg reg, CscMatrix x, ColumnStatistics columns, double smoothness, CoordinateDescentOptions options, bool[]? hint)
+    /// <param name="recycled">The working set of a finished solve on data of the same width (a path's previous point),
+    /// whose buffers this one takes over instead of allocating its own; it must not be used again. Null for fresh ones.</param>
+    public WorkingSet(TReg reg, CscMatrix x, ColumnStatistics columns, double smoothness, CoordinateDescentOptions options, bool[]? hint,
+        WorkingSet<TReg>? recycled = null)
     {
         _reg = reg;
         _x = x;
@@ -49,14 +54,26 @@ internal sealed class WorkingSet<TReg>
         _smooth = smoothness;
         _hint = hint;
         _initialSize = options.InitialWorkingSetSize;
-        _members = new int[_p];
-        _candidates = new int[_p];
-        _priority = new double[_p];
-        _screened = new bool[_p];
-        _inSet = new bool[_p];
+        if (recycled is not null && recycled._p != _p)
+            throw new ArgumentException($"The recycled working set has {recycled._p} features; this one has {_p}.", nameof(recycled));
+        // Members, candidates and priorities are written before they are read; the flags start cleared.
+        _members = recycled?._members ?? new int[_p];
+        _candidates = recycled?._candidates ?? new int[_p];
+        _unscreened = recycled?._unscreened ?? new int[_p];
+        _removed = recycled?._removed ?? new int[_p];
+        _priority = recycled?._priority ?? new double[_p];
+        _screened = recycled?._screened ?? new bool[_p];
+        _inSet = recycled?._inSet ?? new bool[_p];
+        if (recycled is not null)
+        {
+            Array.Clear(_screened);
+            Array.Clear(_inSet);
+        }
+        for (int j = 0; j < _p; j++) _unscreened[j] = j;
+        _active = _p;
         if (default(TReg) is IWeightedL1Regularizer)
         {
-            _lambda = new double[_p];
+            _lambda = recycled?._lambda ?? new double[_p];
             ((IWeightedL1Regularizer)reg).GetWeights(_lambda);
         }
         _grows = options.WorkingSet && _lambda is not null;
@@ -78,6 +95,15 @@ internal sealed class WorkingSet<TReg>
     /// <summary>Per feature, whether screening removed it (it stays at 0).</summary>
     public ReadOnlySpan<bool> Screened => _screened;
 
+    /// <summary>
+    /// The features not removed, in index order: the passes over every feature (gradient, gap, screening, the working
+    /// set's choice and fill) walk this list, so a feature removed early on a path's λ costs nothing afterwards.
+    /// </summary>
+    public ReadOnlySpan<int> Unscreened => _unscreened.AsSpan(0, _active);
+
+    /// <summary>The features removed so far, in the order they were removed.</summary>
+    public ReadOnlySpan<int> ScreenedList => _removed.AsSpan(0, _screenedCount);
+
     /// <summary>Features removed so far.</summary>
     public int ScreenedCount => _screenedCount;
 
@@ -88,11 +114,12 @@ internal sealed class WorkingSet<TReg>
     /// Removes the columns without data whose coordinate only the penalty decides, at 0 (0 ∈ ∂r_j(0)); returns them
     /// in index order (valid until the next call).
     /// </summary>
-    public ReadOnlySpan<int> ScreenEmpty(ReadOnlySpan<double> colSq)
+    public ReadOnlySpan<int> ScreenEmpty()
     {
         int removed = 0;
-        for (int j = 0; j < _p; j++)
-            if (colSq[j] == 0 && _reg.SubdifferentialDistance(0, 0, j) == 0) Remove(j, ref removed);
+        foreach (int j in _columns.EmptyColumns)
+            if (_reg.SubdifferentialDistance(0, 0, j) == 0) Remove(j, ref removed);
+        Compact(removed);
         return _candidates.AsSpan(0, removed);
     }
 
@@ -113,21 +140,46 @@ internal sealed class WorkingSet<TReg>
         double radius = Math.Sqrt(2 * _smooth * (Math.Max(gap, 0) + 1e-13 * Math.Abs(value)));
         ReadOnlySpan<double> norms = _columns.Norms;
         int removed = 0;
-        for (int j = 0; j < _p; j++)
+        if (_lambda is not null)
         {
-            if (_screened[j]) continue;
-            double r = radius * norms[j] * (1 + 1e-9);
-            if (_reg.SubdifferentialDistance(0, c[j] + r, j) != 0 || _reg.SubdifferentialDistance(0, c[j] - r, j) != 0) continue;
-            Remove(j, ref removed);
+            // R = Σ λ_j|w_j|: both −(c_j ± r) lie in ∂r_j(0) = [−λ_j, λ_j] iff |c_j| + r ≤ λ_j, the same test in floating
+            // point too (|c_j + r| and |c_j − r| never exceed the rounded |c_j| + r, and one of them is it).
+            ReadOnlySpan<double> lambda = _lambda;
+            foreach (int j in Unscreened)
+            {
+                double r = radius * norms[j] * (1 + 1e-9);
+                if (Math.Abs(c[j]) + r <= lambda[j]) Remove(j, ref removed);
+            }
         }
+        else
+            foreach (int j in Unscreened)
+            {
+                double r = radius * norms[j] * (1 + 1e-9);
+                if (_reg.SubdifferentialDistance(0, c[j] + r, j) != 0 || _reg.SubdifferentialDistance(0, c[j] - r, j) != 0) continue;
+                Remove(j, ref removed);
+            }
+        Compact(removed);
         return _candidates.AsSpan(0, removed);
+    }
+
+    /// <summary>Drops the features just flagged by <see cref="Remove"/> from the unscreened list, keeping index order.</summary>
+    private void Compact(int removed)
+    {
+        if (removed == 0) return;
+        int kept = 0;
+        for (int t = 0; t < _active; t++)
+        {
+            int j = _unscreened[t];
+            if (!_screened[j]) _unscreened[kept++] = j;
+        }
+        _active = kept;
     }
 
     private void Remove(int j, ref int removed)
     {
         ReadOnlySpan<int> ptr = _x.ColumnPointers;
         _screened[j] = true;
-        _screenedCount++;
+        _removed[_screenedCount++] = j;
         _screenedNnz += ptr[j + 1] - ptr[j];
         _candidates[removed++] = j;
     }
@@ -152,16 +204,14 @@ internal sealed class WorkingSet<TReg>
         _count = 0;
         if (!_grows)
         {
-            for (int j = 0; j < _p; j++)
-                if (!_screened[j]) Add(j);
+            foreach (int j in Unscreened) Add(j);
             return;
         }
         bool hinted = _hint is not null && first;
         double forced = 0.1 * kkt;
         int nonzeros = 0;
-        for (int j = 0; j < _p; j++)
+        foreach (int j in Unscreened)
         {
-            if (_screened[j]) continue;
             if (w[j] != 0) { nonzeros++; Add(j); }
             else if ((hinted && _hint![j]) || (kkt > 0 && _reg.SubdifferentialDistance(0, g[j], j) > forced)) Add(j);
         }
@@ -177,9 +227,9 @@ internal sealed class WorkingSet<TReg>
     {
         ReadOnlySpan<double> norms = _columns.Norms;
         int m = 0;
-        for (int j = 0; j < _p; j++)
+        foreach (int j in Unscreened)
         {
-            if (_screened[j] || _inSet[j]) continue;
+            if (_inSet[j]) continue;
             _priority[m] = (_lambda![j] - Math.Abs(c[j])) / norms[j];
             _candidates[m++] = j;
         }
