@@ -100,7 +100,7 @@ internal sealed class CrammerSingerStep
     /// <summary>
     /// g[m] += w_{order[m]}·x_i for the listed classes. While at least half the classes are listed, every class's score
     /// is formed from the contiguous k-long rows of W with vector arithmetic and the listed ones are picked afterwards
-    /// (usps, k = 10: 1.6 times faster per epoch than one scalar gather per class and non-zero); with fewer, only theirs
+    /// (usps, k = 10: 1,137 epochs in 3.45 s instead of 4.29 s with one scalar gather per class and non-zero); with fewer, only theirs
     /// are gathered.
     /// </summary>
     private void ScoresInto(SparseRows rows, int i, double[] w, ReadOnlySpan<int> order, Span<double> g)
