@@ -231,8 +231,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
             {
                 // The gap of the strong-set problem (the other features held at 0) only says when to look at the rest: it
                 // certifies nothing about the full problem, so it neither screens nor becomes the criterion. Once it
-                // meets the tolerance, one pass over every unscreened feature gives the full gap, which decides.
-                if (ProximalGradientState.RelativeGap(gap, value) > tolerance)
+                // meets the tolerance, or the strong set can do no more (its KKT violation at the rounding level, or the
+                // last step left the point unchanged), one pass over every unscreened feature gives the full gap, which
+                // decides.
+                if (ProximalGradientState.RelativeGap(gap, value) > tolerance && _kkt > _kktNoise && _stalled == 0)
                 {
                     SelectWorkingSet();
                     _prepared = true;
