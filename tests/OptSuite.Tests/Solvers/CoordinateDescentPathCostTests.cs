@@ -14,7 +14,8 @@ namespace OptSuite.Tests.Solvers;
 /// p-sized arrays per λ, the p-long flag tests of the gradient, gap, screening and working-set passes, and the column
 /// kernel were most of a path's time): each λ's state takes the last one's buffers, the passes walk the list of
 /// unscreened features, dense columns are reduced four at a time and the L1 screening test is one comparison. None of
-/// them may change a bit of the result.
+/// them may change a bit of the result. The strong-set phase of each λ (glmnet's order) changes results within the
+/// tolerance: there the full gap must certify every point.
 /// </summary>
 public class CoordinateDescentPathCostTests(ITestOutputHelper output)
 {
