@@ -86,6 +86,9 @@ internal sealed class CoordinateDescentPathSession<TLoss>
     /// penalty factors included) when α ≥ <see cref="LambdaGrid.L1RatioFloor"/>.</summary>
     public double LambdaMax { get; }
 
+    /// <summary>The state of the last λ solved in sample space (its work counters), or null.</summary>
+    public CoordinateDescentState<TLoss, L1Norm>? LastState => _state;
+
     /// <summary>b at w = 0 (0 without an intercept).</summary>
     public double NullIntercept => Null.Intercept;
 

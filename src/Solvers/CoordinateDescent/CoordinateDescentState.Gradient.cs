@@ -22,7 +22,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         Span<int> pending = stackalloc int[4], starts = stackalloc int[4];
         Span<double> sums = stackalloc double[4], magnitudes = stackalloc double[4];
         int waiting = 0;
-        foreach (int j in _set.Unscreened)
+        foreach (int j in _restricted ? _set.Strong : _set.Unscreened)
         {
             int start = ptr[j], length = ptr[j + 1] - start;
             if (blocks && length == _n)
@@ -59,7 +59,12 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         _kktNoise = 64 * 1.1102230246251565e-16 * noise;
         _dataFresh = true;
         _gradients++;
-        _touched += _nnz - _set.ScreenedEntries;
+        if (_restricted) _touched += _set.StrongEntries;
+        else
+        {
+            _touched += _nnz - _set.ScreenedEntries;
+            _fullPasses++;
+        }
     }
 
     /// <summary>Stores coordinate j's gradient from its data part and raises the KKT violation and the rounding scale.</summary>
@@ -88,7 +93,7 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         {
             double m = _gb;
             ReadOnlySpan<double> sums = _columns.Sums;
-            foreach (int j in _set.Unscreened) _c[j] -= m * sums[j];
+            foreach (int j in _restricted ? _set.Strong : _set.Unscreened) _c[j] -= m * sums[j];
         }
         else if (_intercept)
         {
@@ -98,7 +103,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
         double gap = _objective.DualityGapFromCorrelations(_packed, _z, _c, out value);
         // Screened features enter every gap with c_j = 0; the projection of unpenalised coordinates moved them.
         if (_objective.RewritesCorrelations)
+        {
             foreach (int j in _set.ScreenedList) _c[j] = 0;
+            if (_restricted) _set.ClearOutsideStrong(_c);
+        }
         return gap;
     }
 
@@ -108,8 +116,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     {
         ReadOnlySpan<int> ptr = _x.ColumnPointers, idx = _x.RowIndices;
         ReadOnlySpan<double> val = _x.Values;
-        foreach (int j in _set.Unscreened) _c[j] = ColumnKernels.Dot(u, idx[ptr[j]..ptr[j + 1]], val[ptr[j]..ptr[j + 1]]);
-        _touched += _nnz - _set.ScreenedEntries;
+        foreach (int j in _restricted ? _set.Strong : _set.Unscreened) _c[j] = ColumnKernels.Dot(u, idx[ptr[j]..ptr[j + 1]], val[ptr[j]..ptr[j + 1]]);
+        _touched += _restricted ? _set.StrongEntries : _nnz - _set.ScreenedEntries;
     }
 
     /// <summary>
@@ -142,5 +150,5 @@ public sealed partial class CoordinateDescentState<TLoss, TReg>
     }
 
     /// <summary>The working set of the next model (<see cref="WorkingSet{TReg}.Select"/>) from the last gradient.</summary>
-    private void SelectWorkingSet() => _set.Select(_w, _g, _c, _gapFresh, _kkt, _outer == 0);
+    private void SelectWorkingSet() => _set.Select(_w, _g, _c, _gapFresh, _kkt, _outer == 0 || _restricted);
 }

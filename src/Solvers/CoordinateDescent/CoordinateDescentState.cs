@@ -56,6 +56,8 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     private double _kkt, _kkt0 = double.NaN, _kktNoise;
     private int _stalled;
     private bool _prepared, _gapFresh;
+    private bool _restricted;                     // a path's solve still works on its strong set only (see HasConverged)
+    private long _fullPasses;                     // gradient passes over every unscreened feature
     private bool _spent;                          // a successor took this state's buffers (see the constructor)
     private long _updates, _gaps, _gradients, _sweeps, _touched, _visits;
 
@@ -141,6 +143,10 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         _set = new WorkingSet<TReg>(_reg, _x, _columns, _smooth, options, initialWorkingSet, donor?._set);
         // A column without data leaves w_j only the penalty (and ridge): w_j = 0 is optimal when 0 ∈ ∂r_j(0).
         foreach (int j in _set.ScreenEmpty()) _w[j] = _c[j] = 0;
+        // A path's strong set: the gradient, gap and working set stay on it until its problem is solved (HasConverged);
+        // the other features keep g_j = c_j = 0 meanwhile, so the gap is that of the strong-set problem.
+        _restricted = initialWorkingSet is not null && _set.ListStrongSet();
+        if (_restricted && donor is not null) Array.Clear(_c);
         // The squared loss's curvatures are fixed: a donor with the same ridge strength (a lasso path) left them in place.
         if (IsSquared && !(donor is not null && donor._mu == _mu))
         {
@@ -195,6 +201,13 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
     /// <summary>Stored entries of the data read so far divided by their number: the work in "epochs".</summary>
     public double DataPasses => (double)_touched / _nnz;
 
+    /// <summary>
+    /// Gradient passes over every unscreened feature so far. A path's solve started on a strong set makes one per λ when
+    /// the strong set holds (glmnet's order: converge on the strong set, then check every feature once); the passes
+    /// before it read the strong set's columns only.
+    /// </summary>
+    public long FullGradientPasses => _fullPasses;
+
     /// <summary>The largest KKT violation dist(−∇_j f, ∂r_j(w_j)) (and |∂f/∂b|) at the last check.</summary>
     public double KktViolation => _kkt;
 
@@ -207,13 +220,32 @@ public sealed partial class CoordinateDescentState<TLoss, TReg> : ISolverState
         ThrowIfSpent();
         ComputeGradient();
         if (double.IsNaN(_kkt0)) _kkt0 = _kkt;
-        bool due = _outer % _options.GapCheckEvery == 0 || _kkt <= Math.Sqrt(tolerance) * _kkt0 || _set.Screens;
+        bool due = _outer % _options.GapCheckEvery == 0 || _kkt <= Math.Sqrt(tolerance) * _kkt0 || _set.Screens || _restricted;
         _gapFresh = false;
         if (due)
         {
             Pack();
             double gap = Gap(out double value);
             _gaps++;
+            if (_restricted)
+            {
+                // The gap of the strong-set problem (the other features held at 0) only says when to look at the rest: it
+                // certifies nothing about the full problem, so it neither screens nor becomes the criterion. Once it
+                // meets the tolerance, or the strong set can do no more (its KKT violation at the rounding level, or the
+                // last step left the point unchanged), one pass over every unscreened feature gives the full gap, which
+                // decides.
+                if (ProximalGradientState.RelativeGap(gap, value) > tolerance && _kkt > _kktNoise && _stalled == 0)
+                {
+                    SelectWorkingSet();
+                    _prepared = true;
+                    return false;
+                }
+                _restricted = false;
+                ComputeGradient();
+                Pack();
+                gap = Gap(out value);
+                _gaps++;
+            }
             (_checkedAt, _checkedGap) = (_moves, gap);
             Criterion = ProximalGradientState.RelativeGap(gap, value);
             if (Criterion <= tolerance) return true;

@@ -33,7 +33,9 @@ internal sealed class WorkingSet<TReg>
     private readonly int[] _removed;             // the screened features, in the order they were removed
     private readonly double[] _priority;
     private readonly bool[] _screened, _inSet;
-    private int _count, _screenedCount, _active;
+    private readonly int[] _strong;              // a path's strong set, in index order (the first _strongCount entries)
+    private int _count, _screenedCount, _active, _strongCount;
+    private long _strongNnz;                     // stored entries of the strong set's columns
     private long _screenedNnz;                   // stored entries of the screened columns
 
     /// <param name="reg">The regulariser.</param>
@@ -61,6 +63,7 @@ internal sealed class WorkingSet<TReg>
         _candidates = recycled?._candidates ?? new int[_p];
         _unscreened = recycled?._unscreened ?? new int[_p];
         _removed = recycled?._removed ?? new int[_p];
+        _strong = recycled?._strong is { Length: > 0 } kept ? kept : hint is null ? [] : new int[_p];
         _priority = recycled?._priority ?? new double[_p];
         _screened = recycled?._screened ?? new bool[_p];
         _inSet = recycled?._inSet ?? new bool[_p];
@@ -103,6 +106,45 @@ internal sealed class WorkingSet<TReg>
 
     /// <summary>The features removed so far, in the order they were removed.</summary>
     public ReadOnlySpan<int> ScreenedList => _removed.AsSpan(0, _screenedCount);
+
+    /// <summary>Whether celer's rule chooses the working sets (a weighted L1 penalty and working sets on), so a hint applies.</summary>
+    public bool Grows => _grows;
+
+    /// <summary>
+    /// The hint's features that are not screened, in index order (after <see cref="ListStrongSet"/>): the coordinates a
+    /// path's solve works on until they are converged, before one check over every unscreened feature.
+    /// </summary>
+    public ReadOnlySpan<int> Strong => _strong.AsSpan(0, _strongCount);
+
+    /// <summary>Stored entries of the <see cref="Strong"/> columns.</summary>
+    public long StrongEntries => _strongNnz;
+
+    /// <summary>Lists the hint's unscreened features as <see cref="Strong"/>; false without a hint or working sets.</summary>
+    public bool ListStrongSet()
+    {
+        _strongCount = 0;
+        _strongNnz = 0;
+        if (_hint is null || !_grows || _strong.Length < _p) return false;
+        ReadOnlySpan<int> ptr = _x.ColumnPointers;
+        foreach (int j in Unscreened)
+            if (_hint[j])
+            {
+                _strong[_strongCount++] = j;
+                _strongNnz += ptr[j + 1] - ptr[j];
+            }
+        return true;
+    }
+
+    /// <summary>Sets c_j = 0 on the unscreened features outside <see cref="Strong"/> (the strong-set problem's correlations).</summary>
+    public void ClearOutsideStrong(Span<double> c)
+    {
+        int t = 0;
+        foreach (int j in Unscreened)
+        {
+            if (t < _strongCount && _strong[t] == j) t++;
+            else c[j] = 0;
+        }
+    }
 
     /// <summary>Features removed so far.</summary>
     public int ScreenedCount => _screenedCount;
@@ -196,7 +238,8 @@ internal sealed class WorkingSet<TReg>
     /// <param name="c">The dual correlations, used when <paramref name="gapFresh"/>; else g is.</param>
     /// <param name="gapFresh">Whether c is at the current point.</param>
     /// <param name="kkt">The largest KKT violation.</param>
-    /// <param name="first">Whether this is the first outer iteration (the hint applies).</param>
+    /// <param name="first">Whether the hint applies: the first outer iteration, or any while a path's solve is still
+    /// restricted to its strong set (the members are then the whole of <see cref="Strong"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Select(ReadOnlySpan<double> w, ReadOnlySpan<double> g, ReadOnlySpan<double> c, bool gapFresh, double kkt, bool first)
     {

@@ -1,9 +1,11 @@
+using OptSuite.Data;
 using OptSuite.LinearAlgebra;
 using OptSuite.Objectives;
 using OptSuite.Objectives.Losses;
 using OptSuite.Prox.Regularizers;
 using OptSuite.Solvers;
 using OptSuite.Tests.Support;
+using Xunit.Abstractions;
 
 namespace OptSuite.Tests.Solvers;
 
@@ -12,9 +14,10 @@ namespace OptSuite.Tests.Solvers;
 /// p-sized arrays per λ, the p-long flag tests of the gradient, gap, screening and working-set passes, and the column
 /// kernel were most of a path's time): each λ's state takes the last one's buffers, the passes walk the list of
 /// unscreened features, dense columns are reduced four at a time and the L1 screening test is one comparison. None of
-/// them may change a bit of the result.
+/// them may change a bit of the result. The strong-set phase of each λ (glmnet's order) changes results within the
+/// tolerance: there the full gap must certify every point.
 /// </summary>
-public class CoordinateDescentPathCostTests
+public class CoordinateDescentPathCostTests(ITestOutputHelper output)
 {
     /// <summary>Dense n ≪ p data (stored in CSC with every row, as the microarrays are) with a sparse linear signal.</summary>
     private static (CsrMatrix X, double[] Y) Data(int seed, int n, int p)
@@ -92,6 +95,41 @@ public class CoordinateDescentPathCostTests
                 Assert.Equal(alone.Iterations, result.Iterations);
                 start = result.Solution.Select(v => 0.999 * v).ToArray();
             }
+        }
+    }
+
+    [SharedDatasetFact]
+    public void APathSolveReadsTheDataOncePerLambdaAfterConvergingOnItsStrongSet()
+    {
+        // glmnet's order: a λ's solve works on its sequential strong set (gradient, gap, working set) until the strong-set
+        // problem is solved, then makes one pass over every unscreened feature, whose gap decides. Before, the first
+        // outer iteration read all of X and each later one read every feature the gaps had not screened; on riboflavin
+        // (71 × 4,088) the early gaps screen little, so a λ cost well over two passes over X. Every point must still be
+        // certified by the full gap at the path tolerance.
+        var data = SvmlightReader.Read(DatasetLocator.Find("regression/riboflavin.svm.xz"));
+        foreach (double alpha in new[] { 1.0, 0.5 })
+        {
+            var session = new CoordinateDescentPathSession<SquaredLoss>(data.Features, data.Labels, default, alpha, true, null, null);
+            var options = new CoordinateDescentOptions { Tolerance = 1e-7 };
+            double[] grid = LambdaGrid.LogSpaced(session.LambdaMax, 40, 1e-2);
+            double passes = 0;
+            long full = 0;
+            foreach (double lambda in grid)
+            {
+                var (result, _) = session.Solve(lambda, default, options, true, default);
+                Assert.Equal(StopReason.Converged, result.StopReason);
+                var f = session.ObjectiveAt(lambda);
+                // The full gap, recomputed from the data (rounding between two evaluations allowed for).
+                double relative = ProximalGradientState.RelativeGap(f.DualityGap(result.Solution), result.Objective);
+                Assert.True(relative <= 1.1e-7, $"α = {alpha}, λ = {lambda}: relative gap {relative:E2}");
+                var state = session.LastState!;
+                passes += state.DataPasses;
+                full += state.FullGradientPasses;
+            }
+            output.WriteLine($"α = {alpha}: {full} full gradient passes, {passes:F1} passes over X for {grid.Length} λ");
+            // The strong set holds at almost every λ: one full pass each, a few more where a feature outside it violates.
+            Assert.True(full <= grid.Length + 4, $"α = {alpha}: {full} full gradient passes for {grid.Length} λ");
+            Assert.True(passes <= 1.5 * grid.Length, $"α = {alpha}: {passes:F1} passes over X for {grid.Length} λ");
         }
     }
 
