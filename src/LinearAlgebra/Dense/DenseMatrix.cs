@@ -215,9 +215,15 @@ public sealed class DenseMatrix : ILinearMap
     /// <summary>The storage position of the first NaN or ±∞ element, or −1.</summary>
     public long NonFiniteIndex()
     {
+        if (double.IsFinite(LargestMagnitude())) return -1;   // the vectorised pass; the scan only to name the element
         for (long q = 0; q < Data.LongLength; q++) if (!double.IsFinite(Data[q])) return q;
         return -1;
     }
+
+    /// <summary>The largest |element| (0 for an empty matrix): NaN when an element is NaN, +∞ when one is infinite. One
+    /// vectorised pass.</summary>
+    public double LargestMagnitude() =>
+        Data.Length == 0 ? 0 : Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude<double>(Data));
 
     /// <inheritdoc/>
     public void Apply(ReadOnlySpan<double> x, Span<double> y, double alpha = 1, double beta = 0)

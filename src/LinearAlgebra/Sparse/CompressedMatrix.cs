@@ -126,9 +126,15 @@ public abstract class CompressedMatrix : ILinearMap
     public int NonFiniteIndex()
     {
         var v = Values;
+        if (double.IsFinite(LargestMagnitude())) return -1;   // the vectorised pass; the scan only to name the entry
         for (int q = 0; q < v.Length; q++) if (!double.IsFinite(v[q])) return q;
         return -1;
     }
+
+    /// <summary>The largest |value| stored (0 when nothing is stored): NaN when a value is NaN, +∞ when one is infinite.
+    /// One vectorised pass.</summary>
+    public double LargestMagnitude() =>
+        Values.IsEmpty ? 0 : Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(Values));
 
     private protected void CheckApply(ReadOnlySpan<double> x, Span<double> y)
     {

@@ -43,15 +43,24 @@ internal static class InputChecks
             BlockedFeatures(blocks);
             return;
         }
-        switch (x)
+        // One vectorised pass over the stored values: their largest magnitude is NaN or ∞ exactly when one is not
+        // finite (then the scan names it). With every entry finite and |x_ij|²·max(n, p) finite no row or column squared
+        // norm can overflow, so the two norm passes below could only confirm it (they were two of the three validation
+        // passes of every sparse fit).
+        double largest = x switch { DenseMatrix d => d.LargestMagnitude(), CompressedMatrix s => s.LargestMagnitude(), _ => double.NaN };
+        if (!double.IsFinite(largest))
         {
-            case DenseMatrix d when d.NonFiniteIndex() is var at and >= 0:
-                long i = d.Layout == MatrixLayout.RowMajor ? at / Math.Max(1, d.Columns) : at % Math.Max(1, d.Rows);
-                long j = d.Layout == MatrixLayout.RowMajor ? at % Math.Max(1, d.Columns) : at / Math.Max(1, d.Rows);
-                throw new ArgumentException($"X[{i}, {j}] is {d.Values[(int)at]}; features must be finite (impute or drop missing values).", nameof(x));
-            case CompressedMatrix s when s.NonFiniteIndex() is var k and >= 0:
-                throw new ArgumentException($"X holds a non-finite value ({s.Values[k]}, stored entry {k}); features must be finite.", nameof(x));
+            switch (x)
+            {
+                case DenseMatrix d when d.NonFiniteIndex() is var at and >= 0:
+                    long i = d.Layout == MatrixLayout.RowMajor ? at / Math.Max(1, d.Columns) : at % Math.Max(1, d.Rows);
+                    long j = d.Layout == MatrixLayout.RowMajor ? at % Math.Max(1, d.Columns) : at / Math.Max(1, d.Rows);
+                    throw new ArgumentException($"X[{i}, {j}] is {d.Values[(int)at]}; features must be finite (impute or drop missing values).", nameof(x));
+                case CompressedMatrix s when s.NonFiniteIndex() is var k and >= 0:
+                    throw new ArgumentException($"X holds a non-finite value ({s.Values[k]}, stored entry {k}); features must be finite.", nameof(x));
+            }
         }
+        else if (double.IsFinite(largest * largest * Math.Max(x.Rows, x.Columns))) return;
         // Any NaN or ±∞ entry makes its column's and row's squared norm NaN or ∞, so these checks also cover maps that are
         // not dense or compressed (whose entries cannot be scanned): the error then names the column or row.
         var norms = new double[x.Columns];
