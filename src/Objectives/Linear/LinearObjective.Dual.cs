@@ -79,6 +79,12 @@ public sealed partial class LinearObjective<TLoss, TReg>
         if (!correlations.IsEmpty && scale != 1.0) TensorPrimitives.Divide(correlations, scale, correlations);
         if (double.IsPositiveInfinity(scale)) return double.NegativeInfinity;
 
+        return LossDual(u, scale) - penaltyConjugate;
+    }
+
+    /// <summary>−Σ_i a_i ℓ*(y_i, u_i/s) (summed over the ranks of distributed rows): the loss side of D(u/s).</summary>
+    internal double LossDual(ReadOnlySpan<double> u, double scale)
+    {
         double lossConjugate = 0;
         for (int i = 0; i < u.Length; i++)
         {
@@ -88,7 +94,7 @@ public sealed partial class LinearObjective<TLoss, TReg>
             if (_offset is not null) c -= u[i] / scale * _offset[i];   // the conjugate of z ↦ ℓ(y_i, z + o_i)
             lossConjugate += a * c;
         }
-        return -_sums.Sum(lossConjugate) - penaltyConjugate;
+        return -_sums.Sum(lossConjugate);
     }
 
     /// <summary>

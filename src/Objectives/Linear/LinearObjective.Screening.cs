@@ -89,6 +89,23 @@ public sealed partial class LinearObjective<TLoss, TReg>
         return primal - DualValueAt(u, v, correlations);
     }
 
+    /// <summary>
+    /// The data term Σ a_i ℓ(y_i, z_i) at the caller's scores (checked and copied), leaving the balanced dual point u in
+    /// <c>LossDualPoint</c>: the shared first half of the gaps from correlations.
+    /// </summary>
+    internal double DataTermAndDualPoint(ReadOnlySpan<double> x, ReadOnlySpan<double> scores)
+    {
+        CheckLength(x.Length, nameof(x));
+        CheckScores(scores);
+        scores.CopyTo(_scores);
+        double data = DataTerm();
+        DualPoint(_residual);
+        return data;
+    }
+
+    /// <summary>The dual point u left by <see cref="DataTermAndDualPoint"/> (valid until the next evaluation).</summary>
+    internal ReadOnlySpan<double> LossDualPoint => _residual;
+
     private void CheckScores(ReadOnlySpan<double> scores)
     {
         if (scores.Length != Samples)

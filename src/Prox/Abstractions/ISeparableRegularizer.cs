@@ -22,4 +22,21 @@ public interface ISeparableRegularizer : IRegularizer
     /// <param name="gj">The gradient of the smooth part at coordinate j.</param>
     /// <param name="j">The coordinate index.</param>
     double SubdifferentialDistance(double wj, double gj, int j);
+
+    /// <summary>
+    /// r_j*(u_j) = sup_t u_j·t − r_j(t), +∞ outside its domain (with the same relative slack as
+    /// <see cref="IRegularizer.Conjugate"/>): R*(u) = Σ_j r_j*(u_j), so a dual certificate can sum it over the coordinates
+    /// it still needs.
+    /// </summary>
+    /// <param name="uj">The dual coordinate.</param>
+    /// <param name="j">The coordinate index.</param>
+    double ConjugateCoordinate(double uj, int j);
+
+    /// <summary>
+    /// The smallest s ≥ 0 with u_j/s in dom r_j* (+∞ when none, 0 when every multiple is): the gauge of
+    /// <see cref="IRegularizer.ConjugateDomainGauge"/> is the largest of these over j.
+    /// </summary>
+    /// <param name="uj">The dual coordinate.</param>
+    /// <param name="j">The coordinate index.</param>
+    double ConjugateDomainGaugeCoordinate(double uj, int j);
 }

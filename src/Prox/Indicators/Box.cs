@@ -108,6 +108,17 @@ public readonly struct Box : ISeparableRegularizer
     }
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j)
+    {
+        double s = uj > 0 ? uj * UpperOf(j) : uj < 0 ? uj * LowerOf(j) : 0.0;
+        return double.IsNaN(s) ? double.PositiveInfinity : s;
+    }
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) =>
+        (uj > 0 && UpperOf(j) == double.PositiveInfinity) || (uj < 0 && LowerOf(j) == double.NegativeInfinity) ? double.PositiveInfinity : 0.0;
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) => wj >= LowerOf(j) && wj <= UpperOf(j) ? 0.0 : double.PositiveInfinity;
 
     /// <inheritdoc/>

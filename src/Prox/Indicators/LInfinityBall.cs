@@ -39,6 +39,12 @@ public readonly struct LInfinityBall : ISeparableRegularizer
     public double ConjugateDomainGauge(ReadOnlySpan<double> u) => 0.0;
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j) => Radius * Math.Abs(uj);
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => 0.0;
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) => Math.Abs(wj) <= Radius ? 0.0 : double.PositiveInfinity;
 
     /// <inheritdoc/>

@@ -39,6 +39,12 @@ public readonly struct NonNegativeOrthant : ISeparableRegularizer
     public double ConjugateDomainGauge(ReadOnlySpan<double> u) => Conjugate(u);
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j) => uj > 0 ? double.PositiveInfinity : 0.0;
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => ConjugateCoordinate(uj, j);
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) => wj < 0 ? double.PositiveInfinity : 0.0;
 
     /// <inheritdoc/>

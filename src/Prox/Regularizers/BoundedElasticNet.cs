@@ -99,16 +99,23 @@ public readonly struct BoundedElasticNet : IUnpenalisedCoordinates
         double sum = 0;
         for (int j = 0; j < u.Length; j++)
         {
-            var (a, b) = Strengths(j);
-            double s = u[j], x = Math.Abs(s);
-            if (x <= a * (1 + Checks.RelativeSlack)) continue;
-            double bound = s > 0 ? _upper[j] : -_lower[j];   // the room in the direction of s, ≥ 0
-            double e = x - a;
-            double t = b > 0 ? Math.Min(e / b, bound) : bound;
-            if (double.IsPositiveInfinity(t)) return double.PositiveInfinity;
-            sum += e * t - 0.5 * b * t * t;
+            double c = ConjugateCoordinate(u[j], j);
+            if (double.IsPositiveInfinity(c)) return double.PositiveInfinity;
+            sum += c;
         }
         return sum;
+    }
+
+    /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j)
+    {
+        var (a, b) = Strengths(j);
+        double x = Math.Abs(uj);
+        if (x <= a * (1 + Checks.RelativeSlack)) return 0.0;
+        double bound = uj > 0 ? _upper[j] : -_lower[j];   // the room in the direction of u_j, ≥ 0
+        double e = x - a;
+        double t = b > 0 ? Math.Min(e / b, bound) : bound;
+        return double.IsPositiveInfinity(t) ? double.PositiveInfinity : e * t - 0.5 * b * t * t;
     }
 
     /// <inheritdoc/>
@@ -116,14 +123,15 @@ public readonly struct BoundedElasticNet : IUnpenalisedCoordinates
     {
         Checks.Length(u.Length, _weights.Length, nameof(u));
         double t = 0;
-        for (int j = 0; j < u.Length; j++)
-        {
-            var (a, b) = Strengths(j);
-            double s = u[j];
-            if (b > 0 || double.IsFinite(s > 0 ? _upper[j] : _lower[j])) continue;
-            t = Math.Max(t, L1Norm.Ratio(Math.Abs(s), a));
-        }
+        for (int j = 0; j < u.Length; j++) t = Math.Max(t, ConjugateDomainGaugeCoordinate(u[j], j));
         return t;
+    }
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j)
+    {
+        var (a, b) = Strengths(j);
+        return b > 0 || double.IsFinite(uj > 0 ? _upper[j] : _lower[j]) ? 0.0 : L1Norm.Ratio(Math.Abs(uj), a);
     }
 
     /// <inheritdoc/>

@@ -117,6 +117,25 @@ public readonly struct ElasticNet : ISeparableRegularizer, IUnpenalisedCoordinat
     }
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j)
+    {
+        double c = Weight(j), a = Lambda * L1Ratio * c, b = Lambda * (1 - L1Ratio) * c, x = Math.Abs(uj);
+        if (b > 0)
+        {
+            double e = Math.Max(x - a, 0);
+            return e * e / (2 * b);
+        }
+        return x > a * (1 + Checks.RelativeSlack) ? double.PositiveInfinity : 0.0;
+    }
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j)
+    {
+        double c = Weight(j);
+        return Lambda * (1 - L1Ratio) * c > 0 ? 0.0 : L1Norm.Ratio(Math.Abs(uj), Lambda * L1Ratio * c);
+    }
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) => Lambda * Weight(j) * (L1Ratio * Math.Abs(wj) + 0.5 * (1 - L1Ratio) * wj * wj);
 
     /// <inheritdoc/>

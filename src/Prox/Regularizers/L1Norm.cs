@@ -113,6 +113,12 @@ public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer, I
     }
 
     /// <summary>x/y with 0/0 = 0 and x/0 = +∞: the gauge convention for unpenalised coordinates.</summary>
+
+    /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j) => Math.Abs(uj) <= StrengthOf(j) * (1 + Checks.RelativeSlack) ? 0.0 : double.PositiveInfinity;
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => Ratio(Math.Abs(uj), StrengthOf(j));
     internal static double Ratio(double x, double y) => x == 0 ? 0 : y == 0 ? double.PositiveInfinity : x / y;
 
     /// <inheritdoc/>

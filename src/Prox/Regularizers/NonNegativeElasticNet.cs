@@ -114,6 +114,25 @@ public readonly struct NonNegativeElasticNet : ISeparableRegularizer
     }
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j)
+    {
+        double c = Weight(j), a = Lambda * L1Ratio * c, b = Lambda * (1 - L1Ratio) * c, x = uj;
+        if (b > 0)
+        {
+            double e = Math.Max(x - a, 0);
+            return e * e / (2 * b);
+        }
+        return x > a * (1 + Checks.RelativeSlack) ? double.PositiveInfinity : 0.0;
+    }
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j)
+    {
+        double c = Weight(j);
+        return Lambda * (1 - L1Ratio) * c > 0 ? 0.0 : L1Norm.Ratio(Math.Max(uj, 0), Lambda * L1Ratio * c);
+    }
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) =>
         wj < 0 ? double.PositiveInfinity : Lambda * Weight(j) * (L1Ratio * wj + 0.5 * (1 - L1Ratio) * wj * wj);
 

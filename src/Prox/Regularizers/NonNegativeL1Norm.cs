@@ -93,6 +93,12 @@ public readonly struct NonNegativeL1Norm : ISeparableRegularizer
     }
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j) => uj <= StrengthOf(j) * (1 + Checks.RelativeSlack) ? 0.0 : double.PositiveInfinity;
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => L1Norm.Ratio(Math.Max(uj, 0), StrengthOf(j));
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) => wj < 0 ? double.PositiveInfinity : StrengthOf(j) * wj;
 
     /// <inheritdoc/>

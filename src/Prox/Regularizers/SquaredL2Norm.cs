@@ -45,6 +45,12 @@ public readonly struct SquaredL2Norm : ISeparableRegularizer, ISmoothRegularizer
     public double ConjugateDomainGauge(ReadOnlySpan<double> u) => Lambda > 0 || Checks.AllZero(u) ? 0.0 : double.PositiveInfinity;
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j) => Lambda == 0 ? (uj == 0 ? 0.0 : double.PositiveInfinity) : uj * uj / (2 * Lambda);
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => Lambda > 0 || uj == 0 ? 0.0 : double.PositiveInfinity;
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) => 0.5 * Lambda * wj * wj;
 
     /// <inheritdoc/>

@@ -30,6 +30,12 @@ public readonly struct ZeroRegularizer : ISeparableRegularizer, ISmoothRegulariz
     public double ConjugateDomainGauge(ReadOnlySpan<double> u) => Checks.AllZero(u) ? 0.0 : double.PositiveInfinity;
 
     /// <inheritdoc/>
+    public double ConjugateCoordinate(double uj, int j) => uj == 0 ? 0.0 : double.PositiveInfinity;
+
+    /// <inheritdoc/>
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => uj == 0 ? 0.0 : double.PositiveInfinity;
+
+    /// <inheritdoc/>
     public double ValueCoordinate(double wj, int j) => 0.0;
 
     /// <inheritdoc/>

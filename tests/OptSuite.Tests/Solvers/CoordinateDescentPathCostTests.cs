@@ -238,6 +238,95 @@ public class CoordinateDescentPathCostTests(ITestOutputHelper output)
         public double ValueCoordinate(double wj, int j) => inner.ValueCoordinate(wj, j);
         public double ProxCoordinate(double vj, double step, int j) => inner.ProxCoordinate(vj, step, j);
         public double SubdifferentialDistance(double wj, double gj, int j) => inner.SubdifferentialDistance(wj, gj, j);
+        public double ConjugateCoordinate(double uj, int j) => inner.ConjugateCoordinate(uj, j);
+        public double ConjugateDomainGaugeCoordinate(double uj, int j) => inner.ConjugateDomainGaugeCoordinate(uj, j);
+    }
+
+    /// <summary>An L1 penalty that counts the coordinates its whole-vector methods are given (the p-long work of a gap).</summary>
+    private readonly struct CountingL1(L1Norm inner, long[] counter) : OptSuite.Prox.ISeparableRegularizer
+    {
+        public double Value(ReadOnlySpan<double> w) { counter[0] += w.Length; return inner.Value(w); }
+        public double Prox(ReadOnlySpan<double> v, double step, Span<double> result) { counter[0] += v.Length; return inner.Prox(v, step, result); }
+        public double Conjugate(ReadOnlySpan<double> u) { counter[0] += u.Length; return inner.Conjugate(u); }
+        public double ConjugateDomainGauge(ReadOnlySpan<double> u) { counter[0] += u.Length; return inner.ConjugateDomainGauge(u); }
+        public bool IsSeparable => true;
+        public bool IsSmooth => false;
+        public double ValueCoordinate(double wj, int j) => inner.ValueCoordinate(wj, j);
+        public double ProxCoordinate(double vj, double step, int j) => inner.ProxCoordinate(vj, step, j);
+        public double SubdifferentialDistance(double wj, double gj, int j) => inner.SubdifferentialDistance(wj, gj, j);
+        public double ConjugateCoordinate(double uj, int j) => inner.ConjugateCoordinate(uj, j);
+        public double ConjugateDomainGaugeCoordinate(double uj, int j) => inner.ConjugateDomainGaugeCoordinate(uj, j);
+    }
+
+    [Fact]
+    public void TheGapsOfAScreenedSolveDoNoWorkOnTheScreenedFeatures()
+    {
+        // Every gap used to evaluate R(w), the gauge of the dual point and R* over all p features, although gap-safe
+        // screening had removed most of them (w_j = c_j = 0 there); now a gap sums over the unscreened list alone. The
+        // solve must still be certified by the full gap, recomputed from the data.
+        const int n = 20, p = 3000;
+        var (x, y) = Data(11, n, p);
+        foreach (double ridge in new[] { 0.0, 0.05 })
+        {
+            var counter = new long[1];
+            var probe = new LinearObjective<SquaredLoss, L1Norm>(x, y, default, new L1Norm(1), ridge, true);
+            double lambdaMax = 0;
+            var g = new double[p + 1];
+            probe.ValueAndGradient(new double[p + 1], g);
+            for (int j = 0; j < p; j++) lambdaMax = Math.Max(lambdaMax, Math.Abs(g[j]));
+            var l1 = new L1Norm(0.3 * lambdaMax);
+            var f = new LinearObjective<SquaredLoss, CountingL1>(x, y, default, new CountingL1(l1, counter), ridge, true);
+            var options = new CoordinateDescentOptions { Tolerance = 1e-9 };
+            var state = new CoordinateDescentState<SquaredLoss, CountingL1>(f, default, options);
+            var result = state.ToResult(SolverLoop.Run(state, options));
+            Assert.Equal(StopReason.Converged, result.StopReason);
+            long work = counter[0];
+            long gaps = state.Counts.Functions, screened = state.ScreenedFeatures;
+            output.WriteLine($"μ = {ridge}: {gaps} gaps, {screened} of {p} screened, {work} coordinates of whole-vector penalty work");
+            Assert.True(gaps >= 2 && screened >= p / 2, $"μ = {ridge}: {gaps} gaps, {screened} screened");
+            // Before: at least 2p per gap. Now none in the solve's gaps (the result's F(x) may read w once).
+            Assert.True(work <= p, $"μ = {ridge}: {work} coordinates of whole-vector penalty work in {gaps} gaps");
+            var full = new LinearObjective<SquaredLoss, L1Norm>(x, y, default, l1, ridge, true);
+            double relative = ProximalGradientState.RelativeGap(full.DualityGap(result.Solution), result.Objective);
+            Assert.True(relative <= 1.1e-9, $"μ = {ridge}: relative full gap {relative:E2}");
+        }
+    }
+
+    [Fact]
+    public void TheGapOverTheFeaturesInPlayEqualsTheFullGap()
+    {
+        // With w_j = c_j = 0 outside the list, the sum over the list is the p-long computation term for term (r_j(0) = 0
+        // = r_j*(0) and a zero gauge for the L1 and elastic-net penalties): the same gap and F(x) to rounding.
+        const int n = 20, p = 500;
+        var (x, y) = Data(12, n, p);
+        var rng = new Random(3);
+        int[] list = Enumerable.Range(0, p).Where(j => j % 7 == 0).ToArray();
+        var point = new double[p + 1];
+        foreach (int j in list) point[j] = rng.NextDouble() < 0.3 ? rng.NextDouble() - 0.5 : 0;
+        point[p] = 0.1;
+        foreach (double ridge in new[] { 0.0, 0.05 })
+        {
+            var f = new LinearObjective<SquaredLoss, L1Norm>(x, y, default, new L1Norm(0.02), ridge, true);
+            var scores = new double[n];
+            x.Apply(point.AsSpan(0, p), scores);
+            for (int i = 0; i < n; i++) scores[i] += point[p];
+            var dual = new double[n];
+            f.WeightedDualPoint(scores, dual);
+            double[] c = new double[p], cFull = new double[p];
+            var csc = x.ToCsc();
+            foreach (int j in list)
+            {
+                double s = 0;
+                for (int k = csc.ColumnPointers[j]; k < csc.ColumnPointers[j + 1]; k++) s += dual[csc.RowIndices[k]] * csc.Values[k];
+                c[j] = cFull[j] = s;
+            }
+            double expected = f.DualityGapFromCorrelations(point, scores, cFull, out double expectedValue);
+            double gap = f.DualityGapFromCorrelations(point, scores, c, list, out double value);
+            Assert.True(double.IsFinite(expected) && expected > 0, $"μ = {ridge}: gap {expected}");
+            Assert.Equal(expected, gap, expected * 1e-12);
+            Assert.Equal(expectedValue, value, Math.Abs(expectedValue) * 1e-12);
+            for (int j = 0; j < p; j++) Assert.Equal(cFull[j], c[j], Math.Abs(cFull[j]) * 1e-12);
+        }
     }
 
     [Fact]

@@ -16,6 +16,8 @@ internal readonly struct TestNone : ISmoothRegularizer, ISeparableRegularizer
     public double ValueCoordinate(double wj, int j) => 0;
     public double ProxCoordinate(double vj, double step, int j) => vj;
     public double SubdifferentialDistance(double wj, double gj, int j) => Math.Abs(gj);
+    public double ConjugateCoordinate(double uj, int j) => uj == 0 ? 0 : double.PositiveInfinity;
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => uj == 0 ? 0 : double.PositiveInfinity;
 }
 
 /// <summary>λ‖w‖₁.</summary>
@@ -36,6 +38,8 @@ internal readonly struct TestL1(double lambda) : IWeightedL1Regularizer, ISepara
     public double ProxCoordinate(double vj, double step, int j) => Math.Sign(vj) * Math.Max(Math.Abs(vj) - step * lambda, 0);
     public double SubdifferentialDistance(double wj, double gj, int j) =>
         wj == 0 ? Math.Max(Math.Abs(gj) - lambda, 0) : Math.Abs(gj + lambda * Math.Sign(wj));
+    public double ConjugateCoordinate(double uj, int j) => Math.Abs(uj) > lambda * (1 + 1e-12) ? double.PositiveInfinity : 0;
+    public double ConjugateDomainGaugeCoordinate(double uj, int j) => Math.Abs(uj) / lambda;
 }
 
 /// <summary>λ Σ_rows ‖W_r‖₂ over rows of length k (row-major p×k).</summary>
