@@ -119,7 +119,16 @@ public readonly struct ElasticNet : ISeparableRegularizer, IUnpenalisedCoordinat
     /// <inheritdoc/>
     public double ConjugateCoordinate(double uj, int j)
     {
-        double c = Weight(j), a = Lambda * L1Ratio * c, b = Lambda * (1 - L1Ratio) * c, x = Math.Abs(uj);
+        double c = Weight(j);
+        return CoordinateConjugate(Math.Abs(uj), Lambda * L1Ratio * c, Lambda * (1 - L1Ratio) * c);
+    }
+
+    /// <summary>
+    /// The conjugate of a·|w| + (b/2)·w² at a dual value whose magnitude (or, for the non-negative variant, positive
+    /// part) is <paramref name="x"/>: (x − a)₊²/(2b), or the indicator of x ≤ a (with the relative slack) when b = 0.
+    /// </summary>
+    internal static double CoordinateConjugate(double x, double a, double b)
+    {
         if (b > 0)
         {
             double e = Math.Max(x - a, 0);

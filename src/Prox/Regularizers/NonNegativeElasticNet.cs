@@ -116,13 +116,8 @@ public readonly struct NonNegativeElasticNet : ISeparableRegularizer
     /// <inheritdoc/>
     public double ConjugateCoordinate(double uj, int j)
     {
-        double c = Weight(j), a = Lambda * L1Ratio * c, b = Lambda * (1 - L1Ratio) * c, x = uj;
-        if (b > 0)
-        {
-            double e = Math.Max(x - a, 0);
-            return e * e / (2 * b);
-        }
-        return x > a * (1 + Checks.RelativeSlack) ? double.PositiveInfinity : 0.0;
+        double c = Weight(j);
+        return ElasticNet.CoordinateConjugate(uj, Lambda * L1Ratio * c, Lambda * (1 - L1Ratio) * c);
     }
 
     /// <inheritdoc/>
