@@ -165,17 +165,24 @@ def fmt(v, spec="{:.3f}"):
 SCRIPT = "/usr/bin/python3 benchmarks/dual-coordinate/compare_liblinear.py"
 
 
-def write(a, rows, before, after):
-    options = f" --repeat {a.repeat} --eps {a.eps}" + (" --defaults" if a.defaults else "") + (f" --threads {a.threads}" if a.threads != "1" else "")
-    lines = [
-        "# Dual coordinate ascent vs LIBLINEAR",
+def header(title, script, options, only, before, after):
+    """A results file's first lines: title, date, the command (each row's last column reruns that row), the machine and
+    the load before and after (shared with benchmarks/newton/compare_liblinear.py)."""
+    return [
+        f"# {title}",
         "",
         f"Generated {datetime.datetime.now().isoformat(timespec='minutes')} by",
-        f"`{SCRIPT}{options}" + (f" --only {a.only}" if a.only else "") + "`; each row's last column reruns that row alone.",
+        f"`{script}{options}" + (f" --only {only}" if only else "") + "`; each row's last column reruns that row alone.",
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other builds: load average "
         f"{before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f} before, {after[0]:.1f} / {after[1]:.1f} / {after[2]:.1f} after "
         "(the per-row column is the 1-minute load when the row finished).",
         "",
+    ]
+
+
+def write(a, rows, before, after):
+    options = f" --repeat {a.repeat} --eps {a.eps}" + (" --defaults" if a.defaults else "") + (f" --threads {a.threads}" if a.threads != "1" else "")
+    lines = header("Dual coordinate ascent vs LIBLINEAR", SCRIPT, options, a.only, before, after) + [
         "λ = 1/n (C = 1), no bias. LIBLINEAR 2.3.0 (Debian) via ../shared/peers/run_peer.py `ll_fit` (train() only); "
         "OptSuite `DualCoordinateDescent.Minimize` (seed 0) run for exactly the epochs needed to reach LIBLINEAR's "
         "re-scored objective, set-up included, loading excluded on both sides. Best of the repeats; seconds. "

@@ -16,12 +16,10 @@ The ratio LIBLINEAR / OptSuite > 1 means OptSuite is faster (the issue-18 goal i
 Both sides exclude data loading and include their set-up. The load average is recorded before and after and per row.
 """
 import argparse
-import datetime
 import importlib.util
 import json
 import lzma
 import os
-import platform
 import re
 import subprocess
 
@@ -105,15 +103,7 @@ SCRIPT = "/usr/bin/python3 benchmarks/newton/compare_liblinear.py"
 
 def write(a, rows, before, after):
     options = f" --repeat {a.repeat} --eps {a.eps} --threads {a.threads}"
-    lines = [
-        "# Trust-region Newton vs LIBLINEAR -s 0 / -s 2",
-        "",
-        f"Generated {datetime.datetime.now().isoformat(timespec='minutes')} by",
-        f"`{SCRIPT}{options}" + (f" --only {a.only}" if a.only else "") + "`; each row's last column reruns that row alone.",
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other builds: load average "
-        f"{before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f} before, {after[0]:.1f} / {after[1]:.1f} / {after[2]:.1f} after "
-        "(the per-row column is the 1-minute load when the row finished).",
-        "",
+    lines = dual.header("Trust-region Newton vs LIBLINEAR -s 0 / -s 2", SCRIPT, options, a.only, before, after) + [
         "λ = 1/n (C = 1), no bias. LIBLINEAR 2.3.0 (Debian) via ../shared/peers/run_peer.py `ll_fit` (train() only), its "
         "steps / CG steps from `liblinear-train`'s log; OptSuite `TrustRegionNewton` (state construction and run, "
         f"{a.threads} kernel thread{'s' if a.threads > 1 else ''}) for exactly the Newton steps needed to reach LIBLINEAR's "
