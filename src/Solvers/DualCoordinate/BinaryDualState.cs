@@ -88,6 +88,7 @@ internal sealed partial class BinaryDualState : CertifiedDualState, ISolverState
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         checkpoint.Require("dual-cd");
+        Moved();
         if (checkpoint.Number("ranks") != 1)
             throw new ArgumentException($"The checkpoint was taken on {checkpoint.Number("ranks")} ranks; this run has one.", nameof(checkpoint));
         checkpoint.Vector("alpha", _alpha.Length).CopyTo(_alpha, 0);
@@ -104,6 +105,7 @@ internal sealed partial class BinaryDualState : CertifiedDualState, ISolverState
 
     public StepOutcome Step()
     {
+        Moved();
         _epochs++;
         _fullPass = _active == _count;
         RunLanes();
@@ -217,7 +219,7 @@ internal sealed partial class BinaryDualState : CertifiedDualState, ISolverState
         if (_liblinear && !_ruleMet) return false;
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && !_logistic && _options.Shrinking && !_fullPass && !_solvedActive) return false;
-        ComputeGap();
+        Certify();
         return Criterion <= tolerance;
     }
 

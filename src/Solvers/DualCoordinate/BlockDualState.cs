@@ -129,6 +129,7 @@ internal abstract class BlockDualState : CertifiedDualState, ISolverState
 
     public StepOutcome Step()
     {
+        Moved();
         _rounds++;
         _certified = false;
         bool evaluate = _snapshotDue;

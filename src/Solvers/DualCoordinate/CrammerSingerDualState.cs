@@ -125,6 +125,7 @@ internal sealed class CrammerSingerDualState : CertifiedDualState, ISolverState
 
     public StepOutcome Step()
     {
+        Moved();
         _epochs++;
         // At least every FullPassEvery epochs a full pass (and so a gap check): shrinking decides from one epoch's
         // gradients, and on unscaled data (raw word counts) samples shrunk early stayed out while the active set never
@@ -227,7 +228,7 @@ internal sealed class CrammerSingerDualState : CertifiedDualState, ISolverState
         if (_liblinear && !_ruleMet) return false;
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && _options.Shrinking && !_fullPass && !_solvedActive) return false;
-        ComputeGap();
+        Certify();
         return Criterion <= tolerance;
     }
 
@@ -253,7 +254,7 @@ internal sealed class CrammerSingerDualState : CertifiedDualState, ISolverState
     /// <summary>The dual value D at the current α (one pass).</summary>
     internal double Dual()
     {
-        ComputeGap();
+        Certify();
         return Certificate.Dual;
     }
 }

@@ -34,8 +34,7 @@ internal sealed class CrammerSingerStep
     {
         int r = order.Length;
         Span<double> g = _g.AsSpan(0, r);
-        g.Fill(1.0);
-        if (truePosition < r) g[truePosition] = 0.0;
+        for (int m = 0; m < r; m++) g[m] = m == truePosition ? 0.0 : 1.0;
         ScoresInto(rows, i, w, order, g);
         return g;
     }
@@ -103,6 +102,7 @@ internal sealed class CrammerSingerStep
     /// (usps, k = 10: 1,137 epochs in 3.45 s instead of 4.29 s with one scalar gather per class and non-zero); with fewer, only theirs
     /// are gathered.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // vector code is never precompiled: optimise it on the first call
     private void ScoresInto(SparseRows rows, int i, double[] w, ReadOnlySpan<int> order, Span<double> g)
     {
         int k = _k, r = order.Length;

@@ -81,6 +81,7 @@ internal sealed class SvrDualState : CertifiedDualState, ISolverState, ICheckpoi
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         checkpoint.Require("dual-cd-svr");
+        Moved();
         checkpoint.Vector("beta", _beta.Length).CopyTo(_beta, 0);
         checkpoint.Vector("w", _w.Length).CopyTo(_w, 0);
         _epochs = (int)checkpoint.Number("epochs");
@@ -89,6 +90,7 @@ internal sealed class SvrDualState : CertifiedDualState, ISolverState, ICheckpoi
 
     public StepOutcome Step()
     {
+        Moved();
         _epochs++;
         _fullPass = _active == _count;
         _rng.Shuffle(_index, _active);
@@ -157,7 +159,7 @@ internal sealed class SvrDualState : CertifiedDualState, ISolverState, ICheckpoi
         if (_liblinear && !_ruleMet) return false;
         if (_epochs > 0 && _epochs % _options.GapCheckEvery != 0) return false;
         if (_epochs > 0 && _options.Shrinking && !_fullPass && !_solvedActive) return false;
-        ComputeGap();
+        Certify();
         return Criterion <= tolerance;
     }
 
