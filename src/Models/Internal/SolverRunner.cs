@@ -6,8 +6,9 @@ namespace OptSuite.Models.Internal;
 /// <summary>
 /// Runs an estimator's problem with the resolved solver (through <see cref="SolverRegistry"/>), continues an uncertified
 /// Auto run along the registry's hand-over chain, and packs the answer: coefficients, intercepts, and the objective and
-/// duality gap at the returned point — the solver's own when its gap certified a converged stop (its P is the same
-/// objective at that point), else re-evaluated by the objective itself (so every solver reports the same quantity).
+/// duality gap at the returned point — the gap the solver's own when it certified a converged stop, the objective the
+/// solver's own when it also evaluated it term by term there (<see cref="SolverDescriptor.ReportsEvaluatedObjective"/>),
+/// else each re-evaluated by the objective itself (so every solver reports the same quantity).
 /// </summary>
 internal static class SolverRunner
 {
@@ -79,13 +80,15 @@ internal static class SolverRunner
         if (r.Solution.Length == d) x = r.Solution;
         else if (r.Solution.Length + r.Intercepts.Length == d) x = [.. r.Solution, .. r.Intercepts];
         else throw new InvalidOperationException($"The solver returned {r.Solution.Length} + {r.Intercepts.Length} values for dimension {d}.");
-        // A run that converged on its own duality gap has evaluated P at its point for that certificate, so neither is
-        // evaluated again. In a fresh process the objective's passes over X run code the JIT has not optimised yet and
-        // cost more than the solve they check (`optsuite fit` at its defaults on news20 binary, hinge: 33 ms against 25 ms).
+        // A run that converged on its own duality gap has certified its point, so the objective's gap (two passes over X)
+        // is not evaluated again, nor the objective when the solver evaluated it term by term at that point (the dual
+        // solvers): in a fresh process these passes run code the JIT has not optimised yet and cost more than the solve
+        // they check (`optsuite fit` at its defaults on news20 binary, hinge: 33 ms against a 25 ms solve).
         double? solverGap = r.DualityGap is { } g && double.IsFinite(g) ? g : null;
-        if (solverGap is not null && r.StopReason == StopReason.Converged && double.IsFinite(r.Objective))
-            return new FitOutcome(x[..weights], x[weights..], r.Objective, solverGap, solver, r);
-        double objective = f.Value(x) + f.NonsmoothValue(x);
+        bool certified = solverGap is not null && r.StopReason == StopReason.Converged;
+        double objective = certified && SolverRegistry.Get(solver).ReportsEvaluatedObjective && double.IsFinite(r.Objective)
+            ? r.Objective : f.Value(x) + f.NonsmoothValue(x);
+        if (certified) return new FitOutcome(x[..weights], x[weights..], objective, solverGap, solver, r);
         // Both gaps bound the suboptimality, so the smaller is the sharper certificate: the objective's own gap is built
         // from u = ℓ′(z), a poor dual point for the hinge losses, where the dual solver's α certifies far better.
         double? gap = f.HasDualityGap ? f.DualityGap(x) : null;

@@ -42,6 +42,14 @@ public sealed class SolverDescriptor
     /// <summary>What the solver is and what it solves, in one sentence.</summary>
     public string Summary { get; }
 
+    /// <summary>
+    /// Whether the objective the solver reports is the objective evaluated term by term at its returned point — the
+    /// dual solvers' certificate primal, Σ C_iℓ_i + ½‖w‖² over the samples — rather than one maintained along the run or
+    /// formed from a covariance (where cancellation can cost digits on near-perfect fits). A converged run of such a
+    /// solver certified by its own gap is packed without evaluating the objective again.
+    /// </summary>
+    internal bool ReportsEvaluatedObjective { get; init; }
+
     /// <summary>Why the solver cannot handle a problem with these traits, or null when it can.</summary>
     /// <param name="traits">The problem's traits.</param>
     public string? Refusal(ProblemTraits traits) => _refusal(traits);

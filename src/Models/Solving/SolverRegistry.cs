@@ -85,7 +85,8 @@ public static class SolverRegistry
         new(SolverKind.DualCoordinateDescent, "dual-cd", "dual coordinate descent", 10_000,
             "dual coordinate descent (Hsieh et al. 2008; Keerthi et al. 2008 for Crammer–Singer; Ho & Lin 2012 for SVR; LIBLINEAR -s 1/3/4/7/12/13); L2 SVMs, SVR and logistic regression without intercept",
             Dual, (p, s, _) => Target<IDualTarget>(p).Dual(DualOptions(p.Traits, s), s.Cancellation),
-            $"on data in memory LIBLINEAR's own test at its default -e 0.1, then a relative duality gap at most {DualDefaultGap:0e0} ({CrammerSingerDefaultGap:0e0} for Crammer–Singer); rows in blocks or across ranks the relative duality gap at most {SolverSettings.DefaultTolerance:0e0}"),
+            $"on data in memory LIBLINEAR's own test at its default -e 0.1, then a relative duality gap at most {DualDefaultGap:0e0} ({CrammerSingerDefaultGap:0e0} for Crammer–Singer); rows in blocks or across ranks the relative duality gap at most {SolverSettings.DefaultTolerance:0e0}")
+        { ReportsEvaluatedObjective = true },
         new(SolverKind.InteriorPoint, "ipm", "interior-point method", 500,
             "primal–dual interior-point method with Mehrotra's predictor–corrector (quantreg's rq.fit.fnb) on the linear (or quadratic) program of quantile regression",
             InteriorPoint, (p, s, x0) => Target<IInteriorPointTarget>(p).InteriorPoint(Get(SolverKind.InteriorPoint).Options(new QuantileInteriorPointOptions(), s), x0, s.Cancellation)),
