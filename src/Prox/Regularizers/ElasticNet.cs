@@ -91,13 +91,9 @@ public readonly struct ElasticNet : ISeparableRegularizer, IUnpenalisedCoordinat
         double sum = 0;
         for (int j = 0; j < u.Length; j++)
         {
-            double c = Weight(j), a = Lambda * L1Ratio * c, b = Lambda * (1 - L1Ratio) * c, x = Math.Abs(u[j]);
-            if (b > 0)
-            {
-                double e = Math.Max(x - a, 0);
-                sum += e * e / (2 * b);
-            }
-            else if (x > a * (1 + Checks.RelativeSlack)) return double.PositiveInfinity;
+            double c = ConjugateCoordinate(u[j], j);
+            if (double.IsPositiveInfinity(c)) return c;
+            sum += c;
         }
         return sum;
     }
@@ -107,12 +103,7 @@ public readonly struct ElasticNet : ISeparableRegularizer, IUnpenalisedCoordinat
     {
         if (_weights is not null) Checks.Length(u.Length, _weights.Length, nameof(u));
         double t = 0;
-        for (int j = 0; j < u.Length; j++)
-        {
-            double c = Weight(j);
-            if (Lambda * (1 - L1Ratio) * c > 0) continue;
-            t = Math.Max(t, L1Norm.Ratio(Math.Abs(u[j]), Lambda * L1Ratio * c));
-        }
+        for (int j = 0; j < u.Length; j++) t = Math.Max(t, ConjugateDomainGaugeCoordinate(u[j], j));
         return t;
     }
 

@@ -95,7 +95,7 @@ public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer, I
         if (_weights is null) return u.IsEmpty ? 0.0 : Ratio(Math.Abs(TensorPrimitives.MaxMagnitude(u)), Lambda);
         Checks.Length(u.Length, _weights.Length, nameof(u));
         double t = 0;
-        for (int j = 0; j < u.Length; j++) t = Math.Max(t, Ratio(Math.Abs(u[j]), Lambda * _weights[j]));
+        for (int j = 0; j < u.Length; j++) t = Math.Max(t, ConjugateDomainGaugeCoordinate(u[j], j));
         return t;
     }
 
@@ -112,13 +112,13 @@ public readonly struct L1Norm : ISeparableRegularizer, IWeightedL1Regularizer, I
         return wj == 0 ? Math.Max(Math.Abs(gj) - l, 0) : Math.Abs(gj + (wj > 0 ? l : -l));
     }
 
-    /// <summary>x/y with 0/0 = 0 and x/0 = +∞: the gauge convention for unpenalised coordinates.</summary>
-
     /// <inheritdoc/>
     public double ConjugateCoordinate(double uj, int j) => Math.Abs(uj) <= StrengthOf(j) * (1 + Checks.RelativeSlack) ? 0.0 : double.PositiveInfinity;
 
     /// <inheritdoc/>
     public double ConjugateDomainGaugeCoordinate(double uj, int j) => Ratio(Math.Abs(uj), StrengthOf(j));
+
+    /// <summary>x/y with 0/0 = 0 and x/0 = +∞: the gauge convention for unpenalised coordinates.</summary>
     internal static double Ratio(double x, double y) => x == 0 ? 0 : y == 0 ? double.PositiveInfinity : x / y;
 
     /// <inheritdoc/>

@@ -88,7 +88,7 @@ public readonly struct NonNegativeL1Norm : ISeparableRegularizer
     {
         if (_weights is not null) Checks.Length(u.Length, _weights.Length, nameof(u));
         double t = 0;
-        for (int j = 0; j < u.Length; j++) t = Math.Max(t, L1Norm.Ratio(Math.Max(u[j], 0), StrengthOf(j)));
+        for (int j = 0; j < u.Length; j++) t = Math.Max(t, ConjugateDomainGaugeCoordinate(u[j], j));
         return t;
     }
 

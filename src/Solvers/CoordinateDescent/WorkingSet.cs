@@ -107,9 +107,6 @@ internal sealed class WorkingSet<TReg>
     /// <summary>The features removed so far, in the order they were removed.</summary>
     public ReadOnlySpan<int> ScreenedList => _removed.AsSpan(0, _screenedCount);
 
-    /// <summary>Whether celer's rule chooses the working sets (a weighted L1 penalty and working sets on), so a hint applies.</summary>
-    public bool Grows => _grows;
-
     /// <summary>
     /// The hint's features that are not screened, in index order (after <see cref="ListStrongSet"/>): the coordinates a
     /// path's solve works on until they are converged, before one check over every unscreened feature.

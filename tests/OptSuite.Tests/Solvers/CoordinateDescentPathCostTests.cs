@@ -226,23 +226,8 @@ public class CoordinateDescentPathCostTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => ColumnKernels.DenseDotAndMagnitude4(s, values, new[] { 0, 0, 0, n * p - n + 1 }, sums, magnitudes));
     }
 
-    /// <summary>The L1 penalty seen only through the separable interface: screening then takes its generic test.</summary>
-    private readonly struct SeparableOnly(L1Norm inner) : OptSuite.Prox.ISeparableRegularizer
-    {
-        public double Value(ReadOnlySpan<double> w) => inner.Value(w);
-        public double Prox(ReadOnlySpan<double> v, double step, Span<double> result) => inner.Prox(v, step, result);
-        public double Conjugate(ReadOnlySpan<double> u) => inner.Conjugate(u);
-        public double ConjugateDomainGauge(ReadOnlySpan<double> u) => inner.ConjugateDomainGauge(u);
-        public bool IsSeparable => true;
-        public bool IsSmooth => false;
-        public double ValueCoordinate(double wj, int j) => inner.ValueCoordinate(wj, j);
-        public double ProxCoordinate(double vj, double step, int j) => inner.ProxCoordinate(vj, step, j);
-        public double SubdifferentialDistance(double wj, double gj, int j) => inner.SubdifferentialDistance(wj, gj, j);
-        public double ConjugateCoordinate(double uj, int j) => inner.ConjugateCoordinate(uj, j);
-        public double ConjugateDomainGaugeCoordinate(double uj, int j) => inner.ConjugateDomainGaugeCoordinate(uj, j);
-    }
-
-    /// <summary>An L1 penalty that counts the coordinates its whole-vector methods are given (the p-long work of a gap).</summary>
+    /// <summary>The L1 penalty seen only through the separable interface (screening then takes its generic test), counting
+    /// the coordinates its whole-vector methods are given (the p-long work of a gap).</summary>
     private readonly struct CountingL1(L1Norm inner, long[] counter) : OptSuite.Prox.ISeparableRegularizer
     {
         public double Value(ReadOnlySpan<double> w) { counter[0] += w.Length; return inner.Value(w); }
@@ -343,7 +328,7 @@ public class CoordinateDescentPathCostTests(ITestOutputHelper output)
         var l1 = new L1Norm(0.3, factors);
         var options = new CoordinateDescentOptions();
         var fast = new WorkingSet<L1Norm>(l1, x, columns, 1.0, options, null);
-        var generic = new WorkingSet<SeparableOnly>(new SeparableOnly(l1), x, columns, 1.0, options, null);
+        var generic = new WorkingSet<CountingL1>(new CountingL1(l1, new long[1]), x, columns, 1.0, options, null);
         ReadOnlySpan<double> norms = columns.Norms;
         foreach (double gap in new[] { 1e-1, 1e-3, 1e-5, 1e-8, 0 })
         {
